@@ -1,0 +1,32 @@
+package app.rapport.platform.inbox;
+
+import app.rapport.platform.events.EventEnvelope;
+
+import java.util.Set;
+
+/**
+ * A service's reaction to other services' events. The platform runs it: it subscribes, takes the
+ * clinic from {@code ce_clinicid}, skips events already applied, retries transient failures and
+ * sends records that can never be applied to the dead-letter topic.
+ */
+public interface EventHandler {
+
+    /**
+     * Stable name, e.g. {@code outreach-service.referrals}: the Kafka consumer group and the key
+     * under which applied events are remembered. Renaming it replays every topic from the start.
+     */
+    String consumerName();
+
+    Set<String> topics();
+
+    /** The {@code ce_type}s this handler applies; other types on its topics are passed over. */
+    Set<String> eventTypes();
+
+    /**
+     * Applies one event. Runs inside the transaction that records the event as applied, so the
+     * effect and the record commit together. The clinic is {@code event.clinicId()}, never a default.
+     *
+     * @throws PoisonEventException when the event can never be applied (invalid payload)
+     */
+    void apply(EventEnvelope event);
+}

@@ -1,0 +1,67 @@
+package app.rapport.platform.kafka;
+
+import app.rapport.platform.config.ServiceIdentity;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.Map;
+
+/** The Kafka clients of a service, configured once for every service. */
+@Factory
+public class KafkaClients {
+
+    private final KafkaSettings settings;
+    private final ServiceIdentity service;
+
+    public KafkaClients(KafkaSettings settings, ServiceIdentity service) {
+        this.settings = settings;
+        this.service = service;
+    }
+
+    /**
+     * The idempotent producer shared by the outbox relay and the dead-letter writer:
+     * {@code acks=all} and idempotence keep each partition's order through retries.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    public Producer<String, byte[]> eventProducer() {
+        Map<String, Object> props = settings.clientProperties();
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, service.name() + "-events");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(props);
+    }
+
+    /** A new consumer in group {@code groupId}; offsets are committed by the caller after each batch. */
+    public Consumer<String, byte[]> newConsumer(String groupId) {
+        Map<String, Object> props = settings.clientProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, service.name() + "-" + groupId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        // A record waiting out a database outage keeps its partition; give it time before a rebalance.
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(props);
+    }
+}

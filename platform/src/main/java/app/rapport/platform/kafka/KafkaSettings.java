@@ -1,0 +1,65 @@
+package app.rapport.platform.kafka;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code rapport.kafka.*}: where the broker is and how topics are created where we own them. */
+@ConfigurationProperties("rapport.kafka")
+public class KafkaSettings {
+
+    private String bootstrapServers = "127.0.0.1:9092";
+    private boolean createTopics;
+    private int partitions = 6;
+    private short replicationFactor = 1;
+    /** Extra client properties, e.g. {@code security.protocol: SSL} and truststore settings in production. */
+    private Map<String, String> properties = new HashMap<>();
+
+    public String getBootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public void setBootstrapServers(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public boolean isCreateTopics() {
+        return createTopics;
+    }
+
+    public void setCreateTopics(boolean createTopics) {
+        this.createTopics = createTopics;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
+    }
+
+    public short getReplicationFactor() {
+        return replicationFactor;
+    }
+
+    public void setReplicationFactor(short replicationFactor) {
+        this.replicationFactor = replicationFactor;
+    }
+
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
+    public void setProperties(Map<String, String> properties) {
+        this.properties = properties;
+    }
+
+    /** Common client properties: bootstrap servers plus the operator's extras. */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> props = new HashMap<>(properties);
+        props.put("bootstrap.servers", bootstrapServers);
+        return props;
+    }
+}

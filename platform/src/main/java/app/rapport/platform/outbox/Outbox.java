@@ -1,0 +1,70 @@
+package app.rapport.platform.outbox;
+
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.tenancy.ClinicIds;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records an event in the same transaction as the business change that caused it. The relay
+ * publishes it after the commit; if the transaction rolls back, the event never existed.
+ */
+@Singleton
+public class Outbox {
+
+    private final OutboxRepository repository;
+    private final JsonMapper json;
+    private final OutboxSignal signal;
+    private final TransactionOperations<Connection> transactions;
+
+    public Outbox(OutboxRepository repository, JsonMapper json, OutboxSignal signal,
+                  TransactionOperations<Connection> transactions) {
+        this.repository = repository;
+        this.json = json;
+        this.signal = signal;
+        this.transactions = transactions;
+    }
+
+    /**
+     * @param clinicId      the clinic the change belongs to
+     * @param aggregateType e.g. {@code Referral}
+     * @param aggregateId   the record key: one aggregate's events stay in order
+     * @param type          an {@link EventTypes} constant; it decides the topic
+     * @param payload       a {@code @Serdeable} record
+     * @return the event id ({@code ce_id})
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public String record(String clinicId, String aggregateType, String aggregateId, String type, Object payload) {
+        ClinicIds.requireValid(clinicId);
+        String id = UUID.randomUUID().toString();
+        repository.save(new OutboxEvent(null, id, clinicId, aggregateType, aggregateId,
+                EventTypes.topicOf(type), type, toJson(payload), null, Instant.now(), null));
+        transactions.findTransactionStatus().ifPresent(status ->
+                status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        signal.wake();
+                    }
+                }));
+        return id;
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return new String(json.writeValueAsBytes(payload), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serialise event payload " + payload.getClass().getSimpleName(), e);
+        }
+    }
+}

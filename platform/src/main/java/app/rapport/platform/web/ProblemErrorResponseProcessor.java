@@ -1,0 +1,123 @@
+package app.rapport.platform.web;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Every error Micronaut itself answers (bad JSON, failed validation, unknown route, 401/403,
+ * oversized body, unexpected exceptions) leaves as RFC 7807 problem+json, naming the field.
+ */
+@Primary
+@Singleton
+public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
+    /** Validation messages read "body.patient.firstName: must not be blank" or "paging.size: must be …". */
+    private static final Pattern VIOLATION = Pattern.compile("^([\\w$]+(?:\\[\\d+])?(?:\\.[\\w$<>\\[\\]]+)*): (.+)$");
+
+    private final BodyFieldLocator locator;
+
+    public ProblemErrorResponseProcessor(BodyFieldLocator locator) {
+        this.locator = locator;
+    }
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        List<Problem.FieldError> fields = new ArrayList<>();
+        String detail = null;
+        Optional<ConversionErrorException> conversion = context.getRootCause()
+                .filter(ConversionErrorException.class::isInstance).map(ConversionErrorException.class::cast);
+        if (status.getCode() >= 500) {
+            context.getRootCause().ifPresent(e -> LOG.error("Unexpected failure answering {} {}",
+                    context.getRequest().getMethod(), context.getRequest().getPath(), e));
+            detail = "Something went wrong on our side; it has been logged.";
+        } else if (conversion.isPresent()) {
+            ConversionErrorException e = conversion.get();
+            String argument = e.getArgument().getName();
+            if ("body".equals(argument)) {
+                Optional<String> field = rawBody(context).flatMap(body -> locator.locate(e.getArgument(), body));
+                if (field.isPresent()) {
+                    fields.add(new Problem.FieldError(field.get(), "has the wrong type or is not one of the allowed values"));
+                } else {
+                    detail = "The body is not the JSON this endpoint expects";
+                }
+            } else {
+                fields.add(new Problem.FieldError(argument, "has the wrong type or is not one of the allowed values"));
+            }
+        } else {
+            for (Error error : context.getErrors()) {
+                var m = VIOLATION.matcher(error.getMessage() == null ? "" : error.getMessage());
+                if (m.matches()) {
+                    fields.add(new Problem.FieldError(clientField(m.group(1)), m.group(2)));
+                } else if (detail == null) {
+                    detail = error.getMessage();
+                }
+            }
+        }
+        if (detail == null && !fields.isEmpty()) {
+            detail = fields.size() == 1 ? fields.get(0).field() + " " + fields.get(0).message()
+                    : fields.size() + " fields are invalid";
+        }
+        if (detail != null && detail.startsWith("Invalid JSON")) {
+            detail = "The body is not valid JSON";
+        }
+        Problem problem = new Problem(Problem.TYPE_BASE + slug(status, fields), status.getReason(), status.getCode(),
+                detail, context.getRequest().getPath(), fields.isEmpty() ? null : fields, null);
+        return response.contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    /** The request body as sent; the JSON reader has buffered it, so a split copy is still readable. */
+    private static Optional<String> rawBody(ErrorContext context) {
+        if (context.getRequest() instanceof ServerHttpRequest<?> request) {
+            try (CloseableAvailableByteBody body = request.byteBody().split().buffer().get(1, TimeUnit.SECONDS)) {
+                return Optional.of(new String(body.toByteArray(), StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                LOG.debug("Request body no longer readable for error details", e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String slug(HttpStatus status, List<Problem.FieldError> fields) {
+        return switch (status.getCode()) {
+            case 400 -> fields.isEmpty() ? "bad-request" : "invalid-field";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status.getCode() >= 500 ? "internal-error" : "client-error";
+        };
+    }
+
+    /**
+     * The field as the client knows it: {@code body.patient.firstName} → {@code patient.firstName};
+     * a query parameter bound through a request bean, {@code paging.size} → {@code size}.
+     */
+    static String clientField(String path) {
+        if (path.startsWith("body.")) {
+            return path.substring("body.".length());
+        }
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

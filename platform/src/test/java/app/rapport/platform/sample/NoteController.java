@@ -1,0 +1,51 @@
+package app.rapport.platform.sample;
+
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.outbox.Outbox;
+import app.rapport.platform.tenancy.Caller;
+import app.rapport.platform.web.ProblemException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+@Controller("/api/v1/test-notes")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class NoteController {
+
+    private final NoteRepository notes;
+    private final Outbox outbox;
+
+    public NoteController(NoteRepository notes, Outbox outbox) {
+        this.notes = notes;
+        this.outbox = outbox;
+    }
+
+    @Post
+    @Transactional
+    public HttpResponse<Note> create(Caller caller, @Valid @Body NewNote body) {
+        Note note = notes.save(new Note(UUID.randomUUID().toString(), caller.clinicId(), body.text()));
+        outbox.record(caller.clinicId(), "Note", note.id(), EventTypes.PRACTITIONER_REGISTERED,
+                new NoteWritten(note.id(), note.text(), caller.clinicId()));
+        return HttpResponse.created(note);
+    }
+
+    @Get("/{id}")
+    public Note read(Caller caller, String id) {
+        return notes.findByIdAndClinicId(id, caller.clinicId()).orElseThrow(() -> ProblemException.notFound("Note", id));
+    }
+
+    @Serdeable
+    public record NewNote(@NotBlank @Size(max = 500) String text) {
+    }
+}

@@ -1,0 +1,24 @@
+package app.rapport.reports;
+
+import app.rapport.platform.RapportApplication;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+/** Rapport reports-service: consent-gated progress reports, disclosure log, referral analytics. */
+@OpenAPIDefinition(
+        info = @Info(title = "Rapport reports-service", version = "v1",
+                description = "Consent-gated progress reports, disclosure log, referral analytics. Every endpoint except health needs a bearer token naming the clinic."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public final class ReportsApplication {
+
+    private ReportsApplication() {
+    }
+
+    public static void main(String[] args) {
+        RapportApplication.run(ReportsApplication.class, args);
+    }
+}
