@@ -1,6 +1,8 @@
 package app.rapport.reports;
 
 import app.rapport.platform.RapportApplication;
+import app.rapport.platform.plugin.PluginController;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -12,6 +14,8 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         info = @Info(title = "Rapport reports-service", version = "v1",
                 description = "Consent-gated progress reports, disclosure log, referral analytics. Every endpoint except health needs a bearer token naming the clinic."),
         security = @SecurityRequirement(name = "bearer"))
+// The platform's endpoints are compiled in its own jar; include them in this service's document.
+@OpenAPIInclude(classes = PluginController.class, tags = @io.swagger.v3.oas.annotations.tags.Tag(name = "Plugins"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public final class ReportsApplication {
 
