@@ -77,9 +77,13 @@ public record EventEnvelope(String id, String type, String source, Instant time,
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("ce_time is not an RFC 3339 timestamp");
         }
+        String id = required(headers, CloudEventHeaders.ID);
+        if (id.length() > 100) {
+            throw new MalformedEventException("ce_id is longer than 100 characters");
+        }
         String subject = header(headers, CloudEventHeaders.SUBJECT);
         return new EventEnvelope(
-                required(headers, CloudEventHeaders.ID),
+                id,
                 required(headers, CloudEventHeaders.TYPE),
                 required(headers, CloudEventHeaders.SOURCE),
                 time,

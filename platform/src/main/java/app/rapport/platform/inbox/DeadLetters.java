@@ -42,7 +42,7 @@ public class DeadLetters {
             headers.add(h);
         }
         add(headers, ERROR_CLASS, error.getClass().getName());
-        add(headers, ERROR_MESSAGE, truncate(String.valueOf(error.getMessage()), 2000));
+        add(headers, ERROR_MESSAGE, truncate(String.valueOf(error.getMessage()), 1000));
         add(headers, ORIGINAL_TOPIC, record.topic());
         add(headers, ORIGINAL_PARTITION, Integer.toString(record.partition()));
         add(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));

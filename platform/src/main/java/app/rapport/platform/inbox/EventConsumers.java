@@ -4,7 +4,12 @@ import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.kafka.KafkaClients;
 import app.rapport.platform.kafka.TopicBootstrap;
+import app.rapport.platform.observability.TraceParent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
@@ -18,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -49,10 +55,11 @@ public class EventConsumers {
     private final TransactionOperations<Connection> transactions;
     private final ConsumerSettings settings;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
+    private final MeterRegistry meterRegistry;
 
     public EventConsumers(List<EventHandler> handlers, KafkaClients clients, TopicBootstrap topics, Inbox inbox,
                           DeadLetters deadLetters, TransactionOperations<Connection> transactions,
-                          ConsumerSettings settings) {
+                          ConsumerSettings settings, @Nullable MeterRegistry meterRegistry) {
         this.handlers = handlers;
         this.clients = clients;
         this.topics = topics;
@@ -60,6 +67,7 @@ public class EventConsumers {
         this.deadLetters = deadLetters;
         this.transactions = transactions;
         this.settings = settings;
+        this.meterRegistry = meterRegistry;
     }
 
     @EventListener
@@ -129,7 +137,8 @@ public class EventConsumers {
                     }
                 }
             }
-            try (Consumer<String, byte[]> c = clients.newConsumer(handler.consumerName())) {
+            try (Consumer<String, byte[]> c = clients.newConsumer(handler.consumerName());
+                 KafkaClientMetrics metrics = bindMetrics(c)) {
                 consumer = c;
                 c.subscribe(handler.topics(), this);
                 while (running) {
@@ -150,6 +159,15 @@ public class EventConsumers {
             } finally {
                 consumer = null;
             }
+        }
+
+        /** Consumer lag and fetch rates as Prometheus metrics ({@code kafka.consumer.*}). */
+        private KafkaClientMetrics bindMetrics(Consumer<String, byte[]> c) {
+            KafkaClientMetrics metrics = new KafkaClientMetrics(c, List.of(Tag.of("consumer", handler.consumerName())));
+            if (meterRegistry != null) {
+                metrics.bindTo(meterRegistry);
+            }
+            return metrics;
         }
 
         private void commit(Consumer<String, byte[]> c) {
@@ -182,6 +200,25 @@ public class EventConsumers {
                 }
                 return true; // not an event this consumer reacts to
             }
+            TraceParent trace = TraceParent.parse(EventEnvelope.header(record.headers(), TraceParent.HEADER))
+                    .orElseGet(TraceParent::newRoot);
+            TraceParent.enter(trace);
+            MDC.put("trace_id", trace.traceId());
+            MDC.put("clinic", event.clinicId());
+            MDC.put("event_id", event.id());
+            MDC.put("event_type", event.type());
+            try {
+                return applyWithRetries(record, event);
+            } finally {
+                TraceParent.clear();
+                MDC.remove("trace_id");
+                MDC.remove("clinic");
+                MDC.remove("event_id");
+                MDC.remove("event_type");
+            }
+        }
+
+        private boolean applyWithRetries(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
             int attempt = 0;
             while (running) {
                 try {

@@ -27,8 +27,9 @@ public class EventPayloads {
         try {
             payload = json.readValue(event.payload(), type);
         } catch (IOException | RuntimeException e) {
-            throw new PoisonEventException(event.type() + " payload is not valid JSON for " + type.getSimpleName()
-                    + ": " + e.getMessage(), e);
+            // The reader's message can quote payload values (patient data): keep only its kind.
+            throw new PoisonEventException(event.type() + " payload cannot be read as " + type.getSimpleName()
+                    + " (" + e.getClass().getSimpleName() + ")");
         }
         if (payload == null) {
             throw new PoisonEventException(event.type() + " payload is empty");

@@ -1,6 +1,7 @@
 package app.rapport.platform.outbox;
 
 import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.observability.TraceParent;
 import app.rapport.platform.tenancy.ClinicIds;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
@@ -49,7 +50,7 @@ public class Outbox {
         ClinicIds.requireValid(clinicId);
         String id = UUID.randomUUID().toString();
         repository.save(new OutboxEvent(null, id, clinicId, aggregateType, aggregateId,
-                EventTypes.topicOf(type), type, toJson(payload), null, Instant.now(), null));
+                EventTypes.topicOf(type), type, toJson(payload), TraceParent.current().toString(), Instant.now(), null));
         transactions.findTransactionStatus().ifPresent(status ->
                 status.registerSynchronization(new TransactionSynchronization() {
                     @Override

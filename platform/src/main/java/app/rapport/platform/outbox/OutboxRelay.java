@@ -3,6 +3,7 @@ package app.rapport.platform.outbox;
 import app.rapport.platform.config.ServiceIdentity;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.kafka.TopicBootstrap;
+import app.rapport.platform.observability.TraceParent;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -175,7 +176,7 @@ public class OutboxRelay {
     }
 
     private static Map<String, String> traceHeaders(OutboxEvent row) {
-        return row.traceParent() == null ? Map.of() : Map.of("traceparent", row.traceParent());
+        return row.traceParent() == null ? Map.of() : Map.of(TraceParent.HEADER, row.traceParent());
     }
 
     /** One relay per database: a named lock held on a connection of its own while this replica relays. */

@@ -73,7 +73,10 @@ class EventFlowTest implements TestPropertyProvider {
     @Test
     void aNoteWrittenOverHttpIsPublishedWithItsEnvelopeAndAppliedOnce() {
         String clinic = TestClinics.unique("seattle-downtown");
-        Note note = createNote(clinic, "Thank Dr. Okafor");
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Note note = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/test-notes", Map.of("text", "Thank Dr. Okafor"))
+                .header("Authorization", TestTokens.bearer(clinic, "staff"))
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01"), Note.class);
 
         await().atMost(WAIT).until(() -> applied(note.id()).size() == 1);
         assertThat(applied(note.id())).containsExactly(clinic);
@@ -88,6 +91,8 @@ class EventFlowTest implements TestPropertyProvider {
         assertThat(event.source()).isEqualTo("/rapport/platform-test");
         assertThat(EventEnvelope.header(records.get(0).headers(), CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(event.payload()).contains("\"noteId\":\"" + note.id() + "\"");
+        // The request's trace continues on the event, so the referral can be followed across services.
+        assertThat(EventEnvelope.header(records.get(0).headers(), "traceparent")).startsWith("00-" + trace + "-");
         await().atMost(WAIT).until(() -> outbox.countUnpublished() == 0);
     }
 

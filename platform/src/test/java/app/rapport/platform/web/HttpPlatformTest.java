@@ -72,6 +72,13 @@ class HttpPlatformTest implements TestPropertyProvider {
     }
 
     @Test
+    void exposesPrometheusMetricsIncludingTheOutboxBacklog() {
+        String metrics = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
+        assertThat(metrics).contains("rapport_outbox_backlog").contains("rapport_outbox_oldest_age_seconds")
+                .contains("rapport_dead_letters").contains("http_server_requests");
+    }
+
+    @Test
     void malformedJsonIs400ProblemJsonAndWritesNothing() throws IOException {
         String clinic = TestClinics.unique("kent");
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () ->
