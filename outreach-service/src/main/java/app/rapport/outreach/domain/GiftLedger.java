@@ -1,0 +1,103 @@
+package app.rapport.outreach.domain;
+
+import app.rapport.outreach.config.OutreachSettings;
+import app.rapport.outreach.messaging.ActivityPublisher;
+import app.rapport.outreach.repository.GiftRepository;
+import app.rapport.outreach.repository.PartnerRepository;
+import app.rapport.platform.web.Problem;
+import app.rapport.platform.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every gift, per recipient and calendar year, checked against the recipient's yearly cap and
+ * the no-cash rule before it is recorded. A refused gift leaves no trace and publishes nothing.
+ */
+@Singleton
+public class GiftLedger {
+
+    private final GiftRepository gifts;
+    private final PartnerRepository partners;
+    private final OutreachSettings settings;
+    private final ActivityPublisher events;
+
+    public GiftLedger(GiftRepository gifts, PartnerRepository partners, OutreachSettings settings,
+                      ActivityPublisher events) {
+        this.gifts = gifts;
+        this.partners = partners;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    /** What a recipient may still receive in a year. */
+    public record Allowance(String practitionerId, int year, boolean physician, BigDecimal cap, BigDecimal given,
+                            BigDecimal remaining, String currency) {
+    }
+
+    public record GiftRequest(String practitionerId, GiftKind kind, @Nullable String description, BigDecimal amount,
+                              String currency, LocalDate givenOn, @Nullable String taskId) {
+    }
+
+    public Allowance allowance(String clinicId, String practitionerId, int year) {
+        Partner partner = partners.find(clinicId, practitionerId).orElseThrow(() -> unknownRecipient(practitionerId));
+        return allowance(clinicId, partner, year);
+    }
+
+    private Allowance allowance(String clinicId, Partner partner, int year) {
+        BigDecimal cap = capFor(partner, year);
+        BigDecimal given = gifts.totalFor(clinicId, partner.id(), year).setScale(2, RoundingMode.UNNECESSARY);
+        return new Allowance(partner.id(), year, partner.physician(), cap, given, GiftPolicy.remaining(given, cap),
+                settings.giftCurrency());
+    }
+
+    /**
+     * Checks and records a gift.
+     *
+     * @throws ProblemException 422 with the reason and the remaining allowance when refused
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Gift record(String clinicId, GiftRequest r, String user, Instant now) {
+        if (r.amount().scale() > 2) {
+            throw ProblemException.invalidField("value.amount", "at most two decimal places");
+        }
+        // The row lock makes two gifts to one recipient check the cap one after the other.
+        Partner partner = partners.lock(clinicId, r.practitionerId()).orElseThrow(() -> unknownRecipient(r.practitionerId()));
+        int year = r.givenOn().getYear();
+        Allowance allowance = allowance(clinicId, partner, year);
+        GiftPolicy.check(partner.physician(), r.kind(), r.amount(), r.currency(), allowance.given(), allowance.cap(),
+                allowance.currency()).ifPresent(refusal -> {
+                    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "gift-refused", "Gift refused",
+                            refusal.message(), List.of(new Problem.FieldError(refusal.field(), refusal.message())))
+                            .with("reason", refusal.reason().name())
+                            .with("remainingAllowance", allowance.remaining().toPlainString())
+                            .with("currency", allowance.currency())
+                            .with("annualCap", allowance.cap().toPlainString())
+                            .with("year", year);
+                });
+        Gift gift = gifts.save(new Gift(UUID.randomUUID().toString(), clinicId, partner.id(), r.taskId(), r.kind(),
+                r.description(), r.amount().setScale(2, RoundingMode.UNNECESSARY), r.currency(), r.givenOn(), year,
+                user, now));
+        events.giftRecorded(gift);
+        return gift;
+    }
+
+    private BigDecimal capFor(Partner partner, int year) {
+        BigDecimal cap = partner.physician() ? settings.physicianAnnualCap(year) : settings.otherAnnualCap();
+        return cap.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static ProblemException unknownRecipient(String practitionerId) {
+        return ProblemException.invalidField("practitionerId",
+                "practitioner " + practitionerId + " is not in this clinic's directory");
+    }
+}

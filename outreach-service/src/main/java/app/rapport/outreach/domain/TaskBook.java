@@ -1,0 +1,237 @@
+package app.rapport.outreach.domain;
+
+import app.rapport.outreach.config.OutreachSettings;
+import app.rapport.outreach.messaging.ActivityPublisher;
+import app.rapport.outreach.plugin.Delivery;
+import app.rapport.outreach.plugin.DeliveryChannel;
+import app.rapport.outreach.plugin.DeliveryFailedException;
+import app.rapport.outreach.plugin.DeliveryRequest;
+import app.rapport.outreach.plugin.TaskSnapshot;
+import app.rapport.outreach.plugin.rules.EducateByExampleRule;
+import app.rapport.outreach.repository.PartnerRepository;
+import app.rapport.outreach.repository.TaskRepository;
+import app.rapport.outreach.repository.TemplateRepository;
+import app.rapport.platform.plugin.PluginRegistry;
+import app.rapport.platform.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What staff do with tasks: list, complete, skip, reschedule, approve, deliver, invite. */
+@Singleton
+public class TaskBook {
+
+    private final TaskRepository tasks;
+    private final PartnerRepository partners;
+    private final TemplateRepository templates;
+    private final GiftLedger ledger;
+    private final ActivityPublisher events;
+    private final PluginRegistry registry;
+    private final List<DeliveryChannel> channels;
+    private final OutreachSettings settings;
+    private final TransactionOperations<Connection> transactions;
+
+    public TaskBook(TaskRepository tasks, PartnerRepository partners, TemplateRepository templates, GiftLedger ledger,
+                    ActivityPublisher events, PluginRegistry registry, List<DeliveryChannel> channels,
+                    OutreachSettings settings, TransactionOperations<Connection> transactions) {
+        this.tasks = tasks;
+        this.partners = partners;
+        this.templates = templates;
+        this.ledger = ledger;
+        this.events = events;
+        this.registry = registry;
+        this.channels = channels;
+        this.settings = settings;
+        this.transactions = transactions;
+    }
+
+    public LocalDate today(String clinicId, Instant now) {
+        return now.atZone(settings.zoneOf(clinicId)).toLocalDate();
+    }
+
+    public Page<OutreachTask> search(String clinicId, @Nullable TaskType type, @Nullable TaskStatus status,
+                                     @Nullable String practitionerId, @Nullable LocalDate dueBy, boolean overdue,
+                                     Instant now, Pageable pageable) {
+        return tasks.search(clinicId, type == null ? null : type.name(), status == null ? null : status.name(),
+                practitionerId, dueBy, overdue ? today(clinicId, now) : null, pageable);
+    }
+
+    public OutreachTask get(String clinicId, String id) {
+        return tasks.findByIdAndClinicId(id, clinicId).orElseThrow(() -> ProblemException.notFound("Task", id));
+    }
+
+    public OutreachTask complete(String clinicId, String id, String outcome, @Nullable OutreachChannel channelUsed,
+                                 Instant now) {
+        return inTransaction(() -> {
+            OutreachTask t = lock(clinicId, id);
+            t.complete(outcome, channelUsed == null ? t.getChannel() : channelUsed, now);
+            tasks.update(t);
+            events.completed(t);
+            return t;
+        });
+    }
+
+    public OutreachTask skip(String clinicId, String id, String reason, Instant now) {
+        return inTransaction(() -> {
+            OutreachTask t = lock(clinicId, id);
+            t.skip(reason, now);
+            tasks.update(t);
+            events.skipped(t);
+            return t;
+        });
+    }
+
+    public OutreachTask reschedule(String clinicId, String id, LocalDate dueOn, @Nullable String reason, Instant now) {
+        if (dueOn.isBefore(today(clinicId, now))) {
+            throw ProblemException.invalidField("dueOn", "must not be in the past");
+        }
+        return inTransaction(() -> {
+            OutreachTask t = lock(clinicId, id);
+            LocalDate previous = t.getDueOn();
+            t.reschedule(dueOn, now);
+            tasks.update(t);
+            events.rescheduled(t, previous, reason, now);
+            return t;
+        });
+    }
+
+    /** A person approves a proposed gesture: the gift goes through the ledger, then the task is to be done. */
+    public Approval approve(String clinicId, String id, GiftKind kind, @Nullable String description,
+                            java.math.BigDecimal amount, String currency, @Nullable LocalDate givenOn, String user,
+                            Instant now) {
+        return inTransaction(() -> {
+            OutreachTask t = lock(clinicId, id);
+            if (t.getType() != TaskType.GESTURE) {
+                throw ProblemException.conflict("Only a GESTURE task is approved with a gift; this one is " + t.getType());
+            }
+            t.approve(now);
+            Gift gift = ledger.record(clinicId, new GiftLedger.GiftRequest(t.getPractitionerId(), kind, description,
+                    amount, currency, givenOn == null ? today(clinicId, now) : givenOn, t.getId()), user, now);
+            tasks.update(t);
+            return new Approval(t, gift);
+        });
+    }
+
+    public record Approval(OutreachTask task, Gift gift) {
+    }
+
+    /** EducateByExample: staff invite a prospect; a certificate with a value is a gift and is checked as one. */
+    public Approval invite(String clinicId, String practitionerId, InvitationOffer offer, OutreachChannel channel,
+                           @Nullable LocalDate dueOn, @Nullable java.math.BigDecimal value, @Nullable String currency,
+                           String user, Instant now) {
+        if (!registry.isEnabled(clinicId, EducateByExampleRule.NAME)) {
+            throw ProblemException.conflict("Invitations (" + EducateByExampleRule.NAME + ") are switched off for this clinic");
+        }
+        if (offer == InvitationOffer.GIFT_CERTIFICATE && value == null) {
+            throw ProblemException.invalidField("value", "a gift certificate needs its value, for the gift ledger");
+        }
+        LocalDate due = dueOn == null ? BusinessDays.add(today(clinicId, now), 2) : dueOn;
+        return inTransaction(() -> {
+            partners.find(clinicId, practitionerId).orElseThrow(() -> ProblemException.invalidField("practitionerId",
+                    "practitioner " + practitionerId + " is not in this clinic's directory"));
+            OutreachTask t = new OutreachTask();
+            t.setId(UUID.randomUUID().toString());
+            t.setClinicId(clinicId);
+            t.setType(TaskType.INVITATION);
+            t.setStatus(TaskStatus.OPEN);
+            t.setPractitionerId(practitionerId);
+            t.setChannel(channel);
+            t.setDueOn(due);
+            t.setRule("EducateByExample");
+            t.setOffer(offer);
+            t.setNote("Invite them to see our work: " + offer.wording());
+            t.setCreatedBy(user);
+            t.setCreatedAt(now);
+            t.setUpdatedAt(now);
+            tasks.save(t);
+            Gift gift = null;
+            if (value != null) {
+                gift = ledger.record(clinicId, new GiftLedger.GiftRequest(practitionerId, GiftKind.SERVICE_CERTIFICATE,
+                        offer.wording(), value, currency == null ? settings.giftCurrency() : currency,
+                        today(clinicId, now), t.getId()), user, now);
+            }
+            events.created(t);
+            return new Approval(t, gift);
+        });
+    }
+
+    /**
+     * Carries a task out on its channel. The outside world (SMTP) is called outside the database
+     * transaction; the task is then marked delivered, and done when the channel finished it.
+     */
+    public Delivered deliver(String clinicId, String id, String user, Instant now) {
+        OutreachTask task = get(clinicId, id);
+        if (task.getStatus() != TaskStatus.OPEN) {
+            throw ProblemException.conflict("Only an OPEN task can be carried out; this one is " + task.getStatus());
+        }
+        if (task.getDeliveredAt() != null && task.getChannel() == OutreachChannel.EMAIL) {
+            throw ProblemException.conflict("This e-mail was already sent at " + task.getDeliveredAt());
+        }
+        Delivery delivery = prepare(clinicId, task, user);
+        OutreachTask after = inTransaction(() -> {
+            OutreachTask t = lock(clinicId, id);
+            t.setDeliveredAt(now);
+            t.setUpdatedAt(now);
+            if (delivery.completesTask() && t.getStatus() == TaskStatus.OPEN) {
+                t.complete(delivery.summary(), t.getChannel(), now);
+                tasks.update(t);
+                events.completed(t);
+            } else {
+                tasks.update(t);
+            }
+            return t;
+        });
+        return new Delivered(after, delivery);
+    }
+
+    public record Delivered(OutreachTask task, Delivery delivery) {
+    }
+
+    /** The printable card or letter of a task on a paper channel. */
+    public Delivery card(String clinicId, String id, String user) {
+        OutreachTask task = get(clinicId, id);
+        if (task.getChannel() != OutreachChannel.HANDWRITTEN_NOTE && task.getChannel() != OutreachChannel.LETTER) {
+            throw ProblemException.conflict("A card is printed for handwritten notes and letters; this task's channel is "
+                    + task.getChannel());
+        }
+        return prepare(clinicId, task, user);
+    }
+
+    private Delivery prepare(String clinicId, OutreachTask task, String user) {
+        DeliveryChannel channel = registry.enabledFor(clinicId, channels).stream()
+                .filter(c -> c.channels().contains(task.getChannel())).findFirst()
+                .orElseThrow(() -> ProblemException.conflict("No delivery channel for " + task.getChannel()
+                        + " is enabled for this clinic; carry it out by hand and complete the task"));
+        Partner partner = partners.find(clinicId, task.getPractitionerId()).orElseThrow(() ->
+                ProblemException.conflict("The partner's details have not reached outreach yet; try again shortly"));
+        MessageTemplate.Kind kind = task.getType() == TaskType.THANK_YOU || task.getType() == TaskType.GESTURE
+                ? MessageTemplate.Kind.THANK_YOU : MessageTemplate.Kind.INVITATION;
+        MessageTemplate template = templates.find(clinicId, kind).orElse(MessageTemplate.defaultFor(kind));
+        try {
+            return channel.deliver(new DeliveryRequest(clinicId, TaskSnapshot.of(task), partner, template, user));
+        } catch (DeliveryFailedException e) {
+            throw new ProblemException(HttpStatus.BAD_GATEWAY, "delivery-failed", "Delivery failed", e.getMessage());
+        }
+    }
+
+    private OutreachTask lock(String clinicId, String id) {
+        return tasks.lock(id, clinicId).orElseThrow(() -> ProblemException.notFound("Task", id));
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        try {
+            return transactions.executeWrite(status -> work.get());
+        } catch (OutreachTask.IllegalTaskTransition e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+    }
+}

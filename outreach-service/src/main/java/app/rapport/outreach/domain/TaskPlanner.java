@@ -1,0 +1,63 @@
+package app.rapport.outreach.domain;
+
+import app.rapport.outreach.messaging.ActivityPublisher;
+import app.rapport.outreach.plugin.TaskProposal;
+import app.rapport.outreach.repository.TaskRepository;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Turns rules' proposals into tasks: once per rule and occasion, published with the change. */
+@Singleton
+public class TaskPlanner {
+
+    private final TaskRepository tasks;
+    private final ActivityPublisher events;
+
+    public TaskPlanner(TaskRepository tasks, ActivityPublisher events) {
+        this.tasks = tasks;
+        this.events = events;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<OutreachTask> plan(String clinicId, String ruleName, List<TaskProposal> proposals, Instant now) {
+        List<OutreachTask> created = new ArrayList<>();
+        for (TaskProposal p : proposals) {
+            String dedupeKey = ruleName + ":" + p.occasion();
+            if (dedupeKey.length() > 200 || tasks.existsByClinicIdAndDedupeKey(clinicId, dedupeKey)) {
+                continue;
+            }
+            OutreachTask t = new OutreachTask();
+            t.setId(UUID.randomUUID().toString());
+            t.setClinicId(clinicId);
+            t.setType(p.type());
+            // The law's line, enforced here for every rule, third-party ones too: a gesture is only
+            // ever a suggestion that a person approves; it is never created ready to give.
+            t.setStatus(p.type() == TaskType.GESTURE ? TaskStatus.PROPOSED : p.status());
+            t.setPractitionerId(p.practitionerId());
+            t.setReferralId(p.referralId());
+            t.setChannel(p.channel());
+            t.setChannelProvisional(p.channelProvisional());
+            t.setDueOn(p.dueOn());
+            t.setRule(ruleName);
+            t.setDedupeKey(dedupeKey);
+            t.setNote(p.note() == null ? null : truncate(p.note(), 500));
+            t.setCreatedBy("rule:" + ruleName);
+            t.setCreatedAt(now);
+            t.setUpdatedAt(now);
+            tasks.save(t);
+            events.created(t);
+            created.add(t);
+        }
+        return created;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,61 @@
+package app.rapport.outreach.messaging;
+
+import app.rapport.outreach.domain.Gift;
+import app.rapport.outreach.domain.OutreachTask;
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.outbox.Outbox;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** Records each task change and gift in the outbox, inside the transaction that made it. */
+@Singleton
+public class ActivityPublisher {
+
+    private final Outbox outbox;
+
+    public ActivityPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void created(OutreachTask t) {
+        task(t, EventTypes.OUTREACH_TASK_CREATED, new ActivityEvents.TaskCreated(t.getId(), t.getType().name(),
+                t.getPractitionerId(), t.getReferralId(), t.getChannel().name(), t.getDueOn().toString(),
+                t.getStatus().name(), t.getRule(), instant(t.getCreatedAt())));
+    }
+
+    public void completed(OutreachTask t) {
+        task(t, EventTypes.OUTREACH_TASK_COMPLETED, new ActivityEvents.TaskCompleted(t.getId(), t.getType().name(),
+                t.getPractitionerId(), t.getReferralId(), t.getChannel().name(), t.getDueOn().toString(),
+                t.getStatus().name(), t.getOutcome(), instant(t.getCompletedAt())));
+    }
+
+    public void skipped(OutreachTask t) {
+        task(t, EventTypes.OUTREACH_TASK_SKIPPED, new ActivityEvents.TaskSkipped(t.getId(), t.getType().name(),
+                t.getPractitionerId(), t.getReferralId(), t.getChannel().name(), t.getDueOn().toString(),
+                t.getStatus().name(), t.getSkipReason(), instant(t.getCompletedAt())));
+    }
+
+    /** Also used when the channel is corrected (previousDueOn = dueOn, the reason says so). */
+    public void rescheduled(OutreachTask t, LocalDate previousDueOn, String reason, Instant at) {
+        task(t, EventTypes.OUTREACH_TASK_RESCHEDULED, new ActivityEvents.TaskRescheduled(t.getId(),
+                t.getType().name(), t.getPractitionerId(), t.getReferralId(), t.getChannel().name(),
+                previousDueOn.toString(), t.getDueOn().toString(), t.getStatus().name(), reason, instant(at)));
+    }
+
+    public void giftRecorded(Gift g) {
+        outbox.record(g.clinicId(), "Gift", g.id(), EventTypes.GIFT_RECORDED, new ActivityEvents.GiftRecorded(g.id(),
+                g.practitionerId(), g.taskId(), g.kind().name(), g.description(),
+                new ActivityEvents.Money(g.amount().toPlainString(), g.currency()), g.givenOn().toString(), g.year()));
+    }
+
+    private void task(OutreachTask t, String type, Object payload) {
+        outbox.record(t.getClinicId(), "OutreachTask", t.getId(), type, payload);
+    }
+
+    private static String instant(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+}

@@ -1,0 +1,120 @@
+package app.rapport.outreach.plugin;
+
+import app.rapport.outreach.config.OutreachSettings;
+import app.rapport.outreach.domain.BusinessDays;
+import app.rapport.outreach.domain.Partner;
+import app.rapport.outreach.domain.TaskType;
+import app.rapport.outreach.repository.PartnerRepository;
+import app.rapport.outreach.repository.ReferralFactRepository;
+import app.rapport.outreach.repository.TaskRepository;
+import app.rapport.outreach.repository.WeeklyGoalRepository;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the read-only view rules decide on, for one clinic at one moment. */
+@Singleton
+public class ClinicFacts {
+
+    private final OutreachSettings settings;
+    private final PartnerRepository partners;
+    private final ReferralFactRepository referrals;
+    private final TaskRepository tasks;
+    private final WeeklyGoalRepository goals;
+
+    public ClinicFacts(OutreachSettings settings, PartnerRepository partners, ReferralFactRepository referrals,
+                       TaskRepository tasks, WeeklyGoalRepository goals) {
+        this.settings = settings;
+        this.partners = partners;
+        this.referrals = referrals;
+        this.tasks = tasks;
+        this.goals = goals;
+    }
+
+    /** The clinic's weekly target: its own, or the configured default. */
+    public int weeklyTarget(String clinicId) {
+        return goals.target(clinicId).orElse(settings.weeklyNewPractitioners());
+    }
+
+    /** NEW_CONTACT tasks done in the week (Monday to Sunday, clinic time) that starts on {@code monday}. */
+    public int newContactsDone(String clinicId, LocalDate monday) {
+        ZoneId zone = settings.zoneOf(clinicId);
+        return tasks.newContactsDone(clinicId, monday.atStartOfDay(zone).toInstant(),
+                monday.plusWeeks(1).atStartOfDay(zone).toInstant()).size();
+    }
+
+    public OutreachFacts forClinic(String clinicId, Instant now) {
+        LocalDate today = now.atZone(settings.zoneOf(clinicId)).toLocalDate();
+        return new OutreachFacts() {
+            @Override
+            public String clinicId() {
+                return clinicId;
+            }
+
+            @Override
+            public Instant now() {
+                return now;
+            }
+
+            @Override
+            public LocalDate today() {
+                return today;
+            }
+
+            @Override
+            public OutreachSettings settings() {
+                return settings;
+            }
+
+            @Override
+            public Optional<Partner> partner(String practitionerId) {
+                return partners.find(clinicId, practitionerId);
+            }
+
+            @Override
+            public List<LocalDate> referralsReceivedFrom(String practitionerId) {
+                return referrals.dates(clinicId, practitionerId, ReferralFactRepository.RECEIVED);
+            }
+
+            @Override
+            public List<LocalDate> referralsSentTo(String practitionerId) {
+                return referrals.dates(clinicId, practitionerId, ReferralFactRepository.SENT);
+            }
+
+            @Override
+            public List<String> referringPartners(int minimum) {
+                return referrals.referringPartners(clinicId, minimum);
+            }
+
+            @Override
+            public List<Partner> uncontactedProspects(int limit) {
+                return partners.uncontactedProspects(clinicId, limit);
+            }
+
+            @Override
+            public List<TaskSnapshot> tasks(String practitionerId, TaskType type) {
+                return tasks.findByClinicIdAndPractitionerIdAndType(clinicId, practitionerId, type).stream()
+                        .map(TaskSnapshot::of).toList();
+            }
+
+            @Override
+            public int weeklyNewContactTarget() {
+                return weeklyTarget(clinicId);
+            }
+
+            @Override
+            public int newContactsDoneThisWeek() {
+                return newContactsDone(clinicId, BusinessDays.weekStart(today));
+            }
+
+            @Override
+            public long openNewContacts() {
+                return tasks.countOpenNewContacts(clinicId);
+            }
+        };
+    }
+}

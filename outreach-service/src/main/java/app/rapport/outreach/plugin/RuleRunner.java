@@ -1,0 +1,102 @@
+package app.rapport.outreach.plugin;
+
+import app.rapport.outreach.domain.OutreachTask;
+import app.rapport.outreach.domain.TaskPlanner;
+import app.rapport.outreach.repository.Jdbc;
+import app.rapport.outreach.repository.PartnerRepository;
+import app.rapport.platform.plugin.PluginRegistry;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Runs the clinic's enabled outreach rules on an event or on the periodic check. */
+@Singleton
+public class RuleRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleRunner.class);
+
+    private final List<OutreachRule> rules;
+    private final PluginRegistry registry;
+    private final ClinicFacts facts;
+    private final TaskPlanner planner;
+    private final PartnerRepository partners;
+    private final TransactionOperations<Connection> transactions;
+
+    public RuleRunner(List<OutreachRule> rules, PluginRegistry registry, ClinicFacts facts, TaskPlanner planner,
+                      PartnerRepository partners, TransactionOperations<Connection> transactions) {
+        this.rules = rules;
+        this.registry = registry;
+        this.facts = facts;
+        this.planner = planner;
+        this.partners = partners;
+        this.transactions = transactions;
+    }
+
+    /** Runs inside the event's transaction (the inbox's), so the tasks commit with the "applied" mark. */
+    public List<OutreachTask> onEvent(OutreachEvent event, Instant now) {
+        OutreachFacts view = facts.forClinic(event.clinicId(), now);
+        List<OutreachRule> interested = rules.stream().filter(r -> r.eventTypes().contains(event.type())).toList();
+        return run(event.clinicId(), interested, rule -> rule.onEvent(event, view), now);
+    }
+
+    /** The periodic check for one clinic, in its own transaction. */
+    public List<OutreachTask> check(String clinicId, Instant now) {
+        return transactions.executeWrite(status -> {
+            OutreachFacts view = facts.forClinic(clinicId, now);
+            return run(clinicId, rules, rule -> rule.onCheck(view), now);
+        });
+    }
+
+    /** The periodic check for every clinic outreach knows; one clinic's failure does not stop the others. */
+    public int checkAll(Instant now) {
+        int created = 0;
+        for (String clinicId : partners.clinics()) {
+            try {
+                created += check(clinicId, now).size();
+            } catch (RuntimeException e) {
+                LOG.error("Outreach check failed for clinic {}", clinicId, e);
+            }
+        }
+        return created;
+    }
+
+    private List<OutreachTask> run(String clinicId, List<OutreachRule> candidates,
+                                   Function<OutreachRule, List<TaskProposal>> ask, Instant now) {
+        List<OutreachTask> created = new ArrayList<>();
+        for (OutreachRule rule : registry.enabledFor(clinicId, candidates)) {
+            List<TaskProposal> proposals;
+            try {
+                proposals = ask.apply(rule);
+            } catch (RuntimeException e) {
+                if (isDatabaseFailure(e)) {
+                    throw e; // worth retrying the whole event
+                }
+                // A faulty rule (e.g. a third-party plugin) must not cost the partner their thank-you.
+                LOG.error("Outreach rule {} failed for clinic {}; its proposals are skipped", rule.name(), clinicId, e);
+                continue;
+            }
+            if (proposals != null && !proposals.isEmpty()) {
+                created.addAll(planner.plan(clinicId, rule.ruleName(), proposals, now));
+            }
+        }
+        return created;
+    }
+
+    private static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof Jdbc.DataAccessFailure
+                    || t instanceof io.micronaut.data.exceptions.DataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

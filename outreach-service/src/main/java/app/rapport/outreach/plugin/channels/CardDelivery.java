@@ -1,0 +1,97 @@
+package app.rapport.outreach.plugin.channels;
+
+import app.rapport.outreach.domain.MessageTemplate;
+import app.rapport.outreach.domain.OutreachChannel;
+import app.rapport.outreach.plugin.Delivery;
+import app.rapport.outreach.plugin.DeliveryChannel;
+import app.rapport.outreach.plugin.DeliveryRequest;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfWriter;
+import jakarta.inject.Singleton;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Set;
+
+/**
+ * A printable card (5 × 7 in) for a handwritten note, or a letter-size letter: the clinic's
+ * wording with room to sign, and the envelope address. Someone signs and mails it, then completes
+ * the task. No patient is named: the partner knows whom they referred.
+ */
+@Singleton
+public class CardDelivery implements DeliveryChannel {
+
+    private static final Rectangle CARD = new Rectangle(504, 360); // 7 × 5 in, landscape
+
+    @Override
+    public String name() {
+        return "printed-card";
+    }
+
+    @Override
+    public String description() {
+        return "Render a printable card (handwritten notes) or letter as PDF to sign and mail";
+    }
+
+    @Override
+    public Set<OutreachChannel> channels() {
+        return Set.of(OutreachChannel.HANDWRITTEN_NOTE, OutreachChannel.LETTER);
+    }
+
+    @Override
+    public Delivery deliver(DeliveryRequest request) {
+        byte[] pdf = render(request);
+        return new Delivery(false, "Card ready to print, sign and mail: /api/v1/tasks/" + request.task().id()
+                + "/card.pdf", pdf, "application/pdf", null);
+    }
+
+    private byte[] render(DeliveryRequest r) {
+        boolean letter = r.task().channel() == OutreachChannel.LETTER;
+        var values = Templates.values(r);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document doc = new Document(letter ? PageSize.LETTER : CARD, 36, 36, 36, 36);
+        try {
+            PdfWriter.getInstance(doc, out);
+            doc.addTitle(MessageTemplate.fill(r.template().subject(), values));
+            doc.addCreator("Rapport outreach-service");
+            doc.open();
+            Font body = FontFactory.getFont(FontFactory.TIMES_ROMAN, letter ? 12 : 13);
+            for (String paragraph : MessageTemplate.fill(r.template().body(), values).split("\n\n")) {
+                Paragraph p = new Paragraph(paragraph, body);
+                p.setSpacingAfter(10);
+                doc.add(p);
+            }
+            Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
+            doc.newPage();
+            Paragraph to = new Paragraph(envelope(r), FontFactory.getFont(FontFactory.HELVETICA, 12));
+            to.setAlignment(Element.ALIGN_CENTER);
+            to.setSpacingBefore(letter ? 200 : 110);
+            doc.add(to);
+            Paragraph ref = new Paragraph("Task " + r.task().id(), small);
+            ref.setAlignment(Element.ALIGN_RIGHT);
+            ref.setSpacingBefore(40);
+            doc.add(ref);
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Cannot render the card", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String envelope(DeliveryRequest r) {
+        StringBuilder b = new StringBuilder(r.partner().displayName());
+        if (r.partner().organization() != null) {
+            b.append('\n').append(r.partner().organization());
+        }
+        if (r.partner().postalAddress() != null) {
+            b.append('\n').append(r.partner().postalAddress());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package app.rapport.outreach.plugin.channels;
+
+import app.rapport.outreach.domain.MessageTemplate;
+import app.rapport.outreach.domain.OutreachChannel;
+import app.rapport.outreach.domain.TaskType;
+import app.rapport.outreach.plugin.Delivery;
+import app.rapport.outreach.plugin.DeliveryChannel;
+import app.rapport.outreach.plugin.DeliveryRequest;
+import app.rapport.platform.web.ProblemException;
+import jakarta.inject.Singleton;
+
+import java.util.Set;
+
+/**
+ * Sends the clinic's thank-you or invitation e-mail. A thank-you is done once sent; an
+ * invitation waits for the partner's answer.
+ */
+@Singleton
+public class EmailDelivery implements DeliveryChannel {
+
+    private final Mailer mailer;
+
+    public EmailDelivery(Mailer mailer) {
+        this.mailer = mailer;
+    }
+
+    @Override
+    public String name() {
+        return "email";
+    }
+
+    @Override
+    public String description() {
+        return "Send thank-you and invitation e-mails over SMTP with the clinic's templates";
+    }
+
+    @Override
+    public Set<OutreachChannel> channels() {
+        return Set.of(OutreachChannel.EMAIL);
+    }
+
+    @Override
+    public Delivery deliver(DeliveryRequest request) {
+        String to = request.partner().email();
+        if (to == null || to.isBlank()) {
+            throw ProblemException.invalidField("channel", request.partner().displayName()
+                    + " has no e-mail address in the directory; choose another channel");
+        }
+        MessageTemplate t = request.template();
+        var values = Templates.values(request);
+        mailer.send(to, MessageTemplate.fill(t.subject(), values), MessageTemplate.fill(t.body(), values));
+        boolean done = request.task().type() != TaskType.INVITATION;
+        return new Delivery(done, "E-mail \"" + MessageTemplate.fill(t.subject(), values) + "\" sent to " + to,
+                null, null, null);
+    }
+}

@@ -1,0 +1,55 @@
+package app.rapport.outreach.web;
+
+import app.rapport.outreach.domain.WeeklyGoals;
+import app.rapport.outreach.repository.WeeklyGoalRepository;
+import app.rapport.platform.security.Roles;
+import app.rapport.platform.tenancy.Caller;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.time.Clock;
+
+@Controller("/api/v1/goals/weekly")
+@Tag(name = "Weekly goal")
+public class GoalController {
+
+    private final WeeklyGoals goals;
+    private final WeeklyGoalRepository targets;
+    private final Clock clock;
+
+    public GoalController(WeeklyGoals goals, WeeklyGoalRepository targets, Clock clock) {
+        this.goals = goals;
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "This week's goal of new practitioners contacted: target, done, open tasks, streak of weeks met")
+    public WeeklyGoalView progress(Caller caller) {
+        return WeeklyGoalView.of(goals.progress(caller.clinicId(), clock.instant()));
+    }
+
+    @Put
+    @Secured({Roles.STAFF, Roles.GROUP_ADMIN})
+    @Operation(summary = "Set the clinic's weekly target")
+    public WeeklyGoalView setTarget(Caller caller, @Valid @Body Requests.WeeklyTarget body) {
+        targets.setTarget(caller.clinicId(), body.target(), caller.user(), clock.instant());
+        return WeeklyGoalView.of(goals.progress(caller.clinicId(), clock.instant()));
+    }
+
+    @Serdeable
+    public record WeeklyGoalView(String weekStart, int target, int done, boolean met, int streak, long openTasks) {
+        static WeeklyGoalView of(WeeklyGoals.Progress p) {
+            return new WeeklyGoalView(p.weekStart().toString(), p.target(), p.done(), p.met(), p.streak(), p.open());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package app.rapport.outreach.web;
+
+import app.rapport.outreach.domain.GiftKind;
+import app.rapport.outreach.domain.OutreachChannel;
+import app.rapport.outreach.domain.TaskBook;
+import app.rapport.outreach.domain.TaskStatus;
+import app.rapport.outreach.domain.TaskType;
+import app.rapport.outreach.plugin.Delivery;
+import app.rapport.platform.tenancy.Caller;
+import app.rapport.platform.web.Page;
+import app.rapport.platform.web.PageQuery;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+@Controller("/api/v1/tasks")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Tasks")
+public class TaskController {
+
+    private final TaskBook book;
+    private final Clock clock;
+
+    public TaskController(TaskBook book, Clock clock) {
+        this.book = book;
+        this.clock = clock;
+    }
+
+    @Get
+    @Operation(summary = "The clinic's outreach tasks, by due date; filter by type, status, partner, due by a day, overdue")
+    public Page<TaskView> list(Caller caller, @Nullable @QueryValue String type, @Nullable @QueryValue String status,
+                               @Nullable @QueryValue String practitionerId, @Nullable @QueryValue String due,
+                               @Nullable @QueryValue Boolean overdue, @Valid @RequestBean PageQuery paging) {
+        Instant now = clock.instant();
+        LocalDate today = book.today(caller.clinicId(), now);
+        var page = book.search(caller.clinicId(), Params.enumValue("type", type, TaskType.class),
+                Params.enumValue("status", status, TaskStatus.class), Params.uuid("practitionerId", practitionerId),
+                Params.date("due", due), Boolean.TRUE.equals(overdue), now,
+                io.micronaut.data.model.Pageable.from(paging.pageNumber(), paging.pageSize()));
+        return Page.of(page, t -> TaskView.of(t, today));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One task")
+    public TaskView read(Caller caller, @PathVariable String id) {
+        return view(caller, book.get(caller.clinicId(), id));
+    }
+
+    @Post("/{id}/complete")
+    @Operation(summary = "Mark a task done with what was done (and the channel used, if not the planned one)")
+    public TaskView complete(Caller caller, @PathVariable String id, @Valid @Body Requests.Complete body) {
+        OutreachChannel channel = Params.enumValue("channel", body.channel(), OutreachChannel.class);
+        return view(caller, book.complete(caller.clinicId(), id, body.outcome(), channel, clock.instant()));
+    }
+
+    @Post("/{id}/skip")
+    @Operation(summary = "Skip a task, saying why (also how a proposed gesture is declined)")
+    public TaskView skip(Caller caller, @PathVariable String id, @Valid @Body Requests.Skip body) {
+        return view(caller, book.skip(caller.clinicId(), id, body.reason(), clock.instant()));
+    }
+
+    @Post("/{id}/reschedule")
+    @Operation(summary = "Move a task's due date")
+    public TaskView reschedule(Caller caller, @PathVariable String id, @Valid @Body Requests.Reschedule body) {
+        return view(caller, book.reschedule(caller.clinicId(), id, Params.date("dueOn", body.dueOn()), body.reason(),
+                clock.instant()));
+    }
+
+    @Post("/{id}/approve")
+    @Operation(summary = "Approve a proposed gesture: the gift is checked against the yearly cap and recorded; "
+            + "a refusal is a 422 with the reason and the remaining allowance")
+    public Approved approve(Caller caller, @PathVariable String id, @Valid @Body Requests.Approve body) {
+        GiftKind kind = Params.enumValue("kind", body.kind(), GiftKind.class);
+        var approval = book.approve(caller.clinicId(), id, kind, body.description(), amount(body.value()),
+                body.value().currency(), Params.date("givenOn", body.givenOn()), caller.user(), clock.instant());
+        return new Approved(view(caller, approval.task()), GiftView.of(approval.gift()));
+    }
+
+    @Post("/{id}/deliver")
+    @Operation(summary = "Carry a task out on its channel: send the e-mail, prepare the card, give the call script")
+    public DeliveryView deliver(Caller caller, @PathVariable String id) {
+        var delivered = book.deliver(caller.clinicId(), id, caller.user(), clock.instant());
+        Delivery d = delivered.delivery();
+        return new DeliveryView(view(caller, delivered.task()), d.summary(), d.script(),
+                d.document() == null ? null : "/api/v1/tasks/" + id + "/card.pdf");
+    }
+
+    @Get(value = "/{id}/card.pdf", produces = "application/pdf")
+    @Operation(summary = "The printable card or letter of a handwritten-note or letter task, to sign and mail")
+    public HttpResponse<byte[]> card(Caller caller, @PathVariable String id) {
+        Delivery d = book.card(caller.clinicId(), id, caller.user());
+        return HttpResponse.ok(d.document()).contentType(MediaType.of("application/pdf"))
+                .header("Content-Disposition", "inline; filename=\"card-" + id + ".pdf\"");
+    }
+
+    static BigDecimal amount(Requests.Money money) {
+        return new BigDecimal(money.amount());
+    }
+
+    private TaskView view(Caller caller, app.rapport.outreach.domain.OutreachTask t) {
+        return TaskView.of(t, book.today(caller.clinicId(), clock.instant()));
+    }
+
+    @Serdeable
+    public record Approved(TaskView task, GiftView gift) {
+    }
+
+    /** @param script what to say, for a call; @param document where the printable card is */
+    @Serdeable
+    public record DeliveryView(TaskView task, String summary, @Nullable String script, @Nullable String document) {
+    }
+}

@@ -1,0 +1,58 @@
+package app.rapport.outreach.web;
+
+import app.rapport.outreach.domain.MessageTemplate;
+import app.rapport.outreach.repository.TemplateRepository;
+import app.rapport.platform.security.Roles;
+import app.rapport.platform.tenancy.Caller;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.time.Clock;
+
+/** The clinic's wording of thank-you and invitation messages (e-mail and printed card). */
+@Controller("/api/v1/templates")
+@Tag(name = "Message templates")
+public class TemplateController {
+
+    private final TemplateRepository templates;
+    private final Clock clock;
+
+    public TemplateController(TemplateRepository templates, Clock clock) {
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    @Get("/{kind}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The clinic's THANK_YOU or INVITATION template, or the default when it has none")
+    public TemplateView read(Caller caller, @PathVariable String kind) {
+        MessageTemplate.Kind k = Params.enumValue("kind", kind, MessageTemplate.Kind.class);
+        return TemplateView.of(templates.find(caller.clinicId(), k).orElse(MessageTemplate.defaultFor(k)));
+    }
+
+    @Put("/{kind}")
+    @Secured({Roles.STAFF, Roles.GROUP_ADMIN})
+    @Operation(summary = "Write the clinic's own template; placeholders {{partnerName}}, {{partnerFullName}}, {{offer}}")
+    public TemplateView write(Caller caller, @PathVariable String kind, @Valid @Body Requests.Template body) {
+        MessageTemplate.Kind k = Params.enumValue("kind", kind, MessageTemplate.Kind.class);
+        MessageTemplate t = new MessageTemplate(k, body.subject(), body.body(), true);
+        templates.save(caller.clinicId(), t, caller.user(), clock.instant());
+        return TemplateView.of(t);
+    }
+
+    @Serdeable
+    public record TemplateView(String kind, String subject, String body, boolean custom) {
+        static TemplateView of(MessageTemplate t) {
+            return new TemplateView(t.kind().name(), t.subject(), t.body(), t.custom());
+        }
+    }
+}
