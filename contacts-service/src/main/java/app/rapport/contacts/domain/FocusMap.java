@@ -1,0 +1,82 @@
+package app.rapport.contacts.domain;
+
+import app.rapport.contacts.repository.TargetFocusRepository;
+import app.rapport.platform.web.ProblemException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** One clinic's focus → specialties map: the defaults in code, then what the clinic changed or added. */
+@Singleton
+public class FocusMap {
+
+    private final TargetFocusRepository focuses;
+    private final TransactionOperations<Connection> transactions;
+
+    public FocusMap(TargetFocusRepository focuses, TransactionOperations<Connection> transactions) {
+        this.focuses = focuses;
+        this.transactions = transactions;
+    }
+
+    public enum Source { DEFAULT, CLINIC_OVERRIDE, CLINIC_DEFINED }
+
+    public record Entry(String focus, List<Specialty> specialties, Source source) {
+    }
+
+    public List<Entry> forClinic(String clinicId) {
+        Map<String, Entry> map = new LinkedHashMap<>();
+        TargetFocuses.DEFAULTS.forEach((focus, specialties) -> map.put(focus, new Entry(focus, specialties, Source.DEFAULT)));
+        for (TargetFocus own : focuses.findByClinicId(clinicId)) {
+            Source source = TargetFocuses.DEFAULTS.containsKey(own.focus()) ? Source.CLINIC_OVERRIDE : Source.CLINIC_DEFINED;
+            map.put(own.focus(), new Entry(own.focus(), parse(own.specialties()), source));
+        }
+        return List.copyOf(map.values());
+    }
+
+    public Optional<Entry> find(String clinicId, String focus) {
+        return forClinic(clinicId).stream().filter(e -> e.focus().equals(focus)).findFirst();
+    }
+
+    public Entry put(String clinicId, String actor, String focus, List<Specialty> specialties) {
+        if (!TargetFocuses.NAME.matcher(focus).matches()) {
+            throw ProblemException.invalidField("focus",
+                    "must be upper-case letters, digits and _, 2 to 48, starting with a letter (e.g. POSTPARTUM)");
+        }
+        List<Specialty> distinct = List.copyOf(new LinkedHashSet<>(specialties));
+        String joined = distinct.stream().map(Enum::name).collect(Collectors.joining(","));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        transactions.executeWrite(status -> {
+            focuses.findByClinicIdAndFocus(clinicId, focus).ifPresentOrElse(
+                    own -> focuses.update(new TargetFocus(own.id(), clinicId, focus, joined, actor, now)),
+                    () -> focuses.save(new TargetFocus(UUID.randomUUID().toString(), clinicId, focus, joined, actor, now)));
+            return null;
+        });
+        return find(clinicId, focus).orElseThrow();
+    }
+
+    /** Back to the default for a built-in focus; gone for one the clinic defined. */
+    public void reset(String clinicId, String focus) {
+        transactions.executeWrite(status -> {
+            if (focuses.findByClinicIdAndFocus(clinicId, focus).isEmpty()) {
+                throw ProblemException.notFound("Clinic-defined focus", focus);
+            }
+            focuses.deleteByClinicIdAndFocus(clinicId, focus);
+            return null;
+        });
+    }
+
+    private static List<Specialty> parse(String joined) {
+        return Arrays.stream(joined.split(",")).filter(s -> !s.isBlank()).map(Specialty::valueOf).toList();
+    }
+}

@@ -1,0 +1,410 @@
+package app.rapport.contacts.domain;
+
+import app.rapport.contacts.messaging.PractitionerEvents;
+import app.rapport.contacts.messaging.PractitionerEvents.Snapshot;
+import app.rapport.contacts.repository.IntroductionRepository;
+import app.rapport.contacts.repository.PractitionerRepository;
+import app.rapport.contacts.repository.PractitionerTagRepository;
+import app.rapport.contacts.repository.StageChangeRepository;
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.outbox.Outbox;
+import app.rapport.platform.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Where the directory changes: a partner entered, edited, moved along the relationship, archived,
+ * introduced by another partner, and the referral and contact facts other services report. Every
+ * change that consumers see is written with its event through the outbox in one transaction.
+ */
+@Singleton
+public class PractitionerDirectory {
+
+    public static final String AGGREGATE = "Practitioner";
+    /** The actor named on changes the directory makes by itself (e.g. on the first referral). */
+    public static final String SYSTEM = "system";
+    private static final Logger LOG = LoggerFactory.getLogger(PractitionerDirectory.class);
+
+    private final PractitionerRepository practitioners;
+    private final PractitionerTagRepository tags;
+    private final StageChangeRepository stageChanges;
+    private final IntroductionRepository introductions;
+    private final Outbox outbox;
+    private final TransactionOperations<Connection> transactions;
+
+    public PractitionerDirectory(PractitionerRepository practitioners, PractitionerTagRepository tags,
+                                 StageChangeRepository stageChanges, IntroductionRepository introductions,
+                                 Outbox outbox, TransactionOperations<Connection> transactions) {
+        this.practitioners = practitioners;
+        this.tags = tags;
+        this.stageChanges = stageChanges;
+        this.introductions = introductions;
+        this.outbox = outbox;
+        this.transactions = transactions;
+    }
+
+    /** Enters a partner as a PROSPECT (or the stage given) and publishes PractitionerRegistered. */
+    public Practitioner register(String clinicId, String actor, PractitionerDetails details) {
+        return guardingDuplicates(clinicId, details, null,
+                () -> transactions.executeWrite(status -> insert(clinicId, actor, details, null)));
+    }
+
+    /**
+     * Records that {@code introducerId} introduced a practitioner: a new one, entered as a PROSPECT
+     * linked to the introducer, or one already in the directory.
+     */
+    public IntroducedPractitioner recordIntroduction(String clinicId, String actor, String introducerId,
+                                                     @Nullable PractitionerDetails newPractitioner,
+                                                     @Nullable String existingPractitionerId, @Nullable String note) {
+        return guardingDuplicates(clinicId, newPractitioner, null, () -> transactions.executeWrite(status -> {
+            Practitioner introducer = practitioners.findByIdAndClinicId(introducerId, clinicId)
+                    .orElseThrow(() -> ProblemException.notFound("Practitioner", introducerId));
+            Practitioner introduced;
+            if (existingPractitionerId != null) {
+                introduced = practitioners.findByIdAndClinicId(existingPractitionerId, clinicId)
+                        .orElseThrow(() -> ProblemException.invalidField("practitionerId",
+                                "no practitioner " + existingPractitionerId + " in this clinic's directory"));
+                if (introduced.getId().equals(introducer.getId())) {
+                    throw ProblemException.invalidField("practitionerId", "a partner cannot introduce themselves");
+                }
+                if (introductions.findByClinicIdAndIntroducedByPractitionerIdAndPractitionerId(clinicId,
+                        introducerId, existingPractitionerId).isPresent()) {
+                    throw ProblemException.conflict("This introduction is already recorded")
+                            .with("existingId", existingPractitionerId);
+                }
+            } else {
+                PractitionerDetails asProspect = withStage(Objects.requireNonNull(newPractitioner), RelationshipStage.PROSPECT);
+                introduced = insert(clinicId, actor, asProspect, introducer.getId());
+            }
+            Instant now = now();
+            Introduction introduction = introductions.save(new Introduction(UUID.randomUUID().toString(), clinicId,
+                    introduced.getId(), introducer.getId(), blankToNull(note), actor, now));
+            // Keyed by the introduced practitioner, so it follows their PractitionerRegistered.
+            outbox.record(clinicId, AGGREGATE, introduced.getId(), EventTypes.INTRODUCTION_RECORDED,
+                    new PractitionerEvents.IntroductionRecorded(introduction.id(), introduced.getId(),
+                            introducer.getId(), introduction.note(), now));
+            return new IntroducedPractitioner(introduction, introduced);
+        }));
+    }
+
+    /** An edit of the partner's details; the stage moves only by {@link #changeStage}. */
+    public Practitioner update(String clinicId, String actor, String id, PractitionerDetails details) {
+        return guardingDuplicates(clinicId, details, id, () -> transactions.executeWrite(status -> {
+            Practitioner p = lockedActive(clinicId, id);
+            if (details.stage() != null && details.stage() != p.getStage()) {
+                throw ProblemException.invalidField("stage",
+                        "an edit keeps the stage; change it with POST /api/v1/practitioners/" + id + "/stage-changes");
+            }
+            Snapshot before = Snapshot.of(p);
+            apply(p, details, actor, false);
+            ContactPoints contact = normalise(details);
+            ensureNoDuplicate(clinicId, id, contact);
+            Instant now = now();
+            p.setUpdatedAt(now);
+            Snapshot after = Snapshot.of(p);
+            // Notes, tags and owner never leave the service: an edit of only those is no event.
+            if (!after.equals(before.atVersion(after.version()))) {
+                p.setVersion(p.getVersion() + 1);
+                outbox.record(clinicId, AGGREGATE, id, EventTypes.PRACTITIONER_UPDATED,
+                        new PractitionerEvents.PractitionerUpdated(Snapshot.of(p), now));
+            }
+            practitioners.update(p);
+            replaceTags(clinicId, id, details.tags());
+            return p;
+        }));
+    }
+
+    public Practitioner changeStage(String clinicId, String actor, String id, RelationshipStage to, @Nullable String reason) {
+        return transactions.executeWrite(status -> {
+            Practitioner p = lockedActive(clinicId, id);
+            if (p.getStage() == to) {
+                throw ProblemException.conflict("The relationship is already at " + to);
+            }
+            moveStage(p, to, blankToNull(reason), actor, now());
+            return p;
+        });
+    }
+
+    public Practitioner archive(String clinicId, String actor, String id, @Nullable String reason) {
+        return transactions.executeWrite(status -> {
+            Practitioner p = lockedActive(clinicId, id);
+            Instant now = now();
+            p.setArchived(true);
+            p.setArchivedAt(now);
+            p.setArchiveReason(blankToNull(reason));
+            p.setUpdatedAt(now);
+            p.setVersion(p.getVersion() + 1);
+            practitioners.update(p);
+            LOG.info("Practitioner {} archived by {}", id, actor);
+            outbox.record(clinicId, AGGREGATE, id, EventTypes.PRACTITIONER_ARCHIVED,
+                    new PractitionerEvents.PractitionerArchived(Snapshot.of(p), p.getArchiveReason(), now));
+            return p;
+        });
+    }
+
+    public List<StageChange> stageHistory(String clinicId, String id) {
+        practitioners.findByIdAndClinicId(id, clinicId).orElseThrow(() -> ProblemException.notFound("Practitioner", id));
+        return stageChanges.findByClinicIdAndPractitionerIdOrderByVersion(clinicId, id);
+    }
+
+    // ---------------------------------------------------------------- facts from other services
+
+    /**
+     * A referral from this partner arrived. Counts it, moves the first/last dates and, unless the
+     * relationship is already REFERRING, makes it so. Runs inside the consumer's transaction.
+     */
+    public void referralReceived(String clinicId, String practitionerId, LocalDate receivedOn) {
+        practitioners.findByIdAndClinicIdForUpdate(practitionerId, clinicId).ifPresentOrElse(p -> {
+            boolean first = p.getReferralsReceived() == 0;
+            p.setReferralsReceived(p.getReferralsReceived() + 1);
+            p.setFirstReferralReceivedOn(min(p.getFirstReferralReceivedOn(), receivedOn));
+            p.setLastReferralReceivedOn(max(p.getLastReferralReceivedOn(), receivedOn));
+            if (p.getStage() != RelationshipStage.REFERRING && !p.isArchived()) {
+                moveStage(p, RelationshipStage.REFERRING,
+                        first ? "First referral received" : "Referral received from a " + p.getStage().name().toLowerCase(Locale.ROOT) + " partner",
+                        SYSTEM, now());
+            } else {
+                practitioners.update(p);
+            }
+        }, () -> LOG.warn("Referral received from practitioner {} unknown to clinic {}; not counted", practitionerId, clinicId));
+    }
+
+    public void referralSent(String clinicId, String practitionerId, LocalDate sentOn) {
+        practitioners.findByIdAndClinicIdForUpdate(practitionerId, clinicId).ifPresentOrElse(p -> {
+            p.setReferralsSent(p.getReferralsSent() + 1);
+            p.setFirstReferralSentOn(min(p.getFirstReferralSentOn(), sentOn));
+            p.setLastReferralSentOn(max(p.getLastReferralSentOn(), sentOn));
+            practitioners.update(p);
+        }, () -> LOG.warn("Referral sent to practitioner {} unknown to clinic {}; not counted", practitionerId, clinicId));
+    }
+
+    /** The clinic was in touch with the partner (a task done, a report sent); the latest contact wins. */
+    public void contacted(String clinicId, String practitionerId, Instant at) {
+        practitioners.findByIdAndClinicIdForUpdate(practitionerId, clinicId).ifPresentOrElse(p -> {
+            Instant truncated = seconds(at);
+            if (p.getLastContactAt() == null || truncated.isAfter(p.getLastContactAt())) {
+                p.setLastContactAt(truncated);
+                practitioners.update(p);
+            }
+        }, () -> LOG.warn("Contact with practitioner {} unknown to clinic {}; not recorded", practitionerId, clinicId));
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Practitioner insert(String clinicId, String actor, PractitionerDetails details, @Nullable String introducedBy) {
+        ContactPoints contact = normalise(details);
+        ensureNoDuplicate(clinicId, "", contact);
+        Instant now = now();
+        Practitioner p = new Practitioner();
+        p.setId(UUID.randomUUID().toString());
+        p.setClinicId(clinicId);
+        apply(p, details, actor, true);
+        p.setStage(details.stage() == null ? RelationshipStage.PROSPECT : details.stage());
+        p.setIntroducedBy(introducedBy);
+        p.setVersion(1);
+        p.setCreatedAt(now);
+        p.setUpdatedAt(now);
+        practitioners.save(p);
+        replaceTags(clinicId, p.getId(), details.tags());
+        stageChanges.save(new StageChange(UUID.randomUUID().toString(), clinicId, p.getId(), null, p.getStage(),
+                introducedBy != null ? "Introduced by a partner" : "Entered the directory", actor, now, p.getVersion()));
+        outbox.record(clinicId, AGGREGATE, p.getId(), EventTypes.PRACTITIONER_REGISTERED,
+                new PractitionerEvents.PractitionerRegistered(Snapshot.of(p), now));
+        return p;
+    }
+
+    private void moveStage(Practitioner p, RelationshipStage to, @Nullable String reason, String actor, Instant now) {
+        RelationshipStage from = p.getStage();
+        p.setStage(to);
+        p.setUpdatedAt(now);
+        p.setVersion(p.getVersion() + 1);
+        practitioners.update(p);
+        stageChanges.save(new StageChange(UUID.randomUUID().toString(), p.getClinicId(), p.getId(), from, to, reason,
+                actor, now, p.getVersion()));
+        outbox.record(p.getClinicId(), AGGREGATE, p.getId(), EventTypes.PRACTITIONER_STAGE_CHANGED,
+                new PractitionerEvents.PractitionerStageChanged(Snapshot.of(p), from, to, reason, actor, now));
+    }
+
+    private void apply(Practitioner p, PractitionerDetails d, String actor, boolean creating) {
+        ContactPoints contact = normalise(d);
+        p.setFirstName(d.firstName().strip());
+        p.setLastName(d.lastName().strip());
+        p.setCredentials(blankToNull(d.credentials()));
+        p.setSpecialty(d.specialty());
+        p.setOrganization(blankToNull(d.organization()));
+        p.setNpi(contact.npi());
+        p.setEmail(contact.email());
+        p.setPhone(contact.phone());
+        p.setFax(contact.fax());
+        PostalAddress a = d.address();
+        p.setAddressLine1(a == null ? null : a.line1().strip());
+        p.setAddressLine2(a == null ? null : blankToNull(a.line2()));
+        p.setAddressCity(a == null ? null : a.city().strip());
+        p.setAddressRegion(a == null ? null : blankToNull(a.region()));
+        p.setAddressPostalCode(a == null ? null : blankToNull(a.postalCode()));
+        p.setAddressCountry(a == null ? null : a.country());
+        p.setPreferredThankYouChannel(d.preferredThankYouChannel() == null ? ThankYouChannel.HANDWRITTEN_NOTE
+                : d.preferredThankYouChannel());
+        ReportPreferences r = d.reportPreferences();
+        p.setReportChannel(r == null ? null : r.channel());
+        p.setReportEveryVisits(r == null ? null : r.everyVisits());
+        p.setReportEveryWeeks(r == null ? null : r.everyWeeks());
+        p.setReportTypes(r == null || r.reports() == null || r.reports().isEmpty() ? null
+                : r.reports().stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(",")));
+        p.setNotes(blankToNull(d.notes()));
+        p.setPhysicianOverride(d.physicianOverride());
+        if (d.owner() != null && !d.owner().isBlank()) {
+            p.setOwner(d.owner().strip());
+        } else if (creating) {
+            p.setOwner(actor);
+        }
+    }
+
+    /** The identifiers a duplicate is recognised by, in the form they are stored. */
+    record ContactPoints(@Nullable String npi, @Nullable String email, @Nullable String phone, @Nullable String fax) {
+    }
+
+    static ContactPoints normalise(@Nullable PractitionerDetails d) {
+        if (d == null) {
+            return new ContactPoints(null, null, null, null);
+        }
+        return new ContactPoints(blankToNull(d.npi()),
+                d.email() == null || d.email().isBlank() ? null : d.email().strip().toLowerCase(Locale.ROOT),
+                phone("phone", d.phone()), phone("fax", d.fax()));
+    }
+
+    private static @Nullable String phone(String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return PhoneNumbers.toE164(text).orElseThrow(() -> ProblemException.invalidField(field,
+                "is not a phone number: give it with its country code (+1 206 555 0143) or as a 10-digit US number"));
+    }
+
+    private void ensureNoDuplicate(String clinicId, String exceptId, ContactPoints c) {
+        if (c.npi() == null && c.email() == null && c.phone() == null && c.fax() == null) {
+            return;
+        }
+        practitioners.findDuplicate(clinicId, exceptId, c.npi(), c.email(), c.phone(), c.fax()).ifPresent(existing -> {
+            throw new DuplicatePractitionerException(existing.getId(), matchedOn(existing, c));
+        });
+    }
+
+    private static String matchedOn(Practitioner existing, ContactPoints c) {
+        List<String> on = new ArrayList<>();
+        if (c.npi() != null && c.npi().equals(existing.getNpi())) {
+            on.add("NPI");
+        }
+        if (c.email() != null && c.email().equalsIgnoreCase(existing.getEmail())) {
+            on.add("e-mail");
+        }
+        if (c.phone() != null && c.phone().equals(existing.getPhone())) {
+            on.add("phone");
+        }
+        if (c.fax() != null && c.fax().equals(existing.getFax())) {
+            on.add("fax");
+        }
+        return String.join(", ", on);
+    }
+
+    /**
+     * Runs a write; when two requests race past the duplicate check, the unique index refuses the
+     * second insert and it gets the same 409 the check gives.
+     */
+    private <T> T guardingDuplicates(String clinicId, @Nullable PractitionerDetails details, @Nullable String exceptId,
+                                     Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (details == null || !isUniqueViolation(e)) {
+                throw e;
+            }
+            ContactPoints c = normalise(details);
+            Practitioner existing = transactions.executeRead(status -> practitioners.findDuplicate(clinicId,
+                    exceptId == null ? "" : exceptId, c.npi(), c.email(), c.phone(), c.fax())).orElseThrow(() -> e);
+            throw new DuplicatePractitionerException(existing.getId(), matchedOn(existing, c));
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Practitioner lockedActive(String clinicId, String id) {
+        Practitioner p = practitioners.findByIdAndClinicIdForUpdate(id, clinicId)
+                .orElseThrow(() -> ProblemException.notFound("Practitioner", id));
+        if (p.isArchived()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "archived", "Archived",
+                    "Practitioner " + id + " is archived; archived partners keep their history and change no more");
+        }
+        return p;
+    }
+
+    private void replaceTags(String clinicId, String practitionerId, @Nullable List<String> given) {
+        tags.deleteByClinicIdAndPractitionerId(clinicId, practitionerId);
+        if (given == null || given.isEmpty()) {
+            return;
+        }
+        Set<String> normalised = new LinkedHashSet<>();
+        given.forEach(t -> normalised.add(t.strip().toLowerCase(Locale.ROOT)));
+        tags.saveAll(normalised.stream().map(t -> new PractitionerTag(null, clinicId, practitionerId, t)).toList());
+    }
+
+    private static PractitionerDetails withStage(PractitionerDetails d, RelationshipStage stage) {
+        return new PractitionerDetails(d.firstName(), d.lastName(), d.credentials(), d.specialty(), d.organization(),
+                d.npi(), d.email(), d.phone(), d.fax(), d.address(), d.preferredThankYouChannel(), d.reportPreferences(),
+                stage, d.owner(), d.tags(), d.notes(), d.physicianOverride());
+    }
+
+    private static Instant now() {
+        return seconds(Instant.now());
+    }
+
+    /**
+     * Times are kept to the second: Connector/J drops the fraction on MariaDB (it reads the
+     * server as MySQL 5.5), so the API and the events say what every supported database stores.
+     */
+    static Instant seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static LocalDate min(@Nullable LocalDate a, LocalDate b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private static LocalDate max(@Nullable LocalDate a, LocalDate b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    /** An introduction and the practitioner it introduced. */
+    public record IntroducedPractitioner(Introduction introduction, Practitioner practitioner) {
+    }
+}

@@ -1,0 +1,41 @@
+package app.rapport.contacts.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The parts of other services' events the directory needs. Everything else is ignored on purpose:
+ * above all ReferralReceived's patient, which contacts-service never reads, keeps or logs.
+ */
+public final class PartnerActivityPayloads {
+
+    private PartnerActivityPayloads() {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReferralReceived(@NotBlank String referralId, @NotBlank String practitionerId,
+                                   @NotNull LocalDate receivedOn) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReferralSent(@NotBlank String referralId, @NotBlank String practitionerId, @NotNull LocalDate sentOn) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OutreachTaskCompleted(@NotBlank String taskId, @NotBlank String practitionerId,
+                                        @NotNull Instant occurredAt) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReportSent(@NotBlank String reportId, @NotBlank String practitionerId, @NotNull Instant sentAt) {
+    }
+}
