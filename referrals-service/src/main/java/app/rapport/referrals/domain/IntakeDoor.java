@@ -1,0 +1,155 @@
+package app.rapport.referrals.domain;
+
+import app.rapport.platform.web.ProblemException;
+import app.rapport.referrals.config.IntakeSettings;
+import app.rapport.referrals.repository.IntakeLinkRepository;
+import app.rapport.referrals.repository.PartnerRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The "make it easy to refer to you" door: staff issue a partner a link; whoever holds its token
+ * may submit referrals from that partner, without an account, until it expires or is revoked.
+ * Unknown, revoked and expired tokens get the same 404, so a token cannot be probed.
+ */
+@Singleton
+public class IntakeDoor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeDoor.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** 32 random bytes, base64url without padding. */
+    private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
+
+    private final IntakeLinkRepository links;
+    private final PartnerRepository partners;
+    private final ReferralLedger ledger;
+    private final IntakeSettings settings;
+
+    public IntakeDoor(IntakeLinkRepository links, PartnerRepository partners, ReferralLedger ledger,
+                      IntakeSettings settings) {
+        this.links = links;
+        this.partners = partners;
+        this.ledger = ledger;
+        this.settings = settings;
+    }
+
+    /** A new link and its token; the token is never stored, so this is the only time anyone sees it. */
+    public record Issued(IntakeLink link, String token) {
+    }
+
+    @Transactional
+    public Issued issue(String clinicId, String actor, String practitionerId, Instant expiresAt, @Nullable String label) {
+        ledger.requireActivePartner(clinicId, practitionerId, "practitionerId");
+        Instant now = Instant.now();
+        if (!expiresAt.isAfter(now)) {
+            throw ProblemException.invalidField("expiresAt", "must be in the future");
+        }
+        if (expiresAt.isAfter(now.plus(settings.getMaxLifetime()))) {
+            throw ProblemException.invalidField("expiresAt", "must be within " + settings.getMaxLifetime().toDays()
+                    + " days; issue a new link when this one ends");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        IntakeLink link = links.save(new IntakeLink(UUID.randomUUID().toString(), clinicId, practitionerId, sha256(token),
+                label, expiresAt, actor, now, null, null, null, 0, 0, null));
+        LOG.info("Intake link {} issued in clinic {} for practitioner {}", link.id(), clinicId, practitionerId);
+        return new Issued(link, token);
+    }
+
+    @Transactional
+    public IntakeLink revoke(String clinicId, String id, String actor) {
+        IntakeLink link = links.findByIdAndClinicId(id, clinicId)
+                .orElseThrow(() -> ProblemException.notFound("Intake link", id));
+        if (link.revokedAt() != null) {
+            return link; // revoking twice is still revoked
+        }
+        IntakeLink revoked = links.update(new IntakeLink(link.id(), link.clinicId(), link.practitionerId(),
+                link.tokenSha256(), link.label(), link.expiresAt(), link.createdBy(), link.createdAt(), Instant.now(),
+                actor, link.windowStartedAt(), link.windowCount(), link.submissions(), link.lastSubmittedAt()));
+        LOG.info("Intake link {} revoked in clinic {}", id, clinicId);
+        return revoked;
+    }
+
+    /**
+     * Lets one submission through the door: the token must name a usable link of an active partner,
+     * and the link must have room in its rate window. Commits the count on its own, before the
+     * submission is read, so even rejected submissions use up the window.
+     *
+     * @throws ProblemException 404 for any token that is not usable
+     * @throws TooManySubmissionsException when the window is full
+     */
+    @Transactional
+    public IntakeLink admit(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw unusable();
+        }
+        Instant now = Instant.now();
+        IntakeLink link = links.lockByTokenSha256(sha256(token)).orElseThrow(IntakeDoor::unusable);
+        if (!link.usableAt(now) || partners.findByClinicIdAndPractitionerId(link.clinicId(), link.practitionerId())
+                .map(Partner::archived).orElse(true)) {
+            throw unusable();
+        }
+        Duration window = settings.getRateWindow();
+        Instant started = link.windowStartedAt();
+        int count;
+        if (started == null || !now.isBefore(started.plus(window))) {
+            started = now;
+            count = 1;
+        } else if (link.windowCount() >= settings.getRateLimit()) {
+            long wait = Math.max(1, Duration.between(now, started.plus(window)).toSeconds());
+            LOG.warn("Intake link {} of clinic {} is over its rate limit", link.id(), link.clinicId());
+            throw new TooManySubmissionsException(wait, settings.getRateLimit());
+        } else {
+            count = link.windowCount() + 1;
+        }
+        return links.update(new IntakeLink(link.id(), link.clinicId(), link.practitionerId(), link.tokenSha256(),
+                link.label(), link.expiresAt(), link.createdBy(), link.createdAt(), link.revokedAt(), link.revokedBy(),
+                started, count, link.submissions(), link.lastSubmittedAt()));
+    }
+
+    /** Opens the submitted referral as RECEIVED through WEB_INTAKE, changed by {@code intake}. */
+    @Transactional
+    public Referral submit(IntakeLink link, ReferralDraft draft) {
+        Referral referral = ledger.open(link.clinicId(), StatusChange.INTAKE, draft, link.id());
+        Optional<IntakeLink> current = links.findByIdAndClinicId(link.id(), link.clinicId());
+        current.ifPresent(l -> links.update(new IntakeLink(l.id(), l.clinicId(), l.practitionerId(), l.tokenSha256(),
+                l.label(), l.expiresAt(), l.createdBy(), l.createdAt(), l.revokedAt(), l.revokedBy(),
+                l.windowStartedAt(), l.windowCount(), l.submissions() + 1, Instant.now())));
+        return referral;
+    }
+
+    public int maxBodyBytes() {
+        return settings.getMaxBodyBytes();
+    }
+
+    static ProblemException unusable() {
+        return new ProblemException(HttpStatus.NOT_FOUND, "intake-link-not-found", "Not found",
+                "This intake link is not valid: it may have expired or been withdrawn. Please ask the clinic for a new link.");
+    }
+
+    public static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package app.rapport.referrals.domain;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/**
+ * A practitioner in this clinic's local copy of the directory (from contacts.practitioners.v1).
+ * Referrals may only name partners found here; archived partners receive no new referrals.
+ */
+@MappedEntity("partner")
+public record Partner(@Id @GeneratedValue @Nullable Long seq, String clinicId, String practitionerId,
+                      String firstName, String lastName, @Nullable String credentials, String specialty,
+                      @Nullable String organization, boolean archived, long version, Instant updatedAt) {
+
+    public String displayName() {
+        return firstName + " " + lastName + (credentials == null || credentials.isBlank() ? "" : ", " + credentials);
+    }
+}

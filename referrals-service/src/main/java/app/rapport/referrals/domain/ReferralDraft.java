@@ -1,0 +1,29 @@
+package app.rapport.referrals.domain;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What is needed to open a referral, whoever supplies it (staff over the API, or a partner's intake link). */
+public record ReferralDraft(Direction direction, Kind kind, String practitionerId, PatientDetails patient,
+                            String reason, List<String> diagnosisCodes, @Nullable String requestedService,
+                            Urgency urgency, Channel channel, LocalDate referredOn,
+                            @Nullable TreatingPractitioner treatingPractitioner,
+                            @Nullable String primaryCarePractitionerId, List<AttachmentDetails> attachments) {
+
+    public record PatientDetails(String firstName, String lastName, LocalDate birthDate, @Nullable String phone,
+                                 @Nullable String email) {
+        @Override
+        public String toString() {
+            return "PatientDetails[redacted]";
+        }
+    }
+
+    public record TreatingPractitioner(@Nullable String id, String name, @Nullable String credentials) {
+    }
+
+    public record AttachmentDetails(String fileName, String contentType, @Nullable Long sizeBytes,
+                                    @Nullable String description) {
+    }
+}

@@ -1,0 +1,197 @@
+package app.rapport.referrals.domain;
+
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.outbox.Outbox;
+import app.rapport.platform.web.ProblemException;
+import app.rapport.referrals.messaging.ReferralEvents;
+import app.rapport.referrals.repository.AttachmentRepository;
+import app.rapport.referrals.repository.PartnerRepository;
+import app.rapport.referrals.repository.PatientRepository;
+import app.rapport.referrals.repository.ReferralRepository;
+import app.rapport.referrals.repository.StatusChangeRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Where referrals are opened and their status is changed. Every change commits together with its
+ * history row and its event (outbox); a refused change writes nothing. Logs name referral ids only.
+ */
+@Singleton
+public class ReferralLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReferralLedger.class);
+    public static final String AGGREGATE = "Referral";
+    /** Moves that must say why: a partner deserves to know why a patient was turned away. */
+    private static final Set<ReferralStatus> NEED_REASON = Set.of(ReferralStatus.DECLINED, ReferralStatus.CANCELLED);
+
+    private final ReferralRepository referrals;
+    private final PatientRepository patients;
+    private final StatusChangeRepository history;
+    private final AttachmentRepository attachments;
+    private final PartnerRepository partners;
+    private final Outbox outbox;
+
+    public ReferralLedger(ReferralRepository referrals, PatientRepository patients, StatusChangeRepository history,
+                          AttachmentRepository attachments, PartnerRepository partners, Outbox outbox) {
+        this.referrals = referrals;
+        this.patients = patients;
+        this.history = history;
+        this.attachments = attachments;
+        this.partners = partners;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Opens a referral in its first status and publishes ReferralReceived or ReferralSent.
+     *
+     * @param actor        the JWT subject, or {@link StatusChange#INTAKE}
+     * @param intakeLinkId the link it came through, if any
+     */
+    @Transactional
+    public Referral open(String clinicId, String actor, ReferralDraft draft, @Nullable String intakeLinkId) {
+        requireActivePartner(clinicId, draft.practitionerId(), "practitionerId");
+        if (draft.primaryCarePractitionerId() != null) {
+            requirePartner(clinicId, draft.primaryCarePractitionerId(), "primaryCarePractitionerId");
+        }
+        if (blank(draft.patient().phone()) && blank(draft.patient().email())) {
+            throw ProblemException.invalidField("patient.phone", "a phone (E.164) or an e-mail is needed to reach the patient");
+        }
+        if (draft.referredOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+            // One day of slack: a clinic west of UTC is still "today" when UTC is tomorrow.
+            throw ProblemException.invalidField("referredOn", "must not be in the future");
+        }
+        Instant now = Instant.now();
+        Patient patient = patientFor(clinicId, draft.patient(), now);
+        ReferralStatus initial = ReferralStateMachine.initial(draft.direction());
+        ReferralDraft.TreatingPractitioner treating = draft.treatingPractitioner();
+        Referral referral = referrals.save(new Referral(UUID.randomUUID().toString(), clinicId, draft.direction(),
+                draft.kind(), draft.practitionerId(), patient.id(), draft.reason(),
+                Referral.joinCodes(draft.diagnosisCodes()), draft.requestedService(), draft.urgency(), draft.channel(),
+                draft.referredOn(), treating == null ? null : treating.id(), treating == null ? null : treating.name(),
+                treating == null ? null : treating.credentials(), draft.primaryCarePractitionerId(), intakeLinkId,
+                initial, null, null, null, null, null, actor, now, now));
+        int order = 0;
+        for (ReferralDraft.AttachmentDetails a : draft.attachments()) {
+            attachments.save(new Attachment(UUID.randomUUID().toString(), clinicId, referral.id(), order++,
+                    a.fileName(), a.contentType(), a.sizeBytes(), a.description()));
+        }
+        history.save(new StatusChange(UUID.randomUUID().toString(), clinicId, referral.id(), 1, null, initial,
+                intakeLinkId != null ? "Submitted through the partner's intake link" : null, actor, now));
+        ReferralEvents.TreatingPractitioner treatingRef = treating == null ? null
+                : new ReferralEvents.TreatingPractitioner(treating.id(), treating.name(), treating.credentials());
+        if (referral.direction() == Direction.RECEIVED) {
+            outbox.record(clinicId, AGGREGATE, referral.id(), EventTypes.REFERRAL_RECEIVED,
+                    new ReferralEvents.ReferralReceived(referral.id(), Direction.RECEIVED.name(), referral.kind().name(),
+                            referral.practitionerId(), initial.name(), referral.urgency().name(),
+                            referral.channel().name(), referral.reason(), referral.requestedService(),
+                            referral.diagnosisCodeList(), referral.referredOn(), treatingRef,
+                            referral.primaryCarePractitionerId(),
+                            new ReferralEvents.PatientRef(patient.id(), patient.firstName(), patient.lastName(),
+                                    patient.birthDate())));
+        } else {
+            outbox.record(clinicId, AGGREGATE, referral.id(), EventTypes.REFERRAL_SENT,
+                    new ReferralEvents.ReferralSent(referral.id(), Direction.SENT.name(), referral.kind().name(),
+                            referral.practitionerId(), initial.name(), referral.urgency().name(),
+                            referral.channel().name(), referral.requestedService(), referral.referredOn(),
+                            treatingRef));
+        }
+        LOG.info("Referral {} opened ({}, {}) in clinic {}", referral.id(), referral.direction(), referral.channel(),
+                clinicId);
+        return referral;
+    }
+
+    /**
+     * Moves a referral on its state machine. An illegal move is a 409 and changes nothing.
+     */
+    @Transactional
+    public Referral transition(String clinicId, String referralId, ReferralStatus to, @Nullable String reason,
+                               String actor) {
+        Referral referral = referrals.lockByIdAndClinicId(referralId, clinicId)
+                .orElseThrow(() -> ProblemException.notFound("Referral", referralId));
+        if (NEED_REASON.contains(to) && blank(reason)) {
+            throw ProblemException.invalidField("reason", "say why the referral is " + to.name().toLowerCase());
+        }
+        return move(referral, to, blank(reason) ? null : reason.trim(), actor);
+    }
+
+    /** Moves an already locked referral, inside the caller's transaction (e.g. the first visit). */
+    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    public Referral move(Referral referral, ReferralStatus to, @Nullable String reason, String actor) {
+        try {
+            ReferralStateMachine.check(referral.direction(), referral.status(), to);
+        } catch (ReferralStateMachine.IllegalTransitionException e) {
+            throw ProblemException.conflict(e.getMessage())
+                    .with("referralId", referral.id())
+                    .with("status", referral.status().name())
+                    .with("allowed", e.allowed().stream().map(Enum::name).toList());
+        }
+        Instant now = Instant.now();
+        if (referrals.moveStatus(referral.id(), referral.clinicId(), referral.status().name(), to.name(), now) != 1) {
+            throw ProblemException.conflict("Referral " + referral.id() + " changed meanwhile; reload it and try again");
+        }
+        // The referral row is locked by the caller, so counting gives the next step without a race.
+        int step = (int) history.countByClinicIdAndReferralId(referral.clinicId(), referral.id()) + 1;
+        history.save(new StatusChange(UUID.randomUUID().toString(), referral.clinicId(), referral.id(), step,
+                referral.status(), to, reason, actor, now));
+        outbox.record(referral.clinicId(), AGGREGATE, referral.id(), EventTypes.REFERRAL_STATUS_CHANGED,
+                new ReferralEvents.ReferralStatusChanged(referral.id(), referral.direction().name(),
+                        referral.practitionerId(), referral.status().name(), to.name(), reason, actor, now));
+        LOG.info("Referral {} moved {} -> {} by {}", referral.id(), referral.status(), to, actor);
+        return referrals.findByIdAndClinicId(referral.id(), referral.clinicId()).orElseThrow();
+    }
+
+    /** The partner must be in the clinic's directory copy and not archived. */
+    public Partner requireActivePartner(String clinicId, String practitionerId, String field) {
+        Partner partner = requirePartner(clinicId, practitionerId, field);
+        if (partner.archived()) {
+            throw ProblemException.invalidField(field, "practitioner " + practitionerId
+                    + " is archived in the directory; restore them in contacts-service to refer again");
+        }
+        return partner;
+    }
+
+    public Partner requirePartner(String clinicId, String practitionerId, String field) {
+        return partners.findByClinicIdAndPractitionerId(clinicId, practitionerId).orElseThrow(() ->
+                ProblemException.invalidField(field, "practitioner " + practitionerId
+                        + " is not in this clinic's directory (a partner added in contacts-service appears here within seconds)"));
+    }
+
+    /** The same person referred again keeps one patient reference, so consents stay matched. */
+    private Patient patientFor(String clinicId, ReferralDraft.PatientDetails details, Instant now) {
+        Optional<Patient> known = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDate(clinicId,
+                details.lastName(), details.firstName(), details.birthDate()).stream().findFirst();
+        if (known.isPresent()) {
+            Patient p = known.get();
+            String phone = blank(details.phone()) ? p.phone() : details.phone();
+            String email = blank(details.email()) ? p.email() : details.email();
+            if (!Objects.equals(phone, p.phone()) || !Objects.equals(email, p.email())) {
+                p = patients.update(new Patient(p.id(), clinicId, p.firstName(), p.lastName(), p.birthDate(), phone,
+                        email, p.createdAt()));
+            }
+            return p;
+        }
+        return patients.save(new Patient(UUID.randomUUID().toString(), clinicId, details.firstName(),
+                details.lastName(), details.birthDate(), blank(details.phone()) ? null : details.phone(),
+                blank(details.email()) ? null : details.email(), now));
+    }
+
+    public static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    public static List<ReferralStatus> allowedNext(Referral referral) {
+        return ReferralStateMachine.allowedFrom(referral.direction(), referral.status());
+    }
+}

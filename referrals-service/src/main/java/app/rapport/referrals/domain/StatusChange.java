@@ -1,0 +1,18 @@
+package app.rapport.referrals.domain;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** One move of a referral's status: who (JWT subject, {@code intake} or {@code system}), when and why. */
+@MappedEntity("referral_status_change")
+public record StatusChange(@Id String id, String clinicId, String referralId, int step, @Nullable ReferralStatus fromStatus,
+                           ReferralStatus toStatus, @Nullable String reason, String changedBy, Instant changedAt) {
+
+    /** Who changed a status when a partner's office submitted through an intake link. */
+    public static final String INTAKE = "intake";
+    /** Who changed a status when the service did it on its own (the first visit). */
+    public static final String SYSTEM = "system";
+}

@@ -1,0 +1,5 @@
+package app.rapport.referrals.domain;
+
+public enum Urgency {
+    ROUTINE, URGENT
+}

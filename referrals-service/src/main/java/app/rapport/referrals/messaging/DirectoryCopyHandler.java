@@ -1,0 +1,71 @@
+package app.rapport.referrals.messaging;
+
+import app.rapport.platform.events.EventEnvelope;
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.events.Topics;
+import app.rapport.platform.inbox.EventHandler;
+import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.referrals.domain.Partner;
+import app.rapport.referrals.repository.PartnerRepository;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps this service's copy of each clinic's directory from contacts.practitioners.v1. Every
+ * practitioner event carries the whole snapshot, so each is an upsert that ignores a snapshot
+ * older than (or as old as) the one held: events replayed or arriving late change nothing.
+ */
+@Singleton
+public class DirectoryCopyHandler implements EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryCopyHandler.class);
+
+    private final EventPayloads payloads;
+    private final PartnerRepository partners;
+
+    public DirectoryCopyHandler(EventPayloads payloads, PartnerRepository partners) {
+        this.payloads = payloads;
+        this.partners = partners;
+    }
+
+    @Override
+    public String consumerName() {
+        return "referrals-service.directory";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.PRACTITIONERS);
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(EventTypes.PRACTITIONER_REGISTERED, EventTypes.PRACTITIONER_UPDATED,
+                EventTypes.PRACTITIONER_STAGE_CHANGED, EventTypes.PRACTITIONER_ARCHIVED);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        InboundEvents.PractitionerSnapshot p = payloads.read(event, InboundEvents.PractitionerEvent.class).practitioner();
+        String clinic = event.clinicId();
+        Optional<Partner> held = partners.lockByClinicIdAndPractitionerId(clinic, p.id());
+        if (held.isPresent() && held.get().version() >= p.version()) {
+            LOG.debug("Practitioner {} snapshot v{} ignored; v{} held", p.id(), p.version(), held.get().version());
+            return;
+        }
+        Partner fresh = new Partner(held.map(Partner::seq).orElse(null), clinic, p.id(), p.firstName(), p.lastName(),
+                p.credentials(), p.specialty(), p.organization(), p.archived(), p.version(), Instant.now());
+        if (held.isPresent()) {
+            partners.update(fresh);
+        } else {
+            partners.save(fresh);
+        }
+        LOG.info("Directory copy of clinic {}: practitioner {} now v{}{}", clinic, p.id(), p.version(),
+                p.archived() ? " (archived)" : "");
+    }
+}

@@ -1,0 +1,23 @@
+package app.rapport.referrals.repository;
+
+import app.rapport.referrals.domain.Partner;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface PartnerRepository extends GenericRepository<Partner, Long> {
+
+    Partner save(Partner partner);
+
+    Partner update(Partner partner);
+
+    Optional<Partner> findByClinicIdAndPractitionerId(String clinicId, String practitionerId);
+
+    /** Locks the row (or the gap where it would go) so a snapshot and its successor cannot interleave. */
+    @Query("SELECT * FROM partner WHERE clinic_id = :clinicId AND practitioner_id = :practitionerId FOR UPDATE")
+    Optional<Partner> lockByClinicIdAndPractitionerId(String clinicId, String practitionerId);
+}

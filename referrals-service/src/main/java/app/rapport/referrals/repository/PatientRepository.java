@@ -1,0 +1,25 @@
+package app.rapport.referrals.repository;
+
+import app.rapport.referrals.domain.Patient;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface PatientRepository extends GenericRepository<Patient, String> {
+
+    Patient save(Patient patient);
+
+    Patient update(Patient patient);
+
+    List<Patient> findByClinicIdAndIdIn(String clinicId, java.util.Collection<String> ids);
+
+    Optional<Patient> findByIdAndClinicId(String id, String clinicId);
+
+    List<Patient> findByClinicIdAndLastNameAndFirstNameAndBirthDate(String clinicId, String lastName, String firstName,
+                                                                    LocalDate birthDate);
+}

@@ -1,0 +1,116 @@
+package app.rapport.referrals.web;
+
+import app.rapport.platform.security.Roles;
+import app.rapport.platform.tenancy.Caller;
+import app.rapport.platform.web.Page;
+import app.rapport.platform.web.PageQuery;
+import app.rapport.platform.web.ProblemException;
+import app.rapport.referrals.domain.Channel;
+import app.rapport.referrals.domain.DiagnosisCodes;
+import app.rapport.referrals.domain.Direction;
+import app.rapport.referrals.domain.Kind;
+import app.rapport.referrals.domain.Referral;
+import app.rapport.referrals.domain.ReferralDraft;
+import app.rapport.referrals.domain.ReferralLedger;
+import app.rapport.referrals.domain.ReferralStatus;
+import app.rapport.referrals.domain.Urgency;
+import app.rapport.referrals.repository.ReferralRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The referral ledger: open a referral, read it, list them, move one along its state machine. */
+@Controller("/api/v1/referrals")
+@Secured({Roles.STAFF, Roles.CLINICIAN})
+@Tag(name = "Referrals")
+public class ReferralController {
+
+    private final ReferralLedger ledger;
+    private final ReferralRepository referrals;
+    private final ReferralViews views;
+
+    public ReferralController(ReferralLedger ledger, ReferralRepository referrals, ReferralViews views) {
+        this.ledger = ledger;
+        this.referrals = referrals;
+        this.views = views;
+    }
+
+    @Post
+    @Operation(summary = "Record a referral received from a partner or sent to one")
+    public HttpResponse<ReferralView> open(Caller caller, @Valid @Body ReferralRequests.NewReferral body) {
+        if (body.channel() == Channel.WEB_INTAKE) {
+            throw ProblemException.invalidField("channel", "WEB_INTAKE is recorded only for referrals a partner submits through an intake link");
+        }
+        ReferralDraft draft = new ReferralDraft(body.direction(),
+                body.kind() == null ? Kind.REFERRAL : body.kind(),
+                body.practitionerId(), body.patient().toDetails(), body.reason().trim(),
+                DiagnosisCodes.normalise(body.diagnosisCodes(), "diagnosisCodes"),
+                ReferralLedger.blank(body.requestedService()) ? null : body.requestedService().trim(),
+                body.urgency() == null ? Urgency.ROUTINE : body.urgency(),
+                body.channel() == null ? defaultChannel(body.direction()) : body.channel(),
+                body.referredOn() == null ? LocalDate.now(ZoneOffset.UTC) : body.referredOn(),
+                body.treatingPractitioner() == null ? null : new ReferralDraft.TreatingPractitioner(
+                        body.treatingPractitioner().id(), body.treatingPractitioner().name(),
+                        body.treatingPractitioner().credentials()),
+                body.primaryCarePractitionerId(),
+                body.attachments() == null ? List.of() : body.attachments().stream()
+                        .map(a -> new ReferralDraft.AttachmentDetails(a.fileName(), a.contentType(), a.sizeBytes(),
+                                a.description())).toList());
+        Referral referral = ledger.open(caller.clinicId(), caller.user(), draft, null);
+        return HttpResponse.created(views.full(referral));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "A referral with its patient, status history and closed loop")
+    public ReferralView read(Caller caller, @PathVariable String id) {
+        return views.full(find(caller, id));
+    }
+
+    @Get
+    @Operation(summary = "Referrals of the caller's clinic, newest first, filtered by direction, status, partner and date")
+    public Page<ReferralSummary> list(Caller caller, @Nullable @QueryValue Direction direction,
+                                      @Nullable @QueryValue ReferralStatus status,
+                                      @Nullable @QueryValue String practitionerId,
+                                      @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                      @Valid @RequestBean PageQuery paging) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalidField("to", "must not be before from");
+        }
+        return views.summaries(caller.clinicId(), referrals.search(caller.clinicId(),
+                direction == null ? null : direction.name(), status == null ? null : status.name(),
+                ReferralLedger.blank(practitionerId) ? null : practitionerId, from, to,
+                Pageable.from(paging.pageNumber(), paging.pageSize())));
+    }
+
+    @Post("/{id}/transitions")
+    @Operation(summary = "Move a referral to another status; an illegal move is a 409 and changes nothing")
+    public ReferralView transition(Caller caller, @PathVariable String id,
+                                   @Valid @Body ReferralRequests.Transition body) {
+        return views.full(ledger.transition(caller.clinicId(), id, body.to(), body.reason(), caller.user()));
+    }
+
+    private Referral find(Caller caller, String id) {
+        return referrals.findByIdAndClinicId(id, caller.clinicId())
+                .orElseThrow(() -> ProblemException.notFound("Referral", id));
+    }
+
+    /** Staff typing a referral in most often took it by phone (received) or e-mailed it (sent). */
+    private static Channel defaultChannel(Direction direction) {
+        return direction == Direction.RECEIVED ? Channel.PHONE : Channel.EMAIL;
+    }
+}

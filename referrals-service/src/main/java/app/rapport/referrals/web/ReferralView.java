@@ -1,0 +1,83 @@
+package app.rapport.referrals.web;
+
+import app.rapport.referrals.domain.Attachment;
+import app.rapport.referrals.domain.Channel;
+import app.rapport.referrals.domain.Direction;
+import app.rapport.referrals.domain.Kind;
+import app.rapport.referrals.domain.Partner;
+import app.rapport.referrals.domain.Patient;
+import app.rapport.referrals.domain.Referral;
+import app.rapport.referrals.domain.ReferralLedger;
+import app.rapport.referrals.domain.ReferralStatus;
+import app.rapport.referrals.domain.StatusChange;
+import app.rapport.referrals.domain.Urgency;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A referral as staff see it: with its patient, partner, attachments, full status history and loop. */
+@Serdeable
+public record ReferralView(String id, Direction direction, Kind kind, PartnerRef practitioner, PatientView patient,
+                           String reason, List<String> diagnosisCodes, @Nullable String requestedService,
+                           Urgency urgency, Channel channel, LocalDate referredOn,
+                           @Nullable TreatingView treatingPractitioner, @Nullable String primaryCarePractitionerId,
+                           List<AttachmentView> attachments, ReferralStatus status,
+                           List<ReferralStatus> allowedTransitions, List<HistoryEntry> history,
+                           @Nullable LoopView loop, @Nullable String intakeLinkId, String createdBy,
+                           Instant createdAt) {
+
+    @Serdeable
+    public record PartnerRef(String id, @Nullable String name) {
+    }
+
+    @Serdeable
+    public record PatientView(String reference, String firstName, String lastName, LocalDate birthDate,
+                              @Nullable String phone, @Nullable String email) {
+        @Override
+        public String toString() {
+            return "PatientView[" + reference + "]";
+        }
+    }
+
+    @Serdeable
+    public record TreatingView(@Nullable String id, String name, @Nullable String credentials) {
+    }
+
+    @Serdeable
+    public record AttachmentView(String fileName, String contentType, @Nullable Long sizeBytes,
+                                 @Nullable String description) {
+    }
+
+    @Serdeable
+    public record HistoryEntry(@Nullable ReferralStatus from, ReferralStatus to, @Nullable String reason,
+                               String changedBy, Instant changedAt) {
+    }
+
+    /** The closed loop: when the first report for this referral went out, and to whom. */
+    @Serdeable
+    public record LoopView(Instant closedAt, String reportId, String sentToPractitionerId, String recipientRole,
+                           String channel) {
+    }
+
+    public static ReferralView of(Referral r, @Nullable Partner partner, Patient patient, List<Attachment> attachments,
+                                  List<StatusChange> history) {
+        return new ReferralView(r.id(), r.direction(), r.kind(),
+                new PartnerRef(r.practitionerId(), partner == null ? null : partner.displayName()),
+                new PatientView(patient.id(), patient.firstName(), patient.lastName(), patient.birthDate(),
+                        patient.phone(), patient.email()),
+                r.reason(), r.diagnosisCodeList(), r.requestedService(), r.urgency(), r.channel(), r.referredOn(),
+                r.treatingName() == null ? null : new TreatingView(r.treatingId(), r.treatingName(), r.treatingCredentials()),
+                r.primaryCarePractitionerId(),
+                attachments.stream().map(a -> new AttachmentView(a.fileName(), a.contentType(), a.sizeBytes(),
+                        a.description())).toList(),
+                r.status(), ReferralLedger.allowedNext(r),
+                history.stream().map(h -> new HistoryEntry(h.fromStatus(), h.toStatus(), h.reason(), h.changedBy(),
+                        h.changedAt())).toList(),
+                r.loopClosedAt() == null ? null : new LoopView(r.loopClosedAt(), r.loopClosedReportId(),
+                        r.loopClosedToPractitionerId(), r.loopClosedRecipientRole(), r.loopClosedChannel()),
+                r.intakeLinkId(), r.createdBy(), r.createdAt());
+    }
+}

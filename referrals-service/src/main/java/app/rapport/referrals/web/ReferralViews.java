@@ -1,0 +1,47 @@
+package app.rapport.referrals.web;
+
+import app.rapport.referrals.domain.Patient;
+import app.rapport.referrals.domain.Referral;
+import app.rapport.referrals.repository.AttachmentRepository;
+import app.rapport.referrals.repository.PartnerRepository;
+import app.rapport.referrals.repository.PatientRepository;
+import app.rapport.referrals.repository.StatusChangeRepository;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Assembles what staff see of a referral from its rows, always within the caller's clinic. */
+@Singleton
+public class ReferralViews {
+
+    private final PatientRepository patients;
+    private final PartnerRepository partners;
+    private final AttachmentRepository attachments;
+    private final StatusChangeRepository history;
+
+    public ReferralViews(PatientRepository patients, PartnerRepository partners, AttachmentRepository attachments,
+                         StatusChangeRepository history) {
+        this.patients = patients;
+        this.partners = partners;
+        this.attachments = attachments;
+        this.history = history;
+    }
+
+    public ReferralView full(Referral r) {
+        String clinic = r.clinicId();
+        Patient patient = patients.findByIdAndClinicId(r.patientId(), clinic).orElseThrow();
+        return ReferralView.of(r, partners.findByClinicIdAndPractitionerId(clinic, r.practitionerId()).orElse(null),
+                patient, attachments.findByClinicIdAndReferralIdOrderByListOrderAsc(clinic, r.id()),
+                history.findByClinicIdAndReferralIdOrderByStepAsc(clinic, r.id()));
+    }
+
+    public app.rapport.platform.web.Page<ReferralSummary> summaries(String clinicId,
+                                                                   io.micronaut.data.model.Page<Referral> page) {
+        Map<String, Patient> byId = page.getContent().isEmpty() ? Map.of()
+                : patients.findByClinicIdAndIdIn(clinicId, page.getContent().stream().map(Referral::patientId)
+                        .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Patient::id, Function.identity()));
+        return app.rapport.platform.web.Page.of(page, r -> ReferralSummary.of(r, byId.get(r.patientId())));
+    }
+}

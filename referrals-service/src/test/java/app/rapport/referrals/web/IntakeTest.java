@@ -1,0 +1,240 @@
+package app.rapport.referrals.web;
+
+import app.rapport.platform.events.EventEnvelope;
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.testing.GoldenSamples;
+import app.rapport.platform.testing.TestClinics;
+import app.rapport.platform.testing.TestTokens;
+import app.rapport.referrals.ReferralsTestSupport;
+import app.rapport.referrals.domain.IntakeDoor;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The partners' intake door: issued and revoked by staff, used without a login, strict, small and rate-limited. */
+@MicronautTest(transactional = false)
+class IntakeTest extends ReferralsTestSupport {
+
+    private static final int LIMIT = 3;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("rapport.referrals.intake.rate-limit", String.valueOf(LIMIT),
+                "rapport.referrals.intake.max-body-bytes", "2048");
+    }
+
+    @Test
+    void aPartnersOfficeSubmitsAReferralWithoutALoginAndItArrivesAsReceivedThroughWebIntake() {
+        String clinic = TestClinics.unique("seattle-downtown");
+        String partner = partner(clinic, false);
+        Map<String, Object> link = issue(clinic, partner);
+        String token = (String) link.get("token");
+
+        HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token,
+                submission()), String.class);
+
+        assertThat(response.getStatus().getCode()).isEqualTo(201);
+        Map<String, Object> receipt = read(response.body());
+        assertThat(receipt).containsEntry("status", "RECEIVED").containsEntry("receivedOn", today());
+        assertThat(response.body()).doesNotContain("Marsh").doesNotContain("1991");
+        String id = (String) receipt.get("referralId");
+        Map<String, Object> referral = get("/api/v1/referrals/" + id, staff(clinic));
+        assertThat(referral).containsEntry("channel", "WEB_INTAKE").containsEntry("status", "RECEIVED")
+                .containsEntry("intakeLinkId", link.get("id")).containsEntry("diagnosisCodes", List.of("M54.50"));
+        assertThat((Map<String, Object>) referral.get("practitioner")).containsEntry("id", partner);
+        assertThat((List<Map<String, Object>>) referral.get("history")).singleElement()
+                .satisfies(h -> assertThat(h).containsEntry("changedBy", "intake"));
+        EventEnvelope event = referralEvents(id, 1).get(0);
+        assertThat(event.type()).isEqualTo(EventTypes.REFERRAL_RECEIVED);
+        assertThat(event.clinicId()).isEqualTo(clinic);
+        assertThat(GoldenSamples.shapeDifferences("ReferralReceived.v1", event.payload())).isEmpty();
+        assertThat(read(event.payload())).containsEntry("channel", "WEB_INTAKE").containsEntry("practitionerId", partner);
+    }
+
+    @Test
+    void theTokenIsShownOnceAndOnlyItsHashIsKept() {
+        String clinic = TestClinics.unique("tacoma");
+        Map<String, Object> link = issue(clinic, partner(clinic, false));
+        String token = (String) link.get("token");
+        assertThat(token).hasSize(43);
+        assertThat(link).containsEntry("path", "/api/v1/intake/" + token);
+
+        Map<String, Object> list = get("/api/v1/intake-links", staff(clinic));
+        assertThat(list).containsEntry("total", 1);
+        assertThat((List<Map<String, Object>>) list.get("items")).singleElement().satisfies(l ->
+                assertThat(l).doesNotContainKey("token").containsEntry("status", "ACTIVE").containsEntry("id", link.get("id")));
+        assertThat(list.toString()).doesNotContain(token);
+        assertThat(count("SELECT COUNT(*) FROM intake_link WHERE token_sha256 = ?", IntakeDoor.sha256(token))).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM intake_link WHERE token_sha256 = ? OR label = ?", token, token)).isZero();
+    }
+
+    @Test
+    void revokedExpiredAndUnknownTokensGetTheSameNotFoundAndWriteNothing() {
+        String clinic = TestClinics.unique("olympia");
+        String partner = partner(clinic, false);
+        String revoked = (String) issue(clinic, partner).get("token");
+        Map<String, Object> revokedLink = call(HttpRequest.DELETE("/api/v1/intake-links/" + linkId(clinic, revoked)), staff(clinic));
+        assertThat(revokedLink).containsEntry("status", "REVOKED").containsEntry("revokedBy", "tester@" + clinic);
+        Map<String, Object> expiring = issue(clinic, partner);
+        execute("UPDATE intake_link SET expires_at = ? WHERE id = ?", Timestamp.from(Instant.now().minusSeconds(60)),
+                expiring.get("id"));
+        String unknown = "A".repeat(43);
+
+        List<Map<String, Object>> problems = new java.util.ArrayList<>();
+        for (String token : List.of(revoked, (String) expiring.get("token"), unknown, "short")) {
+            problems.add(problem(HttpRequest.POST("/api/v1/intake/" + token, submission()), null, 404));
+        }
+        assertThat(problems).extracting(p -> p.get("detail")).containsOnly(problems.get(0).get("detail"));
+        assertThat(problems).extracting(p -> p.get("type")).containsOnly(problems.get(0).get("type"));
+        assertThat(count("SELECT COUNT(*) FROM referral WHERE clinic_id = ?", clinic)).isZero();
+        assertThat(((List<Map<String, Object>>) get("/api/v1/intake-links", staff(clinic)).get("items")))
+                .extracting(l -> l.get("status")).containsExactlyInAnyOrder("REVOKED", "EXPIRED");
+    }
+
+    @Test
+    void anArchivedPartnersLinkStopsWorkingAndNoNewLinkIsIssuedForThem() {
+        String clinic = TestClinics.unique("everett");
+        String partner = partner(clinic, false);
+        String token = (String) issue(clinic, partner).get("token");
+        execute("UPDATE partner SET archived = TRUE WHERE clinic_id = ? AND practitioner_id = ?", clinic, partner);
+
+        problem(HttpRequest.POST("/api/v1/intake/" + token, submission()), null, 404);
+        Map<String, Object> problem = problem(HttpRequest.POST("/api/v1/intake-links", Map.of("practitionerId", partner,
+                "expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).toString())), staff(clinic), 422);
+        assertThat(problem.get("errors").toString()).contains("field=practitionerId");
+    }
+
+    @Test
+    void submissionsAreStrictlyValidatedAndSizeLimited() {
+        String clinic = TestClinics.unique("kent");
+        String token = (String) issue(clinic, partner(clinic, false)).get("token");
+
+        Map<String, Object> extra = submission();
+        extra.put("practitionerId", "6a0c8f2e-1111-4c4c-8a8a-123456789abc");
+        assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, extra), null, 400).get("errors").toString())
+                .contains("field=practitionerId").contains("not a field");
+
+        Map<String, Object> nested = submission();
+        ((Map<String, Object>) nested.get("patient")).put("ssn", "123-45-6789");
+        assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, nested), null, 400).get("errors").toString())
+                .contains("field=patient.ssn");
+
+        String big = "{\"reason\":\"" + "x".repeat(3000) + "\"}";
+        assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, big).contentType(MediaType.APPLICATION_JSON_TYPE),
+                null, 413).get("detail").toString()).contains("2048");
+        assertThat(count("SELECT COUNT(*) FROM referral WHERE clinic_id = ?", clinic)).isZero();
+    }
+
+    @Test
+    void invalidFieldsAreNamedAndNothingIsWritten() {
+        String clinic = TestClinics.unique("kent");
+        String token = (String) issue(clinic, partner(clinic, false)).get("token");
+        // Fresh link per case would dodge the limit; instead this link has room for exactly LIMIT tries.
+        Map<String, Object> noReason = submission();
+        noReason.remove("reason");
+        assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, noReason), null, 400).get("errors").toString())
+                .contains("field=reason");
+        Map<String, Object> badDate = submission();
+        ((Map<String, Object>) badDate.get("patient")).put("birthDate", "17/04/1991");
+        assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, badDate), null, 400).get("errors").toString())
+                .contains("field=patient.birthDate");
+        Map<String, Object> badCode = submission();
+        badCode.put("diagnosisCodes", List.of("back pain"));
+        assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, badCode), null, 422).get("errors").toString())
+                .contains("field=diagnosisCodes[0]");
+        assertThat(count("SELECT COUNT(*) FROM referral WHERE clinic_id = ?", clinic)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE clinic_id = ?", clinic)).isZero();
+    }
+
+    @Test
+    void eachTokenIsRateLimitedWithRetryAfterAndTheCountLivesInTheDatabase() {
+        String clinic = TestClinics.unique("bellevue");
+        String partner = partner(clinic, false);
+        Map<String, Object> link = issue(clinic, partner);
+        String token = (String) link.get("token");
+        String other = (String) issue(clinic, partner).get("token");
+
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token, submission()), String.class)
+                    .getStatus().getCode()).isEqualTo(201);
+        }
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () ->
+                http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token, submission()), String.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(429);
+        assertThat(e.getResponse().getContentType().map(MediaType::toString)).hasValue("application/problem+json");
+        long retryAfter = Long.parseLong(e.getResponse().getHeaders().get("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 3600L);
+        assertThat(count("SELECT window_count FROM intake_link WHERE id = ?", link.get("id"))).isEqualTo(LIMIT);
+        assertThat(count("SELECT COUNT(*) FROM referral WHERE intake_link_id = ?", link.get("id"))).isEqualTo(LIMIT);
+        // Another link of the same partner has its own window.
+        assertThat(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + other, submission()), String.class)
+                .getStatus().getCode()).isEqualTo(201);
+
+        // The window is the database's: once it lies an hour back (as for any replica), the link works again.
+        execute("UPDATE intake_link SET window_started_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minus(61, ChronoUnit.MINUTES)), link.get("id"));
+        assertThat(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token, submission()), String.class)
+                .getStatus().getCode()).isEqualTo(201);
+        assertThat(((List<Map<String, Object>>) get("/api/v1/intake-links", staff(clinic)).get("items")))
+                .filteredOn(l -> l.get("id").equals(link.get("id"))).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("submissions", LIMIT + 1));
+    }
+
+    @Test
+    void onlyStaffManageLinksAndOnlyTheirOwnClinics() {
+        String clinic = TestClinics.unique("renton");
+        String other = TestClinics.unique("auburn");
+        String partner = partner(clinic, false);
+        Map<String, Object> link = issue(clinic, partner);
+
+        problem(HttpRequest.POST("/api/v1/intake-links", Map.of("practitionerId", partner,
+                "expiresAt", Instant.now().plus(1, ChronoUnit.DAYS).toString())), TestTokens.bearer(clinic, "clinician"), 403);
+        problem(HttpRequest.DELETE("/api/v1/intake-links/" + link.get("id")), staff(other), 404);
+        assertThat(get("/api/v1/intake-links", staff(other))).containsEntry("total", 0);
+        problem(HttpRequest.POST("/api/v1/intake-links", Map.of("practitionerId", partner,
+                "expiresAt", Instant.now().plus(1, ChronoUnit.DAYS).toString())), staff(other), 422);
+        assertThat(problem(HttpRequest.POST("/api/v1/intake-links", Map.of("practitionerId", partner,
+                "expiresAt", Instant.now().minusSeconds(5).toString())), staff(clinic), 422).get("errors").toString())
+                .contains("field=expiresAt");
+        // The link still works: the other clinic's revoke did nothing.
+        assertThat(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + link.get("token"), submission()),
+                String.class).getStatus().getCode()).isEqualTo(201);
+        assertThat(get("/api/v1/referrals", staff(other))).containsEntry("total", 0);
+    }
+
+    private Map<String, Object> issue(String clinic, String partner) {
+        return post("/api/v1/intake-links", Map.of("practitionerId", partner, "label", "Lakeview front desk",
+                "expiresAt", Instant.now().plus(90, ChronoUnit.DAYS).toString()), staff(clinic));
+    }
+
+    private String linkId(String clinic, String token) {
+        return ((List<Map<String, Object>>) get("/api/v1/intake-links?size=200", staff(clinic)).get("items")).stream()
+                .map(l -> (String) l.get("id")).filter(id -> count(
+                        "SELECT COUNT(*) FROM intake_link WHERE id = ? AND token_sha256 = ?", id, IntakeDoor.sha256(token)) == 1)
+                .findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> submission() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("patient", new HashMap<>(Map.of("firstName", "Elena", "lastName", "Marsh", "birthDate", "1991-04-17",
+                "phone", "+12065550100")));
+        body.put("reason", "Low back pain at 28 weeks; please evaluate");
+        body.put("requestedService", "Prenatal chiropractic care");
+        body.put("diagnosisCodes", List.of("M54.50"));
+        body.put("urgency", "ROUTINE");
+        return body;
+    }
+}
