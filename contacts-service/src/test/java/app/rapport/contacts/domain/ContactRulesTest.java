@@ -1,0 +1,64 @@
+package app.rapport.contacts.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The directory's rules with no database: who counts as a physician, what a phone number is. */
+class ContactRulesTest {
+
+    @ParameterizedTest(name = "{0} {1} → physician {2}")
+    @CsvSource(nullValues = "-", value = {
+            "OB_GYN, -, true",
+            "FAMILY_PRACTICE, -, true",
+            "PSYCHIATRIST, -, true",
+            "CARDIOLOGIST, -, true",
+            "PRIMARY_CARE, -, true",
+            "CHIROPRACTOR, -, true",              // chiropractors are physicians under Stark
+            "OTHER, 'M.D.', true",
+            "OTHER, 'DO', true",
+            "OTHER, 'DDS', true",
+            "OTHER, 'dmd', true",
+            "OTHER, 'DPM, FACFAS', true",
+            "OTHER, 'OD', true",
+            "NUTRITIONIST, 'RD; MD', true",
+            "NATUROPATHIC_DOCTOR, 'ND', false",   // naturopaths are not
+            "DOULA, 'CD(DONA)', false",
+            "MASSAGE_THERAPIST, 'LMT', false",
+            "MENTAL_HEALTH_COUNSELOR, 'LMHC', false",
+            "PHYSICAL_THERAPIST, 'DPT', false",   // a doctorate of physical therapy is no Stark physician
+            "PERSONAL_TRAINER, 'NASM-CPT', false",
+            "OTHER, 'MDiv', false",
+            "YOGA_INSTRUCTOR, -, false"})
+    void physicianFollowsTheStarkDefinition(Specialty specialty, String credentials, boolean physician) {
+        assertThat(PhysicianRule.derive(specialty, credentials)).isEqualTo(physician);
+    }
+
+    @Test
+    void anOverrideWinsOverTheDerivedValue() {
+        assertThat(PhysicianRule.effective(Specialty.OB_GYN, "MD", false)).isFalse();
+        assertThat(PhysicianRule.effective(Specialty.DOULA, null, true)).isTrue();
+        assertThat(PhysicianRule.effective(Specialty.DOULA, null, null)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(nullValues = "-", value = {
+            "'(206) 555-0143', +12065550143",
+            "'206.555.0143', +12065550143",
+            "'206-555-0143', +12065550143",
+            "'1 206 555 0143', +12065550143",
+            "'+1 (206) 555-0143', +12065550143",
+            "'+44 20 7946 0958', +442079460958",
+            "'555-0143', -",                      // no area code
+            "'(106) 555-0143', -",                // no area code starts with 1
+            "'206 555 0143 x12', -",
+            "'call the front desk', -",
+            "'+0 123 4567', -"})
+    void phoneNumbersBecomeE164WithNorthAmericaAsTheDefault(String text, String e164) {
+        assertThat(PhoneNumbers.toE164(text)).isEqualTo(Optional.ofNullable(e164));
+    }
+}

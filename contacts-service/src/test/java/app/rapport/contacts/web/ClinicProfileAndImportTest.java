@@ -1,0 +1,192 @@
+package app.rapport.contacts.web;
+
+import app.rapport.contacts.support.ContactsApi;
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.testing.TestClinics;
+import app.rapport.platform.testing.TestTokens;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The clinic profile and its referral packet PDF, and partner lists imported through the importer plugin. */
+@MicronautTest(transactional = false)
+class ClinicProfileAndImportTest extends ContactsApi {
+
+    private static Map<String, Object> profile(String name) {
+        return Map.of(
+                "clinicName", name,
+                "introduction", "Chiropractic and acupuncture care for pregnancy, pain and sports injuries.",
+                "servicesOffered", List.of("Prenatal chiropractic care (Webster technique)", "Acupuncture for low back pain"),
+                "focusNiches", List.of("Women's health", "Sports injuries"),
+                "paymentPolicies", List.of("Payment is due at the time of service", "Sliding scale for uninsured patients"),
+                "insurancePlansAccepted", List.of("Premera Blue Cross", "Regence BlueShield"),
+                "locations", List.of(Map.of(
+                        "name", "Downtown",
+                        "address", Map.of("line1", "1501 4th Ave", "line2", "Suite 210", "city", "Seattle",
+                                "region", "WA", "postalCode", "98101", "country", "US"),
+                        "phone", "(206) 555-0100",
+                        "fax", "206.555.0101",
+                        "hours", List.of(
+                                Map.of("day", "MONDAY", "opens", "08:00", "closes", "12:00"),
+                                Map.of("day", "MONDAY", "opens", "13:00", "closes", "18:00"),
+                                Map.of("day", "SATURDAY", "opens", "09:00", "closes", "13:00")))),
+                "howToRefer", "Fax the referral form to (206) 555-0101\nWe call your patient within one business day");
+    }
+
+    @Test
+    void theProfileIsKeptPerClinicAndThePacketIsARealPdfWithWhatPartnersNeedToRefer() throws Exception {
+        String clinic = TestClinics.unique("seattle-downtown");
+        Map<String, Object> saved = call(HttpRequest.PUT("/api/v1/clinic-profile", profile("Cascade Family Chiropractic")),
+                clinic, "staff");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> location = ((List<Map<String, Object>>) saved.get("locations")).get(0);
+        assertThat(location).containsEntry("phone", "+12065550100").containsEntry("fax", "+12065550101");
+        assertThat(get(clinic, "/api/v1/clinic-profile", "clinician")).isEqualTo(saved);
+
+        MutableHttpRequest<?> request = HttpRequest.GET("/api/v1/clinic-profile/packet")
+                .header("Authorization", TestTokens.bearer(clinic, "clinician"));
+        HttpResponse<byte[]> packet = http.toBlocking().exchange(request, byte[].class);
+        assertThat(packet.getContentType()).hasValue(MediaType.of("application/pdf"));
+        assertThat(packet.getHeaders().get("Content-Disposition")).contains("cascade-family-chiropractic-referral-packet.pdf");
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(packet.body())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+            text = new PDFTextStripper().getText(pdf);
+        }
+        assertThat(text).contains("Cascade Family Chiropractic")
+                .contains("Prenatal chiropractic care (Webster technique)")
+                .contains("Acupuncture for low back pain")
+                .contains("Payment is due at the time of service")
+                .contains("Sliding scale for uninsured patients")
+                .contains("Premera Blue Cross")
+                .contains("Fax the referral form to (206) 555-0101")
+                .contains("We call your patient within one business day")
+                .contains("Women's health")
+                .contains("Monday: 8:00 AM - 12:00 PM, 1:00 PM - 6:00 PM")
+                .contains("Saturday: 9:00 AM - 1:00 PM")
+                .contains("Fax: +12065550101");
+
+        // Another clinic has no profile, and never sees this one.
+        String other = TestClinics.unique("tacoma");
+        problem(404, HttpRequest.GET("/api/v1/clinic-profile/packet"), other);
+        problem(404, HttpRequest.GET("/api/v1/clinic-profile"), other);
+
+        // A second PUT replaces the profile.
+        call(HttpRequest.PUT("/api/v1/clinic-profile", profile("Cascade Chiropractic & Acupuncture")), clinic, "staff");
+        assertThat(get(clinic, "/api/v1/clinic-profile").get("clinicName")).isEqualTo("Cascade Chiropractic & Acupuncture");
+    }
+
+    @Test
+    void aBadProfileIsAProblemNamingTheFieldAndOnlyStaffChangeIt() {
+        String clinic = TestClinics.unique("olympia");
+        Map<String, Object> closesBeforeOpening = new java.util.HashMap<>(profile("Olympia Wellness"));
+        closesBeforeOpening.put("locations", List.of(Map.of("name", "Main", "address",
+                Map.of("line1", "1 Capitol Way", "city", "Olympia", "country", "US"),
+                "hours", List.of(Map.of("day", "MONDAY", "opens", "18:00", "closes", "08:00")))));
+        assertThat(problem(422, HttpRequest.PUT("/api/v1/clinic-profile", closesBeforeOpening), clinic)
+                .get("errors").toString()).contains("field=locations[0].hours[0].closes");
+        Map<String, Object> noServices = new java.util.HashMap<>(profile("Olympia Wellness"));
+        noServices.put("servicesOffered", List.of());
+        assertThat(problem(400, HttpRequest.PUT("/api/v1/clinic-profile", noServices), clinic)
+                .get("errors").toString()).contains("servicesOffered");
+        problem(403, HttpRequest.PUT("/api/v1/clinic-profile", profile("Olympia Wellness")), clinic, "clinician");
+        problem(404, HttpRequest.GET("/api/v1/clinic-profile"), clinic);
+    }
+
+    private Map<String, Object> importCsv(String clinic, String csv) {
+        return call(HttpRequest.POST("/api/v1/practitioner-imports?format=csv", csv)
+                .contentType(MediaType.of("text/csv")), clinic, "staff");
+    }
+
+    @Test
+    void aCsvPartnerListKeepsGoodRowsReportsBadOnesByLineAndNeverDoublesAPartner() {
+        String clinic = TestClinics.unique("bellevue");
+        String known = (String) create(clinic, Map.of("firstName", "Maya", "lastName", "Okafor", "specialty", "OB_GYN",
+                "npi", "1902847563")).get("id");
+        String csv = """
+                firstName,lastName,credentials,specialty,organization,npi,email,phone,fax,tags,notes
+                Hannah,Lindqvist,CD(DONA),Doula,Birthwell,,hannah@birthwell.example.org,(425) 555-0188,,prenatal;home-birth,"Ask about
+                the postpartum group"
+                Maya,Okafor,MD,OB/GYN,Lakeview,1902847563,,,,,
+                Cosmo,Star,,Astrologer,,,,,,,
+                Luis,Ortega,MD,Primary care,,,luis@ortega.example.com,,,,
+                Luis,Ortega,MD,Primary care,,,LUIS@ortega.example.com,,,,
+                Ana,Silva,DC,Chiropractor,,,not-an-email,,,,
+                Ina,Park,,Nutritionist,,,,555-0100,,,
+                ,Nobody,,Doula,,,,,,,
+                """;
+        Map<String, Object> report = importCsv(clinic, csv);
+
+        assertThat(report).containsEntry("imported", 2).containsEntry("importer", "csv-practitioner-importer");
+        @SuppressWarnings("unchecked")
+        List<String> importedIds = (List<String>) report.get("importedIds");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> duplicates = (List<Map<String, Object>>) report.get("duplicates");
+        assertThat(duplicates).extracting(d -> d.get("line"), d -> d.get("existingId")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(4, known),
+                org.assertj.core.groups.Tuple.tuple(7, importedIds.get(1)));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rejected = (List<Map<String, Object>>) report.get("rejected");
+        assertThat(rejected).extracting(r -> r.get("line")).containsExactly(5, 8, 9, 10);
+        assertThat(rejected.get(0).get("reason").toString()).startsWith("specialty:");
+        assertThat(rejected.get(1).get("reason").toString()).startsWith("email:");
+        assertThat(rejected.get(2).get("reason").toString()).startsWith("phone:");
+        assertThat(rejected.get(3).get("reason").toString()).startsWith("firstName:");
+
+        Map<String, Object> hannah = get(clinic, "/api/v1/practitioners/" + importedIds.get(0));
+        assertThat(hannah).containsEntry("phone", "+14255550188").containsEntry("specialty", "DOULA")
+                .containsEntry("notes", "Ask about\nthe postpartum group").containsEntry("stage", "PROSPECT");
+        assertThat(hannah.get("tags")).isEqualTo(List.of("home-birth", "prenatal"));
+        await().atMost(WAIT).until(() -> eventsAbout(importedIds.get(0), EventTypes.PRACTITIONER_REGISTERED).size() == 1);
+
+        // The same file again enters nobody twice.
+        Map<String, Object> again = importCsv(clinic, csv);
+        assertThat(again).containsEntry("imported", 0);
+        assertThat((List<?>) again.get("duplicates")).hasSize(4);
+        assertThat(get(clinic, "/api/v1/practitioners").get("total")).isEqualTo(3);
+
+        // Another clinic's import sees none of this clinic's partners.
+        String other = TestClinics.unique("kirkland");
+        Map<String, Object> theirs = importCsv(other, csv);
+        assertThat(theirs).containsEntry("imported", 3);
+        assertThat((List<?>) theirs.get("duplicates")).hasSize(1);
+        assertThat(theirs.toString()).doesNotContain(known).doesNotContain(importedIds.get(0));
+    }
+
+    @Test
+    void theImporterIsAPluginAClinicCanSwitchOffAndAnUnknownFormatIsNamed() {
+        String clinic = TestClinics.unique("redmond");
+        Map<String, Object> plugins = get(clinic, "/api/v1/plugins");
+        assertThat(items(plugins)).anySatisfy(p -> assertThat(p).containsEntry("name", "csv-practitioner-importer")
+                .containsEntry("extensionPoint", "practitioner-importer").containsEntry("enabled", true));
+
+        call(HttpRequest.PUT("/api/v1/plugins/csv-practitioner-importer", Map.of("enabled", false)), clinic, "staff");
+        String csv = "firstName,lastName,specialty\nMaya,Okafor,OB_GYN\n";
+        Map<String, Object> off = problem(409, HttpRequest.POST("/api/v1/practitioner-imports?format=csv", csv)
+                .contentType(MediaType.of("text/csv")), clinic);
+        assertThat(off.get("detail").toString()).contains("csv-practitioner-importer").contains("switched off");
+        assertThat(get(clinic, "/api/v1/practitioners").get("total")).isEqualTo(0);
+
+        // Switched off for that clinic only.
+        String other = TestClinics.unique("issaquah");
+        assertThat(importCsv(other, csv)).containsEntry("imported", 1);
+
+        Map<String, Object> unknown = problem(422, HttpRequest.POST("/api/v1/practitioner-imports?format=xlsx", csv)
+                .contentType(MediaType.of("text/csv")), clinic);
+        assertThat(unknown.get("errors").toString()).contains("field=format");
+        problem(403, HttpRequest.POST("/api/v1/practitioner-imports?format=csv", csv)
+                .contentType(MediaType.of("text/csv")), other, "clinician");
+    }
+}
