@@ -359,6 +359,35 @@ class ReferralApiTest extends ReferralsTestSupport {
                         .containsEntry("extensionPoint", "intake-adapter").containsEntry("enabled", false));
     }
 
+    @Test
+    void noLogLineCarriesAPatientsNameOrBirthDate() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        // The service's own loggers at DEBUG, everything else as configured.
+        ch.qos.logback.classic.Logger service = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("app.rapport");
+        ch.qos.logback.classic.Level previous = service.getLevel();
+        service.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            String clinic = TestClinics.unique("yakima");
+            String id = scheduled(clinic, "Zuzanna", "Quillfeather", "1979-08-23");
+            post("/api/v1/referrals/" + id + "/visits", Map.of("visitDate", today(), "type", "INITIAL_EVALUATION"), staff(clinic));
+            importCsv(clinic, "patient_first_name,patient_last_name,patient_birth_date,visit_date,visit_type\n"
+                    + "Zuzanna,Quillfeather,1979-08-23,2025-03-10,TREATMENT\nZuzanna,Quillfeather,1979-08-24,2025-03-10,TREATMENT\n");
+            referralEvents(id, 5);
+            assertThat(captured.list).as("the flow logged something").isNotEmpty();
+            assertThat(captured.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains(id));
+            assertThat(captured.list).allSatisfy(e -> assertThat(e.getFormattedMessage() + e.getThrowableProxy())
+                    .doesNotContain("Zuzanna").doesNotContain("Quillfeather").doesNotContain("1979-08-23"));
+        } finally {
+            root.detachAppender(captured);
+            service.setLevel(previous);
+        }
+    }
+
     private Map<String, Object> importCsv(String clinic, String csv) {
         return call(HttpRequest.POST("/api/v1/visit-imports?adapter=csv-visit-import", csv).contentType("text/csv"),
                 staff(clinic));
