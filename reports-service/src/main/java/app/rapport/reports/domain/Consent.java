@@ -1,0 +1,39 @@
+package app.rapport.reports.domain;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The patient's permission to disclose reports of the types in {@code scope} to one practitioner. */
+@MappedEntity("consent")
+public record Consent(@Id String id, String clinicId, String patientReference, String practitionerId, String scope,
+                      LocalDate validFrom, @Nullable LocalDate validTo, ConsentObtainedVia obtainedVia,
+                      String recordedBy, Instant recordedAt, @Nullable Instant revokedAt, @Nullable String revokedBy,
+                      @Nullable String revocationReason) {
+
+    public Set<ReportType> scopeTypes() {
+        return Arrays.stream(scope.split(",")).filter(s -> !s.isBlank()).map(ReportType::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public static String scopeOf(Set<ReportType> types) {
+        return types.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    /** Whether a report of {@code type} may be disclosed under this consent on {@code day}. */
+    public boolean permits(ReportType type, LocalDate day) {
+        return revokedAt == null && !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo))
+                && scopeTypes().contains(type);
+    }
+
+    public Consent revoked(Instant at, String by, String reason) {
+        return new Consent(id, clinicId, patientReference, practitionerId, scope, validFrom, validTo, obtainedVia,
+                recordedBy, recordedAt, at, by, reason);
+    }
+}

@@ -1,0 +1,108 @@
+package app.rapport.reports.domain;
+
+import app.rapport.platform.web.ProblemException;
+import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.repository.ConsentRepository;
+import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReportRepository;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The patient's consents to disclose, and the one rule that gates every report: it goes to a
+ * recipient only under a consent valid for that recipient and report type on the day it is sent.
+ */
+@Singleton
+public class ConsentLedger {
+
+    private final ConsentRepository consents;
+    private final ReportRepository reports;
+    private final ReferralStore referrals;
+    private final ReportsSettings settings;
+
+    public ConsentLedger(ConsentRepository consents, ReportRepository reports, ReferralStore referrals,
+                         ReportsSettings settings) {
+        this.consents = consents;
+        this.reports = reports;
+        this.referrals = referrals;
+        this.settings = settings;
+    }
+
+    /** The consent a report of {@code type} may be disclosed under on {@code day}, if any (the latest recorded). */
+    public Optional<Consent> validFor(String clinicId, String patientReference, String practitionerId, ReportType type,
+                                      LocalDate day) {
+        return consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference, practitionerId)
+                .stream().filter(c -> c.permits(type, day)).max(Comparator.comparing(Consent::recordedAt));
+    }
+
+    /** Why no consent is valid, in words for the problem detail (no patient data). */
+    public String whyNone(String clinicId, String patientReference, String practitionerId, ReportType type, LocalDate day) {
+        var all = consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference, practitionerId);
+        if (all.isEmpty()) {
+            return "No consent to disclose to this recipient is on file";
+        }
+        if (all.stream().allMatch(c -> c.revokedAt() != null)) {
+            return "The patient revoked the consent to disclose to this recipient";
+        }
+        if (all.stream().anyMatch(c -> c.revokedAt() == null && c.validTo() != null && day.isAfter(c.validTo()))) {
+            return "The consent to disclose to this recipient expired";
+        }
+        return "No consent covers a " + type + " report to this recipient on " + day;
+    }
+
+    @Transactional
+    public Consent record(String clinicId, String user, String patientReference, String practitionerId,
+                          Set<ReportType> scope, LocalDate validFrom, LocalDate validTo, ConsentObtainedVia via) {
+        if (validTo != null && validTo.isBefore(validFrom)) {
+            throw ProblemException.invalidField("validTo", "must not be before validFrom");
+        }
+        if (!referrals.knowsPatient(clinicId, patientReference)) {
+            throw ProblemException.invalidField("patientReference", "no referred patient with this reference");
+        }
+        Consent consent = consents.save(new Consent(UUID.randomUUID().toString(), clinicId, patientReference,
+                practitionerId, Consent.scopeOf(scope), validFrom, validTo, via, user, Instant.now(), null, null, null));
+        reevaluate(clinicId, patientReference, practitionerId);
+        return consent;
+    }
+
+    @Transactional
+    public Consent revoke(String clinicId, String user, String consentId, String reason) {
+        Consent consent = consents.findByIdAndClinicId(consentId, clinicId)
+                .orElseThrow(() -> ProblemException.notFound("Consent", consentId));
+        if (consent.revokedAt() != null) {
+            throw ProblemException.conflict("Consent " + consentId + " was already revoked");
+        }
+        Consent revoked = consents.update(consent.revoked(Instant.now(), user, reason));
+        reevaluate(clinicId, consent.patientReference(), consent.practitionerId());
+        return revoked;
+    }
+
+    /**
+     * Moves the unsent reports of this patient to this recipient between AWAITING_CONSENT and
+     * DRAFT to match the consents valid today (a new consent releases them, a revocation holds them).
+     */
+    @Transactional
+    public void reevaluate(String clinicId, String patientReference, String practitionerId) {
+        LocalDate today = settings.today();
+        Instant now = Instant.now();
+        for (Report r : reports.findByClinicIdAndPatientReferenceAndPractitionerIdAndStatus(clinicId, patientReference,
+                practitionerId, ReportStatus.AWAITING_CONSENT)) {
+            if (validFor(clinicId, patientReference, practitionerId, r.type(), today).isPresent()) {
+                reports.update(r.withStatus(ReportStatus.DRAFT, now));
+            }
+        }
+        for (Report r : reports.findByClinicIdAndPatientReferenceAndPractitionerIdAndStatus(clinicId, patientReference,
+                practitionerId, ReportStatus.DRAFT)) {
+            if (validFor(clinicId, patientReference, practitionerId, r.type(), today).isEmpty()) {
+                reports.update(r.withStatus(ReportStatus.AWAITING_CONSENT, now));
+            }
+        }
+    }
+}

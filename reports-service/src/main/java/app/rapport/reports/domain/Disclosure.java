@@ -1,0 +1,15 @@
+package app.rapport.reports.domain;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** One report that left the clinic: who sent what to whom, when, under which consent. */
+@MappedEntity("disclosure")
+public record Disclosure(@Id String id, String clinicId, String reportId, ReportType reportType,
+                         String patientReference, String practitionerId, String recipientName,
+                         ReportChannel channel, @Nullable String address, String consentId, String disclosedBy,
+                         Instant disclosedAt) {
+}

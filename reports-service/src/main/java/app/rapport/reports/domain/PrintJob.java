@@ -1,0 +1,17 @@
+package app.rapport.reports.domain;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** A sent report waiting to be printed and mailed or handed over. */
+@MappedEntity("print_job")
+public record PrintJob(@Id String id, String clinicId, String reportId, String recipientName, Instant queuedAt,
+                       @Nullable Instant printedAt, @Nullable String printedBy) {
+
+    public PrintJob printed(Instant at, String by) {
+        return new PrintJob(id, clinicId, reportId, recipientName, queuedAt, at, by);
+    }
+}

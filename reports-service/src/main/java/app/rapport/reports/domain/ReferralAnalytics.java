@@ -1,0 +1,196 @@
+package app.rapport.reports.domain;
+
+import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.repository.Sql;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which relationships pay off, from the read models the event handlers keep (never from another
+ * service's database). Every query takes the set of clinics it may read: the caller's own, or the
+ * group's for a group-admin roll-up; rows are summed across them.
+ */
+@Singleton
+public class ReferralAnalytics {
+
+    private static final String NAME = "MAX(CONCAT(p.first_name, ' ', p.last_name))";
+    private static final String JOIN_PARTNER = " LEFT JOIN practitioner p ON p.clinic_id = r.clinic_id AND p.id = r.practitioner_id ";
+
+    private final Sql sql;
+    private final ReportsSettings settings;
+
+    public ReferralAnalytics(Sql sql, ReportsSettings settings) {
+        this.sql = sql;
+        this.settings = settings;
+    }
+
+    public enum GroupBy { SOURCE, SPECIALTY, MONTH }
+
+    @Serdeable
+    public record ReferralCount(@Nullable String practitionerId, @Nullable String practitionerName,
+                                @Nullable String specialty, @Nullable String month, long received) {
+    }
+
+    @Serdeable
+    public record Conversion(String practitionerId, @Nullable String practitionerName, long received,
+                             long firstVisits, String conversionRate, @Nullable String averageDaysToFirstVisit) {
+    }
+
+    @Serdeable
+    public record Revenue(String practitionerId, @Nullable String practitionerName, long referrals, long visits,
+                          String billedRevenue, @Nullable String currency) {
+    }
+
+    @Serdeable
+    public record Partner(String practitionerId, @Nullable String practitionerName, @Nullable String specialty,
+                          long received, long sent, long balance, @Nullable LocalDate firstReferralOn,
+                          @Nullable LocalDate lastReferralOn, @Nullable LocalDate lastSentOn) {
+    }
+
+    @Serdeable
+    public record Dormant(String practitionerId, @Nullable String practitionerName, @Nullable String specialty,
+                          long received, LocalDate lastReferralOn, long daysSinceLastReferral) {
+    }
+
+    @Serdeable
+    public record ThankYouTurnaround(String practitionerId, @Nullable String practitionerName, long thankYous,
+                                     String averageBusinessDays, long maxBusinessDays, long withinTwoBusinessDays) {
+    }
+
+    private static String in(List<String> clinics) {
+        return "r.clinic_id IN (" + Sql.placeholders(clinics.size()) + ")";
+    }
+
+    private static Object[] args(List<String> clinics, Object... more) {
+        List<Object> all = new ArrayList<>(clinics);
+        all.addAll(List.of(more));
+        return all.toArray();
+    }
+
+    @ReadOnly
+    public List<ReferralCount> referrals(List<String> clinics, GroupBy by, LocalDate from, LocalDate to) {
+        String where = " WHERE " + in(clinics) + " AND r.direction = 'RECEIVED' AND r.referred_on BETWEEN ? AND ? ";
+        Object[] params = args(clinics, from, to);
+        return switch (by) {
+            case SOURCE -> sql.query("SELECT r.practitioner_id, " + NAME + " AS name, MAX(p.specialty) AS specialty, COUNT(*) AS n "
+                            + "FROM referral r" + JOIN_PARTNER + where + "GROUP BY r.practitioner_id ORDER BY n DESC, r.practitioner_id",
+                    rs -> new ReferralCount(rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getLong(4)), params);
+            case SPECIALTY -> sql.query("SELECT COALESCE(p.specialty, 'UNKNOWN') AS specialty, COUNT(*) AS n FROM referral r"
+                            + JOIN_PARTNER + where + "GROUP BY COALESCE(p.specialty, 'UNKNOWN') ORDER BY n DESC, specialty",
+                    rs -> new ReferralCount(null, null, rs.getString(1), null, rs.getLong(2)), params);
+            case MONTH -> sql.query("SELECT DATE_FORMAT(r.referred_on, '%Y-%m') AS month, COUNT(*) AS n FROM referral r"
+                            + where + "GROUP BY DATE_FORMAT(r.referred_on, '%Y-%m') ORDER BY month",
+                    rs -> new ReferralCount(null, null, null, rs.getString(1), rs.getLong(2)), params);
+        };
+    }
+
+    @ReadOnly
+    public List<Conversion> conversion(List<String> clinics, LocalDate from, LocalDate to) {
+        return sql.query("SELECT r.practitioner_id, " + NAME + ", COUNT(*), COUNT(v.first_visit), "
+                        + "AVG(DATEDIFF(v.first_visit, r.referred_on)) FROM referral r" + JOIN_PARTNER
+                        + "LEFT JOIN (SELECT clinic_id, referral_id, MIN(visit_date) AS first_visit FROM visit "
+                        + "GROUP BY clinic_id, referral_id) v ON v.clinic_id = r.clinic_id AND v.referral_id = r.id "
+                        + "WHERE " + in(clinics) + " AND r.direction = 'RECEIVED' AND r.referred_on BETWEEN ? AND ? "
+                        + "GROUP BY r.practitioner_id ORDER BY r.practitioner_id",
+                rs -> {
+                    long received = rs.getLong(3);
+                    long converted = rs.getLong(4);
+                    BigDecimal avg = rs.getBigDecimal(5);
+                    return new Conversion(rs.getString(1), rs.getString(2), received, converted,
+                            BigDecimal.valueOf(converted).divide(BigDecimal.valueOf(received), 4, RoundingMode.HALF_UP)
+                                    .stripTrailingZeros().toPlainString(),
+                            avg == null ? null : avg.setScale(1, RoundingMode.HALF_UP).toPlainString());
+                }, args(clinics, from, to));
+    }
+
+    @ReadOnly
+    public List<Revenue> revenue(List<String> clinics, LocalDate from, LocalDate to) {
+        return sql.query("SELECT r.practitioner_id, " + NAME + ", COUNT(DISTINCT r.clinic_id, r.referral_id), COUNT(*), "
+                        + "COALESCE(SUM(r.billed_amount), 0), MAX(r.currency) FROM visit r" + JOIN_PARTNER
+                        + "WHERE " + in(clinics) + " AND r.visit_date BETWEEN ? AND ? "
+                        + "GROUP BY r.practitioner_id, r.currency ORDER BY SUM(r.billed_amount) DESC, r.practitioner_id",
+                rs -> new Revenue(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getBigDecimal(5).setScale(2, RoundingMode.HALF_UP).toPlainString(), rs.getString(6)),
+                args(clinics, from, to));
+    }
+
+    @ReadOnly
+    public List<Partner> partners(List<String> clinics) {
+        return sql.query("SELECT r.practitioner_id, " + NAME + ", MAX(p.specialty), "
+                        + "SUM(CASE WHEN r.direction = 'RECEIVED' THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN r.direction = 'SENT' THEN 1 ELSE 0 END), "
+                        + "MIN(CASE WHEN r.direction = 'RECEIVED' THEN r.referred_on END), "
+                        + "MAX(CASE WHEN r.direction = 'RECEIVED' THEN r.referred_on END), "
+                        + "MAX(CASE WHEN r.direction = 'SENT' THEN r.referred_on END) "
+                        + "FROM referral r" + JOIN_PARTNER + "WHERE " + in(clinics)
+                        + " GROUP BY r.practitioner_id ORDER BY r.practitioner_id",
+                rs -> new Partner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(4) - rs.getLong(5), date(rs.getDate(6)), date(rs.getDate(7)), date(rs.getDate(8))),
+                args(clinics));
+    }
+
+    @ReadOnly
+    public List<Dormant> dormant(List<String> clinics, LocalDate asOf, int days) {
+        LocalDate cutoff = asOf.minusDays(days);
+        return partners(clinics).stream()
+                .filter(p -> p.lastReferralOn() != null && p.lastReferralOn().isBefore(cutoff))
+                .map(p -> new Dormant(p.practitionerId(), p.practitionerName(), p.specialty(), p.received(),
+                        p.lastReferralOn(), asOf.toEpochDay() - p.lastReferralOn().toEpochDay()))
+                .toList();
+    }
+
+    @ReadOnly
+    public List<ThankYouTurnaround> thankYouTurnaround(List<String> clinics) {
+        record Row(String partner, String name, LocalDate received, Instant completed) {
+        }
+        List<Row> rows = sql.query("SELECT t.practitioner_id, CONCAT(p.first_name, ' ', p.last_name), r.referred_on, t.completed_at "
+                        + "FROM thank_you t JOIN referral r ON r.clinic_id = t.clinic_id AND r.id = t.referral_id "
+                        + "LEFT JOIN practitioner p ON p.clinic_id = t.clinic_id AND p.id = t.practitioner_id "
+                        + "WHERE " + in(clinics) + " ORDER BY t.practitioner_id",
+                rs -> new Row(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                        rs.getTimestamp(4).toInstant()), args(clinics));
+        Map<String, List<Long>> days = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Row r : rows) {
+            days.computeIfAbsent(r.partner(), k -> new ArrayList<>())
+                    .add(businessDaysBetween(r.received(), r.completed().atZone(settings.zone()).toLocalDate()));
+            if (r.name() != null) {
+                names.put(r.partner(), r.name());
+            }
+        }
+        List<ThankYouTurnaround> out = new ArrayList<>();
+        days.forEach((partner, list) -> out.add(new ThankYouTurnaround(partner, names.get(partner), list.size(),
+                BigDecimal.valueOf(list.stream().mapToLong(Long::longValue).sum())
+                        .divide(BigDecimal.valueOf(list.size()), 1, RoundingMode.HALF_UP).toPlainString(),
+                list.stream().mapToLong(Long::longValue).max().orElse(0),
+                list.stream().filter(d -> d <= 2).count())));
+        return out;
+    }
+
+    /** Working days after {@code from} up to and including {@code to}: a Friday referral thanked on Monday took 1. */
+    public static long businessDaysBetween(LocalDate from, LocalDate to) {
+        long n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static LocalDate date(java.sql.Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}

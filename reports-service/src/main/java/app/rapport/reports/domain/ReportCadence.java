@@ -1,0 +1,119 @@
+package app.rapport.reports.domain;
+
+import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.repository.DirectoryStore;
+import app.rapport.reports.repository.ReportRepository;
+import app.rapport.reports.repository.Sql;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * When the next progress report to a partner falls due: after {@code everyVisits} visits or
+ * {@code everyWeeks} weeks since the last report sent to them (or since care began),
+ * whichever comes first, per the partner's stated preference or the clinic's default.
+ */
+@Singleton
+public class ReportCadence {
+
+    /** Referral states after which no further progress report is due. */
+    private static final List<String> CLOSED = List.of("DECLINED", "CANCELLED", "COMPLETED");
+
+    private final Sql sql;
+    private final ReportRepository reports;
+    private final DirectoryStore directory;
+    private final ReportsSettings settings;
+
+    public ReportCadence(Sql sql, ReportRepository reports, DirectoryStore directory, ReportsSettings settings) {
+        this.sql = sql;
+        this.reports = reports;
+        this.directory = directory;
+        this.settings = settings;
+    }
+
+    /** How often one recipient wants progress reports; empty when they want none. */
+    public record Rule(@Nullable Integer everyVisits, @Nullable Integer everyWeeks) {
+    }
+
+    @Serdeable
+    public record Overdue(String referralId, String practitionerId, String recipientName, RecipientRole recipientRole,
+                          @Nullable LocalDate lastReportSentOn, LocalDate firstVisitOn, int visitsSinceLastReport,
+                          @Nullable Integer everyVisits, @Nullable Integer everyWeeks, LocalDate dueOn,
+                          String dueBecause, @Nullable String openReportId) {
+    }
+
+    public Optional<Rule> ruleFor(@Nullable Practitioner recipient) {
+        if (recipient == null || !recipient.hasReportPreferences()) {
+            return Optional.of(new Rule(settings.getDefaultEveryVisits(), settings.getDefaultEveryWeeks()));
+        }
+        if (!recipient.wantedReports().contains(ReportType.PROGRESS)
+                || (recipient.everyVisits() == null && recipient.everyWeeks() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rule(recipient.everyVisits(), recipient.everyWeeks()));
+    }
+
+    /** The due date given the anchor (last report or first visit) and the visit dates after it, if due at all. */
+    public static Optional<LocalDate> dueOn(Rule rule, LocalDate anchor, List<LocalDate> visitsAfterAnchor) {
+        LocalDate byWeeks = rule.everyWeeks() == null ? null : anchor.plusWeeks(rule.everyWeeks());
+        LocalDate byVisits = rule.everyVisits() == null || visitsAfterAnchor.size() < rule.everyVisits() ? null
+                : visitsAfterAnchor.stream().sorted().toList().get(rule.everyVisits() - 1);
+        if (byWeeks == null) {
+            return Optional.ofNullable(byVisits);
+        }
+        return Optional.of(byVisits == null || byWeeks.isBefore(byVisits) ? byWeeks : byVisits);
+    }
+
+    @ReadOnly
+    public List<Overdue> overdue(String clinicId, LocalDate asOf) {
+        record Recipient(String referralId, String practitionerId, String role) {
+        }
+        List<Recipient> recipients = sql.query("SELECT DISTINCT rp.referral_id, rp.practitioner_id, rp.recipient_role "
+                        + "FROM report rp JOIN referral r ON r.clinic_id = rp.clinic_id AND r.id = rp.referral_id "
+                        + "WHERE rp.clinic_id = ? AND r.status NOT IN (?, ?, ?)",
+                rs -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)),
+                clinicId, CLOSED.get(0), CLOSED.get(1), CLOSED.get(2));
+        List<Overdue> overdue = new ArrayList<>();
+        for (Recipient r : recipients) {
+            List<LocalDate> visits = sql.query("SELECT visit_date FROM visit WHERE clinic_id = ? AND referral_id = ? "
+                    + "AND visit_date <= ? ORDER BY visit_date", rs -> Sql.date(rs, "visit_date"), clinicId, r.referralId(), asOf);
+            if (visits.isEmpty()) {
+                continue; // not seen yet: nothing to report on
+            }
+            Practitioner recipient = directory.find(clinicId, r.practitionerId()).orElse(null);
+            Optional<Rule> rule = ruleFor(recipient);
+            if (rule.isEmpty()) {
+                continue;
+            }
+            List<Report> theirs = reports.findByClinicIdAndReferralId(clinicId, r.referralId()).stream()
+                    .filter(rep -> rep.practitionerId().equals(r.practitionerId())).toList();
+            LocalDate lastSent = theirs.stream().filter(rep -> rep.sentAt() != null)
+                    .map(rep -> rep.sentAt().atZone(settings.zone()).toLocalDate()).max(Comparator.naturalOrder()).orElse(null);
+            // Nothing sent yet: count every visit since care began, and the weeks from the first visit.
+            LocalDate anchor = lastSent != null ? lastSent : visits.get(0);
+            List<LocalDate> after = lastSent == null ? visits : visits.stream().filter(d -> d.isAfter(lastSent)).toList();
+            Optional<LocalDate> due = dueOn(rule.get(), anchor, after);
+            if (due.isEmpty() || due.get().isAfter(asOf)) {
+                continue;
+            }
+            boolean byVisits = rule.get().everyVisits() != null && after.size() >= rule.get().everyVisits()
+                    && !after.get(rule.get().everyVisits() - 1).isAfter(due.get());
+            String open = theirs.stream().filter(rep -> rep.status() != ReportStatus.SENT)
+                    .max(Comparator.comparing(Report::queuedAt)).map(Report::id).orElse(null);
+            overdue.add(new Overdue(r.referralId(), r.practitionerId(),
+                    recipient == null ? r.practitionerId() : recipient.displayName(), RecipientRole.valueOf(r.role()),
+                    lastSent, visits.get(0), after.size(), rule.get().everyVisits(), rule.get().everyWeeks(), due.get(),
+                    byVisits ? after.size() + " visits since the last report" : "more than " + rule.get().everyWeeks()
+                            + " weeks since the last report", open));
+        }
+        overdue.sort(Comparator.comparing(Overdue::dueOn).thenComparing(Overdue::referralId));
+        return overdue;
+    }
+}

@@ -1,0 +1,56 @@
+package app.rapport.reports.domain;
+
+import app.rapport.platform.web.ProblemException;
+import app.rapport.reports.repository.DirectoryStore;
+import app.rapport.reports.repository.ReferralStore;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Reads and writes a report's content document and assembles what renderers and deliveries need. */
+@Singleton
+public class ReportDocuments {
+
+    private final JsonMapper json;
+    private final ReferralStore referrals;
+    private final DirectoryStore directory;
+
+    public ReportDocuments(JsonMapper json, ReferralStore referrals, DirectoryStore directory) {
+        this.json = json;
+        this.referrals = referrals;
+        this.directory = directory;
+    }
+
+    public String write(ReportContent content) {
+        try {
+            return new String(json.writeValueAsBytes(content), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ReportContent read(String content) {
+        try {
+            return json.readValue(content, ReportContent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored report content is unreadable", e);
+        }
+    }
+
+    /** @throws ProblemException 422 when the report has no content yet or its recipient is not in the directory copy */
+    public ReportDocument assemble(Report report) {
+        if (report.content() == null) {
+            throw ProblemException.invalidField("content",
+                    "the report has no content yet: PUT /api/v1/reports/" + report.id() + "/content first");
+        }
+        ReferralRecord referral = referrals.find(report.clinicId(), report.referralId())
+                .orElseThrow(() -> new IllegalStateException("Report " + report.id() + " has no referral"));
+        Practitioner recipient = directory.find(report.clinicId(), report.practitionerId())
+                .orElseThrow(() -> ProblemException.invalidField("practitionerId",
+                        "the recipient is not in this clinic's directory yet"));
+        return new ReportDocument(report, referral, recipient, read(report.content()), report.clinicId());
+    }
+}

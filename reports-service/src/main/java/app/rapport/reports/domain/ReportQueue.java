@@ -1,0 +1,89 @@
+package app.rapport.reports.domain;
+
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.outbox.Outbox;
+import app.rapport.platform.web.ProblemException;
+import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.messaging.ReportEvents;
+import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReportRepository;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queues reports: automatically when a referral is received, by hand for later progress and discharge reports. */
+@Singleton
+public class ReportQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportQueue.class);
+
+    private final ReportRepository reports;
+    private final ReferralStore referrals;
+    private final ConsentLedger consents;
+    private final Outbox outbox;
+    private final ReportsSettings settings;
+
+    public ReportQueue(ReportRepository reports, ReferralStore referrals, ConsentLedger consents, Outbox outbox,
+                       ReportsSettings settings) {
+        this.reports = reports;
+        this.referrals = referrals;
+        this.consents = consents;
+        this.outbox = outbox;
+        this.settings = settings;
+    }
+
+    /** An initial report to the referring practitioner, and one to the patient's PCP when named. */
+    @Transactional
+    public List<Report> onReferralReceived(ReferralRecord referral) {
+        List<Report> queued = new ArrayList<>();
+        queueFirst(referral, referral.practitionerId(), RecipientRole.REFERRING_PRACTITIONER).ifPresent(queued::add);
+        if (referral.primaryCareId() != null && !referral.primaryCareId().equals(referral.practitionerId())) {
+            queueFirst(referral, referral.primaryCareId(), RecipientRole.PRIMARY_CARE).ifPresent(queued::add);
+        }
+        return queued;
+    }
+
+    /** A further report (e.g. the next PROGRESS or the DISCHARGE) on a received referral. */
+    @Transactional
+    public Report queueByHand(String clinicId, String referralId, RecipientRole role, ReportType type) {
+        ReferralRecord referral = referrals.find(clinicId, referralId)
+                .filter(r -> "RECEIVED".equals(r.direction()))
+                .orElseThrow(() -> ProblemException.invalidField("referralId", "no received referral with this id"));
+        String recipient = role == RecipientRole.PRIMARY_CARE ? referral.primaryCareId() : referral.practitionerId();
+        if (recipient == null) {
+            throw ProblemException.invalidField("recipientRole", "the referral names no primary care physician");
+        }
+        int next = reports.lastSequenceNumber(clinicId, referralId, recipient, type.name()) + 1;
+        return queue(referral, recipient, role, type, next);
+    }
+
+    private Optional<Report> queueFirst(ReferralRecord referral, String recipient, RecipientRole role) {
+        // The inbox already skips a redelivered event; this guards a replay under a new event id.
+        if (reports.existsByClinicIdAndReferralIdAndPractitionerIdAndTypeAndSequenceNumber(referral.clinicId(),
+                referral.id(), recipient, ReportType.INITIAL, 1)) {
+            return Optional.empty();
+        }
+        return Optional.of(queue(referral, recipient, role, ReportType.INITIAL, 1));
+    }
+
+    private Report queue(ReferralRecord referral, String recipient, RecipientRole role, ReportType type, int sequence) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ReportStatus status = consents.validFor(referral.clinicId(), referral.patientReference(), recipient, type,
+                settings.today()).isPresent() ? ReportStatus.DRAFT : ReportStatus.AWAITING_CONSENT;
+        Report report = reports.save(new Report(UUID.randomUUID().toString(), referral.clinicId(), referral.id(),
+                recipient, role, type, sequence, status, referral.patientReference(), null, now, now, null, null, null));
+        outbox.record(report.clinicId(), "Report", report.id(), EventTypes.REPORT_QUEUED,
+                new ReportEvents.ReportQueued(report.id(), report.referralId(), report.practitionerId(), role.name(),
+                        type.name(), status.name(), now.toString()));
+        LOG.info("Queued {} report {} for referral {} to {} ({})", type, report.id(), referral.id(), role, status);
+        return report;
+    }
+}

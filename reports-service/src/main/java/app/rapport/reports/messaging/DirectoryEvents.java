@@ -1,0 +1,39 @@
+package app.rapport.reports.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.util.List;
+
+/** The practitioner snapshot every contacts.practitioners.v1 event carries; the rest is not needed here. */
+public final class DirectoryEvents {
+
+    private DirectoryEvents() {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReportPreferences(@Nullable List<String> reports, @Nullable Integer everyVisits,
+                                    @Nullable Integer everyWeeks, @NotBlank String channel) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Snapshot(@NotBlank @Pattern(regexp = ReferralEvents.UUID) String id, @NotBlank String firstName,
+                           @NotBlank String lastName, @Nullable String credentials, @NotBlank String specialty,
+                           @Nullable String organization, @Nullable String email, @Nullable String fax,
+                           @Nullable @Valid ReportPreferences reportPreferences, @NotNull Boolean archived,
+                           @NotNull Integer version) {
+    }
+
+    /** PractitionerRegistered, -Updated, -StageChanged and -Archived all carry {@code practitioner}. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PractitionerEvent(@NotNull @Valid Snapshot practitioner) {
+    }
+}

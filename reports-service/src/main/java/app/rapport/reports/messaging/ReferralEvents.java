@@ -1,0 +1,77 @@
+package app.rapport.reports.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The parts of referrals-service's events (topic referrals.referrals.v1) this service reads. */
+public final class ReferralEvents {
+
+    static final String UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
+    private ReferralEvents() {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TreatingPractitioner(@Nullable String id, @NotBlank String name, @Nullable String credentials) {
+    }
+
+    /** Never logged: the name and birth date address the report, the reference matches consents. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Patient(@NotBlank @Pattern(regexp = UUID) String reference, @NotBlank String firstName,
+                          @NotBlank String lastName, @NotNull LocalDate birthDate) {
+        @Override
+        public String toString() {
+            return "Patient[" + reference + "]";
+        }
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReferralReceived(@NotBlank @Pattern(regexp = UUID) String referralId, @NotBlank String kind,
+                                   @NotBlank @Pattern(regexp = UUID) String practitionerId, @NotBlank String status,
+                                   @NotBlank String reason, @Nullable String requestedService,
+                                   @Nullable List<String> diagnosisCodes, @NotNull LocalDate receivedOn,
+                                   @Nullable @Valid TreatingPractitioner treatingPractitioner,
+                                   @Nullable @Pattern(regexp = UUID) String primaryCarePractitionerId,
+                                   @NotNull @Valid Patient patient) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReferralSent(@NotBlank @Pattern(regexp = UUID) String referralId, @NotBlank String kind,
+                               @NotBlank @Pattern(regexp = UUID) String practitionerId, @NotBlank String status,
+                               @NotNull LocalDate sentOn) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReferralStatusChanged(@NotBlank @Pattern(regexp = UUID) String referralId,
+                                        @NotBlank String practitionerId, @NotBlank String from, @NotBlank String to,
+                                        @NotNull Instant changedAt) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Money(@NotBlank @Pattern(regexp = "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,4})?$") String amount,
+                        @NotBlank @Pattern(regexp = "^[A-Z]{3}$") String currency) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record VisitRecorded(@NotBlank @Pattern(regexp = UUID) String visitId,
+                                @NotBlank @Pattern(regexp = UUID) String referralId,
+                                @NotBlank @Pattern(regexp = UUID) String practitionerId, @NotNull LocalDate visitDate,
+                                @NotBlank String type, @NotNull Integer visitNumber, @Nullable @Valid Money billedAmount) {
+    }
+}

@@ -1,0 +1,86 @@
+package app.rapport.reports.messaging;
+
+import app.rapport.platform.events.EventEnvelope;
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.events.Topics;
+import app.rapport.platform.inbox.EventHandler;
+import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.reports.domain.ReferralRecord;
+import app.rapport.reports.domain.ReportQueue;
+import app.rapport.reports.repository.ReferralStore;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * referrals.referrals.v1: a received referral queues its reports; every referral event feeds the
+ * analytics read models and the report cadence.
+ */
+@Singleton
+public class ReferralEventsHandler implements EventHandler {
+
+    private final EventPayloads payloads;
+    private final ReferralStore referrals;
+    private final ReportQueue queue;
+
+    public ReferralEventsHandler(EventPayloads payloads, ReferralStore referrals, ReportQueue queue) {
+        this.payloads = payloads;
+        this.referrals = referrals;
+        this.queue = queue;
+    }
+
+    @Override
+    public String consumerName() {
+        return "reports-service.referrals";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.REFERRALS);
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(EventTypes.REFERRAL_RECEIVED, EventTypes.REFERRAL_SENT, EventTypes.REFERRAL_STATUS_CHANGED,
+                EventTypes.VISIT_RECORDED);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        String clinic = event.clinicId();
+        switch (event.type()) {
+            case EventTypes.REFERRAL_RECEIVED -> {
+                var r = payloads.read(event, ReferralEvents.ReferralReceived.class);
+                var treating = r.treatingPractitioner();
+                ReferralRecord referral = new ReferralRecord(clinic, r.referralId(), "RECEIVED", r.kind(),
+                        r.practitionerId(), r.status(), r.receivedOn(), r.reason(), r.requestedService(),
+                        r.diagnosisCodes() == null ? List.of() : r.diagnosisCodes(), r.primaryCarePractitionerId(),
+                        treating == null ? null : treating.name(), treating == null ? null : treating.credentials(),
+                        r.patient().reference(), r.patient().firstName(), r.patient().lastName(),
+                        r.patient().birthDate());
+                referrals.insert(referral);
+                queue.onReferralReceived(referral);
+            }
+            case EventTypes.REFERRAL_SENT -> {
+                var r = payloads.read(event, ReferralEvents.ReferralSent.class);
+                referrals.insert(new ReferralRecord(clinic, r.referralId(), "SENT", r.kind(), r.practitionerId(),
+                        r.status(), r.sentOn(), null, null, List.of(), null, null, null, null, null, null, null));
+            }
+            case EventTypes.REFERRAL_STATUS_CHANGED -> {
+                var r = payloads.read(event, ReferralEvents.ReferralStatusChanged.class);
+                referrals.changeStatus(clinic, r.referralId(), r.to());
+            }
+            case EventTypes.VISIT_RECORDED -> {
+                var v = payloads.read(event, ReferralEvents.VisitRecorded.class);
+                referrals.recordVisit(clinic, v.visitId(), v.referralId(), v.practitionerId(), v.visitDate(), v.type(),
+                        v.visitNumber(), v.billedAmount() == null ? null : new BigDecimal(v.billedAmount().amount()),
+                        v.billedAmount() == null ? null : v.billedAmount().currency());
+            }
+            default -> {
+                // Not subscribed: the platform passes over other types.
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package app.rapport.reports.plugin;
+
+import app.rapport.reports.domain.Practitioner;
+import app.rapport.reports.domain.ReferralRecord;
+import app.rapport.reports.domain.ReportContent;
+import app.rapport.reports.domain.ReportDocument;
+import app.rapport.reports.domain.ReportType;
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfWriter;
+import jakarta.inject.Singleton;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report as the referring physician reads it: a cover letter, then the four parts (treatment
+ * and why; frequency and duration; goals and anticipated outcomes; objective measures), then
+ * history, examination, diagnosis and references. Every page says "Patient Records: Confidential".
+ */
+@Singleton
+public class PdfReportRenderer implements ReportRenderer {
+
+    public static final String CONFIDENTIAL = "Patient Records: Confidential";
+    public static final String PART_TREATMENT = "1. Treatment planned and rationale";
+    public static final String PART_FREQUENCY = "2. Frequency and duration";
+    public static final String PART_GOALS = "3. Goals and anticipated outcomes";
+    public static final String PART_MEASURES = "4. Objective measures";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
+    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
+    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
+    private static final Font STAMP = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+
+    @Override
+    public String name() {
+        return "pdf-report";
+    }
+
+    @Override
+    public String description() {
+        return "PDF with a cover letter, every page marked \"Patient Records: Confidential\"";
+    }
+
+    @Override
+    public String format() {
+        return "pdf";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/pdf";
+    }
+
+    @Override
+    public byte[] render(ReportDocument doc) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document pdf = new Document(PageSize.LETTER, 54, 54, 72, 72);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(pdf, out);
+            writer.setPageEvent(new ConfidentialStamp());
+            pdf.addTitle(title(doc.report().type()));
+            pdf.open();
+            coverLetter(pdf, doc);
+            pdf.newPage();
+            report(pdf, doc);
+            pdf.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Cannot render report " + doc.report().id(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private void coverLetter(Document pdf, ReportDocument doc) {
+        ReferralRecord referral = doc.referral();
+        Practitioner to = doc.recipient();
+        ReportContent c = doc.content();
+        pdf.add(new Paragraph(doc.report().queuedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().format(DAY), BODY));
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph(to.displayName(), BODY));
+        if (to.organization() != null) {
+            pdf.add(new Paragraph(to.organization(), BODY));
+        }
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph("Re: " + patientName(referral) + ", born " + referral.patientBirthDate().format(DAY), HEADING));
+        if (referral.reason() != null) {
+            pdf.add(new Paragraph("Referred for: " + referral.reason(), BODY));
+        }
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph("Dear " + to.firstName() + " " + to.lastName() + ",", BODY));
+        pdf.add(new Paragraph(c.coverLetter(), BODY));
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph("Sincerely,", BODY));
+        pdf.add(new Paragraph(signature(referral), BODY));
+    }
+
+    private void report(Document pdf, ReportDocument doc) {
+        ReportContent c = doc.content();
+        pdf.add(new Paragraph(title(doc.report().type()), TITLE));
+        pdf.add(new Paragraph("Patient: " + patientName(doc.referral()) + "    Born: "
+                + doc.referral().patientBirthDate().format(DAY), BODY));
+        section(pdf, PART_TREATMENT);
+        pdf.add(new Paragraph(c.treatmentPlanned(), BODY));
+        pdf.add(new Paragraph("Why: " + c.rationale(), BODY));
+        section(pdf, PART_FREQUENCY);
+        pdf.add(new Paragraph(c.visitsPerWeek() + " visit" + (c.visitsPerWeek() == 1 ? "" : "s") + " per week for "
+                + c.durationWeeks() + " week" + (c.durationWeeks() == 1 ? "" : "s") + " ("
+                + c.visitsPerWeek() * c.durationWeeks() + " visits planned)", BODY));
+        section(pdf, PART_GOALS);
+        for (ReportContent.Goal g : c.goals()) {
+            pdf.add(new Paragraph("Goal: " + g.goal() + (g.targetDate() == null ? "" : " (by " + g.targetDate().format(DAY) + ")"), BODY));
+            pdf.add(new Paragraph("Anticipated outcome: " + g.anticipatedOutcome(), BODY));
+        }
+        section(pdf, PART_MEASURES);
+        pdf.add(measures(c.measures()));
+        section(pdf, "History");
+        pdf.add(new Paragraph(c.history(), BODY));
+        section(pdf, "Examination");
+        pdf.add(new Paragraph(c.examination(), BODY));
+        section(pdf, "Diagnosis");
+        pdf.add(new Paragraph("ICD-10: " + String.join(", ", c.diagnosisCodes()), BODY));
+        if (c.diagnosisNarrative() != null) {
+            pdf.add(new Paragraph(c.diagnosisNarrative(), BODY));
+        }
+        if (c.references() != null && !c.references().isEmpty()) {
+            section(pdf, "References");
+            int n = 1;
+            for (ReportContent.JournalReference r : c.references()) {
+                pdf.add(new Paragraph(n++ + ". " + r.citation() + (r.url() == null ? "" : " " + r.url()), SMALL));
+            }
+        }
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph(signature(doc.referral()), BODY));
+    }
+
+    private static PdfPTable measures(List<ReportContent.Measure> measures) {
+        PdfPTable table = new PdfPTable(new float[]{4, 1.3f, 1.5f, 1.5f, 1.5f});
+        table.setWidthPercentage(100);
+        for (String h : List.of("Measure", "Unit", "Baseline", "Current", "Change")) {
+            PdfPCell cell = new PdfPCell(new Phrase(h, HEADING));
+            table.addCell(cell);
+        }
+        for (ReportContent.Measure m : measures) {
+            table.addCell(new Phrase(m.name(), BODY));
+            table.addCell(new Phrase(m.unit(), BODY));
+            table.addCell(new Phrase(m.baseline().toPlainString(), BODY));
+            table.addCell(new Phrase(m.current().toPlainString(), BODY));
+            BigDecimal change = m.current().subtract(m.baseline());
+            table.addCell(new Phrase((change.signum() > 0 ? "+" : "") + change.toPlainString(), BODY));
+        }
+        return table;
+    }
+
+    private static void section(Document pdf, String heading) {
+        Paragraph p = new Paragraph(heading, HEADING);
+        p.setSpacingBefore(10);
+        p.setSpacingAfter(3);
+        pdf.add(p);
+    }
+
+    private static String title(ReportType type) {
+        return switch (type) {
+            case INITIAL -> "Initial Evaluation and Plan of Care";
+            case PROGRESS -> "Progress Report";
+            case DISCHARGE -> "Discharge Summary";
+        };
+    }
+
+    private static String patientName(ReferralRecord r) {
+        return r.patientFirstName() + " " + r.patientLastName();
+    }
+
+    private static String signature(ReferralRecord r) {
+        if (r.treatingName() == null) {
+            return "The treating clinician";
+        }
+        return r.treatingName() + (r.treatingCredentials() == null ? "" : ", " + r.treatingCredentials());
+    }
+
+    /** Stamps header and footer of every page, however long the report runs. */
+    private static final class ConfidentialStamp extends PdfPageEventHelper {
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            PdfContentByte cb = writer.getDirectContent();
+            float center = (document.left() + document.right()) / 2;
+            ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, new Phrase(CONFIDENTIAL, STAMP), center,
+                    document.top() + 30, 0);
+            ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, new Phrase(new Chunk(CONFIDENTIAL + " - page "
+                    + writer.getPageNumber(), SMALL)), center, document.bottom() - 30, 0);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package app.rapport.reports.plugin;
+
+import app.rapport.reports.domain.Practitioner;
+import app.rapport.reports.domain.PrintJob;
+import app.rapport.reports.domain.ReportChannel;
+import app.rapport.reports.domain.ReportDocument;
+import app.rapport.reports.repository.PrintJobRepository;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Puts the report on the clinic's print queue, to be printed and mailed or handed over by staff. */
+@Singleton
+public class PrintQueueDelivery implements ReportDelivery {
+
+    private final PrintJobRepository jobs;
+
+    public PrintQueueDelivery(PrintJobRepository jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public String name() {
+        return "print-queue";
+    }
+
+    @Override
+    public String description() {
+        return "Queues the report PDF for printing; staff mark it printed when it is mailed or handed over";
+    }
+
+    @Override
+    public ReportChannel channel() {
+        return ReportChannel.PRINT;
+    }
+
+    @Override
+    public String destination(Practitioner recipient) {
+        return "print queue";
+    }
+
+    @Override
+    public void deliver(ReportDocument document, byte[] pdf, String destination) {
+        // The PDF is rendered again when printed: the queue holds no copy of patient records.
+        jobs.save(new PrintJob(UUID.randomUUID().toString(), document.clinicId(), document.report().id(),
+                document.recipient().displayName(), Instant.now(), null, null));
+    }
+}

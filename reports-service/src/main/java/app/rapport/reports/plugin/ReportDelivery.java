@@ -1,0 +1,34 @@
+package app.rapport.reports.plugin;
+
+import app.rapport.platform.plugin.RapportPlugin;
+import app.rapport.reports.domain.Practitioner;
+import app.rapport.reports.domain.ReportChannel;
+import app.rapport.reports.domain.ReportDocument;
+
+/**
+ * The report-delivery extension point: one plugin per channel. Built in: {@code email-delivery}
+ * (SMTP with the PDF attached) and {@code print-queue}.
+ * <p>
+ * {@link #deliver} runs last inside the transaction that marks the report SENT, logs the
+ * disclosure and records ReportSent: if it throws, none of that happened.
+ */
+public interface ReportDelivery extends RapportPlugin {
+
+    String EXTENSION_POINT = "report-delivery";
+
+    ReportChannel channel();
+
+    /**
+     * Where the report will go for this recipient (an e-mail address, "print queue").
+     *
+     * @throws app.rapport.platform.web.ProblemException 422 naming {@code channel} when the recipient cannot be reached this way
+     */
+    String destination(Practitioner recipient);
+
+    void deliver(ReportDocument document, byte[] pdf, String destination);
+
+    @Override
+    default String extensionPoint() {
+        return EXTENSION_POINT;
+    }
+}

@@ -1,0 +1,83 @@
+package app.rapport.reports.repository;
+
+import app.rapport.reports.domain.ReferralRecord;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Referrals, visits and thank-yous as the events told them: the source of queueing, cadence and analytics. */
+@Singleton
+public class ReferralStore {
+
+    private final Sql sql;
+
+    public ReferralStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** @return false when the referral was already known (the event was a replay under a new id) */
+    @Transactional
+    public boolean insert(ReferralRecord r) {
+        return sql.update("INSERT IGNORE INTO referral (clinic_id, id, direction, kind, practitioner_id, status, referred_on, "
+                        + "reason, requested_service, diagnosis_codes, primary_care_id, treating_name, treating_credentials, "
+                        + "patient_reference, patient_first_name, patient_last_name, patient_birth_date) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.clinicId(), r.id(), r.direction(), r.kind(), r.practitionerId(), r.status(), r.referredOn(), r.reason(),
+                r.requestedService(), String.join(",", r.diagnosisCodes()), r.primaryCareId(), r.treatingName(),
+                r.treatingCredentials(), r.patientReference(), r.patientFirstName(), r.patientLastName(),
+                r.patientBirthDate()) == 1;
+    }
+
+    @Transactional
+    public void changeStatus(String clinicId, String referralId, String status) {
+        sql.update("UPDATE referral SET status = ? WHERE clinic_id = ? AND id = ?", status, clinicId, referralId);
+    }
+
+    @ReadOnly
+    public Optional<ReferralRecord> find(String clinicId, String id) {
+        return sql.query("SELECT * FROM referral WHERE clinic_id = ? AND id = ?", ReferralStore::map, clinicId, id)
+                .stream().findFirst();
+    }
+
+    @ReadOnly
+    public boolean knowsPatient(String clinicId, String patientReference) {
+        return !sql.query("SELECT 1 FROM referral WHERE clinic_id = ? AND patient_reference = ? LIMIT 1",
+                rs -> 1, clinicId, patientReference).isEmpty();
+    }
+
+    @Transactional
+    public void recordVisit(String clinicId, String visitId, String referralId, String practitionerId, LocalDate date,
+                            String type, int number, BigDecimal billed, String currency) {
+        sql.update("INSERT IGNORE INTO visit (clinic_id, id, referral_id, practitioner_id, visit_date, type, visit_number, "
+                        + "billed_amount, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                clinicId, visitId, referralId, practitionerId, date, type, number, billed, currency);
+    }
+
+    @Transactional
+    public void recordThankYou(String clinicId, String taskId, String practitionerId, String referralId, String channel,
+                               LocalDate dueOn, Instant completedAt) {
+        sql.update("INSERT IGNORE INTO thank_you (clinic_id, task_id, practitioner_id, referral_id, channel, due_on, "
+                + "completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", clinicId, taskId, practitionerId, referralId, channel,
+                dueOn, completedAt);
+    }
+
+    static ReferralRecord map(ResultSet rs) throws SQLException {
+        String codes = rs.getString("diagnosis_codes");
+        List<String> list = codes == null || codes.isBlank() ? List.of() : Arrays.asList(codes.split(","));
+        return new ReferralRecord(rs.getString("clinic_id"), rs.getString("id"), rs.getString("direction"),
+                rs.getString("kind"), rs.getString("practitioner_id"), rs.getString("status"),
+                Sql.date(rs, "referred_on"), rs.getString("reason"), rs.getString("requested_service"), list,
+                rs.getString("primary_care_id"), rs.getString("treating_name"), rs.getString("treating_credentials"),
+                rs.getString("patient_reference"), rs.getString("patient_first_name"),
+                rs.getString("patient_last_name"), Sql.date(rs, "patient_birth_date"));
+    }
+}

@@ -1,0 +1,80 @@
+package app.rapport.reports.web;
+
+import app.rapport.platform.security.Roles;
+import app.rapport.platform.tenancy.Caller;
+import app.rapport.platform.web.Page;
+import app.rapport.platform.web.PageQuery;
+import app.rapport.platform.web.ProblemException;
+import app.rapport.reports.domain.PrintJob;
+import app.rapport.reports.domain.ReportDocuments;
+import app.rapport.reports.plugin.PdfReportRenderer;
+import app.rapport.reports.repository.PrintJobRepository;
+import app.rapport.reports.repository.ReportRepository;
+import app.rapport.reports.web.ReportViews.PrintJobView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.time.Instant;
+
+/** Reports sent on the PRINT channel, waiting to be printed and mailed or handed over. */
+@Controller("/api/v1/print-queue")
+@Tag(name = "Print queue")
+@Secured({Roles.CLINICIAN, Roles.STAFF})
+public class PrintQueueController {
+
+    private final PrintJobRepository jobs;
+    private final ReportRepository reports;
+    private final ReportDocuments documents;
+    private final PdfReportRenderer pdf;
+
+    public PrintQueueController(PrintJobRepository jobs, ReportRepository reports, ReportDocuments documents,
+                                PdfReportRenderer pdf) {
+        this.jobs = jobs;
+        this.reports = reports;
+        this.documents = documents;
+        this.pdf = pdf;
+    }
+
+    /** Waiting jobs, oldest first; {@code ?all=true} includes printed ones. */
+    @Get("{?all}")
+    public Page<PrintJobView> list(Caller caller, @Nullable @QueryValue Boolean all, @Valid @RequestBean PageQuery paging) {
+        var pageable = paging.pageable(Sort.of(Sort.Order.asc("queuedAt")));
+        return Page.of(Boolean.TRUE.equals(all) ? jobs.findByClinicId(caller.clinicId(), pageable)
+                : jobs.findByClinicIdAndPrintedAtIsNull(caller.clinicId(), pageable), PrintJobView::of);
+    }
+
+    /** The PDF to print. */
+    @Get("/{id}/pdf")
+    @Transactional(readOnly = true)
+    public HttpResponse<byte[]> document(Caller caller, String id) {
+        PrintJob job = find(caller, id);
+        var report = reports.findByIdAndClinicId(job.reportId(), caller.clinicId())
+                .orElseThrow(() -> ProblemException.notFound("Report", job.reportId()));
+        return HttpResponse.ok(pdf.render(documents.assemble(report))).contentType(MediaType.of(pdf.mediaType()));
+    }
+
+    @Post("/{id}/printed")
+    @Transactional
+    public PrintJobView markPrinted(Caller caller, String id) {
+        PrintJob job = find(caller, id);
+        if (job.printedAt() != null) {
+            throw ProblemException.conflict("Print job " + id + " was already printed").with("printedAt", job.printedAt().toString());
+        }
+        return PrintJobView.of(jobs.update(job.printed(Instant.now(), caller.user())));
+    }
+
+    private PrintJob find(Caller caller, String id) {
+        return jobs.findByIdAndClinicId(id, caller.clinicId()).orElseThrow(() -> ProblemException.notFound("Print job", id));
+    }
+}

@@ -1,0 +1,152 @@
+package app.rapport.reports.web;
+
+import app.rapport.platform.plugin.PluginRegistry;
+import app.rapport.platform.security.Roles;
+import app.rapport.platform.tenancy.Caller;
+import app.rapport.platform.web.Page;
+import app.rapport.platform.web.PageQuery;
+import app.rapport.platform.web.ProblemException;
+import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.domain.Disclosure;
+import app.rapport.reports.domain.RecipientRole;
+import app.rapport.reports.domain.Report;
+import app.rapport.reports.domain.ReportCadence;
+import app.rapport.reports.domain.ReportChannel;
+import app.rapport.reports.domain.ReportContent;
+import app.rapport.reports.domain.ReportDispatch;
+import app.rapport.reports.domain.ReportDocuments;
+import app.rapport.reports.domain.ReportQueue;
+import app.rapport.reports.domain.ReportStatus;
+import app.rapport.reports.domain.ReportType;
+import app.rapport.reports.plugin.ReportRenderer;
+import app.rapport.reports.repository.ReportRepository;
+import app.rapport.reports.web.ReportViews.DisclosureView;
+import app.rapport.reports.web.ReportViews.ReportView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+@Controller("/api/v1/reports")
+@Tag(name = "Reports")
+@Secured({Roles.CLINICIAN, Roles.STAFF})
+public class ReportController {
+
+    static final String UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
+    private final ReportRepository reports;
+    private final ReportQueue queue;
+    private final ReportDispatch dispatch;
+    private final ReportDocuments documents;
+    private final ReportCadence cadence;
+    private final List<ReportRenderer> renderers;
+    private final PluginRegistry plugins;
+    private final ReportsSettings settings;
+
+    public ReportController(ReportRepository reports, ReportQueue queue, ReportDispatch dispatch,
+                            ReportDocuments documents, ReportCadence cadence, List<ReportRenderer> renderers,
+                            PluginRegistry plugins, ReportsSettings settings) {
+        this.reports = reports;
+        this.queue = queue;
+        this.dispatch = dispatch;
+        this.documents = documents;
+        this.cadence = cadence;
+        this.renderers = renderers;
+        this.plugins = plugins;
+        this.settings = settings;
+    }
+
+    @Serdeable
+    public record NewReport(@NotNull @Pattern(regexp = UUID) String referralId, @Nullable RecipientRole recipientRole,
+                            @NotNull ReportType type) {
+    }
+
+    @Serdeable
+    public record SendRequest(@Nullable ReportChannel channel) {
+    }
+
+    /** Reports of this clinic, newest first, filtered by referral, status and recipient. */
+    @Get("{?referralId,status,practitionerId}")
+    public Page<ReportView> list(Caller caller, @Nullable @QueryValue @Pattern(regexp = UUID) String referralId,
+                                 @Nullable @QueryValue ReportStatus status,
+                                 @Nullable @QueryValue @Pattern(regexp = UUID) String practitionerId,
+                                 @Valid @RequestBean PageQuery paging) {
+        return Page.of(reports.search(caller.clinicId(), referralId, status == null ? null : status.name(), practitionerId,
+                paging.pageable(Sort.unsorted())), r -> ReportView.of(r, null));
+    }
+
+    /** Progress reports that fell due (every N visits or weeks per the partner) and were not sent. */
+    @Get("/overdue{?asOf}")
+    public List<ReportCadence.Overdue> overdue(Caller caller, @Nullable @QueryValue LocalDate asOf) {
+        return cadence.overdue(caller.clinicId(), asOf == null ? settings.today() : asOf);
+    }
+
+    @Get("/{id}")
+    public ReportView read(Caller caller, String id) {
+        Report r = find(caller, id);
+        return ReportView.of(r, r.content() == null ? null : documents.read(r.content()));
+    }
+
+    /** Queues a further report (next PROGRESS, DISCHARGE) on a received referral. */
+    @Post
+    @Secured(Roles.CLINICIAN)
+    public HttpResponse<ReportView> create(Caller caller, @Valid @Body NewReport body) {
+        Report r = queue.queueByHand(caller.clinicId(), body.referralId(),
+                body.recipientRole() == null ? RecipientRole.REFERRING_PRACTITIONER : body.recipientRole(), body.type());
+        return HttpResponse.created(ReportView.of(r, null));
+    }
+
+    /** Writes the report's content; possible until it is sent. */
+    @Put("/{id}/content")
+    @Secured(Roles.CLINICIAN)
+    @Transactional
+    public ReportView writeContent(Caller caller, String id, @Valid @Body ReportContent content) {
+        Report r = find(caller, id);
+        if (r.status() == ReportStatus.SENT) {
+            throw ProblemException.conflict("Report " + id + " was sent; its content can no longer change");
+        }
+        Report updated = reports.update(r.withContent(documents.write(content), Instant.now()));
+        return ReportView.of(updated, content);
+    }
+
+    /** The report rendered by one of the enabled renderers ({@code pdf}, {@code fhir}). */
+    @Get("/{id}/render/{format}")
+    @Transactional(readOnly = true)
+    public HttpResponse<byte[]> render(Caller caller, String id, String format) {
+        ReportRenderer renderer = plugins.enabledFor(caller.clinicId(), renderers).stream()
+                .filter(r -> r.format().equals(format)).findFirst()
+                .orElseThrow(() -> ProblemException.invalidField("format", "no enabled renderer for '" + format + "'"));
+        byte[] body = renderer.render(documents.assemble(find(caller, id)));
+        return HttpResponse.ok(body).contentType(MediaType.of(renderer.mediaType()));
+    }
+
+    /** Sends the report on a channel (default: the partner's preference) under a consent valid today. */
+    @Post("/{id}/send")
+    @Secured(Roles.CLINICIAN)
+    public DisclosureView send(Caller caller, String id, @Nullable @Valid @Body SendRequest body) {
+        Disclosure d = dispatch.send(caller.clinicId(), caller.user(), id, body == null ? null : body.channel());
+        return DisclosureView.of(d);
+    }
+
+    private Report find(Caller caller, String id) {
+        return reports.findByIdAndClinicId(id, caller.clinicId()).orElseThrow(() -> ProblemException.notFound("Report", id));
+    }
+}

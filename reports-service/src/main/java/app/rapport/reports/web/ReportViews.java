@@ -1,0 +1,67 @@
+package app.rapport.reports.web;
+
+import app.rapport.reports.domain.Consent;
+import app.rapport.reports.domain.ConsentObtainedVia;
+import app.rapport.reports.domain.Disclosure;
+import app.rapport.reports.domain.PrintJob;
+import app.rapport.reports.domain.RecipientRole;
+import app.rapport.reports.domain.Report;
+import app.rapport.reports.domain.ReportChannel;
+import app.rapport.reports.domain.ReportContent;
+import app.rapport.reports.domain.ReportStatus;
+import app.rapport.reports.domain.ReportType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the HTTP API answers; entities never cross the wire. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    @Serdeable
+    public record ReportView(String id, String referralId, String practitionerId, RecipientRole recipientRole,
+                             ReportType type, int sequenceNumber, ReportStatus status, String patientReference,
+                             @Nullable ReportContent content, Instant queuedAt, Instant updatedAt,
+                             @Nullable Instant sentAt, @Nullable ReportChannel sentChannel, @Nullable String consentId) {
+        static ReportView of(Report r, @Nullable ReportContent content) {
+            return new ReportView(r.id(), r.referralId(), r.practitionerId(), r.recipientRole(), r.type(),
+                    r.sequenceNumber(), r.status(), r.patientReference(), content, r.queuedAt(), r.updatedAt(),
+                    r.sentAt(), r.sentChannel(), r.consentId());
+        }
+    }
+
+    @Serdeable
+    public record ConsentView(String id, String patientReference, String practitionerId, List<ReportType> scope,
+                              LocalDate validFrom, @Nullable LocalDate validTo, ConsentObtainedVia obtainedVia,
+                              String recordedBy, Instant recordedAt, @Nullable Instant revokedAt,
+                              @Nullable String revokedBy, @Nullable String revocationReason) {
+        static ConsentView of(Consent c) {
+            return new ConsentView(c.id(), c.patientReference(), c.practitionerId(),
+                    c.scopeTypes().stream().sorted().toList(), c.validFrom(), c.validTo(), c.obtainedVia(),
+                    c.recordedBy(), c.recordedAt(), c.revokedAt(), c.revokedBy(), c.revocationReason());
+        }
+    }
+
+    @Serdeable
+    public record DisclosureView(String id, String reportId, ReportType reportType, String patientReference,
+                                 String practitionerId, String recipientName, ReportChannel channel,
+                                 @Nullable String address, String consentId, String disclosedBy, Instant disclosedAt) {
+        static DisclosureView of(Disclosure d) {
+            return new DisclosureView(d.id(), d.reportId(), d.reportType(), d.patientReference(), d.practitionerId(),
+                    d.recipientName(), d.channel(), d.address(), d.consentId(), d.disclosedBy(), d.disclosedAt());
+        }
+    }
+
+    @Serdeable
+    public record PrintJobView(String id, String reportId, String recipientName, Instant queuedAt,
+                               @Nullable Instant printedAt, @Nullable String printedBy) {
+        static PrintJobView of(PrintJob j) {
+            return new PrintJobView(j.id(), j.reportId(), j.recipientName(), j.queuedAt(), j.printedAt(), j.printedBy());
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package app.rapport.reports;
+
+import app.rapport.platform.events.Topics;
+import app.rapport.platform.testing.RapportTestProperties;
+import app.rapport.platform.testing.TestClinics;
+import app.rapport.platform.testing.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Referral analytics built only from the events other services publish (their golden samples),
+ * per clinic, and rolled up across a group only for a group-admin.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalyticsTest implements TestPropertyProvider {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private final String north = TestClinics.unique("seattle-north");
+    private final String south = TestClinics.unique("seattle-south");
+    private Partners.Referral okafor1;
+    private Partners.Referral okafor2;
+    private Partners.Referral southReferral;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return RapportTestProperties.forService("reports");
+    }
+
+    /**
+     * North: Dr. Okafor (OB/GYN) referred twice (Jan and Mar 2025); the first patient came for two
+     * visits ($145 + $95.50), the second never came. North sent one referral to her. A thank-you
+     * for the first referral was done two business days later. South: one referral from its own partner.
+     */
+    @BeforeAll
+    void feedEvents() {
+        okafor1 = Partners.Referral.fresh(north);
+        okafor2 = new Partners.Referral(north, Partners.uuid(), okafor1.referrerId(), okafor1.pcpId(), Partners.uuid());
+        Partners.referrerKnown(okafor1);
+        Partners.send(Topics.REFERRALS, Partners.received(okafor1, "2025-01-10"));       // a Friday
+        Partners.send(Topics.REFERRALS, Partners.received(okafor2, "2025-03-03"));
+        Partners.send(Topics.REFERRALS, Partners.visit(okafor1, 1, "2025-01-15", "145.00"));
+        Partners.send(Topics.REFERRALS, Partners.visit(okafor1, 2, "2025-01-22", "95.50"));
+        Partners.send(Topics.REFERRALS, Partners.event("ReferralSent.v1", north,
+                Map.of("5abf9720-3b6c-4cec-a511-6869c703f703", Partners.uuid(),
+                        "cc7cca8f-a006-477b-ac48-4f22db6f65e6", okafor1.referrerId()), Map.of()));
+        Partners.send(Topics.REFERRALS, Partners.event("ReferralStatusChanged.v1", north, okafor1.ids(), Map.of()));
+        Partners.send(Topics.OUTREACH_ACTIVITIES, Partners.event("OutreachTaskCompleted.v1", north,
+                Map.of(Partners.SAMPLE_TASK, Partners.uuid(), Partners.SAMPLE_REFERRER, okafor1.referrerId(),
+                        Partners.SAMPLE_REFERRAL, okafor1.referralId()),
+                Map.of("2025-03-04T21:18:44.095Z", "2025-01-14T18:00:00Z")));               // Tuesday: 2 business days
+
+        southReferral = Partners.Referral.fresh(south);
+        Partners.referrerKnown(southReferral);
+        Partners.send(Topics.REFERRALS, Partners.received(southReferral, "2025-02-20"));
+
+        await().atMost(WAIT).until(() -> rows(north, "/api/v1/analytics/revenue").size() == 1
+                && rows(north, "/api/v1/analytics/thank-you-turnaround").size() == 1
+                && rows(north, "/api/v1/analytics/partners").size() == 1
+                && rows(north, "/api/v1/analytics/partners").get(0).get("sent").asInt() == 1
+                && rows(north, "/api/v1/analytics/referrals").get(0).get("received").asInt() == 2
+                && rows(south, "/api/v1/analytics/referrals").size() == 1);
+    }
+
+    @Test
+    void referralsBySourceSpecialtyAndMonth() {
+        JsonNode bySource = rows(north, "/api/v1/analytics/referrals?by=source").get(0);
+        assertThat(bySource.get("practitionerId").asText()).isEqualTo(okafor1.referrerId());
+        assertThat(bySource.get("practitionerName").asText()).isEqualTo("Maya Okafor");
+        assertThat(bySource.get("specialty").asText()).isEqualTo("OB_GYN");
+        assertThat(bySource.get("received").asInt()).isEqualTo(2);
+
+        assertThat(rows(north, "/api/v1/analytics/referrals?by=specialty"))
+                .extracting(n -> n.get("specialty").asText() + "=" + n.get("received").asInt()).containsExactly("OB_GYN=2");
+        assertThat(rows(north, "/api/v1/analytics/referrals?by=month"))
+                .extracting(n -> n.get("month").asText() + "=" + n.get("received").asInt())
+                .containsExactly("2025-01=1", "2025-03=1");
+        assertThat(rows(north, "/api/v1/analytics/referrals?by=month&from=2025-02-01"))
+                .extracting(n -> n.get("month").asText()).containsExactly("2025-03");
+        assertThat(status(() -> rows(north, "/api/v1/analytics/referrals?by=weather"))).isEqualTo(422);
+        assertThat(status(() -> rows(north, "/api/v1/analytics/referrals?from=2025-03-01&to=2025-02-01"))).isEqualTo(422);
+    }
+
+    @Test
+    void conversionRevenueBalanceDormancyAndThankYouTurnaround() {
+        JsonNode conversion = rows(north, "/api/v1/analytics/conversion").get(0);
+        assertThat(conversion.get("received").asInt()).isEqualTo(2);
+        assertThat(conversion.get("firstVisits").asInt()).isEqualTo(1);
+        assertThat(conversion.get("conversionRate").asText()).isEqualTo("0.5");
+        assertThat(conversion.get("averageDaysToFirstVisit").asText()).isEqualTo("5.0");
+
+        JsonNode revenue = rows(north, "/api/v1/analytics/revenue").get(0);
+        assertThat(revenue.get("visits").asInt()).isEqualTo(2);
+        assertThat(revenue.get("referrals").asInt()).isEqualTo(1);
+        assertThat(revenue.get("billedRevenue").asText()).isEqualTo("240.50");
+        assertThat(revenue.get("currency").asText()).isEqualTo("USD");
+
+        JsonNode partner = rows(north, "/api/v1/analytics/partners").get(0);
+        assertThat(partner.get("received").asInt()).isEqualTo(2);
+        assertThat(partner.get("sent").asInt()).isEqualTo(1);
+        assertThat(partner.get("balance").asInt()).isEqualTo(1);
+        assertThat(partner.get("firstReferralOn").asText()).isEqualTo("2025-01-10");
+        assertThat(partner.get("lastReferralOn").asText()).isEqualTo("2025-03-03");
+        assertThat(partner.get("lastSentOn").asText()).isEqualTo("2025-03-21");
+
+        assertThat(rows(north, "/api/v1/analytics/dormant?asOf=2025-04-01&days=90")).isEmpty();
+        JsonNode dormant = rows(north, "/api/v1/analytics/dormant?asOf=2025-07-01&days=90").get(0);
+        assertThat(dormant.get("practitionerId").asText()).isEqualTo(okafor1.referrerId());
+        assertThat(dormant.get("daysSinceLastReferral").asInt()).isEqualTo(120);
+
+        JsonNode thanks = rows(north, "/api/v1/analytics/thank-you-turnaround").get(0);
+        assertThat(thanks.get("thankYous").asInt()).isEqualTo(1);
+        assertThat(thanks.get("averageBusinessDays").asText()).isEqualTo("2.0");
+        assertThat(thanks.get("withinTwoBusinessDays").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void everyReportExportsAsCsvByParameterOrAcceptHeader() {
+        HttpResponse<String> csv = http.toBlocking().exchange(HttpRequest.GET("/api/v1/analytics/revenue?format=csv")
+                .header("Authorization", TestTokens.bearer(north, "staff")), String.class);
+        assertThat(csv.getContentType().orElseThrow().getName()).isEqualTo("text/csv");
+        assertThat(csv.body().split("\r\n")).containsExactly(
+                "practitionerId,practitionerName,referrals,visits,billedRevenue,currency",
+                okafor1.referrerId() + ",Maya Okafor,1,2,240.50,USD");
+
+        for (String report : List.of("referrals", "conversion", "partners", "dormant", "thank-you-turnaround")) {
+            HttpResponse<String> byAccept = http.toBlocking().exchange(HttpRequest.GET("/api/v1/analytics/" + report)
+                    .header("Authorization", TestTokens.bearer(north, "staff")).accept("text/csv"), String.class);
+            assertThat(byAccept.getContentType().orElseThrow().getName()).as(report).isEqualTo("text/csv");
+            assertThat(byAccept.body()).as(report).startsWith(report.equals("referrals") ? "practitionerId,practitionerName,specialty,month,received"
+                    : "practitionerId,");
+        }
+    }
+
+    @Test
+    void aGroupAdminRollsUpTheGroupsClinicsAndNobodyElseSeesAnotherClinic() {
+        // Each clinic alone.
+        assertThat(rows(north, "/api/v1/analytics/referrals?by=month")).hasSize(2);
+        assertThat(rows(south, "/api/v1/analytics/referrals?by=month"))
+                .extracting(n -> n.get("month").asText()).containsExactly("2025-02");
+
+        // A group-admin of north whose token lists both clinics sees the sum.
+        String groupAdmin = token("admin@group", north, List.of("group-admin"), List.of(north, south));
+        JsonNode rollUp = get(groupAdmin, "/api/v1/analytics/referrals?by=month&scope=group");
+        assertThat(rollUp.get("clinics")).extracting(JsonNode::asText).containsExactlyInAnyOrder(north, south);
+        assertThat(rollUp.get("rows")).extracting(n -> n.get("month").asText() + "=" + n.get("received").asInt())
+                .containsExactly("2025-01=1", "2025-02=1", "2025-03=1");
+        // Without scope=group, even a group-admin reads their own clinic.
+        assertThat(get(groupAdmin, "/api/v1/analytics/referrals?by=month").get("rows")).hasSize(2);
+
+        // Staff whose token lists the other clinic anyway: refused, never rolled up.
+        String forged = token("staff@north", north, List.of("staff"), List.of(north, south));
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> get(forged, "/api/v1/analytics/referrals?by=month&scope=group"));
+        assertThat(e.getStatus().getCode()).isEqualTo(403);
+        JsonNode own = get(forged, "/api/v1/analytics/partners");
+        assertThat(own.get("clinics")).extracting(JsonNode::asText).containsExactly(north);
+        assertThat(own.get("rows")).extracting(n -> n.get("practitionerId").asText())
+                .doesNotContain(southReferral.referrerId());
+    }
+
+    private List<JsonNode> rows(String clinic, String path) {
+        JsonNode body = get("Bearer " + TestTokens.token(clinic, "staff"), path);
+        return body.has("rows") ? List.copyOf(toList(body.get("rows"))) : List.of();
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        java.util.ArrayList<JsonNode> list = new java.util.ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    private JsonNode get(String bearer, String path) {
+        try {
+            return JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(path).header("Authorization", bearer), String.class));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token as the group's identity provider issues it, with the {@code clinics} claim (ADR 0401). */
+    private static String token(String user, String clinic, List<String> roles, List<String> clinics) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(user).issuer("rapport")
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                    .claim("clinic", clinic).claim("roles", roles).claim("clinics", clinics).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(TestTokens.SECRET.getBytes(StandardCharsets.UTF_8)));
+            return "Bearer " + jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int status(Runnable call) {
+        try {
+            call.run();
+            return 200;
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+}
