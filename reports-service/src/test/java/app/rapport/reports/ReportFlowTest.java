@@ -34,7 +34,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -59,6 +66,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportFlowTest implements TestPropertyProvider {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -89,6 +97,55 @@ class ReportFlowTest implements TestPropertyProvider {
     @AfterAll
     void stopSmtp() {
         smtp.stop();
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    }
+
+    /** Every log line the service writes while these tests run. */
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    @BeforeAll
+    void captureLogs() {
+        logs.start();
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noLogLineNamesAPatientOrTheirBirthDate() {
+        assertThat(logs.list).isNotEmpty();
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(line -> line.contains("Elena") || line.contains("Marsh") || line.contains("1991-04-17"));
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.contains("Sent report"));
+    }
+
+    // ---- plugins -------------------------------------------------------------------------
+
+    @Test
+    void theRenderersAndDeliveriesArePluginsAClinicCanSwitchOff() throws Exception {
+        Partners.Referral r = referralWithRecipients("auburn");
+        String reportId = reportTo(r, "REFERRING_PRACTITIONER");
+        writeContent(r, reportId, content());
+        JsonNode plugins = get(r.clinic(), "/api/v1/plugins?size=50");
+        List<String> names = new ArrayList<>();
+        plugins.get("items").forEach(p -> names.add(p.get("extensionPoint").asText() + "/" + p.get("name").asText()));
+        assertThat(names).contains("report-renderer/pdf-report", "report-renderer/fhir-bundle",
+                "report-delivery/email-delivery", "report-delivery/print-queue");
+
+        http.toBlocking().retrieve(HttpRequest.PUT("/api/v1/plugins/fhir-bundle", Map.of("enabled", false))
+                .header("Authorization", TestTokens.bearer(r.clinic(), "staff")), String.class);
+        http.toBlocking().retrieve(HttpRequest.PUT("/api/v1/plugins/email-delivery", Map.of("enabled", false))
+                .header("Authorization", TestTokens.bearer(r.clinic(), "staff")), String.class);
+        assertThat(status(() -> http.toBlocking().retrieve(auth(HttpRequest.GET("/api/v1/reports/" + reportId + "/render/fhir"),
+                r.clinic()), String.class))).isEqualTo(422);
+        consent(r, r.referrerId(), LocalDate.now().toString(), null);
+        assertThat(status(() -> send(r, reportId, "EMAIL"))).isEqualTo(422);
+        assertNothingDisclosed(r, reportId);
+        // Another clinic keeps them.
+        Partners.Referral other = referralWithRecipients("kirkland");
+        String otherReport = reportTo(other, "REFERRING_PRACTITIONER");
+        writeContent(other, otherReport, content());
+        assertThat(http.toBlocking().retrieve(auth(HttpRequest.GET("/api/v1/reports/" + otherReport + "/render/fhir"),
+                other.clinic()), String.class)).contains("\"Bundle\"");
     }
 
     // ---- queueing -------------------------------------------------------------------------
