@@ -116,6 +116,50 @@ class PractitionerDirectoryTest extends ContactsApi {
     }
 
     @Test
+    void partnersEnteredTwiceAtTheSameMomentEndAsOneRecordAndOne409PerExtraCopy() throws Exception {
+        String clinic = TestClinics.unique("federal-way");
+        String npi = npi();
+        int copies = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(copies);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Map.Entry<Integer, String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        HttpResponse<String> r = exchange(HttpRequest.POST("/api/v1/practitioners",
+                                okafor(npi, null, null, null)), clinic, "staff");
+                        return Map.entry(r.getStatus().getCode(), r.body());
+                    } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+                        return Map.entry(e.getStatus().getCode(), e.getResponse().getBody(String.class).orElse(""));
+                    }
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            List<String> bodies = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                Map.Entry<Integer, String> r = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(r.getKey());
+                bodies.add(r.getValue());
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(c -> c == 201)).hasSize(1);
+            Map<String, Object> page = get(clinic, "/api/v1/practitioners");
+            assertThat(page.get("total")).isEqualTo(1);
+            String id = (String) items(page).get(0).get("id");
+            for (int i = 0; i < copies; i++) {
+                if (statuses.get(i) == 409) {
+                    assertThat(read(bodies.get(i)).get("extra")).isEqualTo(Map.of("existingId", id));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anEditPublishesPractitionerUpdatedWithTheNextVersionButANotesOnlyEditPublishesNothing() {
         String clinic = TestClinics.unique("bellevue");
         Map<String, Object> details = okafor(npi(), null, uniquePhone(), null);
