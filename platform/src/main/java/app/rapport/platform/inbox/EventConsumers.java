@@ -114,13 +114,16 @@ public class EventConsumers {
             this.thread.setDaemon(true);
         }
 
+        /** Not an interrupt: that would cut short the consumer's own close() and its final commit. */
         void shutdown() {
-            running = false;
+            synchronized (this) {
+                running = false;
+                notifyAll();
+            }
             Consumer<String, byte[]> c = consumer;
             if (c != null) {
                 c.wakeup();
             }
-            thread.interrupt();
         }
 
         private void run() {
@@ -278,13 +281,18 @@ public class EventConsumers {
             return Duration.ofMillis(Math.min(millis, settings.getMaxBackoff().toMillis()));
         }
 
-        private boolean pause(Duration d) {
+        /** Waits out a backoff; returns at once, false, when the service is stopping. */
+        private synchronized boolean pause(Duration d) {
+            long until = System.nanoTime() + d.toNanos();
             try {
-                Thread.sleep(d.toMillis());
-                return running;
+                while (running && System.nanoTime() < until) {
+                    wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                }
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
+            return running;
         }
 
         @Override

@@ -17,6 +17,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(HttpStatus status, String slug, String title, String detail) {
         this(status, slug, title, detail, List.of());
@@ -51,6 +52,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String name, Object value) {
         extra.put(name, value);
         return this;
+    }
+
+    /** Adds a response header, e.g. {@code Retry-After} on a 429. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public HttpStatus status() {

@@ -3,6 +3,7 @@ package app.rapport.platform.web;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -15,8 +16,10 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-        return HttpResponse.<Problem>status(exception.status())
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(exception.status())
                 .contentType(Problem.MEDIA_TYPE)
                 .body(exception.toProblem(request.getPath()));
+        exception.headers().forEach(response::header);
+        return response;
     }
 }
