@@ -1,0 +1,618 @@
+package app.rapport.outreach;
+
+import app.rapport.outreach.plugin.RuleRunner;
+import app.rapport.platform.events.EventEnvelope;
+import app.rapport.platform.events.Topics;
+import app.rapport.platform.testing.GoldenSamples;
+import app.rapport.platform.testing.KafkaProbe;
+import app.rapport.platform.testing.RapportTestProperties;
+import app.rapport.platform.testing.TestClinics;
+import app.rapport.platform.testing.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * outreach-service against the real database, broker and an SMTP server: golden-sample events in,
+ * tasks and gifts over HTTP, activity events out.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutreachServiceTest implements TestPropertyProvider {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SAMPLE_PARTNER = "3c659de6-c9d5-48e0-8306-d57f7893908f";
+    private static final String SAMPLE_REFERRAL = "b3cdda68-69ae-4307-b051-9c4ec24c51ae";
+    private static final String SAMPLE_SENT_PARTNER = "cc7cca8f-a006-477b-ac48-4f22db6f65e6";
+    private static final String SAMPLE_SENT_REFERRAL = "5abf9720-3b6c-4cec-a511-6869c703f703";
+    private static final ZoneId CLINIC_ZONE = ZoneId.of("America/Los_Angeles");
+
+    private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    DataSourceResolver dataSourceResolver;
+    @Inject
+    RuleRunner rules;
+    @Inject
+    TestClock clock;
+
+    @Override
+    public Map<String, String> getProperties() {
+        smtp.start();
+        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("outreach"));
+        props.put("rapport.outreach.smtp.host", "127.0.0.1");
+        props.put("rapport.outreach.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+        props.put("rapport.outreach.smtp.from", "front-desk@clinic.example");
+        props.put("rapport.outreach.check-initial-delay", "1h"); // tests run the check themselves
+        return props;
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    // ------------------------------------------------------------------ thank-you
+
+    @Test
+    void aReferralReceivedGetsOneThankYouOnThePartnersChannelDueInTwoBusinessDaysEvenWhenRedelivered() throws Exception {
+        String clinic = TestClinics.unique("seattle-downtown");
+        String partner = registerPartner(clinic, Map.of());
+        String referral = UUID.randomUUID().toString();
+        EventEnvelope received = referralReceived(clinic, partner, referral, "2025-03-03");
+        KafkaProbe.send(Topics.REFERRALS, received); // redelivery: same ce_id
+        // a replay under a new event id (e.g. a republished outbox row): the unique occasion holds
+        EventEnvelope replay = GoldenSamples.event("ReferralReceived.v1", clinic,
+                Map.of(SAMPLE_REFERRAL, referral, SAMPLE_PARTNER, partner));
+        KafkaProbe.send(Topics.REFERRALS, replay);
+        await().atMost(WAIT).until(() -> processed(replay.id()) && processed(received.id()));
+
+        List<JsonNode> tasks = items(get(clinic, "/api/v1/tasks?practitionerId=" + partner));
+        assertThat(tasks).hasSize(1);
+        JsonNode thankYou = tasks.get(0);
+        assertThat(thankYou.get("type").asText()).isEqualTo("THANK_YOU");
+        assertThat(thankYou.get("status").asText()).isEqualTo("OPEN");
+        assertThat(thankYou.get("channel").asText()).isEqualTo("HANDWRITTEN_NOTE");
+        assertThat(thankYou.get("dueOn").asText()).isEqualTo("2025-03-05");
+        assertThat(thankYou.get("referralId").asText()).isEqualTo(referral);
+        assertThat(thankYou.get("rule").asText()).isEqualTo("ThankYou");
+
+        String taskId = thankYou.get("id").asText();
+        ConsumerRecord<String, byte[]> created = awaitActivity(taskId, "OutreachTaskCreated");
+        String payload = new String(created.value(), StandardCharsets.UTF_8);
+        assertThat(GoldenSamples.shapeDifferences("OutreachTaskCreated.v1", payload)).isEmpty();
+        assertThat(JSON.readTree(payload).get("dueOn").asText()).isEqualTo("2025-03-05");
+        assertThat(EventEnvelope.fromRecord(created).clinicId()).isEqualTo(clinic);
+        assertThat(payload).doesNotContain("Elena").doesNotContain("1991-04-17");
+    }
+
+    @Test
+    void aThankYouPlannedBeforeThePartnersSnapshotMovesToTheirPreferredChannelWhenItArrives() throws Exception {
+        String clinic = TestClinics.unique("tacoma");
+        String partner = UUID.randomUUID().toString();
+        EventEnvelope received = referralReceived(clinic, partner, UUID.randomUUID().toString(), "2025-03-07");
+        await().atMost(WAIT).until(() -> processed(received.id()));
+        JsonNode task = items(get(clinic, "/api/v1/tasks?practitionerId=" + partner)).get(0);
+        assertThat(task.get("channel").asText()).isEqualTo("HANDWRITTEN_NOTE"); // the configured default
+        assertThat(task.get("channelProvisional").asBoolean()).isTrue();
+        assertThat(task.get("dueOn").asText()).isEqualTo("2025-03-11"); // Friday + 2 business days
+
+        registerPartner(clinic, partner, Map.of("\"HANDWRITTEN_NOTE\"", "\"PHONE\""));
+        await().atMost(WAIT).until(() -> "PHONE".equals(
+                get(clinic, "/api/v1/tasks/" + task.get("id").asText()).get("channel").asText()));
+        assertThat(get(clinic, "/api/v1/tasks/" + task.get("id").asText()).get("channelProvisional").asBoolean()).isFalse();
+        String payload = new String(awaitActivity(task.get("id").asText(), "OutreachTaskRescheduled").value(),
+                StandardCharsets.UTF_8);
+        assertThat(GoldenSamples.shapeDifferences("OutreachTaskRescheduled.v1", payload)).isEmpty();
+        assertThat(JSON.readTree(payload).get("channel").asText()).isEqualTo("PHONE");
+    }
+
+    @Test
+    void aClinicThatSwitchedTheThankYouRuleOffGetsNoThankYouTask() {
+        String clinic = TestClinics.unique("olympia");
+        String partner = registerPartner(clinic, Map.of());
+        HttpResponse<String> off = http.toBlocking().exchange(HttpRequest.PUT("/api/v1/plugins/thank-you",
+                Map.of("enabled", false)).header("Authorization", TestTokens.bearer(clinic, "staff")), String.class);
+        assertThat(off.getStatus().getCode()).isEqualTo(200);
+
+        EventEnvelope received = referralReceived(clinic, partner, UUID.randomUUID().toString(), "2025-03-03");
+        await().atMost(WAIT).until(() -> processed(received.id()));
+        assertThat(items(get(clinic, "/api/v1/tasks?practitionerId=" + partner))).isEmpty();
+
+        // another clinic still has it
+        String other = TestClinics.unique("everett");
+        String otherPartner = registerPartner(other, Map.of());
+        EventEnvelope theirs = referralReceived(other, otherPartner, UUID.randomUUID().toString(), "2025-03-03");
+        await().atMost(WAIT).until(() -> processed(theirs.id()));
+        assertThat(items(get(other, "/api/v1/tasks?type=THANK_YOU"))).hasSize(1);
+    }
+
+    // ------------------------------------------------------------------ tasks API
+
+    @Test
+    void staffCompleteSkipAndRescheduleTasksAndEachChangeIsPublished() throws Exception {
+        String clinic = TestClinics.unique("bellevue");
+        String partner = registerPartner(clinic, Map.of());
+        List<String> ids = new ArrayList<>();
+        for (String day : List.of("2025-03-03", "2025-03-04", "2025-03-05")) {
+            EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), day);
+            await().atMost(WAIT).until(() -> processed(e.id()));
+        }
+        for (JsonNode t : items(get(clinic, "/api/v1/tasks?type=THANK_YOU"))) {
+            ids.add(t.get("id").asText());
+        }
+        assertThat(ids).hasSize(3);
+        assertThat(items(get(clinic, "/api/v1/tasks?overdue=true&type=THANK_YOU"))).hasSize(3); // all due in March 2025
+        assertThat(items(get(clinic, "/api/v1/tasks?type=THANK_YOU&due=2025-03-06"))).hasSize(2);
+
+        JsonNode done = post(clinic, "/api/v1/tasks/" + ids.get(0) + "/complete",
+                Map.of("outcome", "Card signed by Dr. Reyes and mailed"));
+        assertThat(done.get("status").asText()).isEqualTo("DONE");
+        JsonNode skipped = post(clinic, "/api/v1/tasks/" + ids.get(1) + "/skip",
+                Map.of("reason", "Thanked her in person at grand rounds"));
+        assertThat(skipped.get("status").asText()).isEqualTo("SKIPPED");
+        String nextWeek = LocalDate.now(CLINIC_ZONE).plusDays(7).toString();
+        JsonNode moved = post(clinic, "/api/v1/tasks/" + ids.get(2) + "/reschedule",
+                Map.of("dueOn", nextWeek, "reason", "Dr. Reyes is away"));
+        assertThat(moved.get("dueOn").asText()).isEqualTo(nextWeek);
+        assertThat(moved.get("overdue").asBoolean()).isFalse();
+
+        assertThat(items(get(clinic, "/api/v1/tasks?status=DONE"))).extracting(t -> t.get("id").asText())
+                .containsExactly(ids.get(0));
+        assertThat(items(get(clinic, "/api/v1/tasks?overdue=true&type=THANK_YOU"))).isEmpty();
+
+        for (var expected : Map.of(ids.get(0), "OutreachTaskCompleted", ids.get(2), "OutreachTaskRescheduled").entrySet()) {
+            String payload = new String(awaitActivity(expected.getKey(), expected.getValue()).value(), StandardCharsets.UTF_8);
+            assertThat(GoldenSamples.shapeDifferences(expected.getValue() + ".v1", payload)).as(expected.getValue()).isEmpty();
+        }
+        // The Skipped sample is a check-in with no referral; asyncapi allows the optional referralId a
+        // skipped thank-you carries (the exact sample shape is asserted in the dormant test).
+        String skippedPayload = new String(awaitActivity(ids.get(1), "OutreachTaskSkipped").value(), StandardCharsets.UTF_8);
+        assertThat(GoldenSamples.shapeDifferences("OutreachTaskSkipped.v1", skippedPayload)).isSubsetOf("+referralId");
+        assertThat(JSON.readTree(skippedPayload).get("reason").asText()).isEqualTo("Thanked her in person at grand rounds");
+        String completed = new String(awaitActivity(ids.get(0), "OutreachTaskCompleted").value(), StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(completed).get("outcome").asText()).isEqualTo("Card signed by Dr. Reyes and mailed");
+
+        // a final task does not move again, and bad input names the field
+        assertThat(problem(() -> post(clinic, "/api/v1/tasks/" + ids.get(0) + "/skip", Map.of("reason", "again"))).getStatus().getCode())
+                .isEqualTo(409);
+        HttpClientResponseException blank = problem(() -> post(clinic, "/api/v1/tasks/" + ids.get(2) + "/complete",
+                Map.of("outcome", " ")));
+        assertThat(blank.getStatus().getCode()).isBetween(400, 422);
+        assertThat(blank.getResponse().getBody(String.class).orElse("")).contains("outcome");
+        HttpClientResponseException badType = problem(() -> get(clinic, "/api/v1/tasks?type=FLOWERS"));
+        assertThat(badType.getStatus().getCode()).isEqualTo(422);
+        assertThat(badType.getResponse().getBody(String.class).orElse("")).contains("type");
+        HttpClientResponseException past = problem(() -> post(clinic, "/api/v1/tasks/" + ids.get(2) + "/reschedule",
+                Map.of("dueOn", "2020-01-01")));
+        assertThat(past.getResponse().getBody(String.class).orElse("")).contains("dueOn");
+        assertThat(get(clinic, "/api/v1/tasks/" + ids.get(2)).get("dueOn").asText()).isEqualTo(nextWeek);
+
+        // another clinic sees none of it
+        String stranger = TestClinics.unique("renton");
+        assertThat(problem(() -> get(stranger, "/api/v1/tasks/" + ids.get(2))).getStatus().getCode()).isEqualTo(404);
+        assertThat(problem(() -> post(stranger, "/api/v1/tasks/" + ids.get(2) + "/skip", Map.of("reason", "x")))
+                .getStatus().getCode()).isEqualTo(404);
+        assertThat(items(get(stranger, "/api/v1/tasks"))).isEmpty();
+        assertThat(get(clinic, "/api/v1/tasks/" + ids.get(2)).get("status").asText()).isEqualTo("OPEN");
+    }
+
+    // ------------------------------------------------------------------ repeat referrer and the gift ledger
+
+    @Test
+    void aRepeatReferrerGetsAProposedGestureThatBecomesAGiftOnlyThroughTheLedger() throws Exception {
+        String clinic = TestClinics.unique("spokane");
+        String partner = registerPartner(clinic, Map.of()); // Dr. Okafor, a physician
+        for (String day : List.of("2025-01-06", "2025-02-03")) {
+            EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), day);
+            await().atMost(WAIT).until(() -> processed(e.id()));
+        }
+        assertThat(items(get(clinic, "/api/v1/tasks?type=GESTURE"))).isEmpty(); // two are not yet "repeat"
+        for (String day : List.of("2025-03-03", "2025-03-10")) {
+            EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), day);
+            await().atMost(WAIT).until(() -> processed(e.id()));
+        }
+        List<JsonNode> gestures = items(get(clinic, "/api/v1/tasks?type=GESTURE"));
+        assertThat(gestures).hasSize(1); // one suggestion per window, not one per referral
+        JsonNode gesture = gestures.get(0);
+        assertThat(gesture.get("status").asText()).isEqualTo("PROPOSED");
+        assertThat(gesture.get("rule").asText()).isEqualTo("RepeatReferrer");
+        String taskId = gesture.get("id").asText();
+
+        // nothing is given without approval
+        assertThat(problem(() -> post(clinic, "/api/v1/tasks/" + taskId + "/complete", Map.of("outcome", "sent flowers")))
+                .getStatus().getCode()).isEqualTo(409);
+        assertThat(allowance(clinic, partner, 2026).get("given").get("amount").asText()).isEqualTo("0.00");
+
+        HttpClientResponseException giftCard = problem(() -> post(clinic, "/api/v1/tasks/" + taskId + "/approve",
+                Map.of("kind", "GIFT_CARD", "value", money("25.00"), "givenOn", "2026-06-12")));
+        assertThat(giftCard.getStatus().getCode()).isEqualTo(422);
+        JsonNode cashProblem = JSON.readTree(giftCard.getResponse().getBody(String.class).orElseThrow());
+        assertThat(cashProblem.get("extra").get("reason").asText()).isEqualTo("CASH_EQUIVALENT");
+        assertThat(cashProblem.get("errors").get(0).get("field").asText()).isEqualTo("kind");
+
+        HttpClientResponseException tooMuch = problem(() -> post(clinic, "/api/v1/tasks/" + taskId + "/approve",
+                Map.of("kind", "MEAL", "value", money("600.00"), "givenOn", "2026-06-12")));
+        assertThat(tooMuch.getStatus().getCode()).isEqualTo(422);
+        assertThat(tooMuch.getResponse().getContentType().map(Object::toString).orElse("")).contains("problem+json");
+        JsonNode capProblem = JSON.readTree(tooMuch.getResponse().getBody(String.class).orElseThrow());
+        assertThat(capProblem.get("extra").get("reason").asText()).isEqualTo("OVER_ANNUAL_CAP");
+        assertThat(capProblem.get("extra").get("remainingAllowance").asText()).isEqualTo("535.00"); // CY2026 limit
+        assertThat(get(clinic, "/api/v1/tasks/" + taskId).get("status").asText()).isEqualTo("PROPOSED");
+
+        JsonNode approved = post(clinic, "/api/v1/tasks/" + taskId + "/approve", Map.of("kind", "MEAL",
+                "description", "Lunch for the Lakeview Women's Health front office", "value", money("86.40"),
+                "givenOn", "2026-06-12"));
+        assertThat(approved.get("task").get("status").asText()).isEqualTo("OPEN");
+        String giftId = approved.get("gift").get("id").asText();
+        JsonNode allowance = allowance(clinic, partner, 2026);
+        assertThat(allowance.get("physician").asBoolean()).isTrue();
+        assertThat(allowance.get("annualCap").get("amount").asText()).isEqualTo("535.00");
+        assertThat(allowance.get("remaining").get("amount").asText()).isEqualTo("448.60");
+        String payload = new String(awaitActivity(giftId, "GiftRecorded").value(), StandardCharsets.UTF_8);
+        assertThat(GoldenSamples.shapeDifferences("GiftRecorded.v1", payload)).isEmpty();
+        JsonNode recorded = JSON.readTree(payload);
+        assertThat(recorded.get("value").get("amount").asText()).isEqualTo("86.40");
+        assertThat(recorded.get("taskId").asText()).isEqualTo(taskId);
+        assertThat(recorded.get("year").asInt()).isEqualTo(2026);
+
+        // a later gift over what remains is refused with the remaining allowance, and nothing is written
+        HttpClientResponseException over = problem(() -> post(clinic, "/api/v1/gifts", Map.of("practitionerId", partner,
+                "kind", "GIFT_BASKET", "value", money("450.00"), "givenOn", "2026-12-01")));
+        JsonNode overProblem = JSON.readTree(over.getResponse().getBody(String.class).orElseThrow());
+        assertThat(overProblem.get("extra").get("remainingAllowance").asText()).isEqualTo("448.60");
+        assertThat(overProblem.get("errors").get(0).get("field").asText()).isEqualTo("value.amount");
+        // the 2025 cap was $519 and that year is untouched
+        assertThat(allowance(clinic, partner, 2025).get("remaining").get("amount").asText()).isEqualTo("519.00");
+        JsonNode flowers = post(clinic, "/api/v1/gifts", Map.of("practitionerId", partner, "kind", "FLOWERS",
+                "value", money("48.60"), "givenOn", "2026-12-01"));
+        assertThat(flowers.get("year").asInt()).isEqualTo(2026);
+        assertThat(allowance(clinic, partner, 2026).get("remaining").get("amount").asText()).isEqualTo("400.00");
+        assertThat(items(get(clinic, "/api/v1/gifts?practitionerId=" + partner + "&year=2026"))).hasSize(2);
+
+        // another clinic can neither see nor spend this partner's allowance
+        String stranger = TestClinics.unique("yakima");
+        assertThat(problem(() -> get(stranger, "/api/v1/gifts/allowance?practitionerId=" + partner + "&year=2026"))
+                .getStatus().getCode()).isEqualTo(422);
+        assertThat(items(get(stranger, "/api/v1/gifts?practitionerId=" + partner + "&year=2026"))).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ reverse referral and dormant
+
+    @Test
+    void afterTwoReferralsSentTheClinicProposesOneIntroductionMeeting() {
+        String clinic = TestClinics.unique("kent");
+        String partner = UUID.randomUUID().toString();
+        EventEnvelope first = referralSent(clinic, partner, "2025-03-21");
+        await().atMost(WAIT).until(() -> processed(first.id()));
+        assertThat(items(get(clinic, "/api/v1/tasks?type=INTRO_MEETING"))).isEmpty();
+        EventEnvelope second = referralSent(clinic, partner, "2025-03-28");
+        EventEnvelope third = referralSent(clinic, partner, "2025-04-04");
+        await().atMost(WAIT).until(() -> processed(second.id()) && processed(third.id()));
+        List<JsonNode> meetings = items(get(clinic, "/api/v1/tasks?type=INTRO_MEETING"));
+        assertThat(meetings).hasSize(1);
+        assertThat(meetings.get(0).get("practitionerId").asText()).isEqualTo(partner);
+        assertThat(meetings.get(0).get("rule").asText()).isEqualTo("ReverseReferral");
+        assertThat(meetings.get(0).get("channel").asText()).isEqualTo("IN_PERSON");
+    }
+
+    @Test
+    void aPartnerSilentMuchLongerThanTheirOwnUsualGapGetsOneCheckInAndAnOccasionalReferrerDoesNot() throws Exception {
+        String clinic = TestClinics.unique("tukwila");
+        String weekly = registerPartner(clinic, Map.of("\"HANDWRITTEN_NOTE\"", "\"PHONE\"")); // refers every ~10 days
+        String occasional = registerPartner(clinic, Map.of());                                // every ~60 days
+        for (String day : List.of("2025-01-01", "2025-01-11", "2025-01-21")) {
+            EventEnvelope e = referralReceived(clinic, weekly, UUID.randomUUID().toString(), day);
+            await().atMost(WAIT).until(() -> processed(e.id()));
+        }
+        for (String day : List.of("2024-10-26", "2024-12-25", "2025-02-23")) {
+            EventEnvelope e = referralReceived(clinic, occasional, UUID.randomUUID().toString(), day);
+            await().atMost(WAIT).until(() -> processed(e.id()));
+        }
+        // 25 days after the last: over 2 × 10 but under the 30-day floor
+        rules.check(clinic, at("2025-02-15"));
+        assertThat(items(get(clinic, "/api/v1/tasks?type=CHECK_IN"))).isEmpty();
+        // 45 days after the weekly partner's last (4.5 × their gap); 35 after the occasional one's (< 2 × 60)
+        rules.check(clinic, at("2025-03-07"));
+        rules.check(clinic, at("2025-03-08"));
+        List<JsonNode> checkIns = items(get(clinic, "/api/v1/tasks?type=CHECK_IN"));
+        assertThat(checkIns).extracting(t -> t.get("practitionerId").asText()).containsExactly(weekly);
+        assertThat(checkIns.get(0).get("rule").asText()).isEqualTo("Dormant");
+        assertThat(checkIns.get(0).get("channel").asText()).isEqualTo("PHONE");
+
+        // a phone task comes with its call script
+        String taskId = checkIns.get(0).get("id").asText();
+        JsonNode call = post(clinic, "/api/v1/tasks/" + taskId + "/deliver", Map.of());
+        assertThat(call.get("script").asText()).contains("Dr. Maya Okafor").contains("check in");
+        assertThat(call.get("summary").asText()).contains("+12065550143");
+        assertThat(call.get("task").get("status").asText()).isEqualTo("OPEN"); // a person still has to call
+        post(clinic, "/api/v1/tasks/" + taskId + "/skip", Map.of("reason", "Spoke with Dr. Okafor at grand rounds"));
+        String skipped = new String(awaitActivity(taskId, "OutreachTaskSkipped").value(), StandardCharsets.UTF_8);
+        assertThat(GoldenSamples.shapeDifferences("OutreachTaskSkipped.v1", skipped)).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ weekly goal
+
+    @Test
+    void theWeeklyGoalAsksForTheNextProspectAndCountsTheStreakOfWeeksMet() {
+        String clinic = TestClinics.unique("auburn");
+        String first = registerPartner(clinic, Map.of());
+        String second = registerPartner(clinic, Map.of());
+        String referring = registerPartner(clinic, Map.of("\"PROSPECT\"", "\"REFERRING\""));
+        Instant now = Instant.now();
+
+        clock.set(now.minus(Duration.ofDays(7)));
+        rules.check(clinic, clock.instant());
+        rules.check(clinic, clock.instant());
+        List<JsonNode> lastWeek = items(get(clinic, "/api/v1/tasks?type=NEW_CONTACT"));
+        assertThat(lastWeek).extracting(t -> t.get("practitionerId").asText()).containsExactly(first);
+        post(clinic, "/api/v1/tasks/" + lastWeek.get(0).get("id").asText() + "/complete",
+                Map.of("outcome", "Called her office; sent our referral packet"));
+
+        clock.set(now);
+        JsonNode before = get(clinic, "/api/v1/goals/weekly");
+        assertThat(before.get("target").asInt()).isEqualTo(1);
+        assertThat(before.get("done").asInt()).isZero();
+        assertThat(before.get("met").asBoolean()).isFalse();
+        assertThat(before.get("streak").asInt()).isEqualTo(1); // last week counts while this one is under way
+
+        rules.check(clinic, now);
+        List<JsonNode> open = items(get(clinic, "/api/v1/tasks?type=NEW_CONTACT&status=OPEN"));
+        assertThat(open).extracting(t -> t.get("practitionerId").asText()).containsExactly(second);
+        assertThat(open).noneMatch(t -> t.get("practitionerId").asText().equals(referring));
+        post(clinic, "/api/v1/tasks/" + open.get(0).get("id").asText() + "/complete", Map.of("outcome", "Met at the clinic"));
+
+        JsonNode after = get(clinic, "/api/v1/goals/weekly");
+        assertThat(after.get("done").asInt()).isEqualTo(1);
+        assertThat(after.get("met").asBoolean()).isTrue();
+        assertThat(after.get("streak").asInt()).isEqualTo(2);
+
+        JsonNode raised = put(clinic, "/api/v1/goals/weekly", Map.of("target", 2));
+        assertThat(raised.get("met").asBoolean()).isFalse();
+        assertThat(problem(() -> put(clinic, "/api/v1/goals/weekly", Map.of("target", -1))).getResponse()
+                .getBody(String.class).orElse("")).contains("target");
+    }
+
+    // ------------------------------------------------------------------ channels
+
+    @Test
+    void anEmailThankYouIsReallySentWithTheClinicsTemplateAndCompletesTheTask() throws Exception {
+        String clinic = TestClinics.unique("redmond");
+        String partner = registerPartner(clinic, Map.of("\"HANDWRITTEN_NOTE\"", "\"EMAIL\"",
+                "m.okafor@lakeviewwomenshealth.example.com", "okafor-" + clinic + "@lakeview.example.com"));
+        assertThat(get(clinic, "/api/v1/templates/THANK_YOU").get("custom").asBoolean()).isFalse();
+        put(clinic, "/api/v1/templates/THANK_YOU", Map.of("subject", "Thank you, {{partnerName}}",
+                "body", "Dear {{partnerName}},\n\nThank you for thinking of Redmond Chiropractic.\n\nJordan"));
+        EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), "2025-03-03");
+        await().atMost(WAIT).until(() -> processed(e.id()));
+        String taskId = items(get(clinic, "/api/v1/tasks?type=THANK_YOU")).get(0).get("id").asText();
+
+        JsonNode delivered = post(clinic, "/api/v1/tasks/" + taskId + "/deliver", Map.of());
+        assertThat(delivered.get("task").get("status").asText()).isEqualTo("DONE");
+
+        MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals("okafor-" + clinic + "@lakeview.example.com")).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("Thank you, Dr. Okafor");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("front-desk@clinic.example");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("Redmond Chiropractic");
+        String completed = new String(awaitActivity(taskId, "OutreachTaskCompleted").value(), StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(completed).get("channel").asText()).isEqualTo("EMAIL");
+        // sent once: a second click does not send it again
+        assertThat(problem(() -> post(clinic, "/api/v1/tasks/" + taskId + "/deliver", Map.of())).getStatus().getCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aHandwrittenNoteComesAsAPrintableCardAddressedToThePartner() throws Exception {
+        String clinic = TestClinics.unique("kirkland");
+        String partner = registerPartner(clinic, Map.of());
+        EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), "2025-03-03");
+        await().atMost(WAIT).until(() -> processed(e.id()));
+        String taskId = items(get(clinic, "/api/v1/tasks?type=THANK_YOU")).get(0).get("id").asText();
+
+        HttpResponse<byte[]> pdf = http.toBlocking().exchange(HttpRequest.GET("/api/v1/tasks/" + taskId + "/card.pdf")
+                .header("Authorization", TestTokens.bearer(clinic, "staff")), byte[].class);
+        assertThat(pdf.getContentType().map(Object::toString).orElse("")).isEqualTo("application/pdf");
+        try (var document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Dear Dr. Okafor").contains("Thank you for trusting us");
+            assertThat(text).contains("Lakeview Women's Health").contains("1420 Eastlake Ave E").contains("Seattle, WA 98102");
+            assertThat(text).doesNotContain("Elena").doesNotContain("Marsh");
+        }
+        assertThat(problem(() -> get(TestClinics.unique("lynnwood"), "/api/v1/tasks/" + taskId + "/card.pdf"))
+                .getStatus().getCode()).isEqualTo(404);
+    }
+
+    @Test
+    void staffInviteAProspectWithAGiftCertificateThatCountsAgainstTheLedgerAndTrackTheOutcome() throws Exception {
+        String clinic = TestClinics.unique("issaquah");
+        String prospect = registerPartner(clinic, Map.of("m.okafor@lakeviewwomenshealth.example.com",
+                "invite-" + clinic + "@lakeview.example.com"));
+        JsonNode issued = post(clinic, "/api/v1/invitations", Map.of("practitionerId", prospect,
+                "offer", "GIFT_CERTIFICATE", "channel", "EMAIL", "value", money("75.00")));
+        JsonNode task = issued.get("task");
+        assertThat(task.get("type").asText()).isEqualTo("INVITATION");
+        assertThat(task.get("rule").asText()).isEqualTo("EducateByExample");
+        assertThat(issued.get("gift").get("kind").asText()).isEqualTo("SERVICE_CERTIFICATE");
+        int year = LocalDate.now(CLINIC_ZONE).getYear();
+        assertThat(allowance(clinic, prospect, year).get("given").get("amount").asText()).isEqualTo("75.00");
+
+        String taskId = task.get("id").asText();
+        JsonNode sent = post(clinic, "/api/v1/tasks/" + taskId + "/deliver", Map.of());
+        assertThat(sent.get("task").get("status").asText()).isEqualTo("OPEN"); // waiting for the answer
+        MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals("invite-" + clinic + "@lakeview.example.com")).findFirst().orElseThrow();
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("gift certificate");
+        JsonNode outcome = post(clinic, "/api/v1/tasks/" + taskId + "/complete",
+                Map.of("outcome", "Accepted: visiting on the 14th for a demonstration"));
+        assertThat(outcome.get("outcome").asText()).startsWith("Accepted");
+
+        // over the cap, the invitation is refused whole: no task, no gift
+        int before = items(get(clinic, "/api/v1/tasks?type=INVITATION")).size();
+        HttpClientResponseException over = problem(() -> post(clinic, "/api/v1/invitations", Map.of(
+                "practitionerId", prospect, "offer", "GIFT_CERTIFICATE", "channel", "LETTER", "value", money("500.00"))));
+        assertThat(over.getStatus().getCode()).isEqualTo(422);
+        assertThat(items(get(clinic, "/api/v1/tasks?type=INVITATION"))).hasSize(before);
+        assertThat(problem(() -> post(clinic, "/api/v1/invitations", Map.of("practitionerId", prospect,
+                "offer", "LUNCH", "channel", "EMAIL"))).getResponse().getBody(String.class).orElse("")).contains("offer");
+
+        http.toBlocking().exchange(HttpRequest.PUT("/api/v1/plugins/educate-by-example", Map.of("enabled", false))
+                .header("Authorization", TestTokens.bearer(clinic, "staff")), String.class);
+        assertThat(problem(() -> post(clinic, "/api/v1/invitations", Map.of("practitionerId", prospect,
+                "offer", "FREE_EVALUATION", "channel", "PHONE"))).getStatus().getCode()).isEqualTo(409);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String registerPartner(String clinic, Map<String, String> replacements) {
+        return registerPartner(clinic, UUID.randomUUID().toString(), replacements);
+    }
+
+    private String registerPartner(String clinic, String id, Map<String, String> replacements) {
+        Map<String, String> all = new HashMap<>(replacements);
+        all.put(SAMPLE_PARTNER, id);
+        EventEnvelope e = GoldenSamples.event("PractitionerRegistered.v1", clinic, all);
+        KafkaProbe.send(Topics.PRACTITIONERS, e);
+        await().atMost(WAIT).until(() -> processed(e.id()));
+        return id;
+    }
+
+    private EventEnvelope referralReceived(String clinic, String partner, String referral, String receivedOn) {
+        EventEnvelope e = GoldenSamples.event("ReferralReceived.v1", clinic,
+                Map.of(SAMPLE_REFERRAL, referral, SAMPLE_PARTNER, partner, "\"2025-03-03\"", "\"" + receivedOn + "\""));
+        KafkaProbe.send(Topics.REFERRALS, e);
+        return e;
+    }
+
+    private EventEnvelope referralSent(String clinic, String partner, String sentOn) {
+        EventEnvelope e = GoldenSamples.event("ReferralSent.v1", clinic, Map.of(SAMPLE_SENT_REFERRAL,
+                UUID.randomUUID().toString(), SAMPLE_SENT_PARTNER, partner, "\"2025-03-21\"", "\"" + sentOn + "\""));
+        KafkaProbe.send(Topics.REFERRALS, e);
+        return e;
+    }
+
+    private static Instant at(String day) {
+        return LocalDate.parse(day).atTime(9, 0).atZone(CLINIC_ZONE).toInstant();
+    }
+
+    private static Map<String, String> money(String amount) {
+        return Map.of("amount", amount, "currency", "USD");
+    }
+
+    private JsonNode allowance(String clinic, String partner, int year) {
+        return get(clinic, "/api/v1/gifts/allowance?practitionerId=" + partner + "&year=" + year);
+    }
+
+    private boolean processed(String eventId) throws Exception {
+        try (Connection c = dataSourceResolver.resolve(dataSource).getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")) {
+            s.setString(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    private ConsumerRecord<String, byte[]> awaitActivity(String key, String type) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        await().atMost(WAIT).until(() -> {
+            found.clear();
+            found.addAll(KafkaProbe.records(Topics.OUTREACH_ACTIVITIES, r -> key.equals(r.key())
+                    && EventEnvelope.header(r.headers(), "ce_type").equals("app.rapport.outreach." + type + ".v1")));
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode get(String clinic, String path) {
+        return send(HttpRequest.GET(path), clinic);
+    }
+
+    private JsonNode post(String clinic, String path, Object body) {
+        return send(HttpRequest.POST(path, body), clinic);
+    }
+
+    private JsonNode put(String clinic, String path, Object body) {
+        return send(HttpRequest.PUT(path, body), clinic);
+    }
+
+    private JsonNode send(MutableHttpRequest<?> request, String clinic) {
+        String body = http.toBlocking().retrieve(request.header("Authorization", TestTokens.bearer(clinic, "staff")),
+                String.class);
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> out = new ArrayList<>();
+        if (page.has("items")) { // an empty list is left out of the JSON
+            page.get("items").forEach(out::add);
+        }
+        return out;
+    }
+
+    private static HttpClientResponseException problem(Runnable call) {
+        return assertThrows(HttpClientResponseException.class, call::run);
+    }
+}
