@@ -109,6 +109,25 @@ class ReportFlowTest implements TestPropertyProvider {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
     }
 
+    /** Runs after every other e-mail test: it stops the SMTP server. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void whenTheMailServerRefusesNothingIsSentLoggedOrPublished() throws Exception {
+        Partners.Referral r = referralWithRecipients("puyallup");
+        String reportId = reportTo(r, "REFERRING_PRACTITIONER");
+        writeContent(r, reportId, content());
+        consent(r, r.referrerId(), LocalDate.now().toString(), null);
+        smtp.stop();
+
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> send(r, reportId, "EMAIL"));
+        assertThat(e.getStatus().getCode()).isEqualTo(502);
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("delivery-failed");
+        assertThat(report(r, reportId).get("status").asText()).isEqualTo("DRAFT");
+        assertNothingDisclosed(r, reportId);
+        // The print queue still works: the clinic can send it another way.
+        assertThat(send(r, reportId, "PRINT").get("channel").asText()).isEqualTo("PRINT");
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void noLogLineNamesAPatientOrTheirBirthDate() {
