@@ -504,6 +504,11 @@ class ReportFlowTest implements TestPropertyProvider {
         assertThat(next.get("type").asText()).isEqualTo("PROGRESS");
         assertThat(next.get("status").asText()).isEqualTo("DRAFT"); // the consent covers PROGRESS too
         assertThat(next.get("sequenceNumber").asInt()).isEqualTo(1);
+
+        // Once the referral is completed, no further progress report falls due to anyone.
+        Partners.send(Topics.REFERRALS, Partners.event("ReferralStatusChanged.v1", r.clinic(), r.ids(),
+                Map.of("\"to\":\"ACCEPTED\"", "\"to\":\"COMPLETED\"")));
+        await().atMost(WAIT).until(() -> overdue(r, "2025-04-03").isEmpty());
     }
 
     // ---- helpers ---------------------------------------------------------------------------
