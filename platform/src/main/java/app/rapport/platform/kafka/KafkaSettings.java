@@ -1,6 +1,7 @@
 package app.rapport.platform.kafka;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.convert.format.MapFormat;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -52,7 +53,8 @@ public class KafkaSettings {
         return properties;
     }
 
-    public void setProperties(Map<String, String> properties) {
+    /** FLAT keeps dotted Kafka keys ({@code security.protocol}) as they are written in the config file. */
+    public void setProperties(@MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> properties) {
         this.properties = properties;
     }
 

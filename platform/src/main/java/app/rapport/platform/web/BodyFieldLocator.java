@@ -9,7 +9,10 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds which field of a JSON body could not be read into its record (a wrong type, an unknown
@@ -53,6 +56,16 @@ public class BodyFieldLocator {
             } catch (IOException | RuntimeException e) {
                 String path = prefix + property.getName();
                 return locate(property.asArgument(), value, path + ".").or(() -> Optional.of(path));
+            }
+        }
+        // Every known field reads: the body must carry one this endpoint does not take.
+        Set<String> known = new HashSet<>();
+        for (BeanProperty property : introspection.get().getBeanProperties()) {
+            known.add(property.getName());
+        }
+        for (Map.Entry<String, JsonNode> entry : node.entries()) {
+            if (!known.contains(entry.getKey())) {
+                return Optional.of(prefix + entry.getKey());
             }
         }
         return Optional.empty();

@@ -55,7 +55,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             if ("body".equals(argument)) {
                 Optional<String> field = rawBody(context).flatMap(body -> locator.locate(e.getArgument(), body));
                 if (field.isPresent()) {
-                    fields.add(new Problem.FieldError(field.get(), "has the wrong type or is not one of the allowed values"));
+                    fields.add(new Problem.FieldError(field.get(),
+                            "is not a field of this request, has the wrong type or is not one of the allowed values"));
                 } else {
                     detail = "The body is not the JSON this endpoint expects";
                 }

@@ -125,7 +125,8 @@ public final class TestInfrastructure {
                 .setBaseDir(dir.resolve("mariadb-base").toString())
                 .setDataDir(dir.resolve("mariadb-data").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
-                .setDefaultCharacterSet("utf8mb4");
+                .setDefaultCharacterSet("utf8mb4")
+                .setSecurityDisabled(false); // real logins: the test user and its password must be right
         config.addArg("--bind-address=127.0.0.1");
         config.addArg("--default-time-zone=+00:00");
         config.addArg("--init-file=" + init.toAbsolutePath());

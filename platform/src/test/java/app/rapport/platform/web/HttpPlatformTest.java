@@ -41,7 +41,10 @@ class HttpPlatformTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return RapportTestProperties.forService("platform_http");
+        Map<String, String> props = new java.util.HashMap<>(RapportTestProperties.forService("platform_http"));
+        // Operators pass TLS and other client settings as dotted Kafka keys (Kubernetes config file).
+        props.put("rapport.kafka.properties.client.dns.lookup", "use_all_dns_ips");
+        return props;
     }
 
     @Test
@@ -61,6 +64,11 @@ class HttpPlatformTest implements TestPropertyProvider {
                     http.toBlocking().exchange(HttpRequest.GET("/api/v1/plugins").bearerAuth(token), String.class));
             assertProblem(e, HttpStatus.UNAUTHORIZED);
         }
+    }
+
+    @Test
+    void extraKafkaClientPropertiesKeepTheirKafkaNames(app.rapport.platform.kafka.KafkaSettings kafka) {
+        assertThat(kafka.clientProperties()).containsEntry("client.dns.lookup", "use_all_dns_ips");
     }
 
     @Test
