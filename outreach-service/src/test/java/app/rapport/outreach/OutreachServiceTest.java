@@ -87,6 +87,7 @@ class OutreachServiceTest implements TestPropertyProvider {
         props.put("rapport.outreach.smtp.host", "127.0.0.1");
         props.put("rapport.outreach.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
         props.put("rapport.outreach.smtp.from", "front-desk@clinic.example");
+        props.put("rapport.outreach.smtp.starttls", "false"); // GreenMail's plain SMTP port
         props.put("rapport.outreach.check-initial-delay", "1h"); // tests run the check themselves
         return props;
     }
@@ -304,6 +305,10 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(recorded.get("value").get("amount").asText()).isEqualTo("86.40");
         assertThat(recorded.get("taskId").asText()).isEqualTo(taskId);
         assertThat(recorded.get("year").asInt()).isEqualTo(2026);
+        JsonNode nowOpen = JSON.readTree(new String(awaitActivity(taskId, "OutreachTaskRescheduled").value(),
+                StandardCharsets.UTF_8));
+        assertThat(nowOpen.get("status").asText()).isEqualTo("OPEN");
+        assertThat(GoldenSamples.shapeDifferences("OutreachTaskRescheduled.v1", nowOpen.toString())).isEmpty();
 
         // a later gift over what remains is refused with the remaining allowance, and nothing is written
         HttpClientResponseException over = problem(() -> post(clinic, "/api/v1/gifts", Map.of("practitionerId", partner,

@@ -117,6 +117,8 @@ public class TaskBook {
             Gift gift = ledger.record(clinicId, new GiftLedger.GiftRequest(t.getPractitionerId(), kind, description,
                     amount, currency, givenOn == null ? today(clinicId, now) : givenOn, t.getId()), user, now);
             tasks.update(t);
+            // No "approved" event type exists; a reschedule to the same day carries the new status OPEN.
+            events.rescheduled(t, t.getDueOn(), "Approved; the gift passed the ledger", now);
             return new Approval(t, gift);
         });
     }
