@@ -1,0 +1,298 @@
+package app.rapport.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link LocalPlatform}: where its data lives, which ports it binds, the JWT
+ * secret, where the service jars are and how their JVMs are started. A mutable builder; the
+ * platform takes a copy when it is created.
+ */
+public final class LocalPlatformOptions {
+
+    public static final String DEFAULT_VERSION = "0.1.0-SNAPSHOT";
+    public static final int DEFAULT_DB_PORT = 3306;
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_CONTROLLER_PORT = 9093;
+    /** Small heaps and a quick JIT: two cores have to start four services at once. */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+    public static final List<String> DEFAULT_KAFKA_JVM_OPTIONS =
+            List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private Path dataDir = Path.of("deploy", "local", "data");
+    private Path repoRoot = Path.of(".");
+    private String version = DEFAULT_VERSION;
+    private int dbPort = DEFAULT_DB_PORT;
+    private int kafkaPort = DEFAULT_KAFKA_PORT;
+    private int controllerPort = DEFAULT_CONTROLLER_PORT;
+    private final Map<RapportService, Integer> servicePorts = new EnumMap<>(RapportService.class);
+    private final Map<RapportService, String> dbPasswords = new EnumMap<>(RapportService.class);
+    private final Map<RapportService, Path> serviceJars = new EnumMap<>(RapportService.class);
+    private final Map<RapportService, Map<String, String>> serviceEnv = new EnumMap<>(RapportService.class);
+    private final Map<String, String> commonServiceEnv = new LinkedHashMap<>();
+    private final Map<String, String> kafkaProperties = new LinkedHashMap<>();
+    private String jwtSecret;
+    private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
+    private List<String> kafkaJvmOptions = DEFAULT_KAFKA_JVM_OPTIONS;
+    private String kafkaClasspath;
+    private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    public LocalPlatformOptions() {
+        for (RapportService s : RapportService.values()) {
+            servicePorts.put(s, s.defaultPort());
+            // Local development only: each service's password equals its name.
+            dbPasswords.put(s, s.database());
+        }
+        String envSecret = System.getenv("RAPPORT_JWT_SECRET");
+        jwtSecret = envSecret == null || envSecret.isBlank() ? LocalPlatform.DEV_JWT_SECRET : envSecret;
+    }
+
+    LocalPlatformOptions copy() {
+        LocalPlatformOptions c = new LocalPlatformOptions();
+        c.dataDir = dataDir;
+        c.repoRoot = repoRoot;
+        c.version = version;
+        c.dbPort = dbPort;
+        c.kafkaPort = kafkaPort;
+        c.controllerPort = controllerPort;
+        c.servicePorts.putAll(servicePorts);
+        c.dbPasswords.putAll(dbPasswords);
+        c.serviceJars.putAll(serviceJars);
+        serviceEnv.forEach((k, v) -> c.serviceEnv.put(k, new LinkedHashMap<>(v)));
+        c.commonServiceEnv.putAll(commonServiceEnv);
+        c.kafkaProperties.putAll(kafkaProperties);
+        c.jwtSecret = jwtSecret;
+        c.serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        c.kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
+        c.kafkaClasspath = kafkaClasspath;
+        c.javaExecutable = javaExecutable;
+        return c;
+    }
+
+    /** Root of everything the runtime writes: database files, broker log, service logs, plugin dirs. */
+    public LocalPlatformOptions dataDir(Path dir) {
+        this.dataDir = Objects.requireNonNull(dir);
+        return this;
+    }
+
+    /** Repository root; service jars default to {@code <root>/<service>/target/<service>-<version>.jar}. */
+    public LocalPlatformOptions repoRoot(Path root) {
+        this.repoRoot = Objects.requireNonNull(root);
+        return this;
+    }
+
+    public LocalPlatformOptions version(String v) {
+        this.version = Objects.requireNonNull(v);
+        return this;
+    }
+
+    public LocalPlatformOptions dbPort(int port) {
+        this.dbPort = port;
+        return this;
+    }
+
+    public LocalPlatformOptions kafkaPort(int port) {
+        this.kafkaPort = port;
+        return this;
+    }
+
+    public LocalPlatformOptions controllerPort(int port) {
+        this.controllerPort = port;
+        return this;
+    }
+
+    public LocalPlatformOptions servicePort(RapportService service, int port) {
+        servicePorts.put(service, port);
+        return this;
+    }
+
+    /** Services get {@code base}, {@code base+1}, … in the order contacts, referrals, outreach, reports. */
+    public LocalPlatformOptions servicePortBase(int base) {
+        for (RapportService s : RapportService.values()) {
+            servicePorts.put(s, base + s.ordinal());
+        }
+        return this;
+    }
+
+    /**
+     * Picks free loopback ports for the database, the broker, the controller and every service,
+     * so that a test run does not collide with a developer's {@code deploy/local/run}.
+     */
+    public LocalPlatformOptions freePorts() {
+        int[] ports = freeLoopbackPorts(3 + RapportService.values().length);
+        dbPort = ports[0];
+        kafkaPort = ports[1];
+        controllerPort = ports[2];
+        for (RapportService s : RapportService.values()) {
+            servicePorts.put(s, ports[3 + s.ordinal()]);
+        }
+        return this;
+    }
+
+    public LocalPlatformOptions dbPassword(RapportService service, String password) {
+        dbPasswords.put(service, Objects.requireNonNull(password));
+        return this;
+    }
+
+    public LocalPlatformOptions serviceJar(RapportService service, Path jar) {
+        serviceJars.put(service, Objects.requireNonNull(jar));
+        return this;
+    }
+
+    public LocalPlatformOptions jwtSecret(String secret) {
+        if (secret == null || secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("The JWT secret must be at least 32 bytes (HS256)");
+        }
+        this.jwtSecret = secret;
+        return this;
+    }
+
+    public LocalPlatformOptions serviceJvmOptions(List<String> options) {
+        this.serviceJvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    public LocalPlatformOptions serviceJvmOptions(String... options) {
+        return serviceJvmOptions(Arrays.asList(options));
+    }
+
+    public LocalPlatformOptions kafkaJvmOptions(List<String> options) {
+        this.kafkaJvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** An extra environment variable for every service (overrides the runtime's own). */
+    public LocalPlatformOptions serviceEnv(String name, String value) {
+        commonServiceEnv.put(name, value);
+        return this;
+    }
+
+    /** An extra environment variable for one service (overrides the common ones). */
+    public LocalPlatformOptions serviceEnv(RapportService service, String name, String value) {
+        serviceEnv.computeIfAbsent(service, k -> new LinkedHashMap<>()).put(name, value);
+        return this;
+    }
+
+    /** Overrides or adds a broker {@code server.properties} entry. */
+    public LocalPlatformOptions kafkaProperty(String name, String value) {
+        kafkaProperties.put(name, value);
+        return this;
+    }
+
+    /**
+     * Classpath of the broker's child JVM. By default it is the classpath of the running JVM
+     * (which has {@code kafka_2.13} and {@code kafka-tools} through this module's dependencies).
+     */
+    public LocalPlatformOptions kafkaClasspath(String classpath) {
+        this.kafkaClasspath = classpath;
+        return this;
+    }
+
+    public LocalPlatformOptions javaExecutable(Path java) {
+        this.javaExecutable = Objects.requireNonNull(java);
+        return this;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public int dbPort() {
+        return dbPort;
+    }
+
+    public int kafkaPort() {
+        return kafkaPort;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    public int servicePort(RapportService service) {
+        return servicePorts.get(service);
+    }
+
+    public String dbPassword(RapportService service) {
+        return dbPasswords.get(service);
+    }
+
+    public Path serviceJar(RapportService service) {
+        Path jar = serviceJars.get(service);
+        return jar != null ? jar : repoRoot.resolve(service.jarPath(version));
+    }
+
+    public String jwtSecret() {
+        return jwtSecret;
+    }
+
+    public List<String> serviceJvmOptions() {
+        return serviceJvmOptions;
+    }
+
+    public List<String> kafkaJvmOptions() {
+        return kafkaJvmOptions;
+    }
+
+    public Map<String, String> serviceEnv(RapportService service) {
+        Map<String, String> env = new LinkedHashMap<>(commonServiceEnv);
+        env.putAll(serviceEnv.getOrDefault(service, Map.of()));
+        return Collections.unmodifiableMap(env);
+    }
+
+    public Map<String, String> kafkaProperties() {
+        return Collections.unmodifiableMap(kafkaProperties);
+    }
+
+    public String kafkaClasspath() {
+        return kafkaClasspath;
+    }
+
+    public Path javaExecutable() {
+        return javaExecutable;
+    }
+
+    static int[] freeLoopbackPorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                s.setReuseAddress(true);
+                sockets.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find free ports", e);
+        } finally {
+            for (ServerSocket s : sockets) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+}
