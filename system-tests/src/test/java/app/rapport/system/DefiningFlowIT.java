@@ -1,0 +1,77 @@
+package app.rapport.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The flow that defines the platform, as staff and clinicians live it: a partner refers a
+ * patient, the thank-you and the progress report follow by themselves, the report goes out with
+ * the patient's consent, and the loop closes on the referral.
+ */
+@Order(10)
+class DefiningFlowIT {
+
+    @Test
+    void aReceivedReferralIsThankedReportedWithConsentAndItsLoopClosed() {
+        ClinicSession staff = new ClinicSession("seattle-downtown");
+        String partner = staff.registerPartner("Okafor");
+
+        String referral = staff.receiveReferral(partner);
+
+        // Within seconds: a thank-you task for the partner and a report queued for them.
+        await().atMost(ClinicSession.PROPAGATION).until(() -> staff.thankYousPerReferral(partner).equals(Map.of(referral, 1)));
+        await().atMost(ClinicSession.PROPAGATION).until(() -> staff.reportsPerReferral(partner).equals(Map.of(referral, 1)));
+        JsonNode report = staff.all(staff.reports, "/api/v1/reports?referralId=" + referral).get(0);
+        assertThat(report.path("status").asText()).isEqualTo("AWAITING_CONSENT");
+        String reportId = report.path("id").asText();
+
+        // Consent on file → the report becomes a draft.
+        Api.Answer consent = staff.reports.post("/api/v1/consents", staff.token, Map.of(
+                "patientReference", report.path("patientReference").asText(),
+                "practitionerId", partner,
+                "scope", List.of("INITIAL", "PROGRESS", "DISCHARGE"),
+                "validFrom", LocalDate.now().minusDays(1).toString(),
+                "validTo", LocalDate.now().plusYears(1).toString(),
+                "obtainedVia", "WRITTEN_FORM"));
+        assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
+        assertThat(staff.reports.get("/api/v1/reports/" + reportId, staff.token).text("status")).isEqualTo("DRAFT");
+
+        // The clinician fills the four parts and sends it (to the print queue: no mail server here).
+        Api.Answer content = staff.reports.put("/api/v1/reports/" + reportId + "/content", staff.token, Map.ofEntries(
+                Map.entry("treatmentPlanned", "Adjustments of the lumbar spine and SI joints, pelvic stabilisation exercises"),
+                Map.entry("rationale", "Pelvic girdle pain in pregnancy responds to manual therapy with stabilisation"),
+                Map.entry("visitsPerWeek", 2),
+                Map.entry("durationWeeks", 6),
+                Map.entry("goals", List.of(Map.of("goal", "Return to full-time work",
+                        "anticipatedOutcome", "Pain at most 3/10 through a shift"))),
+                Map.entry("measures", List.of(Map.of("name", "Pain (NRS 0-10)", "unit", "{score}", "baseline", 7, "current", 3))),
+                Map.entry("history", "28 weeks pregnant; low back and pelvic pain for six weeks"),
+                Map.entry("examination", "Positive ASLR, right SIJ tender"),
+                Map.entry("diagnosisCodes", List.of("O26.893", "M54.50")),
+                Map.entry("coverLetter", "Thank you for referring your patient. Our plan of care follows.")));
+        assertThat(content.status()).as(content.toString()).isEqualTo(200);
+        Api.Answer sent = staff.reports.post("/api/v1/reports/" + reportId + "/send", staff.token, Map.of("channel", "PRINT"));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+
+        // The loop closes on the referral, and the partner's last contact moves.
+        await().atMost(ClinicSession.PROPAGATION).until(() ->
+                staff.referrals.get("/api/v1/referrals/" + referral, staff.token).text("loop.closedAt") != null);
+        await().atMost(ClinicSession.PROPAGATION).until(() ->
+                staff.contacts.get("/api/v1/practitioners/" + partner, staff.token).text("lastContactAt") != null);
+
+        // The analytics count the referral for its source.
+        await().atMost(ClinicSession.PROPAGATION).until(() -> {
+            Api.Answer bySource = staff.reports.get("/api/v1/analytics/referrals?by=source", staff.token);
+            return bySource.status() == 200 && bySource.body().contains(partner);
+        });
+        Tally.count(Tally.FLOWS);
+    }
+}
