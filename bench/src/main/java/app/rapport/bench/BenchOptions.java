@@ -16,7 +16,7 @@ final class BenchOptions {
               --backlog N            second backlog: half in the same clinic, half over --clinics clinics (10000; 0 skips it)
               --clinics N            clinics the second backlog is spread over (100)
               --ceiling-events N     events each raw drain consumer applies (5000; the rate is what is compared)
-              --drain-timeout S      give up a drain after S seconds (300)
+              --drain-timeout S      give up a drain after S seconds (420)
               --data-dir DIR         scratch data directory, wiped first (bench/target/bench-data)
               --out FILE             results document (docs/benchmarks.md; "-" prints only)
             """;
@@ -30,7 +30,7 @@ final class BenchOptions {
     int backlog = 10_000;
     int clinics = 100;
     int ceilingEvents = 5_000;
-    int drainTimeoutSeconds = 300;
+    int drainTimeoutSeconds = 420;
     Path dataDir = Path.of("bench", "target", "bench-data");
     String out = "docs/benchmarks.md";
 
