@@ -178,7 +178,8 @@ class BadInputIT {
             bodies.put("wrong type for " + field, JSON.writeValueAsString(wrong));
             ObjectNode missing = valid.deepCopy();
             missing.remove(field);
-            if (e.enumFields().contains(field) || List.of("practitionerId", "to", "patient", "outcome",
+            // fields every client must send (others have documented defaults)
+            if (List.of("direction", "practitionerId", "to", "patient", "outcome",
                     "referralId", "type", "patientReference", "scope", "validFrom", "subject", "body", "target",
                     "specialties", "kind", "value", "dueOn", "enabled").contains(field)) {
                 bodies.put("missing " + field, JSON.writeValueAsString(missing));

@@ -35,6 +35,8 @@ import static org.awaitility.Awaitility.await;
 class FaultsIT {
 
     private static final Duration SETTLE = Duration.ofMinutes(3);
+    /** Answers of 500 and above the streaming client saw, by status. */
+    private static final Map<Integer, Integer> SERVER_ERRORS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Every stream so far, re-checked after the replay. */
     private static final List<Stream> STREAMS = Collections.synchronizedList(new ArrayList<>());
 
@@ -60,7 +62,10 @@ class FaultsIT {
     void databaseUnreachableForTenSecondsMidStream() {
         // The local runtime keeps every service's database on one server: stopping it takes away
         // each service's database at once, a harsher fault than losing one.
+        SERVER_ERRORS.clear();
         survive("database unreachable for 10 s", 100, () -> platform.databaseOutage(Duration.ofSeconds(10)));
+        // While the database was away the client was told to come back (503), not that it broke (500).
+        assertThat(SERVER_ERRORS.keySet()).as("server errors seen during the outage: %s", SERVER_ERRORS).isSubsetOf(503);
     }
 
     @Test
@@ -115,9 +120,13 @@ class FaultsIT {
     /** A client keeps trying while the platform recovers; a 201 happens exactly once per referral. */
     private static String postUntilAccepted(ClinicSession staff, String partner) {
         String[] id = new String[1];
-        await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).ignoreException(java.io.UncheckedIOException.class).until(() -> {
             Api.Answer answer = staff.referrals.post("/api/v1/referrals", staff.token, ClinicSession.referralBody(partner));
             assertThat(answer.status()).as(answer.toString()).isNotIn(400, 401, 403, 404, 409);
+            if (answer.status() >= 500) {
+                SERVER_ERRORS.merge(answer.status(), 1, Integer::sum);
+                assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+            }
             if (answer.status() == 201) {
                 id[0] = answer.text("id");
                 return true;

@@ -10,13 +10,13 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 /** Sorts a failure into: retry until it works, never retry, or retry a few times. */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
     /** The record itself is at fault; retrying cannot help. */
-    static boolean isPoison(Throwable e) {
+    public static boolean isPoison(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PoisonEventException || t instanceof MalformedEventException) {
                 return true;
@@ -26,7 +26,7 @@ final class Failures {
     }
 
     /** The database or broker is away for a while; the record is fine and must not be given up on. */
-    static boolean isTransient(Throwable e) {
+    public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof ConnectException || t instanceof SocketException

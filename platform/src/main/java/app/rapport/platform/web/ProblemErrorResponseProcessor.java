@@ -1,5 +1,6 @@
 package app.rapport.platform.web;
 
+import app.rapport.platform.inbox.Failures;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
@@ -45,7 +46,15 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         String detail = null;
         Optional<ConversionErrorException> conversion = context.getRootCause()
                 .filter(ConversionErrorException.class::isInstance).map(ConversionErrorException.class::cast);
-        if (status.getCode() >= 500) {
+        boolean unavailable = status.getCode() >= 500 && context.getRootCause().filter(Failures::isTransient).isPresent();
+        if (unavailable) {
+            // The database or broker is away for a moment: nothing was written, the client may retry.
+            LOG.warn("Answering {} {} with 503: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
+                    context.getRootCause().map(Throwable::toString).orElse(""));
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            response.status(status).header("Retry-After", "5");
+            detail = "The service cannot reach its database right now; nothing was saved. Try again shortly.";
+        } else if (status.getCode() >= 500) {
             context.getRootCause().ifPresent(e -> LOG.error("Unexpected failure answering {} {}",
                     context.getRequest().getMethod(), context.getRequest().getPath(), e));
             detail = "Something went wrong on our side; it has been logged.";
@@ -106,6 +115,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             case 405 -> "method-not-allowed";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
+            case 503 -> "service-unavailable";
             default -> status.getCode() >= 500 ? "internal-error" : "client-error";
         };
     }
