@@ -229,6 +229,11 @@ final class Results {
                 continue;
             }
             double k = Math.log(Math.max(c[1], 0.01) / Math.max(a[1], 0.01)) / Math.log(c[0] / a[0]);
+            if (k <= 0.05) {
+                b.append(String.format(Locale.ROOT, "- %s: p50 %s at %.0f rows, %s at %.0f rows: no growth measurable"
+                        + " (within the noise), so no projection.%n", e.getKey(), ms(a[1]), a[0], ms(c[1]), c[0]));
+                continue;
+            }
             double at1m = c[1] * Math.pow(1_000_000 / c[0], k);
             b.append(String.format(Locale.ROOT, "- %s: p50 %s at %.0f rows, %s at %.0f rows → grows as rows^%.2f → about %s at"
                     + " 1,000,000 rows in one clinic.%n", e.getKey(), ms(a[1]), a[0], ms(c[1]), c[0], k, ms(at1m)));
