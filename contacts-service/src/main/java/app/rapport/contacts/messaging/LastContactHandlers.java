@@ -3,7 +3,6 @@ package app.rapport.contacts.messaging;
 import app.rapport.contacts.domain.PractitionerDirectory;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.events.Topics;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
 import jakarta.inject.Singleton;
@@ -33,11 +32,6 @@ public final class LastContactHandlers {
         }
 
         @Override
-        public Set<String> topics() {
-            return Set.of(Topics.OUTREACH_ACTIVITIES);
-        }
-
-        @Override
         public Set<String> eventTypes() {
             return Set.of(EventTypes.OUTREACH_TASK_COMPLETED);
         }
@@ -63,11 +57,6 @@ public final class LastContactHandlers {
         @Override
         public String consumerName() {
             return "contacts-service.reports";
-        }
-
-        @Override
-        public Set<String> topics() {
-            return Set.of(Topics.REPORTS);
         }
 
         @Override

@@ -3,7 +3,6 @@ package app.rapport.contacts.messaging;
 import app.rapport.contacts.domain.PractitionerDirectory;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.events.Topics;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
 import jakarta.inject.Singleton;
@@ -29,11 +28,6 @@ public class ReferralActivityHandler implements EventHandler {
     @Override
     public String consumerName() {
         return "contacts-service.referrals";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.REFERRALS);
     }
 
     @Override

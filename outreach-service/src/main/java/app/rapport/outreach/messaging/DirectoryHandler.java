@@ -7,7 +7,6 @@ import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.outreach.repository.TaskRepository;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.events.Topics;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
 import jakarta.inject.Singleton;
@@ -43,11 +42,6 @@ public class DirectoryHandler implements EventHandler {
     @Override
     public String consumerName() {
         return "outreach-service.directory";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.PRACTITIONERS);
     }
 
     @Override

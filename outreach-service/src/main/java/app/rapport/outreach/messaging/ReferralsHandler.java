@@ -6,7 +6,6 @@ import app.rapport.outreach.plugin.RuleRunner;
 import app.rapport.outreach.repository.ReferralFactRepository;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.events.Topics;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
 import app.rapport.platform.inbox.PoisonEventException;
@@ -38,11 +37,6 @@ public class ReferralsHandler implements EventHandler {
     @Override
     public String consumerName() {
         return "outreach-service.referrals";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.REFERRALS);
     }
 
     @Override

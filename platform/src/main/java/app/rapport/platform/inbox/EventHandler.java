@@ -1,8 +1,10 @@
 package app.rapport.platform.inbox;
 
 import app.rapport.platform.events.EventEnvelope;
+import app.rapport.platform.events.EventTypes;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A service's reaction to other services' events. The platform runs it: it subscribes, takes the
@@ -17,7 +19,10 @@ public interface EventHandler {
      */
     String consumerName();
 
-    Set<String> topics();
+    /** The topics its event types travel on; override only to listen to a topic for other reasons. */
+    default Set<String> topics() {
+        return eventTypes().stream().map(EventTypes::topicOf).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** The {@code ce_type}s this handler applies; other types on its topics are passed over. */
     Set<String> eventTypes();

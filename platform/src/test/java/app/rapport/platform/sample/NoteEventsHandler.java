@@ -2,7 +2,6 @@ package app.rapport.platform.sample;
 
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.events.Topics;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
 import io.micronaut.transaction.TransactionOperations;
@@ -31,11 +30,6 @@ public class NoteEventsHandler implements EventHandler {
     @Override
     public String consumerName() {
         return "platform-test.notes";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.PRACTITIONERS);
     }
 
     @Override

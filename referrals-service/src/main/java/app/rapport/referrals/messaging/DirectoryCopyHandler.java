@@ -2,7 +2,6 @@ package app.rapport.referrals.messaging;
 
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.events.Topics;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
 import app.rapport.referrals.domain.Partner;
@@ -36,11 +35,6 @@ public class DirectoryCopyHandler implements EventHandler {
     @Override
     public String consumerName() {
         return "referrals-service.directory";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.PRACTITIONERS);
     }
 
     @Override

@@ -2,7 +2,6 @@ package app.rapport.reports.messaging;
 
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.events.Topics;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
 import app.rapport.reports.domain.Practitioner;
@@ -29,11 +28,6 @@ public class DirectoryHandler implements EventHandler {
     @Override
     public String consumerName() {
         return "reports-service.practitioners";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.PRACTITIONERS);
     }
 
     @Override

@@ -2,7 +2,6 @@ package app.rapport.reports.messaging;
 
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.events.Topics;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
 import app.rapport.reports.repository.ReferralStore;
@@ -25,11 +24,6 @@ public class OutreachHandler implements EventHandler {
     @Override
     public String consumerName() {
         return "reports-service.outreach";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.OUTREACH_ACTIVITIES);
     }
 
     @Override

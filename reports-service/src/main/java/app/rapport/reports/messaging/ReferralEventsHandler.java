@@ -2,7 +2,6 @@ package app.rapport.reports.messaging;
 
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.events.Topics;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
 import app.rapport.reports.domain.ReferralRecord;
@@ -34,11 +33,6 @@ public class ReferralEventsHandler implements EventHandler {
     @Override
     public String consumerName() {
         return "reports-service.referrals";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.REFERRALS);
     }
 
     @Override
