@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** One service's HTTP API, as a client sees it: status, content type, JSON body. */
 public final class Api {
@@ -55,8 +56,13 @@ public final class Api {
         return send("DELETE", path, token, null, "application/json");
     }
 
-    /** {@code body}: a String is sent as is (for malformed input), anything else as JSON. */
     public Answer send(String method, String path, String token, Object body, String contentType) {
+        return send(method, path, token, body, contentType, Map.of());
+    }
+
+    /** {@code body}: a String is sent as is (for malformed input), anything else as JSON. */
+    public Answer send(String method, String path, String token, Object body, String contentType,
+                       Map<String, String> headers) {
         try {
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -66,6 +72,7 @@ public final class Api {
             if (payload != null) {
                 request.header("Content-Type", contentType);
             }
+            headers.forEach(request::header);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

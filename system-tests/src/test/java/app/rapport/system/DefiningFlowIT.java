@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,24 @@ class DefiningFlowIT {
         ClinicSession staff = new ClinicSession("seattle-downtown");
         String partner = staff.registerPartner("Okafor");
 
-        String referral = staff.receiveReferral(partner);
+        // The partner is known to referrals-service before the traced request.
+        staff.receiveReferral(partner);
+        String trace = java.util.HexFormat.of().formatHex(java.util.UUID.randomUUID().toString().replace("-", "")
+                .substring(0, 16).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Api.Answer received = staff.referrals.send("POST", "/api/v1/referrals", staff.token,
+                ClinicSession.referralBody(partner), "application/json",
+                Map.of("traceparent", "00-" + trace + "-00f067aa0ba902b7-01"));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        String referral = received.text("id");
 
         // Within seconds: a thank-you task for the partner and a report queued for them.
-        await().atMost(ClinicSession.PROPAGATION).until(() -> staff.thankYousPerReferral(partner).equals(Map.of(referral, 1)));
-        await().atMost(ClinicSession.PROPAGATION).until(() -> staff.reportsPerReferral(partner).equals(Map.of(referral, 1)));
+        await().atMost(ClinicSession.PROPAGATION).until(() -> staff.thankYousPerReferral(partner).get(referral) == Integer.valueOf(1));
+        await().atMost(ClinicSession.PROPAGATION).until(() -> staff.reportsPerReferral(partner).get(referral) == Integer.valueOf(1));
+        // One trace across the services: the request's trace id is on the events outreach and reports wrote about it.
+        for (String topic : List.of("referrals.referrals.v1", "outreach.activities.v1", "reports.reports.v1")) {
+            await().atMost(ClinicSession.PROPAGATION).untilAsserted(() -> assertThat(KafkaRecords.traceIds(topic, referral))
+                    .as("trace ids of the events on %s about the referral", topic).containsOnly(trace));
+        }
         JsonNode report = staff.all(staff.reports, "/api/v1/reports?referralId=" + referral).get(0);
         assertThat(report.path("status").asText()).isEqualTo("AWAITING_CONSENT");
         String reportId = report.path("id").asText();
@@ -72,6 +86,11 @@ class DefiningFlowIT {
             Api.Answer bySource = staff.reports.get("/api/v1/analytics/referrals?by=source", staff.token);
             return bySource.status() == 200 && bySource.body().contains(partner);
         });
+        // Operators see the work by status in Prometheus.
+        await().atMost(Duration.ofSeconds(90)).until(() ->
+                staff.outreach.get("/prometheus", null).body().contains("rapport_outreach_tasks{status=\"OPEN\",type=\"THANK_YOU\"}"));
+        await().atMost(Duration.ofSeconds(90)).until(() ->
+                staff.reports.get("/prometheus", null).body().contains("rapport_reports{status=\"SENT\",type=\"INITIAL\"}"));
         Tally.count(Tally.FLOWS);
     }
 }
