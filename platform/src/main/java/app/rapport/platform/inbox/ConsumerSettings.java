@@ -9,6 +9,8 @@ import java.time.Duration;
 public class ConsumerSettings {
 
     private boolean enabled = true;
+    /** Consumers per handler, each with a share of the partitions (topics have 6 by default). */
+    private int concurrency = 3;
     /** Attempts for a failure that is neither transient nor known poison, before the dead-letter topic. */
     private int maxAttempts = 5;
     private Duration initialBackoff = Duration.ofMillis(100);
@@ -20,6 +22,14 @@ public class ConsumerSettings {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+        this.concurrency = Math.max(1, concurrency);
     }
 
     public int getMaxAttempts() {

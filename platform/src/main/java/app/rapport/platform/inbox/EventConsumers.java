@@ -73,12 +73,19 @@ public class EventConsumers {
     @EventListener
     void onStartup(StartupEvent event) {
         if (settings.isEnabled()) {
-            handlers.forEach(this::start);
+            // Several consumers per handler share its group: Kafka gives each a share of the
+            // partitions, so one aggregate's events stay in order while the database round trips
+            // of different aggregates overlap.
+            for (EventHandler handler : handlers) {
+                for (int i = 0; i < settings.getConcurrency(); i++) {
+                    start(handler, i);
+                }
+            }
         }
     }
 
-    void start(EventHandler handler) {
-        Worker worker = new Worker(handler);
+    void start(EventHandler handler, int index) {
+        Worker worker = new Worker(handler, index);
         workers.add(worker);
         worker.thread.start();
     }
@@ -108,9 +115,12 @@ public class EventConsumers {
         private volatile boolean running = true;
         private volatile Consumer<String, byte[]> consumer;
 
-        Worker(EventHandler handler) {
+        private final int index;
+
+        Worker(EventHandler handler, int index) {
             this.handler = handler;
-            this.thread = new Thread(this::run, "consumer-" + handler.consumerName());
+            this.index = index;
+            this.thread = new Thread(this::run, "consumer-" + handler.consumerName() + "-" + index);
             this.thread.setDaemon(true);
         }
 
@@ -140,7 +150,7 @@ public class EventConsumers {
                     }
                 }
             }
-            try (Consumer<String, byte[]> c = clients.newConsumer(handler.consumerName());
+            try (Consumer<String, byte[]> c = clients.newConsumer(handler.consumerName(), index);
                  KafkaClientMetrics metrics = bindMetrics(c)) {
                 consumer = c;
                 c.subscribe(handler.topics(), this);
@@ -166,7 +176,8 @@ public class EventConsumers {
 
         /** Consumer lag and fetch rates as Prometheus metrics ({@code kafka.consumer.*}). */
         private KafkaClientMetrics bindMetrics(Consumer<String, byte[]> c) {
-            KafkaClientMetrics metrics = new KafkaClientMetrics(c, List.of(Tag.of("consumer", handler.consumerName())));
+            KafkaClientMetrics metrics = new KafkaClientMetrics(c, List.of(Tag.of("consumer", handler.consumerName()),
+                    Tag.of("worker", Integer.toString(index))));
             if (meterRegistry != null) {
                 metrics.bindTo(meterRegistry);
             }

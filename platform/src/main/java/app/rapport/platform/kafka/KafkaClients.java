@@ -50,11 +50,11 @@ public class KafkaClients {
         return new KafkaProducer<>(props);
     }
 
-    /** A new consumer in group {@code groupId}; offsets are committed by the caller after each batch. */
-    public Consumer<String, byte[]> newConsumer(String groupId) {
+    /** Consumer {@code index} of group {@code groupId}; offsets are committed by the caller after each batch. */
+    public Consumer<String, byte[]> newConsumer(String groupId, int index) {
         Map<String, Object> props = settings.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, service.name() + "-" + groupId);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, service.name() + "-" + groupId + "-" + index);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
