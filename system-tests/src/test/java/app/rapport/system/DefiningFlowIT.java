@@ -1,9 +1,11 @@
 package app.rapport.system;
 
+import app.rapport.local.RapportService;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +44,11 @@ class DefiningFlowIT {
         for (String topic : List.of("referrals.referrals.v1", "outreach.activities.v1", "reports.reports.v1")) {
             await().atMost(ClinicSession.PROPAGATION).untilAsserted(() -> assertThat(KafkaRecords.traceIds(topic, referral))
                     .as("trace ids of the events on %s about the referral", topic).containsOnly(trace));
+        }
+        // ... and in the log of every service that handled it.
+        for (RapportService service : RapportService.values()) {
+            await().atMost(ClinicSession.PROPAGATION).untilAsserted(() ->
+                    assertThat(Files.readString(RunningPlatform.get().logFile(service))).as("%s log", service).contains(trace));
         }
         JsonNode report = staff.all(staff.reports, "/api/v1/reports?referralId=" + referral).get(0);
         assertThat(report.path("status").asText()).isEqualTo("AWAITING_CONSENT");

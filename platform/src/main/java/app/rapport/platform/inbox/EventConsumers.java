@@ -236,12 +236,16 @@ public class EventConsumers {
             int attempt = 0;
             while (running) {
                 try {
-                    transactions.executeWrite(status -> {
+                    boolean applied = transactions.executeWrite(status -> {
                         if (inbox.firstDelivery(handler.consumerName(), event)) {
                             handler.apply(event);
+                            return true;
                         }
-                        return null;
+                        return false;
                     });
+                    // One line per event with the trace, clinic and event ids in the MDC: an operator
+                    // follows one referral through every service's log by its trace id.
+                    LOG.info("{} {} {}", applied ? "Applied" : "Already applied", event.type(), event.id());
                     return true;
                 } catch (RuntimeException e) {
                     attempt++;

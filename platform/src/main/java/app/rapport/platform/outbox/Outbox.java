@@ -9,6 +9,8 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,8 @@ import java.util.UUID;
  */
 @Singleton
 public class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     private final OutboxRepository repository;
     private final JsonMapper json;
@@ -49,8 +53,11 @@ public class Outbox {
     public String record(String clinicId, String aggregateType, String aggregateId, String type, Object payload) {
         ClinicIds.requireValid(clinicId);
         String id = UUID.randomUUID().toString();
+        TraceParent trace = TraceParent.current();
         repository.save(new OutboxEvent(null, id, clinicId, aggregateType, aggregateId,
-                EventTypes.topicOf(type), type, toJson(payload), TraceParent.current().toString(), Instant.now(), null));
+                EventTypes.topicOf(type), type, toJson(payload), trace.toString(), Instant.now(), null));
+        LOG.info("Recorded {} {} for {} {} in clinic {} (trace {})", type, id, aggregateType, aggregateId, clinicId,
+                trace.traceId());
         transactions.findTransactionStatus().ifPresent(status ->
                 status.registerSynchronization(new TransactionSynchronization() {
                     @Override
