@@ -18,6 +18,9 @@ public final class EventTypes {
     public static final String PRACTITIONER_STAGE_CHANGED = PREFIX + "contacts.PractitionerStageChanged.v1";
     public static final String PRACTITIONER_ARCHIVED = PREFIX + "contacts.PractitionerArchived.v1";
     public static final String INTRODUCTION_RECORDED = PREFIX + "contacts.IntroductionRecorded.v1";
+    /** The practitioner events that carry a whole snapshot: what a local copy of the directory applies. */
+    public static final java.util.Set<String> PRACTITIONER_SNAPSHOTS = java.util.Set.of(PRACTITIONER_REGISTERED,
+            PRACTITIONER_UPDATED, PRACTITIONER_STAGE_CHANGED, PRACTITIONER_ARCHIVED);
 
     // referrals.referrals.v1
     public static final String REFERRAL_RECEIVED = PREFIX + "referrals.ReferralReceived.v1";

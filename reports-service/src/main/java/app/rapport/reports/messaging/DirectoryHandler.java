@@ -32,8 +32,7 @@ public class DirectoryHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(EventTypes.PRACTITIONER_REGISTERED, EventTypes.PRACTITIONER_UPDATED,
-                EventTypes.PRACTITIONER_STAGE_CHANGED, EventTypes.PRACTITIONER_ARCHIVED);
+        return EventTypes.PRACTITIONER_SNAPSHOTS;
     }
 
     @Override
