@@ -14,7 +14,13 @@ public record Section<T>(T value, String unavailable) {
         try {
             return new Section<>(loader.get(), "");
         } catch (ServiceProblem e) {
-            return new Section<>(null, e.forbidden() ? "Not shown for your role." : e.summary());
+            if (e.forbidden()) {
+                return new Section<>(null, "Not shown for your role.");
+            }
+            if (e.status() >= 500) {
+                return new Section<>(null, e.problem().str("service", "A service") + " is not answering right now; this part of the page will be back when it is.");
+            }
+            return new Section<>(null, e.summary());
         }
     }
 
