@@ -47,6 +47,7 @@ public final class ConsoleStack implements AutoCloseable {
     public static final String SESSION_SECRET = "console-it-session-secret-0123456789abcdef";
 
     private static ConsoleStack instance;
+    private static Throwable startFailure;
 
     private final Path workDir;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
@@ -66,12 +67,17 @@ public final class ConsoleStack implements AutoCloseable {
 
     /** The stack of this test JVM, started on first use (about 30–40 s on two cores). */
     public static synchronized ConsoleStack get() {
+        if (startFailure != null) {
+            // Every test class would otherwise wait for another failed start.
+            throw new IllegalStateException("The console stack did not start (see the first failure)", startFailure);
+        }
         if (instance == null) {
             ConsoleStack stack = new ConsoleStack(createWorkDir());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "console-stack-stop"));
             try {
                 stack.start();
             } catch (RuntimeException | Error e) {
+                startFailure = e;
                 stack.close();
                 throw e;
             }
