@@ -126,7 +126,10 @@ public final class PartnerTimeline {
     /** contacts-service {@code GET /practitioners/{id}/stage-history} (a list, read as {@code items}). */
     public static List<Entry> stages(Doc history) {
         List<Entry> out = new ArrayList<>();
-        for (Doc c : history.items()) {
+        // The history comes oldest first; read newest first so two changes in the same second stay in order.
+        List<Doc> changes = new ArrayList<>(history.items());
+        java.util.Collections.reverse(changes);
+        for (Doc c : changes) {
             String title = c.has("from")
                     ? "Stage " + Forms.words(c.str("from")).toLowerCase() + " → " + Forms.words(c.str("to")).toLowerCase()
                     : "Entered as " + Forms.words(c.str("to")).toLowerCase();

@@ -68,4 +68,14 @@ class PartnerTimelineTest {
         assertThat(PartnerTimeline.reports(page(Map.of("id", "x", "type", "PROGRESS", "status", "AWAITING_CONSENT")))).isEmpty();
         assertThat(PartnerTimeline.merge(PartnerTimeline.stages(Doc.empty()), PartnerTimeline.gifts(List.of()))).isEmpty();
     }
+
+    @Test
+    void twoStageChangesInTheSameSecondShowTheLaterOneFirst() {
+        var stages = PartnerTimeline.stages(page(
+                Map.of("from", "PROSPECT", "to", "MET", "changedBy", "ann", "changedAt", "2026-12-01T22:36:53Z"),
+                Map.of("from", "MET", "to", "REFERRING", "changedBy", "system", "changedAt", "2026-12-01T22:36:53Z")));
+
+        assertThat(PartnerTimeline.merge(stages)).extracting(PartnerTimeline.Entry::title)
+                .containsExactly("Stage met → referring", "Stage prospect → met");
+    }
 }
