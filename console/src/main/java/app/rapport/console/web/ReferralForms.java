@@ -39,6 +39,7 @@ public final class ReferralForms {
      */
     public static final Set<String> NEED_REASON = Set.of("DECLINED", "CANCELLED");
 
+    private static final Pattern THOUSANDS = Pattern.compile("^[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?$");
     private static final Pattern INDEXED = Pattern.compile("^(.+)\\[(\\d+)]$");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.US)
             .withZone(ZoneOffset.UTC);
@@ -73,10 +74,19 @@ public final class ReferralForms {
         if (cleaned.getOrDefault("billedAmount.amount", "").isBlank()) {
             cleaned.remove("billedAmount.currency");
         } else {
-            cleaned.computeIfPresent("billedAmount.amount", (k, v) -> v.replaceAll("[\\s$,]", ""));
+            cleaned.computeIfPresent("billedAmount.amount", (k, v) -> plainAmount(v));
             cleaned.computeIfPresent("billedAmount.currency", (k, v) -> v.trim().toUpperCase(Locale.ROOT));
         }
         return FormJson.body(cleaned);
+    }
+
+    /**
+     * "$1,145.00" → "1145.00": the dollar sign and thousands separators go; anything else (a
+     * decimal comma, "12,00") is left for the service to refuse rather than guessed at.
+     */
+    static String plainAmount(String typed) {
+        String s = typed.replaceAll("[\\s$]", "");
+        return THOUSANDS.matcher(s).matches() ? s.replace(",", "") : s;
     }
 
     /** A status move's JSON: the target and, when given, why. */
@@ -110,7 +120,13 @@ public final class ReferralForms {
             }
             errors.merge(at, text, (a, b) -> a + "; " + b);
         });
-        return new FormState(values, errors, state.message(), state.formId());
+        // A detail that only repeats a field's message ("reason: say why …") is not said twice on top.
+        String detail = problem.problem().str("detail");
+        String message = state.message();
+        if (!detail.isEmpty() && state.errors().keySet().stream().anyMatch(f -> detail.startsWith(f + ":"))) {
+            message = message.replace(" " + detail, "");
+        }
+        return new FormState(values, errors, message, state.formId());
     }
 
     /** An instant as staff read it, e.g. "Thu 5 Mar 2026, 14:02 UTC". */

@@ -45,6 +45,10 @@ class ReferralFormsTest {
         assertThat(ReferralForms.visitBody(Map.of("visitDate", "2026-03-05", "type", "TREATMENT",
                 "billedAmount.amount", "$1,145.00", "billedAmount.currency", "usd")).get("billedAmount"))
                 .isEqualTo(Map.of("amount", "1145.00", "currency", "USD"));
+        // A decimal comma is not a thousands separator: the service refuses it rather than billing 1200.
+        assertThat(((Map<?, ?>) ReferralForms.visitBody(Map.of("visitDate", "2026-03-05", "type", "TREATMENT",
+                "billedAmount.amount", "12,00", "billedAmount.currency", "USD")).get("billedAmount")).get("amount"))
+                .isEqualTo("12,00");
     }
 
     @Test
@@ -67,6 +71,20 @@ class ReferralFormsTest {
         assertThat(state.error("diagnosisCodes")).isEqualTo("“lower back” is not an ICD-10 code");
         assertThat(state.value("diagnosisCodes")).isEqualTo("M54.50, lower back");
         assertThat(state.message()).contains("2 fields");
+    }
+
+    @Test
+    void aDetailThatRepeatsTheFieldsMessageIsNotSaidTwice() {
+        ServiceProblem problem = new ServiceProblem(422, new Doc(Map.of("status", 422,
+                "detail", "reason: say why the referral is declined",
+                "errors", List.of(Map.of("field", "reason", "message", "say why the referral is declined")))));
+        FormState state = ReferralForms.refused(Map.of("to", "DECLINED"), problem);
+        assertThat(state.message()).isEqualTo("Please correct the field marked below.");
+        assertThat(state.error("reason")).isEqualTo("say why the referral is declined");
+        ServiceProblem conflict = new ServiceProblem(409, new Doc(Map.of("status", 409,
+                "detail", "A received referral cannot move from RECEIVED to COMPLETED")));
+        assertThat(ReferralForms.refused(Map.of("to", "COMPLETED"), conflict).message())
+                .isEqualTo("A received referral cannot move from RECEIVED to COMPLETED");
     }
 
     @Test
