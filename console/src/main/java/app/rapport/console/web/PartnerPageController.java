@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * each source loaded on its own so a role that may not read one still sees the rest; plus the
  * "who else do you trust?" introduction and this year's gift allowance.
  */
-@Controller("/partners")
+@Controller(value = "/partners", produces = MediaType.TEXT_HTML)
 public class PartnerPageController {
 
     /** Enough for a partner's whole history on one page; the services cap a page at 200. */

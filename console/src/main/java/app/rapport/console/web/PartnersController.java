@@ -25,7 +25,7 @@ import java.util.Map;
  * Partners: the directory list with its filters, entering and editing a partner, archiving one,
  * and whom to approach for a focus. Everything is contacts-service's; the console shows it.
  */
-@Controller("/partners")
+@Controller(value = "/partners", produces = MediaType.TEXT_HTML)
 public class PartnersController {
 
     static final int PAGE_SIZE = 20;

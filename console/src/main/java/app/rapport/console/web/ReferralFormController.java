@@ -27,7 +27,7 @@ import java.util.Map;
  * Recording a referral — received, sent, or a second-opinion request — in one form whose field
  * names are referrals-service's JSON paths, so each refusal lands at its input.
  */
-@Controller("/referrals")
+@Controller(value = "/referrals", produces = MediaType.TEXT_HTML)
 public class ReferralFormController {
 
     /** A partner as the select offers it. */

@@ -7,6 +7,7 @@ import app.rapport.console.services.Service;
 import app.rapport.console.services.ServiceClient;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,7 +16,7 @@ import io.micronaut.http.annotation.QueryValue;
 import java.util.Map;
 
 /** The referral list: received and sent in tabs, a chip per status with its count, search by name, pages. */
-@Controller("/referrals")
+@Controller(value = "/referrals", produces = MediaType.TEXT_HTML)
 public class ReferralListController {
 
     private final ServiceClient services;

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * closed loop, and the thank-you and progress reports it caused (outreach and reports, each a
  * block of its own that says so when the person's role may not see it).
  */
-@Controller("/referrals")
+@Controller(value = "/referrals", produces = MediaType.TEXT_HTML)
 public class ReferralPageController {
 
     private final ServiceClient services;

@@ -24,7 +24,7 @@ import java.util.Map;
  * Today, the task list or a partner's page. With htmx the task's row is swapped in place; without
  * JavaScript the browser goes back to the page it came from with a notice.
  */
-@Controller("/tasks")
+@Controller(value = "/tasks", produces = MediaType.TEXT_HTML)
 public class TaskActionsController {
 
     private final ServiceClient services;
@@ -85,7 +85,7 @@ public class TaskActionsController {
     }
 
     /** The printable card of a handwritten-note or letter task, rendered by outreach-service. */
-    @Get("/{id}/card.pdf")
+    @Get(value = "/{id}/card.pdf", produces = "application/pdf")
     public HttpResponse<byte[]> card(StaffSession session, @PathVariable String id) {
         byte[] pdf = services.bytes(session, Service.OUTREACH, "/api/v1/tasks/" + id + "/card.pdf", "application/pdf");
         return HttpResponse.ok(pdf).contentType(MediaType.of("application/pdf"))

@@ -8,6 +8,7 @@ import app.rapport.console.services.Service;
 import app.rapport.console.services.ServiceClient;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,7 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** Tasks: the clinic's whole outreach list with its filters; each row is worked in place (TaskActionsController). */
-@Controller("/tasks")
+@Controller(value = "/tasks", produces = MediaType.TEXT_HTML)
 public class TasksController {
 
     static final int PAGE_SIZE = 20;
