@@ -83,7 +83,9 @@ public class ServiceClient {
         if (bytes == null || bytes.length == 0) {
             return Doc.empty();
         }
-        return Doc.of(parse(bytes));
+        Object parsed = parse(bytes);
+        // A list answer (stage history, focus map) is read like a page: its entries under "items".
+        return parsed instanceof java.util.List<?> list ? new Doc(Map.of("items", list)) : Doc.of(parsed);
     }
 
     private HttpResponse<byte[]> exchange(StaffSession session, Service service, String method, String path,

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 @Requires(env = "local")
 @Requires(property = "rapport.console.dev-mail-api", pattern = ".+")
-@Controller("/dev/inbox")
+@Controller(value = "/dev/inbox", produces = MediaType.TEXT_HTML)
 public class DevInboxController {
 
     /** One message as the page shows it; the raw MIME is shown as text (it is a development server). */

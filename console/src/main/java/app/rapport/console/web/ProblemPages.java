@@ -9,6 +9,7 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.cookie.Cookie;
@@ -29,7 +30,7 @@ public final class ProblemPages {
      * through sign-in, then back to the page they were on (prior-to-login keeps it).
      */
     @Singleton
-    @Produces
+    @Produces(MediaType.TEXT_HTML)
     @Requires(classes = SessionExpired.class)
     public static class SessionExpiredHandler implements ExceptionHandler<SessionExpired, HttpResponse<?>> {
         @Override
@@ -45,7 +46,7 @@ public final class ProblemPages {
 
     /** A refusal no form handled: a page that says what happened and what to do. */
     @Singleton
-    @Produces
+    @Produces(MediaType.TEXT_HTML)
     public static class ServiceProblemHandler implements ExceptionHandler<ServiceProblem, HttpResponse<?>> {
         private final Pages pages;
         private final StaffSessionBinder sessions;

@@ -28,7 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Switching clinic, signing out, and the page a signed-out person sees. */
-@Controller
+@Controller(produces = MediaType.TEXT_HTML)
 public class SessionController {
 
     private final OpenIdProviderMetadata provider;

@@ -24,7 +24,7 @@ import java.util.Map;
  * Today, the task list or a partner's page. With htmx the task's row is swapped in place; without
  * JavaScript the browser goes back to the page it came from with a notice.
  */
-@Controller("/tasks")
+@Controller(value = "/tasks", produces = MediaType.TEXT_HTML)
 public class TaskActionsController {
 
     private final ServiceClient services;
@@ -85,11 +85,51 @@ public class TaskActionsController {
     }
 
     /** The printable card of a handwritten-note or letter task, rendered by outreach-service. */
-    @Get("/{id}/card.pdf")
+    @Get(value = "/{id}/card.pdf", produces = "application/pdf")
     public HttpResponse<byte[]> card(StaffSession session, @PathVariable String id) {
         byte[] pdf = services.bytes(session, Service.OUTREACH, "/api/v1/tasks/" + id + "/card.pdf", "application/pdf");
         return HttpResponse.ok(pdf).contentType(MediaType.of("application/pdf"))
                 .header("Content-Disposition", "inline; filename=\"card-" + id + ".pdf\"");
+    }
+
+    /**
+     * The row again with the refusal in it (a blank outcome, a gift over the yearly limit or a
+     * cash equivalent in words, with the allowance that remains), so the person can correct it there.
+     */
+    private HttpResponse<?> refusedRow(HttpRequest<?> request, StaffSession session, String id, String back,
+                                       ServiceProblem problem) {
+        Doc task;
+        try {
+            task = services.get(session, Service.OUTREACH, "/api/v1/tasks/" + id);
+        } catch (ServiceProblem unreadable) {
+            return pages.fragment("refusal", Map.of("message", problem.summary()));
+        }
+        String pid = task.str("practitionerId");
+        Doc partner = partners.lookup(session, List.of(pid)).getOrDefault(pid, Doc.empty());
+        Map<String, Object> model = new LinkedHashMap<>(Map.of("task", task, "partner", partner,
+                "frame", pages.frame(request, session, "", ""), "back", back, "refusal", refusal(problem)));
+        if ("PROPOSED".equals(task.str("status"))) {
+            model.put("allowance", Section.load(() -> services.get(session, Service.OUTREACH, "/api/v1/gifts/allowance",
+                    Map.of("practitionerId", pid))));
+        }
+        return pages.fragment("task-row", model);
+    }
+
+    /** The refusal as a sentence: a bare field message gets its field's name, a gift refusal what remains. */
+    static String refusal(ServiceProblem problem) {
+        String message = problem.summary();
+        var fields = problem.fieldErrors();
+        if (!fields.isEmpty() && !message.isEmpty() && Character.isLowerCase(message.charAt(0))
+                && !fields.keySet().iterator().next().isBlank()) {
+            var first = fields.entrySet().iterator().next();
+            String field = first.getKey().replace("value.amount", "value").replace('.', ' ');
+            message = Character.toUpperCase(field.charAt(0)) + field.substring(1) + " " + first.getValue();
+        }
+        String remaining = problem.problem().str("extra.remainingAllowance");
+        if (!remaining.isEmpty() && !message.contains("remain")) {
+            message = message + " (" + remaining + " remains this year.)";
+        }
+        return message;
     }
 
     private HttpResponse<?> act(HttpRequest<?> request, StaffSession session, String id, Map<String, String> form,
@@ -108,9 +148,9 @@ public class TaskActionsController {
             });
         } catch (ServiceProblem problem) {
             if (Pages.htmx(request)) {
-                return pages.fragment("refusal", Map.of("message", problem.summary()));
+                return refusedRow(request, session, id, back, problem);
             }
-            return pages.redirect(back, problem.summary());
+            return pages.redirect(back, refusal(problem));
         }
         if (task[0] == null) {
             // The same form again: show the task as it is now.

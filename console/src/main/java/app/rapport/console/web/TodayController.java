@@ -7,6 +7,7 @@ import app.rapport.console.services.PartnerNames;
 import app.rapport.console.services.Service;
 import app.rapport.console.services.ServiceClient;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Today: what the clinic has to do this morning, composed from all four services. */
-@Controller
+@Controller(produces = MediaType.TEXT_HTML)
 public class TodayController {
 
     private final ServiceClient services;
