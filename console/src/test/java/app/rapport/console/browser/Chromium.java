@@ -33,12 +33,21 @@ final class Chromium implements AutoCloseable {
         this.browser = browser;
     }
 
-    static Chromium launch() {
+    /**
+     * Starts Playwright's driver. Call it before this JVM starts any other process: the driver's
+     * node binary is written and then executed, and a process forked in between by another thread
+     * inherits the open file and makes the exec fail with "Text file busy".
+     */
+    static Playwright startDriver() {
         if (!Files.isExecutable(EXECUTABLE)) {
             throw new IllegalStateException("No Chromium at " + EXECUTABLE
                     + ": install it with apt-get install -y chromium (.ci/run does)");
         }
-        Playwright playwright = Playwright.create();
+        return Playwright.create();
+    }
+
+    /** Launches headless Chromium through the driver (the driver, not this JVM, starts the browser process). */
+    static Chromium launch(Playwright playwright) {
         try {
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(EXECUTABLE)

@@ -5,6 +5,7 @@ import app.rapport.local.LocalPlatformOptions;
 import app.rapport.local.RapportService;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 
 import java.io.IOException;
@@ -123,12 +124,15 @@ public final class ConsoleStack implements AutoCloseable {
             return t;
         });
         try {
-            Future<?> browser = pool.submit(timed("chromium", () -> chromium = keep(Chromium.launch())));
-            timed("identity provider + mail", () -> {
+            // Neither starts a process: they may run while the driver is unpacked and started.
+            Future<?> providerAndMail = pool.submit(timed("identity provider + mail", () -> {
                 provider = keep(IdentityProvider.start());
                 mail = keep(MailServer.start());
                 return null;
-            }).call();
+            }));
+            Playwright driver = timed("playwright driver", Chromium::startDriver).call();
+            Future<?> browser = pool.submit(timed("chromium", () -> chromium = keep(Chromium.launch(driver))));
+            join(providerAndMail);
 
             platform = keep(new LocalPlatform(platformOptions()));
             Future<?> db = pool.submit(timed("mariadb", () -> {
@@ -345,12 +349,12 @@ public final class ConsoleStack implements AutoCloseable {
         return resource;
     }
 
-    private Callable<Object> timed(String what, Callable<?> step) {
+    private <T> Callable<T> timed(String what, Callable<T> step) {
         return () -> {
             long t = System.nanoTime();
-            step.call();
+            T result = step.call();
             startTimes.put(what, Duration.ofMillis((System.nanoTime() - t) / 1_000_000));
-            return null;
+            return result;
         };
     }
 
