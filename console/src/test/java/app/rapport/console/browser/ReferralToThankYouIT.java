@@ -100,9 +100,16 @@ class ReferralToThankYouIT {
         Locator history = page.getByTestId("history").locator("li");
         assertThat(history).hasCount(1);
 
-        // Declining asks why; a reason of blanks reaches referrals-service, which refuses it at the reason.
+        // Declining asks why: with the reason empty the browser keeps the form and asks for it.
         Locator decline = page.getByTestId("transition").filter(new Locator.FilterOptions().setHas(
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declined"))));
+        String here = page.url();
+        decline.getByRole(AriaRole.BUTTON).click();
+        assertThat(page).hasURL(here);
+        assertThat((String) page.locator("#f-reason-declined").evaluate("input => input.validationMessage")).isNotBlank();
+        assertThat(page.getByTestId("referral-status")).hasText("Received");
+
+        // A reason of blanks gets past the browser to referrals-service, which refuses it at the reason.
         decline.getByRole(AriaRole.TEXTBOX).fill("   ");
         decline.getByRole(AriaRole.BUTTON).click();
         Locator reasonError = page.locator("[data-field-error=reason]");
