@@ -148,6 +148,30 @@ public final class ClinicData {
         return body;
     }
 
+    /**
+     * Waits until referrals-service knows the partner, creating nothing: a referral without a way
+     * to reach the patient is refused for the partner first (practitionerId) while the partner is
+     * on its way, and for the patient's phone once it has arrived.
+     */
+    public void awaitKnownToReferrals(Partner partner) {
+        Map<String, Object> body = referralBody("RECEIVED", partner.id());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> patient = (Map<String, Object>) body.get("patient");
+        patient.remove("phone");
+        ServiceApi.Answer[] last = new ServiceApi.Answer[1];
+        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = referrals.post("/api/v1/referrals", token, body);
+            return last[0].status() == 422 && "patient.phone".equals(last[0].text("/errors/0/field"));
+        });
+    }
+
+    /** How many referrals of {@code direction} the clinic has, as referrals-service counts them. */
+    public long referralCount(String direction) {
+        ServiceApi.Answer answer = referrals.get("/api/v1/referrals?size=1&direction=" + direction, token);
+        assertThat(answer.status()).as("count referrals: %s", answer).isEqualTo(200);
+        return answer.json().get("total").asLong();
+    }
+
     /** Waits until outreach-service has scheduled the thank-you for the referral, and returns the task. */
     public JsonNode awaitThankYouTask(String referralId) {
         JsonNode[] task = new JsonNode[1];

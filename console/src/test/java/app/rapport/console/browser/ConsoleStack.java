@@ -253,6 +253,19 @@ public final class ConsoleStack implements AutoCloseable {
         page.waitForLoadState(LoadState.LOAD);
     }
 
+    /**
+     * The person's cookies as a {@code Cookie} header, for requests sent with {@code page.request()}
+     * "as the browser would": Playwright's request context leaves out Secure cookies (the session)
+     * on {@code http://127.0.0.1}, which Chromium itself sends there. Ask for cookies the same way:
+     * {@code context.cookies()} without a URL, since {@code cookies(consoleUrl())} filters them out too.
+     */
+    public static String cookieHeader(BrowserContext context) {
+        return context.cookies().stream()
+                .filter(c -> "127.0.0.1".equals(c.domain))
+                .map(c -> c.name + "=" + c.value)
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     public Path consoleLog() {
         return workDir.resolve("console.log");
     }
