@@ -6,9 +6,13 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.core.io.Writable;
 import io.micronaut.views.ModelAndView;
+import io.micronaut.views.ViewsRenderer;
+import io.micronaut.views.ViewsRendererLocator;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -25,9 +29,12 @@ public class Pages {
     static final String NOTICE_COOKIE = "RAPPORT_NOTICE";
 
     private final boolean devInbox;
+    private final ViewsRendererLocator views;
 
-    public Pages(Environment environment, @Property(name = "rapport.console.dev-mail-api", defaultValue = "") String mailApi) {
+    public Pages(Environment environment, @Property(name = "rapport.console.dev-mail-api", defaultValue = "") String mailApi,
+                 ViewsRendererLocator views) {
         this.devInbox = environment.getActiveNames().contains("local") && !mailApi.isBlank();
+        this.views = views;
     }
 
     public boolean devInbox() {
@@ -55,6 +62,35 @@ public class Pages {
             response.cookie(Cookie.of(NOTICE_COOKIE, "").path("/").maxAge(0));
         }
         return response;
+    }
+
+    /**
+     * The same page rendered here, for an exception handler: the views filter renders what
+     * controllers return, but a handler's {@code ModelAndView} would reach the encoder unrendered
+     * (a 500 "no encoder for text/html" instead of the page).
+     */
+    public MutableHttpResponse<?> renderedNow(HttpStatus status, HttpRequest<?> request, StaffSession session, String view,
+                                              String title, String section, Map<String, Object> model) {
+        Map<String, Object> all = new LinkedHashMap<>(model);
+        all.put("frame", frame(request, session, title, section));
+        MutableHttpResponse<Writable> response = HttpResponse.status(status).body(write("pages/" + view, all, request));
+        response.contentType(MediaType.TEXT_HTML_TYPE);
+        if (request.getCookies().findCookie(NOTICE_COOKIE).isPresent()) {
+            response.cookie(Cookie.of(NOTICE_COOKIE, "").path("/").maxAge(0));
+        }
+        return response;
+    }
+
+    /** A fragment rendered here, for an exception handler answering htmx (see {@link #renderedNow}). */
+    public MutableHttpResponse<?> fragmentNow(HttpRequest<?> request, String component, Map<String, Object> model) {
+        return HttpResponse.ok(write("components/" + component, model, request)).contentType(MediaType.TEXT_HTML_TYPE);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Writable write(String view, Map<String, Object> model, HttpRequest<?> request) {
+        ViewsRenderer renderer = views.resolveViewsRenderer(view, MediaType.TEXT_HTML, model)
+                .orElseThrow(() -> new IllegalStateException("No renderer for view " + view));
+        return renderer.render(view, model, request);
     }
 
     /** A piece of a page for htmx to swap in: {@code views/components/<name>.jte}. */

@@ -71,11 +71,11 @@ public final class ProblemPages {
             }
             if (Pages.htmx((HttpRequest<?>) request)) {
                 // Swapped in where the action was: the message replaces the row's buttons.
-                return HttpResponse.status(HttpStatus.OK).body(pages.fragment("refusal", Map.of("message", problem.summary())).body());
+                return pages.fragmentNow(request, "refusal", Map.of("message", problem.summary()));
             }
             String title = status == HttpStatus.FORBIDDEN ? "Not allowed for your role"
                     : status == HttpStatus.NOT_FOUND ? "Not found" : "That did not work";
-            return pages.render(status, request, session.get(), "problem", title, "",
+            return pages.renderedNow(status, request, session.get(), "problem", title, "",
                     Map.of("message", problem.summary(), "status", status.getCode()));
         }
     }
