@@ -73,8 +73,12 @@ public abstract class ReferralsTestSupport implements TestPropertyProvider {
 
     /** A partner in the clinic's directory copy, as the directory consumer would have left it. */
     protected String partner(String clinic, boolean archived) {
+        return partner(clinic, "Maya", "Okafor", archived);
+    }
+
+    protected String partner(String clinic, String firstName, String lastName, boolean archived) {
         String id = UUID.randomUUID().toString();
-        partners.save(new Partner(null, clinic, id, "Maya", "Okafor", "MD, FACOG", "OB_GYN",
+        partners.save(new Partner(null, clinic, id, firstName, lastName, "MD, FACOG", "OB_GYN",
                 "Lakeview Women's Health", archived, 1, Instant.now()));
         return id;
     }

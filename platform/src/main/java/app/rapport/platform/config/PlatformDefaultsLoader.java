@@ -24,6 +24,15 @@ public class PlatformDefaultsLoader implements PropertySourceLoader {
     /** application.yml sits at -300; lower means it loses to the service's own settings. */
     static final int ORDER = -400;
 
+    /**
+     * The group's identity provider signs people's tokens (RS256) with keys it publishes at a
+     * JWKS URL; the services accept those beside the HS256 tokens of scripts and tests. Micronaut
+     * only knows a JWKS source when the property exists, so it is added only when configured.
+     */
+    static final String JWKS_URL_ENV = "RAPPORT_OIDC_JWKS_URL";
+    static final String JWKS_URL_SYSTEM_PROPERTY = "rapport.oidc.jwks-url";
+    static final String JWKS_URL_PROPERTY = "micronaut.security.token.jwt.signatures.jwks.identity-provider.url";
+
     private final YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
 
     @Override
@@ -33,12 +42,18 @@ public class PlatformDefaultsLoader implements PropertySourceLoader {
         }
         return resourceLoader.getResourceAsStream(RESOURCE).map(in -> {
             try (InputStream stream = in) {
-                Map<String, Object> values = yaml.read(RESOURCE, stream);
+                Map<String, Object> values = new java.util.LinkedHashMap<>(yaml.read(RESOURCE, stream));
+                identityProviderKeys().ifPresent(url -> values.put(JWKS_URL_PROPERTY, url));
                 return PropertySource.of("rapport-platform", values, ORDER);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + RESOURCE, e);
             }
         });
+    }
+
+    static Optional<String> identityProviderKeys() {
+        String url = System.getProperty(JWKS_URL_SYSTEM_PROPERTY, System.getenv(JWKS_URL_ENV));
+        return url == null || url.isBlank() ? Optional.empty() : Optional.of(url.trim());
     }
 
     @Override

@@ -1,6 +1,10 @@
 package app.rapport.referrals.domain;
 
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static app.rapport.referrals.domain.ReferralStatus.*;
@@ -27,7 +31,23 @@ public final class ReferralStateMachine {
             ACKNOWLEDGED, List.of(SEEN, DECLINED, CANCELLED),
             SEEN, List.of(CLOSED, CANCELLED));
 
+    // Every status a referral of the direction can be in, in the order of its usual course, finals last.
+    private static final List<ReferralStatus> RECEIVED_STATUSES = List.of(
+            RECEIVED, ACCEPTED, SCHEDULED, NO_SHOW, IN_TREATMENT, COMPLETED, DECLINED, CANCELLED);
+    private static final List<ReferralStatus> SENT_STATUSES = List.of(
+            SENT, ACKNOWLEDGED, SEEN, CLOSED, DECLINED, CANCELLED);
+
     private ReferralStateMachine() {
+    }
+
+    /** The statuses a referral of {@code direction} can be in (both directions' when null), in course order. */
+    public static List<ReferralStatus> statuses(@Nullable Direction direction) {
+        if (direction != null) {
+            return direction == Direction.RECEIVED ? RECEIVED_STATUSES : SENT_STATUSES;
+        }
+        Set<ReferralStatus> both = new LinkedHashSet<>(RECEIVED_STATUSES);
+        both.addAll(SENT_STATUSES);
+        return List.copyOf(both);
     }
 
     /** The status a new referral of this direction starts in. */

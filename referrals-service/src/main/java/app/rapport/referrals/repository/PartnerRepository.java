@@ -6,6 +6,8 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -16,6 +18,8 @@ public interface PartnerRepository extends GenericRepository<Partner, Long> {
     Partner update(Partner partner);
 
     Optional<Partner> findByClinicIdAndPractitionerId(String clinicId, String practitionerId);
+
+    List<Partner> findByClinicIdAndPractitionerIdIn(String clinicId, Collection<String> practitionerIds);
 
     /** Locks the row (or the gap where it would go) so a snapshot and its successor cannot interleave. */
     @Query("SELECT * FROM partner WHERE clinic_id = :clinicId AND practitioner_id = :practitionerId FOR UPDATE")

@@ -9,9 +9,11 @@ import app.rapport.referrals.domain.Channel;
 import app.rapport.referrals.domain.DiagnosisCodes;
 import app.rapport.referrals.domain.Direction;
 import app.rapport.referrals.domain.Kind;
+import app.rapport.referrals.domain.NameSearch;
 import app.rapport.referrals.domain.Referral;
 import app.rapport.referrals.domain.ReferralDraft;
 import app.rapport.referrals.domain.ReferralLedger;
+import app.rapport.referrals.domain.ReferralStateMachine;
 import app.rapport.referrals.domain.ReferralStatus;
 import app.rapport.referrals.domain.Urgency;
 import app.rapport.referrals.repository.ReferralRepository;
@@ -29,10 +31,13 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The referral ledger: open a referral, read it, list them, move one along its state machine. */
 @Controller("/api/v1/referrals")
@@ -82,19 +87,39 @@ public class ReferralController {
     }
 
     @Get
-    @Operation(summary = "Referrals of the caller's clinic, newest first, filtered by direction, status, partner and date")
+    @Operation(summary = "Referrals of the caller's clinic, newest first, filtered by direction, status, partner, date"
+            + " and q: a prefix of the patient's or the partner's name (first, last, \"first last\" or \"last, first\"),"
+            + " case-insensitive, at most 100 characters")
     public Page<ReferralSummary> list(Caller caller, @Nullable @QueryValue Direction direction,
                                       @Nullable @QueryValue ReferralStatus status,
                                       @Nullable @QueryValue String practitionerId,
                                       @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                      @Nullable @QueryValue @Size(max = NameSearch.MAX_LENGTH) String q,
                                       @Valid @RequestBean PageQuery paging) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw ProblemException.invalidField("to", "must not be before from");
-        }
+        checkDates(from, to);
         return views.summaries(caller.clinicId(), referrals.search(caller.clinicId(),
                 direction == null ? null : direction.name(), status == null ? null : status.name(),
-                ReferralLedger.blank(practitionerId) ? null : practitionerId, from, to,
+                ReferralLedger.blank(practitionerId) ? null : practitionerId, from, to, NameSearch.prefixPattern(q),
                 Pageable.from(paging.pageNumber(), paging.pageSize())));
+    }
+
+    @Get("/status-counts")
+    @Operation(summary = "How many of the clinic's referrals are in each status, under the list's filters except status:"
+            + " every status the direction has (both directions' without one), zeros included, in course order")
+    public Map<ReferralStatus, Long> statusCounts(Caller caller, @Nullable @QueryValue Direction direction,
+                                                  @Nullable @QueryValue String practitionerId,
+                                                  @Nullable @QueryValue LocalDate from,
+                                                  @Nullable @QueryValue LocalDate to,
+                                                  @Nullable @QueryValue @Size(max = NameSearch.MAX_LENGTH) String q) {
+        checkDates(from, to);
+        Map<ReferralStatus, Long> counts = new LinkedHashMap<>();
+        ReferralStateMachine.statuses(direction).forEach(s -> counts.put(s, 0L));
+        for (ReferralRepository.StatusCount c : referrals.countByStatus(caller.clinicId(),
+                direction == null ? null : direction.name(), ReferralLedger.blank(practitionerId) ? null : practitionerId,
+                from, to, NameSearch.prefixPattern(q))) {
+            counts.computeIfPresent(ReferralStatus.valueOf(c.status()), (s, zero) -> c.referrals());
+        }
+        return counts;
     }
 
     @Post("/{id}/transitions")
@@ -102,6 +127,12 @@ public class ReferralController {
     public ReferralView transition(Caller caller, @PathVariable String id,
                                    @Valid @Body ReferralRequests.Transition body) {
         return views.full(ledger.transition(caller.clinicId(), id, body.to(), body.reason(), caller.user()));
+    }
+
+    private static void checkDates(@Nullable LocalDate from, @Nullable LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalidField("to", "must not be before from");
+        }
     }
 
     private Referral find(Caller caller, String id) {

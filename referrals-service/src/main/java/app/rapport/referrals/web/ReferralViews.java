@@ -1,5 +1,6 @@
 package app.rapport.referrals.web;
 
+import app.rapport.referrals.domain.Partner;
 import app.rapport.referrals.domain.Patient;
 import app.rapport.referrals.domain.Referral;
 import app.rapport.referrals.repository.AttachmentRepository;
@@ -8,6 +9,7 @@ import app.rapport.referrals.repository.PatientRepository;
 import app.rapport.referrals.repository.StatusChangeRepository;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,9 +41,15 @@ public class ReferralViews {
 
     public app.rapport.platform.web.Page<ReferralSummary> summaries(String clinicId,
                                                                    io.micronaut.data.model.Page<Referral> page) {
-        Map<String, Patient> byId = page.getContent().isEmpty() ? Map.of()
-                : patients.findByClinicIdAndIdIn(clinicId, page.getContent().stream().map(Referral::patientId)
+        List<Referral> rows = page.getContent();
+        Map<String, Patient> byId = rows.isEmpty() ? Map.of()
+                : patients.findByClinicIdAndIdIn(clinicId, rows.stream().map(Referral::patientId)
                         .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Patient::id, Function.identity()));
-        return app.rapport.platform.web.Page.of(page, r -> ReferralSummary.of(r, byId.get(r.patientId())));
+        Map<String, Partner> partnerById = rows.isEmpty() ? Map.of()
+                : partners.findByClinicIdAndPractitionerIdIn(clinicId, rows.stream().map(Referral::practitionerId)
+                        .collect(Collectors.toSet())).stream()
+                        .collect(Collectors.toMap(Partner::practitionerId, Function.identity(), (a, b) -> a));
+        return app.rapport.platform.web.Page.of(page, r -> ReferralSummary.of(r, partnerById.get(r.practitionerId()),
+                byId.get(r.patientId())));
     }
 }

@@ -84,4 +84,23 @@ class ReferralStateMachineTest {
         assertThat(wrong).isEmpty();
         assertThat(legalCount).isEqualTo(legal.values().stream().mapToInt(Set::size).sum());
     }
+
+    @Test
+    void theStatusesOfADirectionAreExactlyThoseItsReferralsCanReach() {
+        for (Direction direction : Direction.values()) {
+            Set<ReferralStatus> reachable = EnumSet.of(ReferralStateMachine.initial(direction));
+            List<ReferralStatus> todo = new ArrayList<>(reachable);
+            while (!todo.isEmpty()) {
+                for (ReferralStatus next : ReferralStateMachine.allowedFrom(direction, todo.remove(0))) {
+                    if (reachable.add(next)) {
+                        todo.add(next);
+                    }
+                }
+            }
+            assertThat(ReferralStateMachine.statuses(direction)).as(direction.name())
+                    .containsExactlyInAnyOrderElementsOf(reachable)
+                    .startsWith(ReferralStateMachine.initial(direction));
+        }
+        assertThat(ReferralStateMachine.statuses(null)).containsExactlyInAnyOrder(ReferralStatus.values());
+    }
 }

@@ -1,0 +1,130 @@
+package app.rapport.console.security;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.core.async.publisher.Publishers;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What every console answer carries, and what every state-changing request must prove.
+ *
+ * <ul>
+ *   <li>Pages hold patient data: {@code Cache-Control: no-store}, so nothing stays in the
+ *       browser's cache or history on a shared front-desk computer; assets may be cached.</li>
+ *   <li>A strict Content-Security-Policy: scripts and styles only from the console itself, no
+ *       inline script, no framing.</li>
+ *   <li>POST/PUT/DELETE must come from the console's own pages (Origin, when the browser sends
+ *       it, is this host) and carry the session's CSRF token as a form field or header.</li>
+ * </ul>
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+public class PageSafetyFilter implements HttpServerFilter {
+
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; form-action 'self' %s; frame-ancestors 'none'; base-uri 'none'";
+
+    private final CsrfTokens csrf;
+    private final String formActions;
+
+    public PageSafetyFilter(CsrfTokens csrf,
+                            @io.micronaut.context.annotation.Property(name = "micronaut.security.oauth2.clients.rapport.openid.issuer", defaultValue = "") String issuer) {
+        this.csrf = csrf;
+        // Sign-out posts to the console, which redirects to the provider: allow the provider's origin.
+        this.formActions = origin(issuer);
+    }
+
+    @Override
+    public int getOrder() {
+        // After security has resolved the session, before the controllers.
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        if (!changesState(request.getMethod()) || request.getPath().startsWith("/oauth/") || publicForm(request)) {
+            return Publishers.map(chain.proceed(request), response -> decorate(request, response));
+        }
+        if (!sameOrigin(request)) {
+            return Publishers.just(decorate(request, refused()));
+        }
+        Optional<String> header = request.getHeaders().get(CsrfTokens.HEADER, String.class);
+        if (header.isPresent()) {
+            return csrf.matches(request, header)
+                    ? Publishers.map(chain.proceed(request), response -> decorate(request, response))
+                    : Publishers.just(decorate(request, refused()));
+        }
+        // A plain form (no JavaScript) sends the token as a field: read a copy of the body, and
+        // leave the body itself for the controller.
+        return Mono.fromFuture(CsrfFormField.read(request))
+                .flatMap(token -> csrf.matches(request, token)
+                        ? Mono.from(chain.proceed(request))
+                        : Mono.just(refused()))
+                .map(response -> decorate(request, response));
+    }
+
+    private static MutableHttpResponse<?> refused() {
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.TEXT_PLAIN_TYPE)
+                .body("This form has expired or did not come from this console. Go back, reload the page and try again.");
+    }
+
+    /** The partners' intake form is public: no session, so no session-bound token (rate limits apply in the service). */
+    private static boolean publicForm(HttpRequest<?> request) {
+        return request.getPath().startsWith("/intake/");
+    }
+
+    private static boolean sameOrigin(HttpRequest<?> request) {
+        Optional<String> origin = request.getHeaders().get("Origin", String.class);
+        if (origin.isEmpty() || origin.get().equals("null")) {
+            return true;
+        }
+        String host = request.getHeaders().get("Host", String.class).orElse("");
+        try {
+            return host.equalsIgnoreCase(URI.create(origin.get()).getAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private MutableHttpResponse<?> decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String path = request.getPath();
+        boolean asset = path.startsWith("/assets/") || path.startsWith("/webjars/");
+        if (asset) {
+            response.header("Cache-Control", "public, max-age=3600");
+        } else {
+            response.header("Cache-Control", "no-store");
+            response.header("Pragma", "no-cache");
+        }
+        response.header("Content-Security-Policy", CSP.formatted(formActions));
+        response.header("X-Content-Type-Options", "nosniff");
+        response.header("Referrer-Policy", "same-origin");
+        response.header("X-Frame-Options", "DENY");
+        return response;
+    }
+
+    private static boolean changesState(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.DELETE
+                || method == HttpMethod.PATCH;
+    }
+
+    private static String origin(String url) {
+        try {
+            URI u = URI.create(url);
+            return u.getScheme() == null ? "" : u.getScheme() + "://" + u.getAuthority();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

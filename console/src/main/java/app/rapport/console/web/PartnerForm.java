@@ -1,0 +1,115 @@
+package app.rapport.console.web;
+
+import app.rapport.console.services.Doc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The partner form: its field names are contacts-service's {@code PractitionerDetails} JSON paths
+ * (so a refusal's {@code errors[].field} lands at its input), the codes its selects offer, and the
+ * few conversions a browser form needs (checkboxes to a list, text to numbers and booleans).
+ */
+public final class PartnerForm {
+
+    /** The values of contacts-service's enums, as its API takes them. */
+    public static final List<String> SPECIALTIES = List.of("CHIROPRACTOR", "DOULA", "FAMILY_PRACTICE", "OB_GYN",
+            "MASSAGE_THERAPIST", "MENTAL_HEALTH_COUNSELOR", "NUTRITIONIST", "NATUROPATHIC_DOCTOR", "PSYCHIATRIST",
+            "PHYSICAL_THERAPIST", "PERSONAL_TRAINER", "YOGA_INSTRUCTOR", "CARDIOLOGIST", "PRIMARY_CARE", "OTHER");
+    public static final List<String> STAGES = List.of("PROSPECT", "CONTACTED", "MET", "REFERRING", "DORMANT");
+    public static final List<String> THANK_YOU_CHANNELS = List.of("HANDWRITTEN_NOTE", "EMAIL", "PHONE");
+    public static final List<String> REPORT_TYPES = List.of("INITIAL", "PROGRESS", "DISCHARGE");
+    public static final List<String> REPORT_CHANNELS = List.of("EMAIL", "FAX", "PRINT");
+
+    /** Every input of the form, by the service's name for it. */
+    public static final List<String> FIELDS = List.of("firstName", "lastName", "credentials", "specialty",
+            "organization", "npi", "email", "phone", "fax", "address.line1", "address.line2", "address.city",
+            "address.region", "address.postalCode", "address.country", "preferredThankYouChannel",
+            "reportPreferences.reports", "reportPreferences.everyVisits", "reportPreferences.everyWeeks",
+            "reportPreferences.channel", "stage", "owner", "tags", "notes", "physicianOverride");
+
+    static final String REPORT_BOX = "reportType.";
+    private static final Set<String> LISTS = Set.of("tags", "reportPreferences.reports");
+    private static final Set<String> NUMBERS = Set.of("reportPreferences.everyVisits", "reportPreferences.everyWeeks");
+
+    private PartnerForm() {
+    }
+
+    /** A specialty in words: {@code OB_GYN} → "OB/GYN". */
+    public static String label(String code) {
+        return switch (code == null ? "" : code) {
+            case "OB_GYN" -> "OB/GYN";
+            case "MENTAL_HEALTH_COUNSELOR" -> "Mental health counselor";
+            case "NATUROPATHIC_DOCTOR" -> "Naturopathic doctor";
+            default -> Forms.words(code);
+        };
+    }
+
+    /** The form filled from a partner as contacts-service answers it, for the edit page. */
+    public static Map<String, String> valuesOf(Doc partner) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            if (LISTS.contains(field)) {
+                values.put(field, String.join(", ", partner.strs(field)));
+            } else {
+                values.put(field, partner.str(field));
+            }
+        }
+        for (String type : partner.strs("reportPreferences.reports")) {
+            values.put(REPORT_BOX + type, "on");
+        }
+        values.remove("reportPreferences.reports");
+        return values;
+    }
+
+    /**
+     * The JSON body for {@code POST} or {@code PUT /api/v1/practitioners}. An edit sends no stage
+     * (contacts-service moves it only by a stage change).
+     */
+    public static Map<String, Object> body(Map<String, String> form, boolean creating) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> reports = new ArrayList<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith(REPORT_BOX)) {
+                if (value != null && !value.isBlank()) {
+                    reports.add(name.substring(REPORT_BOX.length()));
+                }
+            } else {
+                fields.put(name, value);
+            }
+        });
+        fields.put("reportPreferences.reports", String.join(",", reports));
+        if (!creating) {
+            fields.remove("stage");
+        }
+        // The country is filled in for convenience; alone it is no address.
+        boolean anyAddress = fields.entrySet().stream().anyMatch(e -> e.getKey().startsWith("address.")
+                && !e.getKey().equals("address.country") && e.getValue() != null && !e.getValue().isBlank());
+        if (!anyAddress) {
+            fields.remove("address.country");
+        }
+        Map<String, Object> body = FormJson.body(fields, LISTS);
+        typed(body, "physicianOverride");
+        if (body.get("reportPreferences") instanceof Map<?, ?> prefs) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) prefs;
+            NUMBERS.forEach(n -> typed(p, n.substring("reportPreferences.".length())));
+        }
+        return body;
+    }
+
+    /** A number or yes/no as JSON; anything else is sent as typed, for the service to name. */
+    private static void typed(Map<String, Object> map, String key) {
+        if (!(map.get(key) instanceof String s)) {
+            return;
+        }
+        if (s.equals("true") || s.equals("false")) {
+            map.put(key, Boolean.valueOf(s));
+        } else if (s.matches("\\d{1,9}")) {
+            map.put(key, Integer.valueOf(s));
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package app.rapport.console.web;
+
+import app.rapport.console.security.StaffSession;
+import app.rapport.console.services.Doc;
+import app.rapport.console.services.Parallel;
+import app.rapport.console.services.PartnerNames;
+import app.rapport.console.services.Service;
+import app.rapport.console.services.ServiceClient;
+import app.rapport.console.services.ServiceProblem;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * One referral: its patient, partner, status with history and the moves it allows, visits, the
+ * closed loop, and the thank-you and progress reports it caused (outreach and reports, each a
+ * block of its own that says so when the person's role may not see it).
+ */
+@Controller(value = "/referrals", produces = MediaType.TEXT_HTML)
+public class ReferralPageController {
+
+    private final ServiceClient services;
+    private final PartnerNames partnerNames;
+    private final Pages pages;
+    private final Parallel parallel;
+    private final OnceOnly onceOnly;
+
+    public ReferralPageController(ServiceClient services, PartnerNames partnerNames, Pages pages, Parallel parallel,
+                                  OnceOnly onceOnly) {
+        this.services = services;
+        this.partnerNames = partnerNames;
+        this.pages = pages;
+        this.parallel = parallel;
+        this.onceOnly = onceOnly;
+    }
+
+    @Get("/{id}")
+    public HttpResponse<?> show(HttpRequest<?> request, StaffSession session, @PathVariable String id) {
+        return render(HttpStatus.OK, request, session, id, FormState.empty(), newVisit());
+    }
+
+    @Post(value = "/{id}/transitions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> transition(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                      @Body Map<String, String> form) {
+        String here = "/referrals/" + id;
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                services.post(session, Service.REFERRALS, "/api/v1/referrals/" + id + "/transitions",
+                        ReferralForms.transitionBody(form));
+                return here;
+            });
+        } catch (ServiceProblem problem) {
+            return refused(request, session, id, problem, ReferralForms.refused(form, problem), newVisit());
+        }
+        return pages.redirect(here, "Status now: " + Forms.words(form.getOrDefault("to", "")));
+    }
+
+    @Post(value = "/{id}/visits", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> visit(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                 @Body Map<String, String> form) {
+        String here = "/referrals/" + id;
+        String[] notice = {"Visit recorded"};
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                Doc visit = services.post(session, Service.REFERRALS, "/api/v1/referrals/" + id + "/visits",
+                        ReferralForms.visitBody(form));
+                notice[0] = "Visit " + visit.str("visitNumber") + " recorded";
+                return here;
+            });
+        } catch (ServiceProblem problem) {
+            return refused(request, session, id, problem, FormState.empty(), ReferralForms.refused(form, problem));
+        }
+        return pages.redirect(here, notice[0]);
+    }
+
+    /** The page again with the service's message where the person acted; no refusal loses what they typed. */
+    private HttpResponse<?> refused(HttpRequest<?> request, StaffSession session, String id, ServiceProblem problem,
+                                    FormState transition, FormState visit) {
+        if (problem.status() == 404) {
+            return problemPage(request, session, problem); // gone, or another clinic's
+        }
+        HttpStatus status = switch (problem.status()) {
+            case 400, 422 -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case 403 -> HttpStatus.FORBIDDEN;
+            case 409 -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_GATEWAY;
+        };
+        return render(status, request, session, id, transition, visit);
+    }
+
+    private HttpResponse<?> render(HttpStatus status, HttpRequest<?> request, StaffSession session, String id,
+                                   FormState transition, FormState visit) {
+        // The referral itself: a 404 (or another clinic's) or a 403 is the whole page's answer.
+        CompletableFuture<Doc> referralCall = parallel.start(() ->
+                services.get(session, Service.REFERRALS, "/api/v1/referrals/" + id));
+        var visits = async(() -> services.get(session, Service.REFERRALS, "/api/v1/referrals/" + id + "/visits",
+                Map.of("size", 200)));
+        var reports = async(() -> services.get(session, Service.REPORTS, "/api/v1/reports",
+                Map.of("referralId", id, "size", 50)));
+        Doc referral;
+        try {
+            referral = referralCall.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof ServiceProblem problem) {
+                return problemPage(request, session, problem);
+            }
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause; // SessionExpired goes through sign-in again
+            }
+            throw e;
+        }
+        String partnerId = referral.str("practitioner.id");
+        // outreach-service lists tasks by partner, not by referral: this partner's, then this referral's among them.
+        Section<List<Doc>> tasks = Section.load(() -> services.get(session, Service.OUTREACH, "/api/v1/tasks",
+                        Map.of("practitionerId", partnerId, "size", 200)).items().stream()
+                .filter(t -> id.equals(t.str("referralId"))).toList());
+        Doc partner = tasks.ok() && !tasks.value().isEmpty()
+                ? partnerNames.lookup(session, List.of(partnerId)).getOrDefault(partnerId, Doc.empty())
+                : Doc.empty();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("referral", referral);
+        model.put("visits", visits.join());
+        model.put("tasks", tasks);
+        model.put("partner", partner);
+        model.put("reports", reports.join());
+        model.put("transition", transition);
+        model.put("visit", visit);
+        String title = ("SENT".equals(referral.str("direction")) ? "Referral to " : "Referral from ")
+                + referral.str("practitioner.name", "a partner");
+        return pages.render(status, request, session, "referral", title, "referrals", model);
+    }
+
+    /**
+     * The referral itself could not be shown: not found (or another clinic's), not for this role,
+     * or referrals-service down. Rendered here as a page rather than left to the shared handler.
+     */
+    private HttpResponse<?> problemPage(HttpRequest<?> request, StaffSession session, ServiceProblem problem) {
+        HttpStatus status = switch (problem.status()) {
+            case 403 -> HttpStatus.FORBIDDEN;
+            case 404 -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.BAD_GATEWAY;
+        };
+        String title = status == HttpStatus.NOT_FOUND ? "Referral not found"
+                : status == HttpStatus.FORBIDDEN ? "Not allowed for your role" : "Referral not available";
+        String message = status == HttpStatus.NOT_FOUND
+                ? "There is no such referral in this clinic. It may belong to another clinic, or the link is wrong."
+                : problem.summary();
+        return pages.render(status, request, session, "problem", title, "referrals",
+                Map.of("message", message, "status", status.getCode()));
+    }
+
+    private static FormState newVisit() {
+        return FormState.of(Map.of("billedAmount.currency", "USD"));
+    }
+
+    private CompletableFuture<Section<Doc>> async(Supplier<Doc> call) {
+        return parallel.start(() -> Section.load(call));
+    }
+}

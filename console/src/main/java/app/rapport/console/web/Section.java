@@ -1,0 +1,30 @@
+package app.rapport.console.web;
+
+import app.rapport.console.services.ServiceProblem;
+
+import java.util.function.Supplier;
+
+/**
+ * One block of a composed page, loaded on its own: if the service behind it refuses (a role
+ * that may not see it) or is down, that block says so and the rest of the page still shows.
+ */
+public record Section<T>(T value, String unavailable) {
+
+    public static <T> Section<T> load(Supplier<T> loader) {
+        try {
+            return new Section<>(loader.get(), "");
+        } catch (ServiceProblem e) {
+            if (e.forbidden()) {
+                return new Section<>(null, "Not shown for your role.");
+            }
+            if (e.status() >= 500) {
+                return new Section<>(null, e.problem().str("service", "A service") + " is not answering right now; this part of the page will be back when it is.");
+            }
+            return new Section<>(null, e.summary());
+        }
+    }
+
+    public boolean ok() {
+        return unavailable.isEmpty();
+    }
+}
