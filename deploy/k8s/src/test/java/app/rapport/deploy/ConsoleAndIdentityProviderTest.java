@@ -214,7 +214,7 @@ class ConsoleAndIdentityProviderTest {
         assertThat(egress).allSatisfy(rule -> assertThat(list(rule, "to")).noneSatisfy(to ->
                 assertThat(map(to, "podSelector.matchLabels").keySet()).anyMatch(k -> k.startsWith("strimzi.io") || k.startsWith("mysql."))));
         assertThat(sources(rules(policies, "ingress"))).as("who reaches the console")
-                .containsExactlyInAnyOrder("namespace ingress-nginx", "namespace monitoring");
+                .containsExactly("namespace ingress-nginx");
 
         if (overlay.equals("dev")) {
             List<Map<String, Object>> kcPolicies = policiesOf(m, m.get("Deployment", KEYCLOAK));

@@ -18,6 +18,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -155,6 +156,14 @@ class LocalPlatformRunTest {
             assertThat(tacoma.accessToken().has("clinics")).isFalse();
             assertThatThrownBy(() -> new BrowserSignIn().signIn(p.oidcIssuer(), callback, "tacoma", "wrong",
                     IdentityProvider.DEV_CLIENT_SECRET)).hasMessageContaining("did not redirect");
+
+            // Signing out at the console ends at the provider, which may send people back to /signed-out.
+            String signedOut = "http://127.0.0.1:" + options.consolePort() + "/signed-out";
+            HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(discovery.path("end_session_endpoint").asText()
+                    + "?client_id=rapport-console&post_logout_redirect_uri=" + URLEncoder.encode(signedOut, StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(logout.statusCode()).isEqualTo(200);
+            assertThat(logout.body()).doesNotContainIgnoringCase("invalid").containsIgnoringCase("logout");
 
             // A message over SMTP (no login) shows up in GreenMail's API, which the console's inbox reads.
             try (Socket smtp = new Socket("127.0.0.1", p.smtpPort());
