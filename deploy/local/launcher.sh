@@ -29,8 +29,8 @@ service_jar() {
   echo "$1/target/$1-${LOCAL_VERSION}.jar"
 }
 
-# ensure_built REBUILD SERVICE... : builds deploy/local and the given service modules
-# (with what they need) when one of their jars is missing, or always when REBUILD is true.
+# ensure_built REBUILD MODULE... : builds deploy/local and the given modules (services, console;
+# with what they need) when one of their jars is missing, or always when REBUILD is true.
 ensure_built() {
   local rebuild="$1"; shift
   local missing=false s
@@ -52,6 +52,19 @@ ensure_built() {
     if [[ -n "$newer" ]]; then
       echo "[local-runtime] note: sources changed since the last build (e.g. ${newer}); use --rebuild to pick them up" >&2
     fi
+  fi
+}
+
+DEV_SERVERS_DIR="deploy/local/target/dev-servers"   # written by dependency:copy@dev-servers
+
+# ensure_dev_servers REBUILD : fetches Keycloak's distribution and GreenMail from Maven Central
+# (through Maven, into $DEV_SERVERS_DIR) when one of them is missing, or always when REBUILD is true.
+ensure_dev_servers() {
+  local rebuild="$1"
+  if [[ "$rebuild" == true ]] || ! compgen -G "${DEV_SERVERS_DIR}/keycloak-quarkus-dist-*.zip" > /dev/null \
+      || ! compgen -G "${DEV_SERVERS_DIR}/greenmail-standalone-*.jar" > /dev/null; then
+    echo "[local-runtime] fetching Keycloak and GreenMail (./mvnw -q -B -pl deploy/local dependency:copy@dev-servers; 190 MB the first time) ..." >&2
+    ./mvnw -q -B -pl deploy/local dependency:copy@dev-servers >&2
   fi
 }
 

@@ -20,6 +20,12 @@ final class Manifests {
 
     static final List<String> SERVICES =
             List.of("contacts-service", "referrals-service", "outreach-service", "reports-service");
+    static final String CONSOLE = "console";
+    /** Rapport's own images: the four services and the console. */
+    static final List<String> APPS =
+            List.of("contacts-service", "referrals-service", "outreach-service", "reports-service", CONSOLE);
+    /** The development identity provider (../../keycloak, dev overlay only). */
+    static final String KEYCLOAK = "keycloak";
 
     private final List<Map<String, Object>> objects;
 

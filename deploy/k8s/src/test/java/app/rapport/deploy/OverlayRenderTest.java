@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static app.rapport.deploy.Manifests.APPS;
+import static app.rapport.deploy.Manifests.CONSOLE;
+import static app.rapport.deploy.Manifests.KEYCLOAK;
 import static app.rapport.deploy.Manifests.SERVICES;
 import static app.rapport.deploy.Manifests.at;
 import static app.rapport.deploy.Manifests.child;
@@ -30,15 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Renders every overlay with {@code kubectl kustomize} and checks what the ops team relies on
- * for each service: zero-downtime rollouts, health probes, sizes, a locked-down container, its
- * own account, settings, secrets, autoscaler, disruption budget and network policy; and that
- * Kafka and MySQL are wired to the services as the platform expects.
+ * for each service and the console: zero-downtime rollouts, health probes, sizes, a locked-down
+ * container, its own account, settings, secrets, autoscaler, disruption budget and network
+ * policy; and that Kafka and MySQL are wired to the services as the platform expects. The
+ * console's sign-in wiring and Keycloak: {@link ConsoleAndIdentityProviderTest}.
  */
 class OverlayRenderTest {
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
 
-    private static Manifests rendered(String overlay) throws IOException, InterruptedException {
+    static Manifests rendered(String overlay) throws IOException, InterruptedException {
         Manifests m = RENDERED.get(overlay);
         if (m == null) {
             m = Manifests.render(overlay);
@@ -47,18 +51,18 @@ class OverlayRenderTest {
         return m;
     }
 
-    private static Map<String, Object> container(Map<String, Object> deployment) {
+    static Map<String, Object> container(Map<String, Object> deployment) {
         List<Map<String, Object>> containers = list(deployment, "spec.template.spec.containers");
         assertThat(containers).as("containers of %s", str(deployment, "metadata.name")).hasSize(1);
         return containers.get(0);
     }
 
-    private static Map<String, Object> podLabels(Map<String, Object> deployment) {
+    static Map<String, Object> podLabels(Map<String, Object> deployment) {
         return map(deployment, "spec.template.metadata.labels");
     }
 
     /** The service's settings: its ConfigMap (through envFrom) and literal env values. */
-    private static Map<String, String> settings(Manifests m, Map<String, Object> deployment) {
+    static Map<String, String> settings(Manifests m, Map<String, Object> deployment) {
         Map<String, String> env = new HashMap<>();
         for (Map<String, Object> from : list(container(deployment), "envFrom")) {
             String cm = str(from, "configMapRef.name");
@@ -74,11 +78,20 @@ class OverlayRenderTest {
         return env;
     }
 
-    private static int replicas(Map<String, Object> deployment) {
+    /** The Deployments of Rapport's own images (the services and the console). */
+    private static List<Map<String, Object>> apps(Manifests m) {
+        return APPS.stream().map(name -> m.get("Deployment", name)).toList();
+    }
+
+    private static List<Map<String, Object>> services(Manifests m) {
+        return SERVICES.stream().map(name -> m.get("Deployment", name)).toList();
+    }
+
+    static int replicas(Map<String, Object> deployment) {
         return ((Number) at(deployment, "spec.replicas")).intValue();
     }
 
-    private static int containerPort(Map<String, Object> container, Object port) {
+    static int containerPort(Map<String, Object> container, Object port) {
         if (port instanceof Number n) {
             return n.intValue();
         }
@@ -91,10 +104,14 @@ class OverlayRenderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everyServiceIsDeployedOnceAndOnly(String overlay) throws Exception {
+    void everyServiceAndTheConsoleIsDeployedOnceAndOnly(String overlay) throws Exception {
         Manifests m = rendered(overlay);
+        List<String> expected = new ArrayList<>(APPS);
+        if (overlay.equals("dev")) {
+            expected.add(KEYCLOAK); // prod signs in at the clinic group's own provider
+        }
         assertThat(m.ofKind("Deployment")).extracting(d -> str(d, "metadata.name"))
-                .containsExactlyInAnyOrderElementsOf(SERVICES);
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(m.all()).allSatisfy(o -> assertThat(str(o, "metadata.namespace"))
                 .as("namespace of %s %s", o.get("kind"), str(o, "metadata.name"))
                 .isIn(null, overlay.equals("prod") ? "rapport" : "rapport-dev"));
@@ -104,6 +121,9 @@ class OverlayRenderTest {
     @ValueSource(strings = {"dev", "prod"})
     void rolloutsNeverTakeAServiceDownAndProbesWatchHealth(String overlay) throws Exception {
         for (Map<String, Object> d : rendered(overlay).ofKind("Deployment")) {
+            if (str(d, "metadata.name").equals(KEYCLOAK)) {
+                continue; // its own probes: ConsoleAndIdentityProviderTest
+            }
             String name = str(d, "metadata.name");
             assertThat(str(d, "spec.strategy.type")).as("%s strategy", name).isEqualTo("RollingUpdate");
             assertThat(str(d, "spec.strategy.rollingUpdate.maxUnavailable")).as("%s maxUnavailable", name).isEqualTo("0");
@@ -135,7 +155,9 @@ class OverlayRenderTest {
             Object containerNonRoot = at(c, "securityContext.runAsNonRoot");
             assertThat(Boolean.TRUE.equals(containerNonRoot) || (Boolean.TRUE.equals(podNonRoot) && containerNonRoot == null))
                     .as("%s runAsNonRoot", name).isTrue();
-            assertThat(at(c, "securityContext.readOnlyRootFilesystem")).as("%s readOnlyRootFilesystem", name).isEqualTo(true);
+            // Keycloak's development mode builds itself into its installation at start (dev only).
+            assertThat(at(c, "securityContext.readOnlyRootFilesystem")).as("%s readOnlyRootFilesystem", name)
+                    .isEqualTo(!name.equals(KEYCLOAK));
             assertThat(at(c, "securityContext.allowPrivilegeEscalation")).as("%s allowPrivilegeEscalation", name).isEqualTo(false);
             assertThat((List<Object>) at(c, "securityContext.capabilities.drop")).as("%s capabilities.drop", name).contains("ALL");
             assertThat((List<Object>) at(c, "securityContext.capabilities.add")).as("%s capabilities.add", name).isNull();
@@ -153,8 +175,9 @@ class OverlayRenderTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceRunsItsOwnImageUnderTheComposeName(String overlay) throws Exception {
         Map<String, String> composeImages = composeImages();
+        assertThat(composeImages).containsKeys(APPS.toArray(String[]::new));
         String version = System.getProperty("rapport.version");
-        for (Map<String, Object> d : rendered(overlay).ofKind("Deployment")) {
+        for (Map<String, Object> d : apps(rendered(overlay))) {
             String name = str(d, "metadata.name");
             String image = str(container(d), "image");
             assertThat(image).as("%s image", name).matches("([a-z0-9.-]+(:[0-9]+)?/)*rapport/" + Pattern.quote(name) + ":.+");
@@ -176,7 +199,7 @@ class OverlayRenderTest {
             Map<String, Object> doc = new Yaml(new LoaderOptions()).load(Files.readString(compose));
             map(doc, "services").forEach((svc, def) -> {
                 Object image = child(def, "image");
-                if (image != null && SERVICES.contains(svc)) {
+                if (image != null && APPS.contains(svc)) {
                     images.put(svc, image.toString());
                 }
             });
@@ -188,9 +211,10 @@ class OverlayRenderTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasItsAccountSettingsSecretsAutoscalerAndService(String overlay) throws Exception {
         Manifests m = rendered(overlay);
-        for (Map<String, Object> d : m.ofKind("Deployment")) {
+        for (Map<String, Object> d : apps(m)) {
             String name = str(d, "metadata.name");
             Map<String, Object> c = container(d);
+            boolean console = name.equals(CONSOLE);
 
             String account = str(d, "spec.template.spec.serviceAccountName");
             assertThat(account).as("%s service account", name).isEqualTo(name);
@@ -198,11 +222,19 @@ class OverlayRenderTest {
             assertThat(at(d, "spec.template.spec.automountServiceAccountToken")).as("%s API token", name).isEqualTo(false);
 
             Map<String, String> settings = settings(m, d);
-            assertThat(settings).as("%s settings", name)
-                    .containsKeys("RAPPORT_DB_URL", "RAPPORT_KAFKA_BOOTSTRAP")
-                    .containsEntry("RAPPORT_KAFKA_CREATE_TOPICS", "false");
-            assertThat(settings.get("JAVA_TOOL_OPTIONS")).as("%s JSON logs", name)
-                    .contains("-Dlogback.configurationFile=logback-json.xml");
+            if (!console) {
+                assertThat(settings).as("%s settings", name)
+                        .containsKeys("RAPPORT_DB_URL", "RAPPORT_KAFKA_BOOTSTRAP", "RAPPORT_OIDC_JWKS_URL")
+                        .containsEntry("RAPPORT_KAFKA_CREATE_TOPICS", "false");
+            } else {
+                // no database and no Kafka: everything through the services' APIs
+                assertThat(settings).as("console settings").doesNotContainKeys("RAPPORT_DB_URL", "RAPPORT_KAFKA_BOOTSTRAP")
+                        .containsKeys("RAPPORT_OIDC_ISSUER", "RAPPORT_OIDC_CLIENT_ID");
+            }
+            if (!console) {
+                assertThat(settings.get("JAVA_TOOL_OPTIONS")).as("%s JSON logs", name)
+                        .contains("-Dlogback.configurationFile=logback-json.xml");
+            }
 
             Map<String, String> secretRefs = new HashMap<>();
             for (Map<String, Object> e : list(c, "env")) {
@@ -211,16 +243,22 @@ class OverlayRenderTest {
                     secretRefs.put(str(e, "name"), secret);
                 }
             }
-            assertThat(secretRefs).as("%s secrets", name)
-                    .containsEntry("RAPPORT_DB_USER", name + "-db")
-                    .containsEntry("RAPPORT_DB_PASSWORD", name + "-db")
-                    .containsEntry("RAPPORT_JWT_SECRET", "rapport-jwt");
-            if (overlay.equals("dev")) {
-                // dev generates its Secrets; prod expects them created beforehand (runbook).
-                assertThat(m.find("Secret", name + "-db")).as("dev Secret %s-db", name).isPresent();
-                assertThat(m.find("Secret", "rapport-jwt")).as("dev Secret rapport-jwt").isPresent();
-            } else {
-                assertThat(m.find("Secret", name + "-db")).as("prod must not carry Secret values").isEmpty();
+            Map<String, String> expectedSecrets = console
+                    ? Map.of("RAPPORT_OIDC_CLIENT_SECRET", "rapport-console-oidc",
+                            "RAPPORT_CONSOLE_SESSION_SECRET", "rapport-console-session")
+                    : Map.of("RAPPORT_DB_USER", name + "-db", "RAPPORT_DB_PASSWORD", name + "-db",
+                            "RAPPORT_JWT_SECRET", "rapport-jwt");
+            assertThat(secretRefs).as("%s secrets", name).containsAllEntriesOf(expectedSecrets);
+            // a secret is never a literal value in the manifests
+            assertThat(list(c, "env")).filteredOn(e -> String.valueOf(e.get("name")).matches(".*(SECRET|PASSWORD).*"))
+                    .as("%s secrets from Secrets", name).allSatisfy(e -> assertThat(e).doesNotContainKey("value"));
+            for (String secret : new TreeSet<>(expectedSecrets.values())) {
+                if (overlay.equals("dev")) {
+                    // dev generates its Secrets; prod expects them created beforehand (runbook).
+                    assertThat(m.find("Secret", secret)).as("dev Secret %s", secret).isPresent();
+                } else {
+                    assertThat(m.find("Secret", secret)).as("prod must not carry Secret values (%s)", secret).isEmpty();
+                }
             }
 
             Map<String, Object> hpa = m.get("HorizontalPodAutoscaler", name);
@@ -279,8 +317,7 @@ class OverlayRenderTest {
         String mysqlCluster = str(m.ofKind("InnoDBCluster").get(0), "metadata.name");
         for (Map<String, Object> d : m.ofKind("Deployment")) {
             String name = str(d, "metadata.name");
-            List<Map<String, Object>> policies = m.ofKind("NetworkPolicy").stream()
-                    .filter(p -> selects(map(p, "spec.podSelector.matchLabels"), podLabels(d))).toList();
+            List<Map<String, Object>> policies = policiesOf(m, d);
 
             assertThat(policies).as("%s: a deny-all policy (both directions, no rules)", name).anySatisfy(p -> {
                 assertThat((List<Object>) at(p, "spec.policyTypes")).containsExactlyInAnyOrder("Ingress", "Egress");
@@ -299,6 +336,23 @@ class OverlayRenderTest {
             assertThat(ingress).as("%s ingress rules", name).allSatisfy(rule -> {
                 assertThat(list(rule, "ports")).extracting(p -> ((Number) p.get("port")).intValue()).containsOnly(8080);
                 assertThat(list(rule, "from")).as("ingress names its sources").isNotEmpty();
+            });
+            assertThat(egress).as("%s egress to cluster DNS", name).anySatisfy(rule -> {
+                assertThat(ports(rule)).contains("UDP/53", "TCP/53");
+                assertThat(list(rule, "to")).anySatisfy(to ->
+                        assertThat(child(map(to, "podSelector"), "matchLabels")).isEqualTo(Map.of("k8s-app", "kube-dns")));
+            });
+            if (!SERVICES.contains(name)) {
+                continue; // the console and Keycloak: ConsoleAndIdentityProviderTest
+            }
+            // The APIs answer the console (the only public origin) and Prometheus, not the ingress controller.
+            Set<String> sources = sources(ingress);
+            assertThat(sources).as("%s callers", name)
+                    .containsExactlyInAnyOrder("pods app.kubernetes.io/name=console", "namespace monitoring");
+            assertThat(egress).as("%s egress to the identity provider's JWKS", name).anySatisfy(rule -> {
+                assertThat(ports(rule)).contains("TCP/8080");
+                assertThat(list(rule, "to")).anySatisfy(to -> assertThat(child(map(to, "podSelector"), "matchLabels"))
+                        .isEqualTo(Map.of("app.kubernetes.io/name", KEYCLOAK)));
             });
 
             String bootstrap = settings(m, d).get("RAPPORT_KAFKA_BOOTSTRAP");
@@ -325,28 +379,59 @@ class OverlayRenderTest {
                                 .isEqualTo(Map.of("mysql.oracle.com/cluster", mysqlCluster)));
             });
 
-            assertThat(egress).as("%s egress to cluster DNS", name).anySatisfy(rule -> {
-                assertThat(ports(rule)).contains("UDP/53", "TCP/53");
-                assertThat(list(rule, "to")).anySatisfy(to ->
-                        assertThat(child(map(to, "podSelector"), "matchLabels")).isEqualTo(Map.of("k8s-app", "kube-dns")));
-            });
-
-            // Anything else out is mail only, and only for the services that send it.
-            Set<String> other = new TreeSet<>();
-            egress.forEach(rule -> {
-                if (list(rule, "to").stream().anyMatch(to -> to.containsKey("ipBlock"))) {
-                    other.addAll(ports(rule));
-                }
-            });
+            // Anything else out is mail for the services that send it and, in prod, HTTPS to the
+            // clinic group's identity provider.
+            Set<String> beyond = new TreeSet<>();
             if (name.equals("outreach-service") || name.equals("reports-service")) {
-                assertThat(other).as("%s egress beyond the cluster", name).containsOnly("TCP/25", "TCP/465", "TCP/587");
-            } else {
-                assertThat(other).as("%s egress beyond the cluster", name).isEmpty();
+                beyond.addAll(List.of("TCP/25", "TCP/465", "TCP/587"));
             }
+            if (overlay.equals("prod")) {
+                beyond.add("TCP/443");
+            }
+            assertThat(egressBeyondTheCluster(egress)).as("%s egress beyond the cluster", name)
+                    .containsExactlyInAnyOrderElementsOf(beyond);
         }
     }
 
-    private static Set<String> ports(Map<String, Object> rule) {
+    static List<Map<String, Object>> policiesOf(Manifests m, Map<String, Object> deployment) {
+        return m.ofKind("NetworkPolicy").stream()
+                .filter(p -> selects(map(p, "spec.podSelector.matchLabels"), podLabels(deployment))).toList();
+    }
+
+    static List<Map<String, Object>> rules(List<Map<String, Object>> policies, String direction) {
+        List<Map<String, Object>> rules = new ArrayList<>();
+        policies.forEach(p -> rules.addAll(list(p, "spec." + direction)));
+        return rules;
+    }
+
+    static Set<String> egressBeyondTheCluster(List<Map<String, Object>> egress) {
+        Set<String> other = new TreeSet<>();
+        egress.forEach(rule -> {
+            if (list(rule, "to").stream().anyMatch(to -> to.containsKey("ipBlock"))) {
+                other.addAll(ports(rule));
+            }
+        });
+        return other;
+    }
+
+    /** Who an ingress rule admits: "pods k=v" or "namespace name". */
+    static Set<String> sources(List<Map<String, Object>> ingress) {
+        Set<String> sources = new TreeSet<>();
+        for (Map<String, Object> rule : ingress) {
+            for (Map<String, Object> from : list(rule, "from")) {
+                Map<String, Object> pods = map(from, "podSelector.matchLabels");
+                Map<String, Object> namespace = map(from, "namespaceSelector.matchLabels");
+                if (!namespace.isEmpty()) {
+                    sources.add("namespace " + namespace.get("kubernetes.io/metadata.name"));
+                } else {
+                    pods.forEach((k, v) -> sources.add("pods " + k + "=" + v));
+                }
+            }
+        }
+        return sources;
+    }
+
+    static Set<String> ports(Map<String, Object> rule) {
         Set<String> ports = new TreeSet<>();
         for (Map<String, Object> p : list(rule, "ports")) {
             ports.add((p.get("protocol") == null ? "TCP" : p.get("protocol")) + "/" + p.get("port"));
@@ -362,7 +447,7 @@ class OverlayRenderTest {
 
     @Test
     void prodRunsTwoPodsOrMoreOfEachService() throws Exception {
-        assertThat(rendered("prod").ofKind("Deployment"))
+        assertThat(apps(rendered("prod")))
                 .allSatisfy(d -> assertThat(replicas(d)).as("%s replicas", str(d, "metadata.name")).isGreaterThanOrEqualTo(2));
         assertThat(rendered("prod").ofKind("HorizontalPodAutoscaler"))
                 .allSatisfy(h -> assertThat(((Number) at(h, "spec.minReplicas")).intValue()).isGreaterThanOrEqualTo(2));
@@ -374,7 +459,7 @@ class OverlayRenderTest {
         Manifests m = rendered("prod");
         Map<String, Object> kafka = m.ofKind("Kafka").get(0);
         String cluster = str(kafka, "metadata.name");
-        for (Map<String, Object> d : m.ofKind("Deployment")) {
+        for (Map<String, Object> d : services(m)) {
             String name = str(d, "metadata.name");
             Map<String, Object> c = container(d);
             Map<String, String> settings = settings(m, d);

