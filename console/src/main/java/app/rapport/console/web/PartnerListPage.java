@@ -2,14 +2,16 @@ package app.rapport.console.web;
 
 import app.rapport.console.services.Doc;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /** The partner list's filters as the person set them, and the links that keep them while paging. */
-public record PartnerListPage(String q, String specialty, String stage, String tag, boolean includeArchived, int page) {
+public record PartnerListPage(String q, String specialty, String stage, String tag, boolean includeArchived, int page) implements FilteredList {
+
+    @Override
+    public String path() {
+        return "/partners";
+    }
 
     public PartnerListPage {
         q = q == null ? "" : q.strip();
@@ -19,6 +21,7 @@ public record PartnerListPage(String q, String specialty, String stage, String t
     }
 
     /** The filters as contacts-service's search takes them (empty ones left out). */
+    @Override
     public Map<String, Object> filters() {
         Map<String, Object> f = new LinkedHashMap<>();
         put(f, "q", q);
@@ -29,37 +32,6 @@ public record PartnerListPage(String q, String specialty, String stage, String t
             f.put("includeArchived", true);
         }
         return f;
-    }
-
-    public boolean filtered() {
-        return !filters().isEmpty();
-    }
-
-    /** The form's values, so the filter form shows what is applied. */
-    public FormState form() {
-        Map<String, String> v = new LinkedHashMap<>();
-        filters().forEach((k, val) -> v.put(k, String.valueOf(val)));
-        return FormState.of(v);
-    }
-
-    public String pageHref(int number) {
-        Map<String, Object> f = filters();
-        if (number > 0) {
-            f.put("page", number);
-        }
-        return "/partners" + query(f);
-    }
-
-    public boolean hasNext(Doc answer, int size) {
-        return (long) (page + 1) * size < answer.num("total");
-    }
-
-    static String query(Map<String, Object> params) {
-        StringJoiner q = new StringJoiner("&", "?", "");
-        q.setEmptyValue("");
-        params.forEach((k, v) -> q.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)));
-        return q.toString();
     }
 
     private static void put(Map<String, Object> f, String key, String value) {

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The task list's filters as the person set them, and the links that keep them while paging. */
-public record TaskListPage(String type, String status, boolean overdue, String due, String practitionerId, int page) {
+public record TaskListPage(String type, String status, boolean overdue, String due, String practitionerId, int page) implements FilteredList {
+
+    @Override
+    public String path() {
+        return "/tasks";
+    }
 
     /** outreach-service's task types and statuses, as its API takes them. */
     public static final List<String> TYPES = List.of("THANK_YOU", "GESTURE", "INTRO_MEETING", "CHECK_IN", "NEW_CONTACT",
@@ -28,6 +33,7 @@ public record TaskListPage(String type, String status, boolean overdue, String d
     }
 
     /** The filters as outreach-service's task search takes them (empty ones left out). */
+    @Override
     public Map<String, Object> filters() {
         Map<String, Object> f = new LinkedHashMap<>();
         if (!type.isEmpty()) {
@@ -48,30 +54,9 @@ public record TaskListPage(String type, String status, boolean overdue, String d
         return f;
     }
 
-    public boolean filtered() {
-        return !filters().isEmpty();
-    }
-
-    public FormState form() {
-        Map<String, String> v = new LinkedHashMap<>();
-        filters().forEach((k, val) -> v.put(k, String.valueOf(val)));
-        return FormState.of(v);
-    }
-
-    public String pageHref(int number) {
-        Map<String, Object> f = filters();
-        if (number > 0) {
-            f.put("page", number);
-        }
-        return "/tasks" + PartnerListPage.query(f);
-    }
-
     /** This page's own address, where a task's form returns without JavaScript. */
     public String self() {
         return pageHref(page);
     }
 
-    public boolean hasNext(Doc answer, int size) {
-        return (long) (page + 1) * size < answer.num("total");
-    }
 }
