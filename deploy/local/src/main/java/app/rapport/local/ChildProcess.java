@@ -96,6 +96,29 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * Waits for a one-off step (formatting Kafka's storage, building Keycloak) to finish; fails
+     * with the end of its log when it exits non-zero, and kills it when it outlasts {@code timeout}.
+     */
+    void awaitSuccess(String what, Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                stop(true, Duration.ofSeconds(5));
+                throw new IllegalStateException(what + " did not finish within " + timeout + "; see " + logFile);
+            }
+            int code = process.exitValue();
+            if (code != 0) {
+                throw new IllegalStateException(what + " failed (exit " + code + "); see " + logFile
+                        + "\n--- last lines ---\n" + tail(logFile, 30));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + what, e);
+        } finally {
+            deletePidFile();
+        }
+    }
+
     void deletePidFile() {
         try {
             Files.deleteIfExists(pidFile);

@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -113,23 +112,7 @@ final class IdentityProvider {
             cmd.addAll(BUILD_OPTIONS);
             ChildProcess build = ChildProcess.start("keycloak-build", cmd, environment(), root, logFile,
                     dataRoot.resolve("run").resolve("keycloak-build.pid"));
-            try {
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-                while (build.isAlive() && System.nanoTime() < deadline) {
-                    sleep(200);
-                }
-                if (build.isAlive()) {
-                    build.stop(true, Duration.ofSeconds(5));
-                    throw new IllegalStateException("kc.sh build did not finish within 5 minutes; see " + logFile);
-                }
-                int code = build.exitCode().orElse(-1);
-                if (code != 0) {
-                    throw new IllegalStateException("kc.sh build failed (exit " + code + "); see " + logFile
-                            + "\n--- last lines ---\n" + ChildProcess.tail(logFile, 30));
-                }
-            } finally {
-                build.deletePidFile();
-            }
+            build.awaitSuccess("kc.sh build", Duration.ofMinutes(5));
             Files.writeString(root.resolve("prepared.txt"), preparedMarker(), StandardCharsets.UTF_8);
             return true;
         } catch (IOException e) {
@@ -266,12 +249,4 @@ final class IdentityProvider {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
 }

@@ -166,23 +166,7 @@ final class KafkaBroker {
                 "--config", serverProperties.toAbsolutePath().toString(), "--ignore-formatted"));
         ChildProcess format = ChildProcess.start("kafka-storage-format", cmd, Map.of(), root, logFile,
                 dataRoot.resolve("run").resolve("kafka-format.pid"));
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (format.isAlive() && System.nanoTime() < deadline) {
-                sleep(100);
-            }
-            if (format.isAlive()) {
-                format.stop(true, Duration.ofSeconds(5));
-                throw new IllegalStateException("Formatting the Kafka storage timed out; see " + logFile);
-            }
-            int code = format.exitCode().orElse(-1);
-            if (code != 0) {
-                throw new IllegalStateException("Formatting the Kafka storage failed (exit " + code + "); see "
-                        + logFile + "\n--- last lines ---\n" + ChildProcess.tail(logFile, 30));
-            }
-        } finally {
-            format.deletePidFile();
-        }
+        format.awaitSuccess("Formatting the Kafka storage", Duration.ofSeconds(120));
     }
 
     private List<String> javaCommand() throws IOException {
