@@ -18,7 +18,11 @@ public record PageFrame(StaffSession session, String title, String section, Stri
             new NavItem("/", "Today", "today"),
             new NavItem("/referrals", "Referrals", "referrals"),
             new NavItem("/partners", "Partners", "partners"),
-            new NavItem("/tasks", "Tasks", "tasks"));
+            new NavItem("/tasks", "Tasks", "tasks"),
+            new NavItem("/reports", "Reports", "reports"),
+            new NavItem("/gifts", "Gifts", "gifts"),
+            new NavItem("/analytics", "Analytics", "analytics"),
+            new NavItem("/settings", "Settings", "settings"));
 
     public List<NavItem> nav() {
         return NAV;
