@@ -14,7 +14,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,8 +93,8 @@ public class ClinicProfileSettingsController {
     }
 
     /** Every input the page shows, so a message for anything else is shown above the form. */
-    private static java.util.List<String> shownFields(FormState form) {
-        java.util.List<String> shown = new java.util.ArrayList<>(java.util.List.of("clinicName", "introduction", "howToRefer"));
+    private static List<String> shownFields(FormState form) {
+        List<String> shown = new ArrayList<>(List.of("clinicName", "introduction", "howToRefer"));
         shown.addAll(ClinicProfileForm.LINE_LISTS);
         int locations = ClinicProfileForm.locationRows(form);
         for (int i = 0; i < locations; i++) {
@@ -101,7 +103,7 @@ public class ClinicProfileSettingsController {
                 shown.add(at + f);
             }
             for (int h = 0; h < ClinicProfileForm.hoursRows(form, i); h++) {
-                for (String f : java.util.List.of("day", "opens", "closes")) {
+                for (String f : List.of("day", "opens", "closes")) {
                     shown.add(at + "hours[" + h + "]." + f);
                 }
             }

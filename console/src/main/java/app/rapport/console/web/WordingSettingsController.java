@@ -80,7 +80,7 @@ public class WordingSettingsController {
         String k = known(kind);
         Doc template = services.get(session, Service.OUTREACH, "/api/v1/templates/" + k);
         try {
-            Doc preview = services.post(session, Service.OUTREACH, "/api/v1/templates/" + k + "/preview", FormJson.body(form));
+            Doc preview = services.post(session, Service.OUTREACH, "/api/v1/templates/" + k + "/preview", wording(form));
             return page(request, session, HttpStatus.OK, k, template, FormState.of(form), new Section<>(preview, ""), true);
         } catch (ServiceProblem problem) {
             return page(request, session, HttpStatus.UNPROCESSABLE_ENTITY, k, template, FormState.refused(form, problem),
@@ -94,7 +94,7 @@ public class WordingSettingsController {
         String k = known(kind);
         try {
             onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
-                services.put(session, Service.OUTREACH, "/api/v1/templates/" + k, FormJson.body(form));
+                services.put(session, Service.OUTREACH, "/api/v1/templates/" + k, wording(form));
                 return "/settings/wording/" + k;
             });
             return pages.redirect("/settings/wording/" + k, label(k) + " wording saved");
@@ -118,6 +118,18 @@ public class WordingSettingsController {
         model.put("draft", draft);
         model.put("outside", form.errorsOutside(FIELDS));
         return pages.render(status, request, session, "settings-wording", label(kind) + " wording", "settings", model);
+    }
+
+    /**
+     * Subject and body as outreach-service takes them. A browser sends a textarea's line breaks as
+     * CRLF; the card splits paragraphs at blank lines, so they go out as plain new lines.
+     */
+    static Map<String, Object> wording(Map<String, String> form) {
+        Map<String, String> normalised = new LinkedHashMap<>();
+        for (String f : FIELDS) {
+            normalised.put(f, form.getOrDefault(f, "").replace("\r\n", "\n").replace('\r', '\n'));
+        }
+        return FormJson.body(normalised);
     }
 
     /** Only the kinds outreach-service has; anything else is a page that does not exist. */
