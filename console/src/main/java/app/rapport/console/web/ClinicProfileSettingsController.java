@@ -54,8 +54,6 @@ public class ClinicProfileSettingsController {
         Map<String, String> values = new LinkedHashMap<>();
         if (profile.ok() && profile.value().has("clinicName")) {
             values.putAll(ClinicProfileForm.valuesOf(profile.value()));
-        } else {
-            values.put("locations[0].address.country", "US");
         }
         return form(request, session, HttpStatus.OK, profile, FormState.of(values));
     }
@@ -84,10 +82,19 @@ public class ClinicProfileSettingsController {
 
     private HttpResponse<?> form(HttpRequest<?> request, StaffSession session, HttpStatus status, Section<Doc> profile,
                                  FormState form) {
+        int locations = ClinicProfileForm.locationRows(form);
+        // The blank row to add a site starts in the clinic's usual country, like the first one.
+        Map<String, String> values = new LinkedHashMap<>(form.values());
+        String blankCountry = "locations[" + (locations - 1) + "].address.country";
+        if (values.getOrDefault(blankCountry, "").isBlank()) {
+            String usual = values.getOrDefault("locations[0].address.country", "");
+            values.put(blankCountry, usual.isBlank() ? "US" : usual);
+        }
+        form = new FormState(values, form.errors(), form.message(), form.formId());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("profile", profile);
         model.put("form", form);
-        model.put("locations", ClinicProfileForm.locationRows(form));
+        model.put("locations", locations);
         model.put("outside", form.errorsOutside(shownFields(form)));
         return pages.render(status, request, session, "settings-profile", "Clinic profile", "settings", model);
     }
