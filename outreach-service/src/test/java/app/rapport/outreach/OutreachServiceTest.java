@@ -459,6 +459,40 @@ class OutreachServiceTest implements TestPropertyProvider {
     }
 
     @Test
+    void theWordingPreviewReadsAsTheSentMessageAndACheckInIsSentWithTheClinicsCheckInWording() throws Exception {
+        String clinic = TestClinics.unique("renton");
+        // a draft is previewed without being saved
+        JsonNode draft = post(clinic, "/api/v1/templates/INVITATION/preview", Map.of("subject", "Come and see us, {{partnerName}}",
+                "body", "Dear {{partnerFullName}},\n\nWe would like to offer you {{offer}}."));
+        assertThat(draft.get("subject").asText()).isEqualTo("Come and see us, Dr. Okafor");
+        assertThat(draft.get("body").asText()).contains("Dear Dr. Maya Okafor,").contains("a complimentary evaluation")
+                .doesNotContain("{{");
+        assertThat(draft.get("recipient").asText()).isEqualTo("Dr. Maya Okafor");
+        assertThat(get(clinic, "/api/v1/templates/INVITATION").get("custom").asBoolean()).isFalse();
+        assertThat(problem(() -> post(clinic, "/api/v1/templates/THANK_YOU/preview", Map.of("subject", " ", "body", "x")))
+                .getResponse().getBody(String.class).orElse("")).contains("subject");
+
+        // check-ins have wording of their own, previewed and sent alike
+        assertThat(get(clinic, "/api/v1/templates/CHECK_IN/preview").get("body").asText()).contains("Dear Dr. Okafor,");
+        put(clinic, "/api/v1/templates/CHECK_IN", Map.of("subject", "How are things, {{partnerName}}?",
+                "body", "Dear {{partnerName}},\n\nWe miss working with you at Renton Acupuncture."));
+        assertThat(get(clinic, "/api/v1/templates/CHECK_IN/preview").get("subject").asText()).isEqualTo("How are things, Dr. Okafor?");
+        String partner = registerPartner(clinic, Map.of("\"HANDWRITTEN_NOTE\"", "\"EMAIL\"",
+                "m.okafor@lakeviewwomenshealth.example.com", "quiet-" + clinic + "@lakeview.example.com"));
+        for (String day : List.of("2025-01-01", "2025-01-11", "2025-01-21")) {
+            EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), day);
+            await().atMost(WAIT).until(() -> processed(e.id()));
+        }
+        rules.check(clinic, at("2025-03-07"));
+        String taskId = items(get(clinic, "/api/v1/tasks?type=CHECK_IN")).get(0).get("id").asText();
+        post(clinic, "/api/v1/tasks/" + taskId + "/deliver", Map.of());
+        MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals("quiet-" + clinic + "@lakeview.example.com")).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("How are things, Dr. Okafor?");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("Renton Acupuncture");
+    }
+
+    @Test
     void aHandwrittenNoteComesAsAPrintableCardAddressedToThePartner() throws Exception {
         String clinic = TestClinics.unique("kirkland");
         String partner = registerPartner(clinic, Map.of());

@@ -215,8 +215,7 @@ public class TaskBook {
                         + " is enabled for this clinic; carry it out by hand and complete the task"));
         Partner partner = partners.find(clinicId, task.getPractitionerId()).orElseThrow(() ->
                 ProblemException.conflict("The partner's details have not reached outreach yet; try again shortly"));
-        MessageTemplate.Kind kind = task.getType() == TaskType.THANK_YOU || task.getType() == TaskType.GESTURE
-                ? MessageTemplate.Kind.THANK_YOU : MessageTemplate.Kind.INVITATION;
+        MessageTemplate.Kind kind = MessageTemplate.Kind.of(task.getType());
         MessageTemplate template = templates.find(clinicId, kind).orElse(MessageTemplate.defaultFor(kind));
         try {
             return channel.deliver(new DeliveryRequest(clinicId, TaskSnapshot.of(task), partner, template, user));

@@ -1,6 +1,7 @@
 package app.rapport.outreach.web;
 
 import app.rapport.outreach.domain.MessageTemplate;
+import app.rapport.outreach.plugin.channels.Templates;
 import app.rapport.outreach.repository.TemplateRepository;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -18,7 +20,10 @@ import jakarta.validation.Valid;
 
 import java.time.Clock;
 
-/** The clinic's wording of thank-you and invitation messages (e-mail and printed card). */
+/**
+ * The clinic's wording of thank-you, invitation and check-in messages (e-mail and printed card),
+ * and a preview of it filled in for a sample partner by the same code a delivery uses.
+ */
 @Controller("/api/v1/templates")
 @Tag(name = "Message templates")
 public class TemplateController {
@@ -33,10 +38,29 @@ public class TemplateController {
 
     @Get("/{kind}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "The clinic's THANK_YOU or INVITATION template, or the default when it has none")
+    @Operation(summary = "The clinic's THANK_YOU, INVITATION or CHECK_IN template, or the default when it has none")
     public TemplateView read(Caller caller, @PathVariable String kind) {
+        return TemplateView.of(current(caller, kind));
+    }
+
+    @Get("/{kind}/preview")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The clinic's saved template as a sample partner would read it, placeholders filled")
+    public TemplatePreview previewSaved(Caller caller, @PathVariable String kind) {
+        return TemplatePreview.of(current(caller, kind));
+    }
+
+    @Post("/{kind}/preview")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Wording not saved yet, as a sample partner would read it; nothing is stored")
+    public TemplatePreview previewDraft(@PathVariable String kind, @Valid @Body Requests.Template body) {
         MessageTemplate.Kind k = Params.enumValue("kind", kind, MessageTemplate.Kind.class);
-        return TemplateView.of(templates.find(caller.clinicId(), k).orElse(MessageTemplate.defaultFor(k)));
+        return TemplatePreview.of(new MessageTemplate(k, body.subject(), body.body(), true));
+    }
+
+    private MessageTemplate current(Caller caller, String kind) {
+        MessageTemplate.Kind k = Params.enumValue("kind", kind, MessageTemplate.Kind.class);
+        return templates.find(caller.clinicId(), k).orElse(MessageTemplate.defaultFor(k));
     }
 
     @Put("/{kind}")
@@ -53,6 +77,15 @@ public class TemplateController {
     public record TemplateView(String kind, String subject, String body, boolean custom) {
         static TemplateView of(MessageTemplate t) {
             return new TemplateView(t.kind().name(), t.subject(), t.body(), t.custom());
+        }
+    }
+
+    /** The message as its recipient reads it; {@code recipient} names the sample partner it is filled for. */
+    @Serdeable
+    public record TemplatePreview(String kind, String subject, String body, String recipient) {
+        static TemplatePreview of(MessageTemplate t) {
+            MessageTemplate filled = Templates.preview(t);
+            return new TemplatePreview(t.kind().name(), filled.subject(), filled.body(), Templates.sampleRecipient());
         }
     }
 }

@@ -53,16 +53,16 @@ public class CardDelivery implements DeliveryChannel {
 
     private byte[] render(DeliveryRequest r) {
         boolean letter = r.task().channel() == OutreachChannel.LETTER;
-        var values = Templates.values(r);
+        MessageTemplate message = r.template().filled(Templates.values(r));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(letter ? PageSize.LETTER : CARD, 36, 36, 36, 36);
         try {
             PdfWriter.getInstance(doc, out);
-            doc.addTitle(MessageTemplate.fill(r.template().subject(), values));
+            doc.addTitle(message.subject());
             doc.addCreator("Rapport outreach-service");
             doc.open();
             Font body = FontFactory.getFont(FontFactory.TIMES_ROMAN, letter ? 12 : 13);
-            for (String paragraph : MessageTemplate.fill(r.template().body(), values).split("\n\n")) {
+            for (String paragraph : message.body().split("\n\n")) {
                 Paragraph p = new Paragraph(paragraph, body);
                 p.setSpacingAfter(10);
                 doc.add(p);

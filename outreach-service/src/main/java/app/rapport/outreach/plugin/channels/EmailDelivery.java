@@ -46,11 +46,9 @@ public class EmailDelivery implements DeliveryChannel {
             throw ProblemException.invalidField("channel", request.partner().displayName()
                     + " has no e-mail address in the directory; choose another channel");
         }
-        MessageTemplate t = request.template();
-        var values = Templates.values(request);
-        mailer.send(to, MessageTemplate.fill(t.subject(), values), MessageTemplate.fill(t.body(), values));
+        MessageTemplate message = request.template().filled(Templates.values(request));
+        mailer.send(to, message.subject(), message.body());
         boolean done = request.task().type() != TaskType.INVITATION;
-        return new Delivery(done, "E-mail \"" + MessageTemplate.fill(t.subject(), values) + "\" sent to " + to,
-                null, null, null);
+        return new Delivery(done, "E-mail \"" + message.subject() + "\" sent to " + to, null, null, null);
     }
 }
