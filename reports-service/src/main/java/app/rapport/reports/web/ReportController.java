@@ -131,8 +131,11 @@ public class ReportController {
         return ReportView.of(updated, body);
     }
 
-    /** The report rendered by one of the enabled renderers ({@code pdf}, {@code fhir}). */
-    @Get("/{id}/render/{format}")
+    /**
+     * The report rendered by one of the enabled renderers ({@code pdf}, {@code fhir}). Declares the
+     * renderers' media types, so a client asking for {@code application/pdf} is served, not refused with 406.
+     */
+    @Get(value = "/{id}/render/{format}", produces = {"application/pdf", "application/fhir+json", MediaType.APPLICATION_JSON})
     @Transactional(readOnly = true)
     public HttpResponse<byte[]> render(Caller caller, String id, String format) {
         ReportRenderer renderer = plugins.enabledFor(caller.clinicId(), renderers).stream()
