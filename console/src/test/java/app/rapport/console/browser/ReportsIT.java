@@ -202,7 +202,7 @@ class ReportsIT {
 
         // On a phone the composer stays within the screen.
         Screenshots.usePhoneWidth(page);
-        page.reload();
+        page.navigate(stack.consoleUrl("/reports/" + reportId));
         Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
         assertThat(fits).as("the page is no wider than the phone's screen").isEqualTo(true);
         Screenshots.save(page, "report-phone");
