@@ -169,12 +169,13 @@ public class ReportsController {
             String reason = problem.problem().str("extra.reason");
             String todo = switch (reason) {
                 case "REVOKED" -> "The patient withdrew their consent: do not send. If the patient agrees again, "
-                        + "record the new consent below; the report can then be sent.";
-                case "EXPIRED" -> "Ask the patient to renew their consent, record the renewed consent below, then send again.";
+                        + "record the new consent under Consent to disclose; the report can then be sent.";
+                case "EXPIRED" -> "Ask the patient to renew their consent, record it under Consent to disclose, "
+                        + "then send again.";
                 case "OUT_OF_SCOPE" -> "The consent on file does not cover this report today (its scope leaves out this "
-                        + "type of report, or it starts later). Record a consent that covers it, then send again.";
-                default -> "Ask the patient for their consent to disclose to this practitioner, record it below "
-                        + "(what it covers, from when, how it was given), then send again.";
+                        + "type of report, or it starts later). Record one that does under Consent to disclose, then send again.";
+                default -> "Ask the patient for their consent to disclose to this practitioner, record it under Consent "
+                        + "to disclose (what it covers, from when, how it was given), then send again.";
             };
             return new SendRefusal(problem.problem().str("detail", "No valid consent"), reason, todo);
         }

@@ -93,12 +93,13 @@ class ReportsIT {
         field(page, "diagnosisCodes").fill("O26.893, M54.50");
         field(page, "references").fill("Gutke A et al. Treatments for pregnancy-related lumbopelvic pain. Spine 2015.");
         field(page, "coverLetter").fill("Thank you for referring Ms Marsh. Here is our plan and her progress so far.");
-        Screenshots.useDesktopWidth(page);
-        Screenshots.save(page, "report-composer");
         button(page, "Save report").click();
         assertThat(page.locator("#notice")).containsText("Report saved");
         assertThat(field(page, "measures[1].current")).hasValue("28");
         assertThat(field(page, "diagnosisCodes")).hasValue("O26.893, M54.50");
+        assertThat(page.getByTestId("preview-link")).isVisible();
+        Screenshots.useDesktopWidth(page);
+        Screenshots.save(page, "report-composer");
 
         // The preview is the PDF itself, stamped on every page.
         String preview = page.getByTestId("preview-link").getAttribute("href");
