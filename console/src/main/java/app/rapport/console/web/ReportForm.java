@@ -16,9 +16,14 @@ import java.util.Set;
  */
 public final class ReportForm {
 
-    /** Rows the composer offers; a report rarely needs more, and more can be added after saving. */
+    /**
+     * Rows the composer offers at least; content with more (written over the API) shows them all,
+     * so saving it again from the console loses none. The caps are the service's list limits.
+     */
     public static final int GOAL_ROWS = 3;
     public static final int MEASURE_ROWS = 3;
+    static final int MAX_GOALS = 20;
+    static final int MAX_MEASURES = 30;
     public static final List<String> GOAL_FIELDS = List.of("goal", "anticipatedOutcome", "targetDate");
     public static final List<String> MEASURE_FIELDS = List.of("name", "unit", "baseline", "current", "loinc");
     public static final List<String> REPORT_TYPES = List.of("INITIAL", "PROGRESS", "DISCHARGE");
@@ -31,17 +36,34 @@ public final class ReportForm {
     private ReportForm() {
     }
 
+    /** How many rows of {@code list} ({@code goals}, {@code measures}) the values fill, at least {@code minimum}. */
+    public static int rowsIn(Map<String, String> values, String list, int minimum) {
+        int rows = minimum;
+        int cap = list.equals("goals") ? MAX_GOALS : MAX_MEASURES;
+        for (String key : values.keySet()) {
+            if (key.startsWith(list + "[")) {
+                int end = key.indexOf(']');
+                try {
+                    rows = Math.max(rows, Math.min(cap, Integer.parseInt(key.substring(list.length() + 1, end)) + 1));
+                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                    // not a row of this list
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Every field the composer has an input (or a fieldset) for, so no message of the service is lost. */
-    public static List<String> contentFields() {
+    public static List<String> contentFields(int goalRows, int measureRows) {
         List<String> fields = new ArrayList<>(TEXT_FIELDS);
         fields.add("goals");
         fields.add("measures");
-        for (int i = 0; i < GOAL_ROWS; i++) {
+        for (int i = 0; i < goalRows; i++) {
             for (String f : GOAL_FIELDS) {
                 fields.add(goal(i, f));
             }
         }
-        for (int i = 0; i < MEASURE_ROWS; i++) {
+        for (int i = 0; i < measureRows; i++) {
             for (String f : MEASURE_FIELDS) {
                 fields.add(measure(i, f));
             }
@@ -71,8 +93,8 @@ public final class ReportForm {
         Map<String, Object> body = FormJson.body(plain, Set.of("diagnosisCodes"));
         number(body, "visitsPerWeek", false);
         number(body, "durationWeeks", false);
-        List<Map<String, Object>> goals = rows(form, "goals", GOAL_ROWS, GOAL_FIELDS);
-        List<Map<String, Object>> measures = rows(form, "measures", MEASURE_ROWS, MEASURE_FIELDS);
+        List<Map<String, Object>> goals = rows(form, "goals", rowsIn(form, "goals", GOAL_ROWS), GOAL_FIELDS);
+        List<Map<String, Object>> measures = rows(form, "measures", rowsIn(form, "measures", MEASURE_ROWS), MEASURE_FIELDS);
         measures.forEach(m -> {
             number(m, "baseline", true);
             number(m, "current", true);
@@ -105,13 +127,13 @@ public final class ReportForm {
         List<String> citations = content.docs("references").stream().map(r -> r.str("citation")).toList();
         values.put("references", String.join("\n", citations));
         List<Doc> goals = content.docs("goals");
-        for (int i = 0; i < Math.min(goals.size(), GOAL_ROWS); i++) {
+        for (int i = 0; i < Math.min(goals.size(), MAX_GOALS); i++) {
             for (String f : GOAL_FIELDS) {
                 values.put(goal(i, f), goals.get(i).str(f));
             }
         }
         List<Doc> measures = content.docs("measures");
-        for (int i = 0; i < Math.min(measures.size(), MEASURE_ROWS); i++) {
+        for (int i = 0; i < Math.min(measures.size(), MAX_MEASURES); i++) {
             for (String f : MEASURE_FIELDS) {
                 values.put(measure(i, f), measures.get(i).str(f));
             }

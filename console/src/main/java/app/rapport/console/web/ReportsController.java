@@ -251,8 +251,12 @@ public class ReportsController {
         model.put("partner", partner);
         model.put("referral", referral.join());
         model.put("consents", consents.join());
+        int goalRows = ReportForm.rowsIn(content.values(), "goals", ReportForm.GOAL_ROWS);
+        int measureRows = ReportForm.rowsIn(content.values(), "measures", ReportForm.MEASURE_ROWS);
         model.put("content", content);
-        model.put("contentOutside", content.errorsOutside(ReportForm.contentFields()));
+        model.put("goalRows", goalRows);
+        model.put("measureRows", measureRows);
+        model.put("contentOutside", content.errorsOutside(ReportForm.contentFields(goalRows, measureRows)));
         model.put("consent", consent);
         model.put("send", forms.send());
         model.put("sendRefusal", forms.sendRefusal());

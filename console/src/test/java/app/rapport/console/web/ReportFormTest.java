@@ -68,6 +68,19 @@ class ReportFormTest {
     }
 
     @Test
+    void contentWithMoreRowsThanTheComposerOffersKeepsThemAllWhenSavedAgain() {
+        List<Map<String, Object>> goals = List.of(Map.of("goal", "1", "anticipatedOutcome", "a"),
+                Map.of("goal", "2", "anticipatedOutcome", "b"), Map.of("goal", "3", "anticipatedOutcome", "c"),
+                Map.of("goal", "4", "anticipatedOutcome", "d"));
+        Map<String, String> values = ReportForm.valuesOf(Doc.of(Map.of("goals", goals)));
+
+        assertThat(ReportForm.rowsIn(values, "goals", ReportForm.GOAL_ROWS)).isEqualTo(4);
+        assertThat(ReportForm.rowsIn(values, "measures", ReportForm.MEASURE_ROWS)).isEqualTo(ReportForm.MEASURE_ROWS);
+        assertThat((List<?>) ReportForm.contentBody(values).get("goals")).hasSize(4);
+        assertThat(ReportForm.contentFields(4, 3)).contains("goals[3].anticipatedOutcome").doesNotContain("goals[4].goal");
+    }
+
+    @Test
     void aConsentCoversTheTickedReportTypesForThisReportsPatientAndRecipient() {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("scope.INITIAL", "on");
