@@ -212,6 +212,31 @@ class ReportsIT {
         assertThat(page.getByTestId("disclosures-empty")).hasText("Nothing about this patient has been disclosed.");
     }
 
+    /** reports-service's role matrix, relayed: staff record consents; writing and sending a report is a clinician's. */
+    @Test
+    void theFrontDeskRecordsTheConsentButOnlyAClinicianWritesAndSendsTheReport(ConsoleStack stack, Page page) {
+        ClinicData clinic = stack.clinic(ClinicData.uniqueClinic("reports-roles"));
+        ClinicData.Partner hollis = clinic.registerPartner("June", "Hollis", "OB_GYN", "EMAIL");
+        JsonNode report = clinic.awaitQueuedReport(clinic.receiveReferral(hollis));
+        String reportId = report.path("id").asText();
+
+        stack.signIn(page, StaffMember.of("frontdesk", clinic.clinic(), "staff"));
+        page.navigate(stack.consoleUrl("/reports/" + reportId));
+        page.getByLabel("How it was obtained").selectOption("PATIENT_PORTAL");
+        button(page, "Record consent").click();
+        assertThat(page.getByTestId("report-status")).hasText("Draft");
+
+        field(page, "treatmentPlanned").fill("Acupuncture twice a week");
+        button(page, "Save report").click();
+        assertThat(page.getByTestId("composer").locator("#form-message")).containsText("Your role does not allow this.");
+        assertThat(field(page, "treatmentPlanned")).hasValue("Acupuncture twice a week");
+        assertThat(clinic.reports().get("/api/v1/reports/" + reportId, clinic.token()).json().path("content").isObject()).isFalse();
+
+        button(page, "Send report").click();
+        assertThat(page.getByTestId("send-form").locator("#form-message")).containsText("Your role does not allow this.");
+        assertNothingSent(stack, clinic, hollis, reportId, report.path("patientReference").asText());
+    }
+
     private static void assertNothingSent(ConsoleStack stack, ClinicData clinic, ClinicData.Partner partner, String reportId, String patient) {
         assertThat(clinic.reports().get("/api/v1/reports/" + reportId, clinic.token()).text("status")).isNotEqualTo("SENT");
         assertThat(clinic.reports().get("/api/v1/disclosures?patient=" + patient, clinic.token()).json().get("total").asInt())
