@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -267,7 +268,8 @@ class ReportFlowTest implements TestPropertyProvider {
         consent(r, r.pcpId(), LocalDate.now().toString(), null);
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> send(r, reportId, "EMAIL"));
         assertThat(refused.getStatus().getCode()).isEqualTo(409);
-        assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("consent-required");
+        assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("consent-required")
+                .contains("\"reason\":\"MISSING\"");
         assertNothingDisclosed(r, reportId);
     }
 
@@ -287,7 +289,7 @@ class ReportFlowTest implements TestPropertyProvider {
         assertThat(report(r, toReferrer).get("status").asText()).isEqualTo("AWAITING_CONSENT");
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> send(r, toReferrer, "EMAIL"));
         assertThat(e.getStatus().getCode()).isEqualTo(409);
-        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("revoked");
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("revoked").contains("\"reason\":\"REVOKED\"");
         assertThat(status(() -> post(r.clinic(), "/api/v1/consents/" + consentId + "/revoke", Map.of("reason", "again"))))
                 .isEqualTo(409);
 
@@ -296,7 +298,7 @@ class ReportFlowTest implements TestPropertyProvider {
         assertThat(report(r, toPcp).get("status").asText()).isEqualTo("AWAITING_CONSENT");
         HttpClientResponseException expired = assertThrows(HttpClientResponseException.class, () -> send(r, toPcp, "EMAIL"));
         assertThat(expired.getStatus().getCode()).isEqualTo(409);
-        assertThat(expired.getResponse().getBody(String.class).orElseThrow()).contains("expired");
+        assertThat(expired.getResponse().getBody(String.class).orElseThrow()).contains("expired").contains("\"reason\":\"EXPIRED\"");
 
         assertNothingDisclosed(r, toReferrer);
         assertNothingDisclosed(r, toPcp);
@@ -343,8 +345,9 @@ class ReportFlowTest implements TestPropertyProvider {
         String reportId = reportTo(r, "REFERRING_PRACTITIONER");
         writeContent(r, reportId, content());
 
-        byte[] pdf = http.toBlocking().retrieve(auth(HttpRequest.GET("/api/v1/reports/" + reportId + "/render/pdf"), r.clinic()),
-                byte[].class);
+        // Asked for as a PDF viewer (or the console passing it through) asks: Accept application/pdf.
+        byte[] pdf = http.toBlocking().retrieve(auth(HttpRequest.GET("/api/v1/reports/" + reportId + "/render/pdf")
+                        .accept(MediaType.of("application/pdf")), r.clinic()), byte[].class);
         List<String> pages = pagesOf(pdf);
         assertThat(pages).hasSizeGreaterThanOrEqualTo(3); // cover letter + a report long enough to turn the page
         for (String page : pages) {
@@ -416,7 +419,13 @@ class ReportFlowTest implements TestPropertyProvider {
         noMeasures.remove("measures");
         HttpClientResponseException e1 = assertThrows(HttpClientResponseException.class, () -> writeContent(r, reportId, noMeasures));
         assertThat(e1.getStatus().getCode()).isBetween(400, 422);
-        assertThat(e1.getResponse().getBody(String.class).orElseThrow()).contains("measures");
+        assertThat(e1.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"measures\"");
+
+        // A field inside a list is named by its path, so a form can show the message at that input.
+        Map<String, Object> blankGoal = new HashMap<>(content());
+        blankGoal.put("goals", List.of(Map.of("goal", " ", "anticipatedOutcome", "Sleeps through the night")));
+        HttpClientResponseException e1b = assertThrows(HttpClientResponseException.class, () -> writeContent(r, reportId, blankGoal));
+        assertThat(e1b.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"goals[0].goal\"");
 
         Map<String, Object> badCode = new HashMap<>(content());
         badCode.put("diagnosisCodes", List.of("back pain"));
@@ -427,9 +436,9 @@ class ReportFlowTest implements TestPropertyProvider {
         Map<String, Object> advice = new HashMap<>(content());
         advice.put("adviceOnReferrerTreatment", "Stop the NSAIDs Dr. Okafor prescribed");
         HttpClientResponseException e3 = assertThrows(HttpClientResponseException.class, () -> writeContent(r, reportId, advice));
-        // Refused whole (the platform's problem names the body, "content", not the unknown member).
+        // Refused whole, naming the unknown member.
         assertThat(e3.getStatus().getCode()).isEqualTo(400);
-        assertThat(e3.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"content\"");
+        assertThat(e3.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"adviceOnReferrerTreatment\"");
 
         assertThat(report(r, reportId).has("content")).isFalse();
         // Sending without content is refused before anything happens.

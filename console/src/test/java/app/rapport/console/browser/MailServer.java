@@ -77,6 +77,36 @@ public final class MailServer implements AutoCloseable {
         return awaitMail(m -> m.to().stream().anyMatch(address::equalsIgnoreCase), timeout);
     }
 
+    /** The attachments of type {@code mimeType} (e.g. {@code application/pdf}) of every e-mail to {@code address}, oldest first. */
+    public List<byte[]> attachmentsFor(String address, String mimeType) {
+        List<byte[]> out = new ArrayList<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (read(m).to().stream().anyMatch(address::equalsIgnoreCase)) {
+                try {
+                    if (m.getContent() instanceof jakarta.mail.Multipart mp) {
+                        collect(mp, mimeType, out);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot read the parts of an e-mail to " + address, e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collect(jakarta.mail.Multipart mp, String mimeType, List<byte[]> out) throws Exception {
+        for (int i = 0; i < mp.getCount(); i++) {
+            jakarta.mail.BodyPart part = mp.getBodyPart(i);
+            if (part.isMimeType(mimeType)) {
+                try (var in = part.getInputStream()) {
+                    out.add(in.readAllBytes());
+                }
+            } else if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                collect(nested, mimeType, out);
+            }
+        }
+    }
+
     @Override
     public void close() {
         greenMail.stop();

@@ -42,19 +42,29 @@ public class ConsentLedger {
                 .stream().filter(c -> c.permits(type, day)).max(Comparator.comparing(Consent::recordedAt));
     }
 
-    /** Why no consent is valid, in words for the problem detail (no patient data). */
-    public String whyNone(String clinicId, String patientReference, String practitionerId, ReportType type, LocalDate day) {
+    /** Why no consent is valid on {@code day} (call when {@link #validFor} found none). */
+    public ConsentGap gap(String clinicId, String patientReference, String practitionerId, LocalDate day) {
         var all = consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference, practitionerId);
         if (all.isEmpty()) {
-            return "No consent to disclose to this recipient is on file";
+            return ConsentGap.MISSING;
         }
         if (all.stream().allMatch(c -> c.revokedAt() != null)) {
-            return "The patient revoked the consent to disclose to this recipient";
+            return ConsentGap.REVOKED;
         }
         if (all.stream().anyMatch(c -> c.revokedAt() == null && c.validTo() != null && day.isAfter(c.validTo()))) {
-            return "The consent to disclose to this recipient expired";
+            return ConsentGap.EXPIRED;
         }
-        return "No consent covers a " + type + " report to this recipient on " + day;
+        return ConsentGap.OUT_OF_SCOPE;
+    }
+
+    /** {@link #gap} in words for the problem detail (no patient data). */
+    public static String words(ConsentGap gap, ReportType type, LocalDate day) {
+        return switch (gap) {
+            case MISSING -> "No consent to disclose to this recipient is on file";
+            case REVOKED -> "The patient revoked the consent to disclose to this recipient";
+            case EXPIRED -> "The consent to disclose to this recipient expired";
+            case OUT_OF_SCOPE -> "No consent covers a " + type + " report to this recipient on " + day;
+        };
     }
 
     @Transactional

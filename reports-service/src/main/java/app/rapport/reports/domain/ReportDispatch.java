@@ -64,8 +64,11 @@ public class ReportDispatch {
         }
         LocalDate today = settings.today();
         Consent consent = consents.validFor(clinicId, report.patientReference(), report.practitionerId(), report.type(), today)
-                .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "consent-required", "No valid consent",
-                        consents.whyNone(clinicId, report.patientReference(), report.practitionerId(), report.type(), today)));
+                .orElseThrow(() -> {
+                    ConsentGap gap = consents.gap(clinicId, report.patientReference(), report.practitionerId(), today);
+                    return new ProblemException(HttpStatus.CONFLICT, "consent-required", "No valid consent",
+                            ConsentLedger.words(gap, report.type(), today)).with("reason", gap.name());
+                });
         ReportDocument document = documents.assemble(report);
         Practitioner recipient = document.recipient();
         ReportChannel channel = requested != null ? requested : defaultChannel(recipient);

@@ -114,21 +114,28 @@ public class ReportController {
         return HttpResponse.created(ReportView.of(r, null));
     }
 
-    /** Writes the report's content; possible until it is sent. */
+    /**
+     * Writes the report's content; possible until it is sent. The body parameter is named
+     * {@code body} so a refusal names each field as the client sent it ({@code goals[0].goal},
+     * an unknown member by its own name) rather than the whole document.
+     */
     @Put("/{id}/content")
     @Secured(Roles.CLINICIAN)
     @Transactional
-    public ReportView writeContent(Caller caller, String id, @Valid @Body ReportContent content) {
+    public ReportView writeContent(Caller caller, String id, @Valid @Body ReportContent body) {
         Report r = find(caller, id);
         if (r.status() == ReportStatus.SENT) {
             throw ProblemException.conflict("Report " + id + " was sent; its content can no longer change");
         }
-        Report updated = reports.update(r.withContent(documents.write(content), Instant.now()));
-        return ReportView.of(updated, content);
+        Report updated = reports.update(r.withContent(documents.write(body), Instant.now()));
+        return ReportView.of(updated, body);
     }
 
-    /** The report rendered by one of the enabled renderers ({@code pdf}, {@code fhir}). */
-    @Get("/{id}/render/{format}")
+    /**
+     * The report rendered by one of the enabled renderers ({@code pdf}, {@code fhir}). Declares the
+     * renderers' media types, so a client asking for {@code application/pdf} is served, not refused with 406.
+     */
+    @Get(value = "/{id}/render/{format}", produces = {"application/pdf", "application/fhir+json", MediaType.APPLICATION_JSON})
     @Transactional(readOnly = true)
     public HttpResponse<byte[]> render(Caller caller, String id, String format) {
         ReportRenderer renderer = plugins.enabledFor(caller.clinicId(), renderers).stream()

@@ -1,0 +1,311 @@
+package app.rapport.console.web;
+
+import app.rapport.console.security.StaffSession;
+import app.rapport.console.services.Doc;
+import app.rapport.console.services.Parallel;
+import app.rapport.console.services.PartnerNames;
+import app.rapport.console.services.Service;
+import app.rapport.console.services.ServiceClient;
+import app.rapport.console.services.ServiceProblem;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Progress reports back to the referring practitioner: the queue, one report's consent, composer,
+ * PDF preview and send. Everything is reports-service's (the consent gate, the role matrix, the
+ * disclosure log); the console shows it and says what to do when a send is refused.
+ */
+@Controller(value = "/reports", produces = MediaType.TEXT_HTML)
+public class ReportsController {
+
+    static final int QUEUE_SIZE = 50;
+
+    private final ServiceClient services;
+    private final PartnerNames partnerNames;
+    private final Pages pages;
+    private final Parallel parallel;
+    private final OnceOnly onceOnly;
+
+    public ReportsController(ServiceClient services, PartnerNames partnerNames, Pages pages, Parallel parallel,
+                             OnceOnly onceOnly) {
+        this.services = services;
+        this.partnerNames = partnerNames;
+        this.pages = pages;
+        this.parallel = parallel;
+        this.onceOnly = onceOnly;
+    }
+
+    /** The queue: waiting for consent, drafts to finish and send, and progress reports the cadence says are due. */
+    @Get
+    public HttpResponse<?> queue(HttpRequest<?> request, StaffSession session) {
+        var waiting = parallel.start(() -> Section.load(() -> services.get(session, Service.REPORTS, "/api/v1/reports",
+                Map.of("status", "AWAITING_CONSENT", "size", QUEUE_SIZE))));
+        var drafts = parallel.start(() -> Section.load(() -> services.get(session, Service.REPORTS, "/api/v1/reports",
+                Map.of("status", "DRAFT", "size", QUEUE_SIZE))));
+        var overdue = parallel.start(() -> Section.load(() -> services.get(session, Service.REPORTS,
+                "/api/v1/reports/overdue")));
+        Section<Doc> w = waiting.join();
+        Section<Doc> d = drafts.join();
+        List<Doc> listed = new ArrayList<>();
+        if (w.ok()) {
+            listed.addAll(w.value().items());
+        }
+        if (d.ok()) {
+            listed.addAll(d.value().items());
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("waiting", w);
+        model.put("drafts", d);
+        model.put("overdue", overdue.join());
+        model.put("partners", partnerNames.lookup(session, listed.stream().map(r -> r.str("practitionerId")).toList()));
+        model.put("patients", patients(session, listed.stream().map(r -> r.str("referralId")).toList()));
+        return pages.page(request, session, "reports", "Progress reports", "reports", model);
+    }
+
+    @Get("/{id}")
+    public HttpResponse<?> show(HttpRequest<?> request, StaffSession session, @PathVariable String id) {
+        return render(HttpStatus.OK, request, session, id, PageForms.none());
+    }
+
+    @Post(value = "/{id}/content", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> saveContent(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                       @Body Map<String, String> form) {
+        String here = "/reports/" + id;
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                services.put(session, Service.REPORTS, "/api/v1/reports/" + id + "/content", ReportForm.contentBody(form));
+                return here;
+            });
+        } catch (ServiceProblem problem) {
+            return refused(request, session, id, problem, PageForms.content(ReferralForms.refused(form, problem)));
+        }
+        return pages.redirect(here + "#compose", "Report saved; preview the PDF before sending");
+    }
+
+    @Post(value = "/{id}/consents", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> recordConsent(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                         @Body Map<String, String> form) {
+        String here = "/reports/" + id;
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                Doc report = services.get(session, Service.REPORTS, "/api/v1/reports/" + id);
+                services.post(session, Service.REPORTS, "/api/v1/consents",
+                        ReportForm.consentBody(form, report.str("patientReference"), report.str("practitionerId")));
+                return here;
+            });
+        } catch (ServiceProblem problem) {
+            return refused(request, session, id, problem, PageForms.consent(FormState.refused(form, problem)));
+        }
+        return pages.redirect(here + "#consent", "Consent recorded");
+    }
+
+    @Post(value = "/{id}/consents/{consentId}/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> revokeConsent(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                         @PathVariable String consentId, @Body Map<String, String> form) {
+        String here = "/reports/" + id;
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                services.post(session, Service.REPORTS, "/api/v1/consents/" + consentId + "/revoke",
+                        FormJson.body(Map.of("reason", form.getOrDefault("reason", ""))));
+                return here;
+            });
+        } catch (ServiceProblem problem) {
+            return refused(request, session, id, problem, PageForms.revoke(consentId, FormState.refused(form, problem)));
+        }
+        return pages.redirect(here + "#consent", "Consent revoked; nothing more goes out under it");
+    }
+
+    @Post(value = "/{id}/send", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> send(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                @Body Map<String, String> form) {
+        String here = "/reports/" + id;
+        Doc[] disclosure = {Doc.empty()};
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                disclosure[0] = services.post(session, Service.REPORTS, "/api/v1/reports/" + id + "/send",
+                        FormJson.body(Map.of("channel", form.getOrDefault("channel", ""))));
+                return here;
+            });
+        } catch (ServiceProblem problem) {
+            if (problem.status() == 409 && problem.problem().str("type").endsWith("/consent-required")) {
+                return render(HttpStatus.CONFLICT, request, session, id,
+                        PageForms.send(FormState.of(form), SendRefusal.of(problem)));
+            }
+            return refused(request, session, id, problem, PageForms.send(FormState.refused(form, problem), null));
+        }
+        Doc d = disclosure[0];
+        String notice = d.asMap().isEmpty() ? "Report sent"
+                : "Report sent by " + Forms.words(d.str("channel")).toLowerCase()
+                + (d.has("address") ? " to " + d.str("address") : "") + "; the disclosure is logged";
+        return pages.redirect(here, notice);
+    }
+
+    /** The PDF exactly as reports-service renders it for sending, shown in the browser's own viewer. */
+    @Get(value = "/{id}/preview.pdf", produces = "application/pdf")
+    public HttpResponse<byte[]> preview(StaffSession session, @PathVariable String id) {
+        byte[] pdf = services.bytes(session, Service.REPORTS, "/api/v1/reports/" + id + "/render/pdf", "application/pdf");
+        return HttpResponse.ok(pdf).contentType(MediaType.of("application/pdf"))
+                .header("Content-Disposition", "inline; filename=\"report-" + id + ".pdf\"");
+    }
+
+    /** Why a send was refused for want of consent, and what the front desk does about it. */
+    public record SendRefusal(String why, String reason, String whatToDo) {
+        static SendRefusal of(ServiceProblem problem) {
+            String reason = problem.problem().str("extra.reason");
+            String todo = switch (reason) {
+                case "REVOKED" -> "The patient withdrew their consent: do not send. If the patient agrees again, "
+                        + "record the new consent under Consent to disclose; the report can then be sent.";
+                case "EXPIRED" -> "Ask the patient to renew their consent, record it under Consent to disclose, "
+                        + "then send again.";
+                case "OUT_OF_SCOPE" -> "The consent on file does not cover this report today (its scope leaves out this "
+                        + "type of report, or it starts later). Record one that does under Consent to disclose, then send again.";
+                default -> "Ask the patient for their consent to disclose to this practitioner, record it under Consent "
+                        + "to disclose (what it covers, from when, how it was given), then send again.";
+            };
+            return new SendRefusal(problem.problem().str("detail", "No valid consent"), reason, todo);
+        }
+    }
+
+    /** Which form of the page was refused, as it was filled; the others start fresh. */
+    record PageForms(FormState content, FormState consent, FormState send, String revokeId, FormState revoke,
+                  SendRefusal sendRefusal) {
+        static PageForms none() {
+            return new PageForms(null, FormState.empty(), FormState.empty(), "", FormState.empty(), null);
+        }
+
+        static PageForms content(FormState f) {
+            return new PageForms(f, FormState.empty(), FormState.empty(), "", FormState.empty(), null);
+        }
+
+        static PageForms consent(FormState f) {
+            return new PageForms(null, f, FormState.empty(), "", FormState.empty(), null);
+        }
+
+        static PageForms revoke(String consentId, FormState f) {
+            return new PageForms(null, FormState.empty(), FormState.empty(), consentId, f, null);
+        }
+
+        static PageForms send(FormState f, SendRefusal refusal) {
+            return new PageForms(null, FormState.empty(), f, "", FormState.empty(), refusal);
+        }
+    }
+
+    private HttpResponse<?> refused(HttpRequest<?> request, StaffSession session, String id, ServiceProblem problem,
+                                    PageForms forms) {
+        if (problem.status() == 404) {
+            return problemPage(request, session, problem);
+        }
+        HttpStatus status = switch (problem.status()) {
+            case 400, 422 -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case 403 -> HttpStatus.FORBIDDEN;
+            case 409 -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_GATEWAY;
+        };
+        return render(status, request, session, id, forms);
+    }
+
+    private HttpResponse<?> render(HttpStatus status, HttpRequest<?> request, StaffSession session, String id,
+                                   PageForms forms) {
+        Doc report;
+        try {
+            report = services.get(session, Service.REPORTS, "/api/v1/reports/" + id);
+        } catch (ServiceProblem problem) {
+            return problemPage(request, session, problem);
+        }
+        String patientRef = report.str("patientReference");
+        String partnerId = report.str("practitionerId");
+        var referral = parallel.start(() -> Section.load(() -> services.get(session, Service.REFERRALS,
+                "/api/v1/referrals/" + report.str("referralId"))));
+        var consents = parallel.start(() -> Section.load(() -> services.get(session, Service.REPORTS, "/api/v1/consents",
+                Map.of("patient", patientRef, "size", 100))));
+        Map<String, Doc> partners = partnerNames.lookup(session, List.of(partnerId));
+        Doc partner = partners.getOrDefault(partnerId, Doc.empty());
+
+        FormState content = forms.content() != null ? forms.content()
+                : FormState.of(ReportForm.valuesOf(report.doc("content")));
+        Map<String, String> consentDefaults = new LinkedHashMap<>(forms.consent().values());
+        if (consentDefaults.isEmpty()) {
+            consentDefaults.put("validFrom", LocalDate.now().toString());
+            consentDefaults.put("scope." + report.str("type"), "on");
+        }
+        FormState consent = new FormState(consentDefaults, forms.consent().errors(), forms.consent().message(),
+                forms.consent().formId());
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("report", report);
+        model.put("partner", partner);
+        model.put("referral", referral.join());
+        model.put("consents", consents.join());
+        int goalRows = ReportForm.rowsIn(content.values(), "goals", ReportForm.GOAL_ROWS);
+        int measureRows = ReportForm.rowsIn(content.values(), "measures", ReportForm.MEASURE_ROWS);
+        model.put("content", content);
+        model.put("goalRows", goalRows);
+        model.put("measureRows", measureRows);
+        model.put("contentOutside", content.errorsOutside(ReportForm.contentFields(goalRows, measureRows)));
+        model.put("consent", consent);
+        model.put("send", forms.send());
+        model.put("sendRefusal", forms.sendRefusal());
+        model.put("revokeId", forms.revokeId());
+        model.put("revoke", forms.revoke());
+        String title = Forms.words(report.str("type")) + " report to " + PartnerNames.displayName(partner);
+        return pages.render(status, request, session, "report", title, "reports", model);
+    }
+
+    /** referral id → the referral (its patient's name for the queue); one that cannot be read maps to an empty doc. */
+    private Map<String, Doc> patients(StaffSession session, List<String> referralIds) {
+        Map<String, CompletableFuture<Doc>> pending = new LinkedHashMap<>();
+        for (String rid : referralIds) {
+            if (!rid.isBlank() && !pending.containsKey(rid)) {
+                pending.put(rid, parallel.start(() -> {
+                    try {
+                        return services.get(session, Service.REFERRALS, "/api/v1/referrals/" + rid);
+                    } catch (ServiceProblem e) {
+                        return Doc.empty();
+                    }
+                }));
+            }
+        }
+        Map<String, Doc> out = new LinkedHashMap<>();
+        pending.forEach((rid, f) -> {
+            try {
+                out.put(rid, f.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause; // SessionExpired goes through sign-in again
+                }
+                throw e;
+            }
+        });
+        return out;
+    }
+
+    private HttpResponse<?> problemPage(HttpRequest<?> request, StaffSession session, ServiceProblem problem) {
+        HttpStatus status = switch (problem.status()) {
+            case 403 -> HttpStatus.FORBIDDEN;
+            case 404 -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.BAD_GATEWAY;
+        };
+        String title = status == HttpStatus.NOT_FOUND ? "Report not found"
+                : status == HttpStatus.FORBIDDEN ? "Not allowed for your role" : "Report not available";
+        String message = status == HttpStatus.NOT_FOUND
+                ? "There is no such report in this clinic. It may belong to another clinic, or the link is wrong."
+                : problem.summary();
+        return pages.render(status, request, session, "problem", title, "reports",
+                Map.of("message", message, "status", status.getCode()));
+    }
+}
