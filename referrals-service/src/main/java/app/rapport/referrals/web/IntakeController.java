@@ -20,6 +20,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
@@ -67,6 +68,14 @@ public class IntakeController {
         this.locator = locator;
     }
 
+    @Get(value = "/{token}", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Whether a link still takes submissions, and what its form may show: the label staff gave it "
+            + "and the size limit (no login; counts nothing against the rate window)")
+    public IntakeForm form(@PathVariable String token) {
+        IntakeLink link = door.open(token);
+        return new IntakeForm(link.label(), door.maxBodyBytes());
+    }
+
     @Post(value = "/{token}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "A partner's office submits a referral through its intake link (no login)")
     public HttpResponse<IntakeReceipt> submit(@PathVariable String token, @Nullable @Body String body) {
@@ -96,6 +105,11 @@ public class IntakeController {
                                    @NotBlank @Size(max = 2000) String reason,
                                    @Nullable @Size(max = 200) String requestedService,
                                    @Nullable List<String> diagnosisCodes) {
+    }
+
+    /** What the form of a usable link may show the office: nothing of the clinic beyond the label staff chose. */
+    @Serdeable
+    public record IntakeForm(@Nullable String label, int maxBodyBytes) {
     }
 
     /** The answer to the partner: no patient data is echoed back. */

@@ -105,6 +105,29 @@ class IntakeTest extends ReferralsTestSupport {
     }
 
     @Test
+    void openingTheFormShowsOnlyTheLabelAndUsesNoneOfTheRateWindow() {
+        String clinic = TestClinics.unique("lynnwood");
+        String partner = partner(clinic, false);
+        Map<String, Object> link = issue(clinic, partner);
+        String token = (String) link.get("token");
+
+        for (int i = 0; i < LIMIT + 2; i++) {
+            Map<String, Object> form = read(http.toBlocking().retrieve(HttpRequest.GET("/api/v1/intake/" + token)));
+            assertThat(form).containsOnlyKeys("label", "maxBodyBytes").containsEntry("label", "Lakeview front desk")
+                    .containsEntry("maxBodyBytes", 2048);
+        }
+        assertThat(count("SELECT window_count FROM intake_link WHERE id = ?", link.get("id"))).isZero();
+        assertThat(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token, submission()), String.class)
+                .getStatus().getCode()).isEqualTo(201);
+
+        call(HttpRequest.DELETE("/api/v1/intake-links/" + link.get("id")), staff(clinic));
+        Map<String, Object> revoked = problem(HttpRequest.GET("/api/v1/intake/" + token), null, 404);
+        Map<String, Object> unknown = problem(HttpRequest.GET("/api/v1/intake/" + "B".repeat(43)), null, 404);
+        assertThat(revoked.get("detail")).isEqualTo(unknown.get("detail"));
+        assertThat(revoked.get("type")).isEqualTo(unknown.get("type"));
+    }
+
+    @Test
     void anArchivedPartnersLinkStopsWorkingAndNoNewLinkIsIssuedForThem() {
         String clinic = TestClinics.unique("everett");
         String partner = partner(clinic, false);
