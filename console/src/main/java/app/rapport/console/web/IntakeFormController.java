@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
 public class IntakeFormController {
 
     public static final List<String> FIELDS = List.of("kind", "urgency", "patient.firstName", "patient.lastName",
-            "patient.birthDate", "patient.phone", "patient.email", "reason", "requestedService", "diagnosisCodes");
+            "patient.birthDate", "patient.phone", "patient.email", "reason", "requestedService", "diagnosisCodes",
+            "contact.name", "contact.phone", "contact.email");
     private static final Pattern REFERENCE = Pattern.compile("^[0-9a-f-]{36}$");
 
     private final ServiceClient services;
@@ -68,8 +69,7 @@ public class IntakeFormController {
         try {
             // The link stands in for the person: the same rendered form sent twice is one referral.
             String location = onceOnly.run("intake:" + token, form.get(OnceOnly.FIELD), () -> {
-                Doc receipt = services.postAnonymous(Service.REFERRALS, "/api/v1/intake/" + encode(token),
-                        ReferralForms.newReferralBody(form));
+                Doc receipt = services.postAnonymous(Service.REFERRALS, "/api/v1/intake/" + encode(token), body(form));
                 return "/intake/" + encode(token) + "/received?reference=" + receipt.str("referralId");
             });
             return HttpResponse.seeOther(java.net.URI.create(location));
@@ -80,6 +80,13 @@ public class IntakeFormController {
             }
             return refusal(problem);
         }
+    }
+
+    /** The referral's JSON as for staff, and the office contact's phone without its separators as well. */
+    static Map<String, Object> body(Map<String, String> form) {
+        Map<String, String> cleaned = new LinkedHashMap<>(form);
+        cleaned.computeIfPresent("contact.phone", (k, v) -> v.replaceAll("[\\s().\\-]", ""));
+        return ReferralForms.newReferralBody(cleaned);
     }
 
     @Get("/{token}/received")

@@ -43,7 +43,7 @@ class GiftsIT {
         assertThat(page.getByTestId("allowance")).containsText("never cash or gift cards");
 
         // Flowers for the office: recorded, and the allowance goes down by their value.
-        page.getByLabel("Gift").selectOption("FLOWERS");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Gift")).selectOption("FLOWERS");
         page.getByLabel("Value").fill("$48.60");
         page.getByLabel("Description").fill("Flowers for the front office");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record gift")).click();
@@ -54,7 +54,7 @@ class GiftsIT {
         assertThat(page.getByTestId("gift")).containsText("48.60 USD");
 
         // A lunch over what remains: refused, with the remaining amount, and the form kept.
-        page.getByLabel("Gift").selectOption("MEAL");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Gift")).selectOption("MEAL");
         page.getByLabel("Value").fill("600.00");
         page.getByLabel("Description").fill("Team lunch");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record gift")).click();
@@ -65,7 +65,7 @@ class GiftsIT {
         assertThat(page.getByLabel("Description")).hasValue("Team lunch");
 
         // A gift card: refused for what it is, with the reason in words.
-        page.getByLabel("Gift").selectOption("GIFT_CARD");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Gift")).selectOption("GIFT_CARD");
         page.getByLabel("Value").fill("25.00");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record gift")).click();
         assertThat(page.getByTestId("gift-why")).containsText("cash, checks and gift cards count as cash");

@@ -64,9 +64,11 @@ class IntakeFormIT {
             form.getByLabel("First name").fill("Elena");
             form.getByLabel("Last name").fill("Marsh");
             form.getByLabel("Birth date").fill("1991-04-17");
-            form.getByLabel("Phone").fill("+1 206 555 0143");
+            form.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Phone").setExact(true)).fill("+1 206 555 0143");
             form.getByLabel("Urgency").selectOption("URGENT");
             form.getByLabel("Diagnosis codes (ICD-10)").fill("back pain");
+            form.getByLabel("Your name").fill("Dana Whitfield");
+            form.getByLabel("Your phone").fill("+1 206 555 0177");
             form.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the referral")).click();
             assertThat(form.locator("[data-field-error=reason]")).isVisible();
             assertThat(form.getByLabel("Reason for the referral")).hasAttribute("aria-invalid", "true");
@@ -96,6 +98,10 @@ class IntakeFormIT {
             assertThat(row.getByTestId("web-intake")).isVisible();
             assertThat(row).containsText("Urgent");
             assertThat(row.getByRole(AriaRole.LINK)).hasAttribute("href", "/referrals/" + reference);
+            // Its page names whom to call back at the office.
+            row.getByRole(AriaRole.LINK).click();
+            assertThat(page.getByTestId("referrer-contact")).containsText("Dana Whitfield");
+            assertThat(page.getByTestId("referrer-contact")).containsText("+12065550177");
 
             // A forged form (not rendered by the console for this link) is refused and records nothing.
             long before = clinic.referralCount("RECEIVED");
@@ -154,7 +160,7 @@ class IntakeFormIT {
             form.getByLabel("First name").fill("Elena");
             form.getByLabel("Last name").fill("Marsh");
             form.getByLabel("Birth date").fill("1991-04-17");
-            form.getByLabel("Phone").fill("+12065550143");
+            form.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Phone").setExact(true)).fill("+12065550143");
             form.getByLabel("Reason for the referral").fill("Neck pain after a fall");
             Response limited = form.waitForResponse(r -> r.url().equals(url) && "POST".equals(r.request().method()), () ->
                     form.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the referral")).click());

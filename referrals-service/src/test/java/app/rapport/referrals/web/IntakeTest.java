@@ -55,6 +55,8 @@ class IntakeTest extends ReferralsTestSupport {
         assertThat(referral).containsEntry("channel", "WEB_INTAKE").containsEntry("status", "RECEIVED")
                 .containsEntry("intakeLinkId", link.get("id")).containsEntry("diagnosisCodes", List.of("M54.50"));
         assertThat((Map<String, Object>) referral.get("practitioner")).containsEntry("id", partner);
+        assertThat((Map<String, Object>) referral.get("referrerContact")).containsEntry("name", "Dana Whitfield")
+                .containsEntry("phone", "+12065550177");
         assertThat((List<Map<String, Object>>) referral.get("history")).singleElement()
                 .satisfies(h -> assertThat(h).containsEntry("changedBy", "intake"));
         EventEnvelope event = referralEvents(id, 1).get(0);
@@ -174,6 +176,11 @@ class IntakeTest extends ReferralsTestSupport {
         ((Map<String, Object>) badDate.get("patient")).put("birthDate", "17/04/1991");
         assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, badDate), null, 400).get("errors").toString())
                 .contains("field=patient.birthDate");
+        Map<String, Object> badContact = submission();
+        ((Map<String, Object>) badContact.get("contact")).put("phone", "call me");
+        String another = (String) issue(clinic, partner(clinic, false)).get("token");
+        assertThat(problem(HttpRequest.POST("/api/v1/intake/" + another, badContact), null, 400).get("errors").toString())
+                .contains("field=contact.phone");
         Map<String, Object> badCode = submission();
         badCode.put("diagnosisCodes", List.of("back pain"));
         assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, badCode), null, 422).get("errors").toString())
@@ -258,6 +265,7 @@ class IntakeTest extends ReferralsTestSupport {
         body.put("requestedService", "Prenatal chiropractic care");
         body.put("diagnosisCodes", List.of("M54.50"));
         body.put("urgency", "ROUTINE");
+        body.put("contact", new HashMap<>(Map.of("name", "Dana Whitfield", "phone", "+12065550177")));
         return body;
     }
 }
