@@ -26,10 +26,16 @@ public class IntakeFormTokens {
     static final Duration VALID = Duration.ofHours(12);
 
     private final byte[] key;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @jakarta.inject.Inject
     public IntakeFormTokens(@Property(name = "micronaut.security.token.jwt.signatures.secret.generator.secret") String secret) {
+        this(secret, Clock.systemUTC());
+    }
+
+    IntakeFormTokens(String secret, Clock clock) {
         this.key = ("intake-form:" + secret).getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
     }
 
     public String tokenFor(String linkToken) {

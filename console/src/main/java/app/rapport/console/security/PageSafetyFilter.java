@@ -38,6 +38,7 @@ public class PageSafetyFilter implements HttpServerFilter {
             + "font-src 'self'; connect-src 'self'; form-action 'self' %s; frame-ancestors 'none'; base-uri 'none'";
 
     private static final String INTAKE = "/intake/";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageSafetyFilter.class);
 
     private final CsrfTokens csrf;
     private final IntakeFormTokens intakeForms;
@@ -63,15 +64,26 @@ public class PageSafetyFilter implements HttpServerFilter {
             return Publishers.map(chain.proceed(request), response -> decorate(request, response));
         }
         if (!sameOrigin(request)) {
-            return Publishers.just(decorate(request, publicForm(request) ? intakeRefused() : refused()));
+            if (publicForm(request)) {
+                LOG.warn("Intake form refused: posted from another origin ({})",
+                        request.getHeaders().get("Origin", String.class).orElse(""));
+                return Publishers.just(decorate(request, intakeRefused()));
+            }
+            return Publishers.just(decorate(request, refused()));
         }
         if (publicForm(request)) {
             // No session to bind a token to: the form's own token, signed for this link, stands in for it.
             String link = request.getPath().substring(INTAKE.length());
             return Mono.fromFuture(CsrfFormField.read(request))
-                    .flatMap(token -> intakeForms.matches(link, token)
-                            ? Mono.from(chain.proceed(request))
-                            : Mono.just(intakeRefused()))
+                    .flatMap(token -> {
+                        if (intakeForms.matches(link, token)) {
+                            return Mono.from(chain.proceed(request));
+                        }
+                        // The link's token stays out of the log; whether a form token came at all says enough.
+                        LOG.warn("Intake form refused: {}", token.isPresent() ? "its form token is not valid for this link or has expired"
+                                : "it carried no form token");
+                        return Mono.just(intakeRefused());
+                    })
                     .map(response -> decorate(request, response));
         }
         Optional<String> header = request.getHeaders().get(CsrfTokens.HEADER, String.class);
