@@ -66,16 +66,15 @@ public class IntakeLinksController {
      */
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> issue(HttpRequest<?> request, StaffSession session, @Body Map<String, String> form) {
-        String[] partner = new String[1];
         try {
             String token = onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
                 Doc issued = services.post(session, Service.REFERRALS, "/api/v1/intake-links", body(form));
                 return issued.str("token");
             });
             String pid = form.getOrDefault("practitionerId", "");
-            partner[0] = PartnerNames.displayName(names.lookup(session, List.of(pid)).getOrDefault(pid, Doc.empty()));
+            String partner = PartnerNames.displayName(names.lookup(session, List.of(pid)).getOrDefault(pid, Doc.empty()));
             return pages.render(HttpStatus.CREATED, request, session, "intake-link-created", "Intake link issued",
-                    "referrals", Map.of("url", hosts.resolve(request) + "/intake/" + token, "partner", partner[0]));
+                    "referrals", Map.of("url", hosts.resolve(request) + "/intake/" + token, "partner", partner));
         } catch (ServiceProblem problem) {
             if (problem.forbidden()) {
                 throw problem;
