@@ -321,12 +321,21 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(flowers.get("year").asInt()).isEqualTo(2026);
         assertThat(allowance(clinic, partner, 2026).get("remaining").get("amount").asText()).isEqualTo("400.00");
         assertThat(items(get(clinic, "/api/v1/gifts?practitionerId=" + partner + "&year=2026"))).hasSize(2);
+        // the clinic's ledger for the year: every recipient's gifts, and the year's totals
+        assertThat(items(get(clinic, "/api/v1/gifts?year=2026"))).extracting(g -> g.get("kind").asText())
+                .containsExactly("MEAL", "FLOWERS");
+        JsonNode totals = get(clinic, "/api/v1/gifts/totals?year=2026");
+        assertThat(totals.get("gifts").asLong()).isEqualTo(2);
+        assertThat(totals.get("recipients").asLong()).isEqualTo(1);
+        assertThat(totals.get("total").get("amount").asText()).isEqualTo("135.00");
+        assertThat(get(clinic, "/api/v1/gifts/totals?year=2025").get("total").get("amount").asText()).isEqualTo("0.00");
 
         // another clinic can neither see nor spend this partner's allowance
         String stranger = TestClinics.unique("yakima");
         assertThat(problem(() -> get(stranger, "/api/v1/gifts/allowance?practitionerId=" + partner + "&year=2026"))
                 .getStatus().getCode()).isEqualTo(422);
         assertThat(items(get(stranger, "/api/v1/gifts?practitionerId=" + partner + "&year=2026"))).isEmpty();
+        assertThat(items(get(stranger, "/api/v1/gifts?year=2026"))).isEmpty();
     }
 
     // ------------------------------------------------------------------ reverse referral and dormant

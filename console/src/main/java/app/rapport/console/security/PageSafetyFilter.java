@@ -26,7 +26,9 @@ import java.util.Optional;
  *   <li>A strict Content-Security-Policy: scripts and styles only from the console itself, no
  *       inline script, no framing.</li>
  *   <li>POST/PUT/DELETE must come from the console's own pages (Origin, when the browser sends
- *       it, is this host) and carry the session's CSRF token as a form field or header.</li>
+ *       it, is this host) and carry the session's CSRF token as a form field or header; the
+ *       partners' public intake form carries a token signed for its link instead
+ *       ({@link IntakeFormTokens}).</li>
  * </ul>
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
@@ -35,12 +37,17 @@ public class PageSafetyFilter implements HttpServerFilter {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; form-action 'self' %s; frame-ancestors 'none'; base-uri 'none'";
 
+    private static final String INTAKE = "/intake/";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageSafetyFilter.class);
+
     private final CsrfTokens csrf;
+    private final IntakeFormTokens intakeForms;
     private final String formActions;
 
-    public PageSafetyFilter(CsrfTokens csrf,
+    public PageSafetyFilter(CsrfTokens csrf, IntakeFormTokens intakeForms,
                             @io.micronaut.context.annotation.Property(name = "micronaut.security.oauth2.clients.rapport.openid.issuer", defaultValue = "") String issuer) {
         this.csrf = csrf;
+        this.intakeForms = intakeForms;
         // Sign-out posts to the console, which redirects to the provider: allow the provider's origin.
         this.formActions = origin(issuer);
     }
@@ -53,11 +60,31 @@ public class PageSafetyFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        if (!changesState(request.getMethod()) || request.getPath().startsWith("/oauth/") || publicForm(request)) {
+        if (!changesState(request.getMethod()) || request.getPath().startsWith("/oauth/")) {
             return Publishers.map(chain.proceed(request), response -> decorate(request, response));
         }
         if (!sameOrigin(request)) {
+            if (publicForm(request)) {
+                LOG.warn("Intake form refused: posted from another origin ({})",
+                        request.getHeaders().get("Origin", String.class).orElse(""));
+                return Publishers.just(decorate(request, intakeRefused()));
+            }
             return Publishers.just(decorate(request, refused()));
+        }
+        if (publicForm(request)) {
+            // No session to bind a token to: the form's own token, signed for this link, stands in for it.
+            String link = request.getPath().substring(INTAKE.length());
+            return Mono.fromFuture(CsrfFormField.read(request))
+                    .flatMap(token -> {
+                        if (intakeForms.matches(link, token)) {
+                            return Mono.from(chain.proceed(request));
+                        }
+                        // The link's token stays out of the log; whether a form token came at all says enough.
+                        LOG.warn("Intake form refused: {}", token.isPresent() ? "its form token is not valid for this link or has expired"
+                                : "it carried no form token");
+                        return Mono.just(intakeRefused());
+                    })
+                    .map(response -> decorate(request, response));
         }
         Optional<String> header = request.getHeaders().get(CsrfTokens.HEADER, String.class);
         if (header.isPresent()) {
@@ -80,9 +107,16 @@ public class PageSafetyFilter implements HttpServerFilter {
                 .body("This form has expired or did not come from this console. Go back, reload the page and try again.");
     }
 
-    /** The partners' intake form is public: no session, so no session-bound token (rate limits apply in the service). */
+    private static MutableHttpResponse<?> intakeRefused() {
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.TEXT_PLAIN_TYPE)
+                .body("This form has expired. Open the link you were given again and fill in the form once more.");
+    }
+
+    /** The partners' intake form ({@code POST /intake/{token}}) is public: no session, so no session-bound token. */
     private static boolean publicForm(HttpRequest<?> request) {
-        return request.getPath().startsWith("/intake/");
+        String path = request.getPath();
+        return path.startsWith(INTAKE) && path.indexOf('/', INTAKE.length()) < 0;
     }
 
     private static boolean sameOrigin(HttpRequest<?> request) {

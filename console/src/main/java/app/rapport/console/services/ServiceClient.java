@@ -71,6 +71,15 @@ public class ServiceClient {
         return send(session, service, "DELETE", path, null, "application/json");
     }
 
+    /** The partners' public intake door: nobody is signed in, so no token and no clinic header go out. */
+    public Doc getAnonymous(Service service, String path) {
+        return send(null, service, "GET", path, null, "application/json");
+    }
+
+    public Doc postAnonymous(Service service, String path, Object body) {
+        return send(null, service, "POST", path, body, "application/json");
+    }
+
     /** A document the service renders itself (a card or report PDF), passed through unchanged. */
     public byte[] bytes(StaffSession session, Service service, String path, String accept) {
         HttpResponse<byte[]> response = exchange(session, service, "GET", path, null, accept);
@@ -93,10 +102,12 @@ public class ServiceClient {
         URI uri = URI.create(baseUrls.get(service) + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(15))
-                .header("Accept", accept + ", application/problem+json")
-                .header("Authorization", "Bearer " + session.user().accessToken());
-        if (!session.clinic().equals(session.user().homeClinic())) {
-            request.header(CLINIC_HEADER, session.clinic());
+                .header("Accept", accept + ", application/problem+json");
+        if (session != null) {
+            request.header("Authorization", "Bearer " + session.user().accessToken());
+            if (!session.clinic().equals(session.user().homeClinic())) {
+                request.header(CLINIC_HEADER, session.clinic());
+            }
         }
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -116,7 +127,7 @@ public class ServiceClient {
             throw new ServiceProblem(503, unreachable(service));
         }
         int status = response.statusCode();
-        if (status == 401) {
+        if (status == 401 && session != null) {
             throw new SessionExpired();
         }
         if (status >= 400) {

@@ -2,7 +2,6 @@ package app.rapport.console.web;
 
 import app.rapport.console.security.StaffSession;
 import app.rapport.console.services.Doc;
-import app.rapport.console.services.PartnerNames;
 import app.rapport.console.services.Service;
 import app.rapport.console.services.ServiceClient;
 import app.rapport.console.services.ServiceProblem;
@@ -17,10 +16,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,13 +31,13 @@ public class ReferralFormController {
     }
 
     private final ServiceClient services;
-    private final PartnerNames partnerNames;
+    private final PartnerChoices choices;
     private final Pages pages;
     private final OnceOnly onceOnly;
 
-    public ReferralFormController(ServiceClient services, PartnerNames partnerNames, Pages pages, OnceOnly onceOnly) {
+    public ReferralFormController(ServiceClient services, PartnerChoices choices, Pages pages, OnceOnly onceOnly) {
         this.services = services;
-        this.partnerNames = partnerNames;
+        this.choices = choices;
         this.pages = pages;
         this.onceOnly = onceOnly;
     }
@@ -75,33 +71,12 @@ public class ReferralFormController {
     }
 
     private HttpResponse<?> render(HttpStatus status, HttpRequest<?> request, StaffSession session, FormState form) {
-        Section<List<PartnerOption>> partners = Section.load(() -> partnerOptions(session, form.value("practitionerId")));
+        Section<List<PartnerOption>> partners = Section.load(() -> choices.options(session, form.value("practitionerId")));
         String title = "SENT".equals(form.value("direction"))
                 ? ("SECOND_OPINION".equals(form.value("kind")) ? "Ask for a second opinion" : "Send a referral")
                 : "Record a received referral";
         return pages.render(status, request, session, "referral-new", title, "referrals",
                 Map.of("form", form, "partners", partners,
                         "outside", form.errorsOutside(ReferralForms.NEW_REFERRAL_FIELDS)));
-    }
-
-    /** The clinic's partners by name; one asked for by id but beyond the first hundred is looked up on its own. */
-    private List<PartnerOption> partnerOptions(StaffSession session, String chosen) {
-        List<Doc> docs = new ArrayList<>(services.get(session, Service.CONTACTS, "/api/v1/practitioners",
-                Map.of("size", 100)).items());
-        if (!chosen.isEmpty() && docs.stream().noneMatch(d -> chosen.equals(d.str("id")))) {
-            Doc one = partnerNames.lookup(session, List.of(chosen)).getOrDefault(chosen, Doc.empty());
-            if (!one.asMap().isEmpty()) {
-                docs.add(one);
-            }
-        }
-        docs.sort(Comparator.comparing((Doc d) -> d.str("lastName").toLowerCase(Locale.ROOT))
-                .thenComparing(d -> d.str("firstName").toLowerCase(Locale.ROOT)));
-        List<PartnerOption> options = new ArrayList<>();
-        for (Doc d : docs) {
-            String organization = d.str("organization");
-            options.add(new PartnerOption(d.str("id"), PartnerNames.displayName(d)
-                    + (organization.isEmpty() ? "" : " (" + organization + ")")));
-        }
-        return options;
     }
 }

@@ -43,6 +43,9 @@ public class TodayController {
                 Map.of("status", "AWAITING_CONSENT", "size", 20)));
         var drafts = async(() -> services.get(session, Service.REPORTS, "/api/v1/reports",
                 Map.of("status", "DRAFT", "size", 20)));
+        // New referrals first seen by a person here, whoever recorded them (a partner's intake link included).
+        var received = async(() -> services.get(session, Service.REFERRALS, "/api/v1/referrals",
+                Map.of("direction", "RECEIVED", "status", "RECEIVED", "size", 20)));
         var goal = async(() -> services.get(session, Service.OUTREACH, "/api/v1/goals/weekly"));
         var quiet = async(() -> services.get(session, Service.REPORTS, "/api/v1/analytics/dormant", Map.of("days", 90)));
 
@@ -65,7 +68,7 @@ public class TodayController {
         Map<String, Doc> names = partners.lookup(session, ids);
         return pages.page(request, session, "today", "Today", "today", Map.of(
                 "thankYous", thanks, "overdue", late, "awaitingConsent", consent, "drafts", draft,
-                "goal", goal.join(), "quiet", quiet.join(), "partners", names));
+                "goal", goal.join(), "quiet", quiet.join(), "partners", names, "received", received.join()));
     }
 
     private CompletableFuture<Section<Doc>> async(java.util.function.Supplier<Doc> call) {

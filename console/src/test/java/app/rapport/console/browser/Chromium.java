@@ -69,6 +69,15 @@ final class Chromium implements AutoCloseable {
                 .setTimezoneId("America/Los_Angeles"));
     }
 
+    /** A new, empty profile the size of a phone with JavaScript switched off, for pages that must work without it. */
+    BrowserContext newPhoneContextWithoutJavaScript() {
+        return browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
+                .setJavaScriptEnabled(false)
+                .setLocale("en-US")
+                .setTimezoneId("America/Los_Angeles"));
+    }
+
     /** A new, empty browser profile the size of a phone, with touch. */
     BrowserContext newPhoneContext() {
         return browser.newContext(new Browser.NewContextOptions()

@@ -302,6 +302,11 @@ public final class ConsoleStack implements AutoCloseable {
         return chromium.newPhoneContext();
     }
 
+    /** A fresh phone-sized profile with JavaScript off (a partner's office on a locked-down browser); close it after use. */
+    public BrowserContext newPhoneBrowserContextWithoutJavaScript() {
+        return chromium.newPhoneContextWithoutJavaScript();
+    }
+
     /** How long each part took to start, and in total. */
     public Map<String, Duration> startTimes() {
         return Map.copyOf(startTimes);

@@ -1,5 +1,6 @@
 package app.rapport.outreach.web;
 
+import app.rapport.outreach.config.OutreachSettings;
 import app.rapport.outreach.domain.GiftKind;
 import app.rapport.outreach.domain.GiftLedger;
 import app.rapport.outreach.domain.TaskBook;
@@ -40,9 +41,11 @@ public class GiftController {
     private final TaskBook book;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final OutreachSettings settings;
 
     public GiftController(GiftLedger ledger, GiftRepository gifts, TaskBook book,
-                          TransactionOperations<Connection> transactions, Clock clock) {
+                          TransactionOperations<Connection> transactions, Clock clock, OutreachSettings settings) {
+        this.settings = settings;
         this.ledger = ledger;
         this.gifts = gifts;
         this.book = book;
@@ -64,12 +67,25 @@ public class GiftController {
     }
 
     @Get
-    @Operation(summary = "The gifts one recipient received in a calendar year")
-    public Page<GiftView> list(Caller caller, @QueryValue String practitionerId, @Nullable @QueryValue Integer year,
+    @Operation(summary = "The gifts one recipient received in a calendar year; without practitionerId, the whole "
+            + "clinic's ledger for the year")
+    public Page<GiftView> list(Caller caller, @Nullable @QueryValue String practitionerId, @Nullable @QueryValue Integer year,
                                @Valid @RequestBean PageQuery paging) {
+        var pageable = io.micronaut.data.model.Pageable.from(paging.pageNumber(), paging.pageSize());
+        if (practitionerId == null || practitionerId.isBlank()) {
+            return Page.of(gifts.forClinic(caller.clinicId(), year(caller, year), pageable), GiftView::of);
+        }
         return Page.of(gifts.forRecipient(caller.clinicId(), Params.uuid("practitionerId", practitionerId),
-                year(caller, year), io.micronaut.data.model.Pageable.from(paging.pageNumber(), paging.pageSize())),
-                GiftView::of);
+                year(caller, year), pageable), GiftView::of);
+    }
+
+    @Get("/totals")
+    @Operation(summary = "The clinic's gifts in a calendar year: how many, to how many recipients, worth how much")
+    public YearTotals totals(Caller caller, @Nullable @QueryValue Integer year) {
+        int y = year(caller, year);
+        return new YearTotals(y, gifts.clinicCount(caller.clinicId(), y), gifts.clinicRecipients(caller.clinicId(), y),
+                new Requests.Money(gifts.clinicTotal(caller.clinicId(), y).setScale(2, java.math.RoundingMode.UNNECESSARY)
+                        .toPlainString(), settings.giftCurrency()));
     }
 
     @Get("/allowance")
@@ -90,6 +106,10 @@ public class GiftController {
             throw ProblemException.invalidField("year", "must be between 2000 and 2999");
         }
         return year;
+    }
+
+    @Serdeable
+    public record YearTotals(int year, long gifts, long recipients, Requests.Money total) {
     }
 
     @Serdeable

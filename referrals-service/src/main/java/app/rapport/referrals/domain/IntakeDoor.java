@@ -101,11 +101,7 @@ public class IntakeDoor {
             throw unusable();
         }
         Instant now = Instant.now();
-        IntakeLink link = links.lockByTokenSha256(sha256(token)).orElseThrow(IntakeDoor::unusable);
-        if (!link.usableAt(now) || partners.findByClinicIdAndPractitionerId(link.clinicId(), link.practitionerId())
-                .map(Partner::archived).orElse(true)) {
-            throw unusable();
-        }
+        IntakeLink link = usable(links.lockByTokenSha256(sha256(token)), now);
         Duration window = settings.getRateWindow();
         Instant started = link.windowStartedAt();
         int count;
@@ -122,6 +118,27 @@ public class IntakeDoor {
         return links.update(new IntakeLink(link.id(), link.clinicId(), link.practitionerId(), link.tokenSha256(),
                 link.label(), link.expiresAt(), link.createdBy(), link.createdAt(), link.revokedAt(), link.revokedBy(),
                 started, count, link.submissions(), link.lastSubmittedAt()));
+    }
+
+    /**
+     * The link a token names, for showing its form: the same checks as {@link #admit} and the same
+     * 404, but read only, so opening the form uses up none of the rate window.
+     */
+    @Transactional(readOnly = true)
+    public IntakeLink open(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw unusable();
+        }
+        return usable(links.findByTokenSha256(sha256(token)), Instant.now());
+    }
+
+    private IntakeLink usable(Optional<IntakeLink> found, Instant now) {
+        IntakeLink link = found.orElseThrow(IntakeDoor::unusable);
+        if (!link.usableAt(now) || partners.findByClinicIdAndPractitionerId(link.clinicId(), link.practitionerId())
+                .map(Partner::archived).orElse(true)) {
+            throw unusable();
+        }
+        return link;
     }
 
     /** Opens the submitted referral as RECEIVED through WEB_INTAKE, changed by {@code intake}. */

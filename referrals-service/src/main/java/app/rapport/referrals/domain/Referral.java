@@ -40,7 +40,10 @@ public record Referral(@Id String id,
                        @Nullable String loopClosedChannel,
                        String createdBy,
                        Instant createdAt,
-                       Instant updatedAt) {
+                       Instant updatedAt,
+                       @Nullable String referrerContactName,
+                       @Nullable String referrerContactPhone,
+                       @Nullable String referrerContactEmail) {
 
     public List<String> diagnosisCodeList() {
         return diagnosisCodes == null || diagnosisCodes.isBlank() ? List.of() : Arrays.asList(diagnosisCodes.split(","));
@@ -55,6 +58,6 @@ public record Referral(@Id String id,
         return new Referral(id, clinicId, direction, kind, practitionerId, patientId, reason, diagnosisCodes,
                 requestedService, urgency, channel, referredOn, treatingId, treatingName, treatingCredentials,
                 primaryCarePractitionerId, intakeLinkId, status, at, reportId, toPractitionerId, recipientRole, reportChannel,
-                createdBy, createdAt, Instant.now());
+                createdBy, createdAt, Instant.now(), referrerContactName, referrerContactPhone, referrerContactEmail);
     }
 }

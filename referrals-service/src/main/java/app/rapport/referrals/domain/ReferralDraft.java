@@ -10,7 +10,12 @@ public record ReferralDraft(Direction direction, Kind kind, String practitionerI
                             String reason, List<String> diagnosisCodes, @Nullable String requestedService,
                             Urgency urgency, Channel channel, LocalDate referredOn,
                             @Nullable TreatingPractitioner treatingPractitioner,
-                            @Nullable String primaryCarePractitionerId, List<AttachmentDetails> attachments) {
+                            @Nullable String primaryCarePractitionerId, List<AttachmentDetails> attachments,
+                            @Nullable ReferrerContact referrerContact) {
+
+    /** The person at the referring office to call back about the referral (not the patient). */
+    public record ReferrerContact(String name, @Nullable String phone, @Nullable String email) {
+    }
 
     public record PatientDetails(String firstName, String lastName, LocalDate birthDate, @Nullable String phone,
                                  @Nullable String email) {

@@ -76,12 +76,15 @@ public class ReferralLedger {
         Patient patient = patientFor(clinicId, draft.patient(), now);
         ReferralStatus initial = ReferralStateMachine.initial(draft.direction());
         ReferralDraft.TreatingPractitioner treating = draft.treatingPractitioner();
+        ReferralDraft.ReferrerContact contact = draft.referrerContact();
         Referral referral = referrals.save(new Referral(UUID.randomUUID().toString(), clinicId, draft.direction(),
                 draft.kind(), draft.practitionerId(), patient.id(), draft.reason(),
                 Referral.joinCodes(draft.diagnosisCodes()), draft.requestedService(), draft.urgency(), draft.channel(),
                 draft.referredOn(), treating == null ? null : treating.id(), treating == null ? null : treating.name(),
                 treating == null ? null : treating.credentials(), draft.primaryCarePractitionerId(), intakeLinkId,
-                initial, null, null, null, null, null, actor, now, now));
+                initial, null, null, null, null, null, actor, now, now,
+                contact == null ? null : contact.name(), contact == null ? null : contact.phone(),
+                contact == null ? null : contact.email()));
         int order = 0;
         for (ReferralDraft.AttachmentDetails a : draft.attachments()) {
             attachments.save(new Attachment(UUID.randomUUID().toString(), clinicId, referral.id(), order++,

@@ -23,6 +23,9 @@ public interface IntakeLinkRepository extends GenericRepository<IntakeLink, Stri
     @Query("SELECT * FROM intake_link WHERE token_sha256 = :tokenSha256 FOR UPDATE")
     Optional<IntakeLink> lockByTokenSha256(String tokenSha256);
 
+    /** Opening the form reads the link without locking it or counting anything. */
+    Optional<IntakeLink> findByTokenSha256(String tokenSha256);
+
     @Query(value = "SELECT * FROM intake_link WHERE clinic_id = :clinicId ORDER BY created_at DESC, id",
             countQuery = "SELECT COUNT(*) FROM intake_link WHERE clinic_id = :clinicId")
     Page<IntakeLink> list(String clinicId, Pageable pageable);

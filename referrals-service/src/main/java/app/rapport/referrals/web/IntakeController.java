@@ -20,6 +20,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
@@ -67,6 +68,14 @@ public class IntakeController {
         this.locator = locator;
     }
 
+    @Get(value = "/{token}", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Whether a link still takes submissions, and what its form may show: the label staff gave it "
+            + "and the size limit (no login; counts nothing against the rate window)")
+    public IntakeForm form(@PathVariable String token) {
+        IntakeLink link = door.open(token);
+        return new IntakeForm(link.label(), door.maxBodyBytes());
+    }
+
     @Post(value = "/{token}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "A partner's office submits a referral through its intake link (no login)")
     public HttpResponse<IntakeReceipt> submit(@PathVariable String token, @Nullable @Body String body) {
@@ -83,7 +92,8 @@ public class IntakeController {
                 DiagnosisCodes.normalise(submission.diagnosisCodes(), "diagnosisCodes"),
                 ReferralLedger.blank(submission.requestedService()) ? null : submission.requestedService().trim(),
                 submission.urgency() == null ? Urgency.ROUTINE : submission.urgency(), Channel.WEB_INTAKE,
-                LocalDate.now(ZoneOffset.UTC), null, null, List.of());
+                LocalDate.now(ZoneOffset.UTC), null, null, List.of(),
+                submission.contact() == null ? null : submission.contact().toContact());
         Referral referral = door.submit(link, draft);
         return HttpResponse.created(new IntakeReceipt(referral.id(), referral.status().name(), referral.referredOn(),
                 "Thank you: the clinic has received your referral and will contact the patient."));
@@ -95,7 +105,24 @@ public class IntakeController {
                                    @NotNull @Valid ReferralRequests.PatientBody patient,
                                    @NotBlank @Size(max = 2000) String reason,
                                    @Nullable @Size(max = 200) String requestedService,
-                                   @Nullable List<String> diagnosisCodes) {
+                                   @Nullable List<String> diagnosisCodes,
+                                   @Nullable @Valid OfficeContact contact) {
+    }
+
+    /** Whom the clinic calls back at the referring office. */
+    @Serdeable
+    public record OfficeContact(@NotBlank @Size(max = 200) String name,
+                                @Nullable @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = ReferralRequests.E164,
+                                        message = "must be E.164, e.g. +12065550143") String phone,
+                                @Nullable @jakarta.validation.constraints.Email @Size(max = 254) String email) {
+        ReferralDraft.ReferrerContact toContact() {
+            return new ReferralDraft.ReferrerContact(name.trim(), phone, email == null ? null : email.trim());
+        }
+    }
+
+    /** What the form of a usable link may show the office: nothing of the clinic beyond the label staff chose. */
+    @Serdeable
+    public record IntakeForm(@Nullable String label, int maxBodyBytes) {
     }
 
     /** The answer to the partner: no patient data is echoed back. */

@@ -75,7 +75,7 @@ public class ReferralController {
                 body.primaryCarePractitionerId(),
                 body.attachments() == null ? List.of() : body.attachments().stream()
                         .map(a -> new ReferralDraft.AttachmentDetails(a.fileName(), a.contentType(), a.sizeBytes(),
-                                a.description())).toList());
+                                a.description())).toList(), null);
         Referral referral = ledger.open(caller.clinicId(), caller.user(), draft, null);
         return HttpResponse.created(views.full(referral));
     }

@@ -27,7 +27,12 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                            List<AttachmentView> attachments, ReferralStatus status,
                            List<ReferralStatus> allowedTransitions, List<HistoryEntry> history,
                            @Nullable LoopView loop, @Nullable String intakeLinkId, String createdBy,
-                           Instant createdAt) {
+                           Instant createdAt, @Nullable ReferrerContactView referrerContact) {
+
+    /** The person at the referring office who sent it through the intake form. */
+    @Serdeable
+    public record ReferrerContactView(String name, @Nullable String phone, @Nullable String email) {
+    }
 
     @Serdeable
     public record PartnerRef(String id, @Nullable String name) {
@@ -78,6 +83,8 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                         h.changedAt())).toList(),
                 r.loopClosedAt() == null ? null : new LoopView(r.loopClosedAt(), r.loopClosedReportId(),
                         r.loopClosedToPractitionerId(), r.loopClosedRecipientRole(), r.loopClosedChannel()),
-                r.intakeLinkId(), r.createdBy(), r.createdAt());
+                r.intakeLinkId(), r.createdBy(), r.createdAt(),
+                r.referrerContactName() == null ? null
+                        : new ReferrerContactView(r.referrerContactName(), r.referrerContactPhone(), r.referrerContactEmail()));
     }
 }

@@ -55,6 +55,8 @@ class IntakeTest extends ReferralsTestSupport {
         assertThat(referral).containsEntry("channel", "WEB_INTAKE").containsEntry("status", "RECEIVED")
                 .containsEntry("intakeLinkId", link.get("id")).containsEntry("diagnosisCodes", List.of("M54.50"));
         assertThat((Map<String, Object>) referral.get("practitioner")).containsEntry("id", partner);
+        assertThat((Map<String, Object>) referral.get("referrerContact")).containsEntry("name", "Dana Whitfield")
+                .containsEntry("phone", "+12065550177");
         assertThat((List<Map<String, Object>>) referral.get("history")).singleElement()
                 .satisfies(h -> assertThat(h).containsEntry("changedBy", "intake"));
         EventEnvelope event = referralEvents(id, 1).get(0);
@@ -105,6 +107,29 @@ class IntakeTest extends ReferralsTestSupport {
     }
 
     @Test
+    void openingTheFormShowsOnlyTheLabelAndUsesNoneOfTheRateWindow() {
+        String clinic = TestClinics.unique("lynnwood");
+        String partner = partner(clinic, false);
+        Map<String, Object> link = issue(clinic, partner);
+        String token = (String) link.get("token");
+
+        for (int i = 0; i < LIMIT + 2; i++) {
+            Map<String, Object> form = read(http.toBlocking().retrieve(HttpRequest.GET("/api/v1/intake/" + token)));
+            assertThat(form).containsOnlyKeys("label", "maxBodyBytes").containsEntry("label", "Lakeview front desk")
+                    .containsEntry("maxBodyBytes", 2048);
+        }
+        assertThat(count("SELECT window_count FROM intake_link WHERE id = ?", link.get("id"))).isZero();
+        assertThat(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token, submission()), String.class)
+                .getStatus().getCode()).isEqualTo(201);
+
+        call(HttpRequest.DELETE("/api/v1/intake-links/" + link.get("id")), staff(clinic));
+        Map<String, Object> revoked = problem(HttpRequest.GET("/api/v1/intake/" + token), null, 404);
+        Map<String, Object> unknown = problem(HttpRequest.GET("/api/v1/intake/" + "B".repeat(43)), null, 404);
+        assertThat(revoked.get("detail")).isEqualTo(unknown.get("detail"));
+        assertThat(revoked.get("type")).isEqualTo(unknown.get("type"));
+    }
+
+    @Test
     void anArchivedPartnersLinkStopsWorkingAndNoNewLinkIsIssuedForThem() {
         String clinic = TestClinics.unique("everett");
         String partner = partner(clinic, false);
@@ -151,6 +176,11 @@ class IntakeTest extends ReferralsTestSupport {
         ((Map<String, Object>) badDate.get("patient")).put("birthDate", "17/04/1991");
         assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, badDate), null, 400).get("errors").toString())
                 .contains("field=patient.birthDate");
+        Map<String, Object> badContact = submission();
+        ((Map<String, Object>) badContact.get("contact")).put("phone", "call me");
+        String another = (String) issue(clinic, partner(clinic, false)).get("token");
+        assertThat(problem(HttpRequest.POST("/api/v1/intake/" + another, badContact), null, 400).get("errors").toString())
+                .contains("field=contact.phone");
         Map<String, Object> badCode = submission();
         badCode.put("diagnosisCodes", List.of("back pain"));
         assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, badCode), null, 422).get("errors").toString())
@@ -235,6 +265,7 @@ class IntakeTest extends ReferralsTestSupport {
         body.put("requestedService", "Prenatal chiropractic care");
         body.put("diagnosisCodes", List.of("M54.50"));
         body.put("urgency", "ROUTINE");
+        body.put("contact", new HashMap<>(Map.of("name", "Dana Whitfield", "phone", "+12065550177")));
         return body;
     }
 }
