@@ -119,8 +119,10 @@ public class ServiceClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            // Path only: a query may name a patient.
-            LOG.warn("{} {} {} failed: {}", service.displayName(), method, uri.getPath(), e.toString());
+            // Path only: a query may name a patient. Without a session the path carries an intake
+            // link's token, which opens the partner's form: it is a credential and stays out of logs.
+            LOG.warn("{} {} {} failed: {}", service.displayName(), method,
+                    session == null ? "(a public intake request)" : uri.getPath(), e.toString());
             throw new ServiceProblem(503, unreachable(service));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
