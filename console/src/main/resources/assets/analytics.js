@@ -14,7 +14,8 @@
       set.backgroundColor = COLOURS[i % COLOURS.length];
       set.borderColor = COLOURS[i % COLOURS.length];
       if (line) {
-        set.tension = 0.2;
+        // Straight segments: a smoothed curve would dip between months that had the same count.
+        set.tension = 0;
         set.pointRadius = 4;
       }
     });
@@ -29,7 +30,8 @@
         // Partners' names read better down the side than slanted under the bars.
         indexAxis: line ? "x" : "y",
         plugins: { legend: { display: many } },
-        scales: line ? { y: { beginAtZero: true, ticks: { precision: 0 } } } : { x: { beginAtZero: true } }
+        // Counts, days and dollars: whole numbers on the value axis.
+        scales: line ? { y: { beginAtZero: true, ticks: { precision: 0 } } } : { x: { beginAtZero: true, ticks: { precision: 0 } } }
       }
     });
   }
