@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/analytics")
 public class AnalyticsController {
 
+    /** The role reports-service reads group roll-ups for (ADR 0401): it only decides whether the switch shows; the service still decides. */
     static final String GROUP_ADMIN = "group-admin";
 
     private final ServiceClient services;

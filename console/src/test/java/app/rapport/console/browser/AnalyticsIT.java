@@ -123,6 +123,12 @@ class AnalyticsIT {
         Screenshots.save(page, "analytics-phone");
         Screenshots.useDesktopWidth(page);
 
+        // The roll-up is the service's to refuse: asked for by address, the front desk is told why nothing shows.
+        page.navigate(stack.consoleUrl("/analytics?from=" + FROM + "&to=" + TODAY + "&scope=group"));
+        assertThat(page.getByTestId("section-unavailable")).hasCount(8);
+        assertThat(page.getByTestId("section-unavailable").first()).hasText("Not shown for your role.");
+        assertThat(page.locator("canvas")).hasCount(0);
+
         // A day that is not one, and an end before the start: each message at its field, no 500.
         page.navigate(stack.consoleUrl("/analytics?from=2026-02-30&to=" + TODAY));
         assertThat(page.locator("[data-field-error=from]")).containsText("YYYY-MM-DD");
