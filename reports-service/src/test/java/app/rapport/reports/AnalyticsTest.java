@@ -148,6 +148,25 @@ class AnalyticsTest implements TestPropertyProvider {
     }
 
     @Test
+    void theBalanceAndThankYouTurnaroundKeepToTheDateRange() {
+        // March only: her second referral and the one sent back, so the balance evens out.
+        JsonNode march = rows(north, "/api/v1/analytics/partners?from=2025-03-01&to=2025-03-31").get(0);
+        assertThat(march.get("received").asInt()).isEqualTo(1);
+        assertThat(march.get("sent").asInt()).isEqualTo(1);
+        assertThat(march.get("balance").asInt()).isEqualTo(0);
+        assertThat(march.get("firstReferralOn").asText()).isEqualTo("2025-03-03");
+        JsonNode january = rows(north, "/api/v1/analytics/partners?to=2025-01-31").get(0);
+        assertThat(january.get("received").asInt()).isEqualTo(1);
+        assertThat(january.get("sent").asInt()).isEqualTo(0);
+
+        // The thank-you belongs to the January referral.
+        assertThat(rows(north, "/api/v1/analytics/thank-you-turnaround?from=2025-02-01")).isEmpty();
+        assertThat(rows(north, "/api/v1/analytics/thank-you-turnaround?from=2025-01-01&to=2025-01-31").get(0)
+                .get("thankYous").asInt()).isEqualTo(1);
+        assertThat(status(() -> rows(north, "/api/v1/analytics/partners?from=2025-03-01&to=2025-02-01"))).isEqualTo(422);
+    }
+
+    @Test
     void everyReportExportsAsCsvByParameterOrAcceptHeader() {
         HttpResponse<String> csv = http.toBlocking().exchange(HttpRequest.GET("/api/v1/analytics/revenue?format=csv")
                 .header("Authorization", TestTokens.bearer(north, "staff")), String.class);

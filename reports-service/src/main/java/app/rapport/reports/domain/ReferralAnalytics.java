@@ -126,41 +126,43 @@ public class ReferralAnalytics {
                 args(clinics, from, to));
     }
 
+    /** Every referral between the two days, both ways; {@link #dormant} reads all of them. */
     @ReadOnly
-    public List<Partner> partners(List<String> clinics) {
+    public List<Partner> partners(List<String> clinics, LocalDate from, LocalDate to) {
         return sql.query("SELECT r.practitioner_id, " + NAME + ", MAX(p.specialty), "
                         + "SUM(CASE WHEN r.direction = 'RECEIVED' THEN 1 ELSE 0 END), "
                         + "SUM(CASE WHEN r.direction = 'SENT' THEN 1 ELSE 0 END), "
                         + "MIN(CASE WHEN r.direction = 'RECEIVED' THEN r.referred_on END), "
                         + "MAX(CASE WHEN r.direction = 'RECEIVED' THEN r.referred_on END), "
                         + "MAX(CASE WHEN r.direction = 'SENT' THEN r.referred_on END) "
-                        + "FROM referral r" + JOIN_PARTNER + "WHERE " + in(clinics)
+                        + "FROM referral r" + JOIN_PARTNER + "WHERE " + in(clinics) + " AND r.referred_on BETWEEN ? AND ?"
                         + " GROUP BY r.practitioner_id ORDER BY r.practitioner_id",
                 rs -> new Partner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(4) - rs.getLong(5), date(rs.getDate(6)), date(rs.getDate(7)), date(rs.getDate(8))),
-                args(clinics));
+                args(clinics, from, to));
     }
 
     @ReadOnly
     public List<Dormant> dormant(List<String> clinics, LocalDate asOf, int days) {
         LocalDate cutoff = asOf.minusDays(days);
-        return partners(clinics).stream()
+        return partners(clinics, LocalDate.of(1900, 1, 1), asOf).stream()
                 .filter(p -> p.lastReferralOn() != null && p.lastReferralOn().isBefore(cutoff))
                 .map(p -> new Dormant(p.practitionerId(), p.practitionerName(), p.specialty(), p.received(),
                         p.lastReferralOn(), asOf.toEpochDay() - p.lastReferralOn().toEpochDay()))
                 .toList();
     }
 
+    /** Thank-yous for the referrals received between the two days. */
     @ReadOnly
-    public List<ThankYouTurnaround> thankYouTurnaround(List<String> clinics) {
+    public List<ThankYouTurnaround> thankYouTurnaround(List<String> clinics, LocalDate from, LocalDate to) {
         record Row(String partner, String name, LocalDate received, Instant completed) {
         }
         List<Row> rows = sql.query("SELECT t.practitioner_id, CONCAT(p.first_name, ' ', p.last_name), r.referred_on, t.completed_at "
                         + "FROM thank_you t JOIN referral r ON r.clinic_id = t.clinic_id AND r.id = t.referral_id "
                         + "LEFT JOIN practitioner p ON p.clinic_id = t.clinic_id AND p.id = t.practitioner_id "
-                        + "WHERE " + in(clinics) + " ORDER BY t.practitioner_id",
+                        + "WHERE " + in(clinics) + " AND r.referred_on BETWEEN ? AND ? ORDER BY t.practitioner_id",
                 rs -> new Row(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        rs.getTimestamp(4).toInstant()), args(clinics));
+                        rs.getTimestamp(4).toInstant()), args(clinics, from, to));
         Map<String, List<Long>> days = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (Row r : rows) {

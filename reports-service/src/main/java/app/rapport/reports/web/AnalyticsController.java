@@ -88,12 +88,14 @@ public class AnalyticsController {
                 analytics.revenue(clinics, start(from), end(from, to)));
     }
 
-    /** Per partner: first and last referral, totals received and sent, and the balance. */
-    @Get("/partners{?scope,format}")
+    /** Per partner: first and last referral, totals received and sent, and the balance, for referrals between from and to. */
+    @Get("/partners{?from,to,scope,format}")
     public HttpResponse<?> partners(HttpRequest<?> request, Caller caller, Authentication auth,
+                                    @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                     @Nullable @QueryValue String scope, @Nullable @QueryValue String format) {
         List<String> clinics = AnalyticsScope.clinics(caller, auth, scope);
-        return answer(request, format, "partners", clinics, ReferralAnalytics.Partner.class, analytics.partners(clinics));
+        return answer(request, format, "partners", clinics, ReferralAnalytics.Partner.class,
+                analytics.partners(clinics, start(from), end(from, to)));
     }
 
     /** Partners who referred before but not in the last {@code days} days (default: the clinic's setting). */
@@ -108,13 +110,14 @@ public class AnalyticsController {
                         days == null ? settings.getDormantAfterDays() : days));
     }
 
-    /** Per partner: business days from a referral received to its thank-you done. */
-    @Get("/thank-you-turnaround{?scope,format}")
+    /** Per partner: business days from a referral received (between from and to) to its thank-you done. */
+    @Get("/thank-you-turnaround{?from,to,scope,format}")
     public HttpResponse<?> thankYouTurnaround(HttpRequest<?> request, Caller caller, Authentication auth,
+                                              @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                               @Nullable @QueryValue String scope, @Nullable @QueryValue String format) {
         List<String> clinics = AnalyticsScope.clinics(caller, auth, scope);
         return answer(request, format, "thank-you-turnaround", clinics, ReferralAnalytics.ThankYouTurnaround.class,
-                analytics.thankYouTurnaround(clinics));
+                analytics.thankYouTurnaround(clinics, start(from), end(from, to)));
     }
 
     private static LocalDate start(LocalDate from) {
