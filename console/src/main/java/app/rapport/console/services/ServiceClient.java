@@ -82,6 +82,12 @@ public class ServiceClient {
 
     /** A document the service renders itself (a card or report PDF), passed through unchanged. */
     public byte[] bytes(StaffSession session, Service service, String path, String accept) {
+        return bytes(session, service, path, Map.of(), accept);
+    }
+
+    /** The same, for a document chosen by its query (an analytics CSV for a date range). */
+    public byte[] bytes(StaffSession session, Service service, String path, Map<String, ?> query, String accept) {
+        path = path + queryString(query);
         HttpResponse<byte[]> response = exchange(session, service, "GET", path, null, accept);
         return response.body();
     }

@@ -20,15 +20,12 @@ import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -114,7 +111,7 @@ public class AnalyticsController {
             // Nothing to download: the page, where the range's message shows at its field.
             return HttpResponse.seeOther(java.net.URI.create(range.pageHref(range.group())));
         }
-        byte[] csv = services.bytes(session, Service.REPORTS, chosen.path() + query(chosen.query(range)), "text/csv");
+        byte[] csv = services.bytes(session, Service.REPORTS, chosen.path(), chosen.query(range), "text/csv");
         return HttpResponse.ok(csv).contentType("text/csv; charset=utf-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + range.csvFileName(chosen.id()) + "\"");
     }
@@ -132,9 +129,4 @@ public class AnalyticsController {
         }
     }
 
-    private static String query(Map<String, Object> query) {
-        StringJoiner q = new StringJoiner("&", "?", "");
-        query.forEach((k, v) -> q.add(k + "=" + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)));
-        return q.toString();
-    }
 }

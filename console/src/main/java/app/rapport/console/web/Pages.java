@@ -93,6 +93,28 @@ public class Pages {
         return renderer.render(view, model, request);
     }
 
+    /**
+     * The one record a page is about could not be shown: not found (or another clinic's, which
+     * the services answer alike), not for this role, or its service down.
+     */
+    public MutableHttpResponse<?> recordUnavailable(HttpRequest<?> request, StaffSession session,
+                                                    app.rapport.console.services.ServiceProblem problem,
+                                                    String noun, String section) {
+        HttpStatus status = switch (problem.status()) {
+            case 403 -> HttpStatus.FORBIDDEN;
+            case 404 -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.BAD_GATEWAY;
+        };
+        String capitalised = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+        String title = status == HttpStatus.NOT_FOUND ? capitalised + " not found"
+                : status == HttpStatus.FORBIDDEN ? "Not allowed for your role" : capitalised + " not available";
+        String message = status == HttpStatus.NOT_FOUND
+                ? "There is no such " + noun + " in this clinic. It may belong to another clinic, or the link is wrong."
+                : problem.summary();
+        return render(status, request, session, "problem", title, section,
+                Map.of("message", message, "status", status.getCode()));
+    }
+
     /** A piece of a page for htmx to swap in: {@code views/components/<name>.jte}. */
     public MutableHttpResponse<?> fragment(String component, Map<String, Object> model) {
         return HttpResponse.ok(new ModelAndView<>("components/" + component, model));

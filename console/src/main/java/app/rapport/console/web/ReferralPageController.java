@@ -89,7 +89,7 @@ public class ReferralPageController {
     private HttpResponse<?> refused(HttpRequest<?> request, StaffSession session, String id, ServiceProblem problem,
                                     FormState transition, FormState visit) {
         if (problem.status() == 404) {
-            return problemPage(request, session, problem); // gone, or another clinic's
+            return pages.recordUnavailable(request, session, problem, "referral", "referrals"); // gone, or another clinic's
         }
         HttpStatus status = switch (problem.status()) {
             case 400, 422 -> HttpStatus.UNPROCESSABLE_ENTITY;
@@ -114,7 +114,7 @@ public class ReferralPageController {
             referral = referralCall.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof ServiceProblem problem) {
-                return problemPage(request, session, problem);
+                return pages.recordUnavailable(request, session, problem, "referral", "referrals");
             }
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause; // SessionExpired goes through sign-in again
@@ -142,24 +142,6 @@ public class ReferralPageController {
         return pages.render(status, request, session, "referral", title, "referrals", model);
     }
 
-    /**
-     * The referral itself could not be shown: not found (or another clinic's), not for this role,
-     * or referrals-service down. Rendered here as a page rather than left to the shared handler.
-     */
-    private HttpResponse<?> problemPage(HttpRequest<?> request, StaffSession session, ServiceProblem problem) {
-        HttpStatus status = switch (problem.status()) {
-            case 403 -> HttpStatus.FORBIDDEN;
-            case 404 -> HttpStatus.NOT_FOUND;
-            default -> HttpStatus.BAD_GATEWAY;
-        };
-        String title = status == HttpStatus.NOT_FOUND ? "Referral not found"
-                : status == HttpStatus.FORBIDDEN ? "Not allowed for your role" : "Referral not available";
-        String message = status == HttpStatus.NOT_FOUND
-                ? "There is no such referral in this clinic. It may belong to another clinic, or the link is wrong."
-                : problem.summary();
-        return pages.render(status, request, session, "problem", title, "referrals",
-                Map.of("message", message, "status", status.getCode()));
-    }
 
     private static FormState newVisit() {
         return FormState.of(Map.of("billedAmount.currency", "USD"));

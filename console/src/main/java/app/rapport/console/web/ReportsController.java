@@ -208,7 +208,7 @@ public class ReportsController {
     private HttpResponse<?> refused(HttpRequest<?> request, StaffSession session, String id, ServiceProblem problem,
                                     PageForms forms) {
         if (problem.status() == 404) {
-            return problemPage(request, session, problem);
+            return pages.recordUnavailable(request, session, problem, "report", "reports");
         }
         HttpStatus status = switch (problem.status()) {
             case 400, 422 -> HttpStatus.UNPROCESSABLE_ENTITY;
@@ -225,7 +225,7 @@ public class ReportsController {
         try {
             report = services.get(session, Service.REPORTS, "/api/v1/reports/" + id);
         } catch (ServiceProblem problem) {
-            return problemPage(request, session, problem);
+            return pages.recordUnavailable(request, session, problem, "report", "reports");
         }
         String patientRef = report.str("patientReference");
         String partnerId = report.str("practitionerId");
@@ -294,18 +294,4 @@ public class ReportsController {
         return out;
     }
 
-    private HttpResponse<?> problemPage(HttpRequest<?> request, StaffSession session, ServiceProblem problem) {
-        HttpStatus status = switch (problem.status()) {
-            case 403 -> HttpStatus.FORBIDDEN;
-            case 404 -> HttpStatus.NOT_FOUND;
-            default -> HttpStatus.BAD_GATEWAY;
-        };
-        String title = status == HttpStatus.NOT_FOUND ? "Report not found"
-                : status == HttpStatus.FORBIDDEN ? "Not allowed for your role" : "Report not available";
-        String message = status == HttpStatus.NOT_FOUND
-                ? "There is no such report in this clinic. It may belong to another clinic, or the link is wrong."
-                : problem.summary();
-        return pages.render(status, request, session, "problem", title, "reports",
-                Map.of("message", message, "status", status.getCode()));
-    }
 }
