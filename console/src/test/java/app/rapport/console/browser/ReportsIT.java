@@ -146,8 +146,7 @@ class ReportsIT {
         Screenshots.usePhoneWidth(page);
         page.reload();
         assertThat(line).hasCount(1);
-        Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
-        assertThat(fits).as("the page is no wider than the phone's screen").isEqualTo(true);
+        Screenshots.assertFitsTheScreen(page, "the disclosure log");
         Screenshots.save(page, "disclosure-log-phone");
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
         assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))).isHidden();
@@ -204,8 +203,7 @@ class ReportsIT {
         // On a phone the composer stays within the screen.
         Screenshots.usePhoneWidth(page);
         page.navigate(stack.consoleUrl("/reports/" + reportId));
-        Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
-        assertThat(fits).as("the page is no wider than the phone's screen").isEqualTo(true);
+        Screenshots.assertFitsTheScreen(page, "the report page");
         Screenshots.save(page, "report-phone");
 
         page.getByTestId("disclosures-link").click();

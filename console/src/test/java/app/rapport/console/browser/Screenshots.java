@@ -1,8 +1,11 @@
 package app.rapport.console.browser;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 
 import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Full-page screenshots under {@code console/target/screenshots/}, for people to look at, and the viewport sizes they are taken at. */
 public final class Screenshots {
@@ -22,6 +25,23 @@ public final class Screenshots {
     /** Back to the 1280×900 a test page starts with. */
     public static void useDesktopWidth(Page page) {
         page.setViewportSize(Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT);
+    }
+
+    /**
+     * The page is no wider than the screen it is shown on. Waits a moment first: after a resize
+     * the layout and Chart.js's canvases settle asynchronously. A failure names what sticks out.
+     */
+    public static void assertFitsTheScreen(Page page, String what) {
+        String fits = "() => document.documentElement.scrollWidth <= window.innerWidth";
+        try {
+            page.waitForFunction(fits, null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+        } catch (TimeoutError e) {
+            // reported below, with the elements that stick out
+        }
+        Object wider = page.evaluate("() => [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth)"
+                + ".slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')");
+        assertThat(page.evaluate(fits)).as("%s is no wider than the screen; wider: %s", what, wider).isEqualTo(true);
     }
 
     /** Saves the whole page (not only the viewport) as {@code console/target/screenshots/<name>.png}. */
