@@ -69,7 +69,7 @@ public class AnalyticsController {
             List<ServiceProblem> refusedRange = java.util.Collections.synchronizedList(new ArrayList<>());
             Map<AnalyticsReport, CompletableFuture<Section<Doc>>> pending = new LinkedHashMap<>();
             for (AnalyticsReport report : AnalyticsReport.ALL) {
-                pending.put(report, parallel.start(() -> Section.load(() -> {
+                pending.put(report, Section.start(parallel, () -> {
                     try {
                         return services.get(session, Service.REPORTS, report.path(), report.query(asked));
                     } catch (ServiceProblem p) {
@@ -78,7 +78,7 @@ public class AnalyticsController {
                         }
                         throw p;
                     }
-                })));
+                }));
             }
             pending.forEach((report, answer) -> {
                 Section<Doc> section = answer.join();

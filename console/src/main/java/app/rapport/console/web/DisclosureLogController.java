@@ -36,8 +36,8 @@ public class DisclosureLogController {
 
     @Get("/{reference}/disclosures")
     public HttpResponse<?> disclosures(HttpRequest<?> request, StaffSession session, @PathVariable String reference) {
-        var consents = parallel.start(() -> Section.load(() -> services.get(session, Service.REPORTS, "/api/v1/consents",
-                Map.of("patient", reference, "size", 100))));
+        var consents = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/consents",
+                Map.of("patient", reference, "size", 100)));
         Section<Doc> log = Section.load(() -> services.get(session, Service.REPORTS, "/api/v1/disclosures",
                 Map.of("patient", reference, "size", 200)));
         Map<String, Doc> consentsById = new LinkedHashMap<>();

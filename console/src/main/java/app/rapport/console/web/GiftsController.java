@@ -22,8 +22,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The gift ledger as outreach-service keeps it: the clinic's gifts of a year with their totals,
@@ -117,9 +115,9 @@ public class GiftsController {
         Map<String, Object> byYear = year == null ? Map.of() : Map.of("year", year);
         Map<String, Object> listQuery = new LinkedHashMap<>(byYear);
         listQuery.put("size", LEDGER_SIZE);
-        var totals = async(() -> services.get(session, Service.OUTREACH, "/api/v1/gifts/totals", byYear));
-        var gifts = async(() -> services.get(session, Service.OUTREACH, "/api/v1/gifts", listQuery));
-        var options = parallel.start(() -> Section.load(() -> choices.options(session, "")));
+        var totals = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/gifts/totals", byYear));
+        var gifts = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/gifts", listQuery));
+        var options = Section.start(parallel, () -> choices.options(session, ""));
         Section<Doc> t = totals.join();
         Section<Doc> g = gifts.join();
         Map<String, Doc> partners = g.ok()
@@ -143,8 +141,8 @@ public class GiftsController {
         }
         Map<String, Object> listQuery = new LinkedHashMap<>(query);
         listQuery.put("size", LEDGER_SIZE);
-        var allowance = async(() -> services.get(session, Service.OUTREACH, "/api/v1/gifts/allowance", query));
-        var gifts = async(() -> services.get(session, Service.OUTREACH, "/api/v1/gifts", listQuery));
+        var allowance = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/gifts/allowance", query));
+        var gifts = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/gifts", listQuery));
         Doc partner = names.lookup(session, List.of(pid)).getOrDefault(pid, Doc.empty());
         Section<Doc> a = allowance.join();
         int shown = a.ok() ? (int) a.value().num("year") : year != null ? year : LocalDate.now().getYear();
@@ -171,7 +169,4 @@ public class GiftsController {
         }
     }
 
-    private CompletableFuture<Section<Doc>> async(Supplier<Doc> call) {
-        return parallel.start(() -> Section.load(call));
-    }
 }

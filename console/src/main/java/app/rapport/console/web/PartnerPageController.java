@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * One partner: the details, the relationship stage, and one timeline across the four services,
@@ -98,19 +97,19 @@ public class PartnerPageController {
         Doc partner = services.get(session, Service.CONTACTS, "/api/v1/practitioners/" + id);
         Map<String, Object> byPartner = Map.of("practitionerId", id, "size", SOURCE_SIZE);
 
-        var referrals = async(() -> services.get(session, Service.REFERRALS, "/api/v1/referrals", byPartner));
-        var tasks = async(() -> services.get(session, Service.OUTREACH, "/api/v1/tasks", byPartner));
-        var reports = async(() -> services.get(session, Service.REPORTS, "/api/v1/reports", byPartner));
-        var introductions = async(() -> services.get(session, Service.CONTACTS,
+        var referrals = Section.start(parallel, () -> services.get(session, Service.REFERRALS, "/api/v1/referrals", byPartner));
+        var tasks = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/tasks", byPartner));
+        var reports = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/reports", byPartner));
+        var introductions = Section.start(parallel, () -> services.get(session, Service.CONTACTS,
                 "/api/v1/practitioners/" + id + "/introductions", Map.of("size", SOURCE_SIZE)));
-        var stages = async(() -> services.get(session, Service.CONTACTS, "/api/v1/practitioners/" + id + "/stage-history"));
-        var allowance = async(() -> services.get(session, Service.OUTREACH, "/api/v1/gifts/allowance",
+        var stages = Section.start(parallel, () -> services.get(session, Service.CONTACTS, "/api/v1/practitioners/" + id + "/stage-history"));
+        var allowance = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/gifts/allowance",
                 Map.of("practitionerId", id)));
         int thisYear = Year.now().getValue();
         List<CompletableFuture<Section<Doc>>> giftYears = new ArrayList<>();
         for (int year = thisYear; year > thisYear - GIFT_YEARS; year--) {
             int y = year;
-            giftYears.add(async(() -> services.get(session, Service.OUTREACH, "/api/v1/gifts",
+            giftYears.add(Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/gifts",
                     Map.of("practitionerId", id, "year", y, "size", SOURCE_SIZE))));
         }
         var introducer = parallel.start(() -> partner.has("introducedByPractitionerId")
@@ -171,7 +170,4 @@ public class PartnerPageController {
         return s.ok() ? java.util.Optional.ofNullable(s.value()) : java.util.Optional.empty();
     }
 
-    private CompletableFuture<Section<Doc>> async(Supplier<Doc> call) {
-        return parallel.start(() -> Section.load(call));
-    }
 }

@@ -53,7 +53,7 @@ public class PluginSettingsController {
     public HttpResponse<?> list(HttpRequest<?> request, StaffSession session) {
         Map<Service, CompletableFuture<Section<Doc>>> loading = new LinkedHashMap<>();
         for (Service service : Service.values()) {
-            loading.put(service, parallel.start(() -> Section.load(() -> plugins(services, session, service))));
+            loading.put(service, Section.start(parallel, () -> plugins(services, session, service)));
         }
         Map<Service, Section<Doc>> loaded = new LinkedHashMap<>();
         loading.forEach((service, f) -> loaded.put(service, f.join()));

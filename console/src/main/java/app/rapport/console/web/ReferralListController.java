@@ -34,8 +34,8 @@ public class ReferralListController {
                                 @Nullable @QueryValue String status, @Nullable @QueryValue String q,
                                 @Nullable @QueryValue String page) {
         ReferralListQuery query = ReferralListQuery.of(direction, status, q, page);
-        var counts = parallel.start(() -> Section.load(() -> services.get(session, Service.REFERRALS,
-                "/api/v1/referrals/status-counts", query.countsQuery())));
+        var counts = Section.start(parallel, () -> services.get(session, Service.REFERRALS,
+                "/api/v1/referrals/status-counts", query.countsQuery()));
         Section<Doc> referrals = Section.load(() -> services.get(session, Service.REFERRALS, "/api/v1/referrals",
                 query.listQuery()));
         return pages.page(request, session, "referrals", "Referrals", "referrals",

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * One referral: its patient, partner, status with history and the moves it allows, visits, the
@@ -105,9 +104,9 @@ public class ReferralPageController {
         // The referral itself: a 404 (or another clinic's) or a 403 is the whole page's answer.
         CompletableFuture<Doc> referralCall = parallel.start(() ->
                 services.get(session, Service.REFERRALS, "/api/v1/referrals/" + id));
-        var visits = async(() -> services.get(session, Service.REFERRALS, "/api/v1/referrals/" + id + "/visits",
+        var visits = Section.start(parallel, () -> services.get(session, Service.REFERRALS, "/api/v1/referrals/" + id + "/visits",
                 Map.of("size", 200)));
-        var reports = async(() -> services.get(session, Service.REPORTS, "/api/v1/reports",
+        var reports = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/reports",
                 Map.of("referralId", id, "size", 50)));
         Doc referral;
         try {
@@ -147,7 +146,4 @@ public class ReferralPageController {
         return FormState.of(Map.of("billedAmount.currency", "USD"));
     }
 
-    private CompletableFuture<Section<Doc>> async(Supplier<Doc> call) {
-        return parallel.start(() -> Section.load(call));
-    }
 }

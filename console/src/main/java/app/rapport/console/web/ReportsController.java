@@ -53,12 +53,12 @@ public class ReportsController {
     /** The queue: waiting for consent, drafts to finish and send, and progress reports the cadence says are due. */
     @Get
     public HttpResponse<?> queue(HttpRequest<?> request, StaffSession session) {
-        var waiting = parallel.start(() -> Section.load(() -> services.get(session, Service.REPORTS, "/api/v1/reports",
-                Map.of("status", "AWAITING_CONSENT", "size", QUEUE_SIZE))));
-        var drafts = parallel.start(() -> Section.load(() -> services.get(session, Service.REPORTS, "/api/v1/reports",
-                Map.of("status", "DRAFT", "size", QUEUE_SIZE))));
-        var overdue = parallel.start(() -> Section.load(() -> services.get(session, Service.REPORTS,
-                "/api/v1/reports/overdue")));
+        var waiting = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/reports",
+                Map.of("status", "AWAITING_CONSENT", "size", QUEUE_SIZE)));
+        var drafts = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/reports",
+                Map.of("status", "DRAFT", "size", QUEUE_SIZE)));
+        var overdue = Section.start(parallel, () -> services.get(session, Service.REPORTS,
+                "/api/v1/reports/overdue"));
         Section<Doc> w = waiting.join();
         Section<Doc> d = drafts.join();
         List<Doc> listed = new ArrayList<>();
@@ -229,10 +229,10 @@ public class ReportsController {
         }
         String patientRef = report.str("patientReference");
         String partnerId = report.str("practitionerId");
-        var referral = parallel.start(() -> Section.load(() -> services.get(session, Service.REFERRALS,
-                "/api/v1/referrals/" + report.str("referralId"))));
-        var consents = parallel.start(() -> Section.load(() -> services.get(session, Service.REPORTS, "/api/v1/consents",
-                Map.of("patient", patientRef, "size", 100))));
+        var referral = Section.start(parallel, () -> services.get(session, Service.REFERRALS,
+                "/api/v1/referrals/" + report.str("referralId")));
+        var consents = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/consents",
+                Map.of("patient", patientRef, "size", 100)));
         Map<String, Doc> partners = partnerNames.lookup(session, List.of(partnerId));
         Doc partner = partners.getOrDefault(partnerId, Doc.empty());
 

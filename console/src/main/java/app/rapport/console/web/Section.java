@@ -1,7 +1,9 @@
 package app.rapport.console.web;
 
+import app.rapport.console.services.Parallel;
 import app.rapport.console.services.ServiceProblem;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +24,11 @@ public record Section<T>(T value, String unavailable) {
             }
             return new Section<>(null, e.summary());
         }
+    }
+
+    /** The same, on the I/O pool, so that a page's blocks load side by side. */
+    public static <T> CompletableFuture<Section<T>> start(Parallel parallel, Supplier<T> loader) {
+        return parallel.start(() -> load(loader));
     }
 
     public boolean ok() {

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Settings: an overview of what the clinic has set (its profile and packet, its wording, its
@@ -43,16 +42,16 @@ public class SettingsController {
 
     @Get
     public HttpResponse<?> overview(HttpRequest<?> request, StaffSession session) {
-        var profile = async(() -> ClinicProfileSettingsController.profileOrEmpty(services, session));
+        var profile = Section.start(parallel, () -> ClinicProfileSettingsController.profileOrEmpty(services, session));
         Map<String, CompletableFuture<Section<Doc>>> wording = new LinkedHashMap<>();
         for (String kind : WordingSettingsController.KINDS) {
-            wording.put(kind, async(() -> services.get(session, Service.OUTREACH, "/api/v1/templates/" + kind)));
+            wording.put(kind, Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/templates/" + kind)));
         }
         Map<Service, CompletableFuture<Section<Doc>>> plugins = new LinkedHashMap<>();
         for (Service service : Service.values()) {
-            plugins.put(service, async(() -> PluginSettingsController.plugins(services, session, service)));
+            plugins.put(service, Section.start(parallel, () -> PluginSettingsController.plugins(services, session, service)));
         }
-        var goal = async(() -> services.get(session, Service.OUTREACH, "/api/v1/goals/weekly"));
+        var goal = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/goals/weekly"));
 
         Map<String, Section<Doc>> templates = new LinkedHashMap<>();
         wording.forEach((kind, f) -> templates.put(kind, f.join()));
@@ -98,7 +97,4 @@ public class SettingsController {
         return s.isEmpty() ? null : s;
     }
 
-    private CompletableFuture<Section<Doc>> async(Supplier<Doc> call) {
-        return parallel.start(() -> Section.load(call));
-    }
 }

@@ -67,8 +67,8 @@ public class TasksController {
         }
         // The allowance is shown before a gesture is approved: one look-up per partner, side by side.
         Map<String, CompletableFuture<Section<Doc>>> pending = new LinkedHashMap<>();
-        awaitingApproval.forEach(id -> pending.put(id, parallel.start(() -> Section.load(() -> services.get(session,
-                Service.OUTREACH, "/api/v1/gifts/allowance", Map.of("practitionerId", id))))));
+        awaitingApproval.forEach(id -> pending.put(id, Section.start(parallel, () -> services.get(session,
+                Service.OUTREACH, "/api/v1/gifts/allowance", Map.of("practitionerId", id)))));
         Map<String, Doc> names = partners.lookup(session, ids);
         Map<String, Section<Doc>> allowances = new LinkedHashMap<>();
         pending.forEach((id, f) -> allowances.put(id, f.join()));

@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Get;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /** Today: what the clinic has to do this morning, composed from all four services. */
 @Controller(produces = MediaType.TEXT_HTML)
@@ -35,19 +34,19 @@ public class TodayController {
 
     @Get
     public HttpResponse<?> today(HttpRequest<?> request, StaffSession session) {
-        var thankYous = async(() -> services.get(session, Service.OUTREACH, "/api/v1/tasks",
+        var thankYous = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/tasks",
                 Map.of("type", "THANK_YOU", "status", "OPEN", "size", 50)));
-        var overdue = async(() -> services.get(session, Service.OUTREACH, "/api/v1/tasks",
+        var overdue = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/tasks",
                 Map.of("overdue", true, "size", 50)));
-        var awaitingConsent = async(() -> services.get(session, Service.REPORTS, "/api/v1/reports",
+        var awaitingConsent = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/reports",
                 Map.of("status", "AWAITING_CONSENT", "size", 20)));
-        var drafts = async(() -> services.get(session, Service.REPORTS, "/api/v1/reports",
+        var drafts = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/reports",
                 Map.of("status", "DRAFT", "size", 20)));
         // New referrals first seen by a person here, whoever recorded them (a partner's intake link included).
-        var received = async(() -> services.get(session, Service.REFERRALS, "/api/v1/referrals",
+        var received = Section.start(parallel, () -> services.get(session, Service.REFERRALS, "/api/v1/referrals",
                 Map.of("direction", "RECEIVED", "status", "RECEIVED", "size", 20)));
-        var goal = async(() -> services.get(session, Service.OUTREACH, "/api/v1/goals/weekly"));
-        var quiet = async(() -> services.get(session, Service.REPORTS, "/api/v1/analytics/dormant", Map.of("days", 90)));
+        var goal = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/goals/weekly"));
+        var quiet = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/analytics/dormant", Map.of("days", 90)));
 
         Section<Doc> thanks = thankYous.join();
         Section<Doc> late = overdue.join();
@@ -71,7 +70,4 @@ public class TodayController {
                 "goal", goal.join(), "quiet", quiet.join(), "partners", names, "received", received.join()));
     }
 
-    private CompletableFuture<Section<Doc>> async(java.util.function.Supplier<Doc> call) {
-        return parallel.start(() -> Section.load(call));
-    }
 }
