@@ -100,11 +100,7 @@ public class Pages {
     public MutableHttpResponse<?> recordUnavailable(HttpRequest<?> request, StaffSession session,
                                                     app.rapport.console.services.ServiceProblem problem,
                                                     String noun, String section) {
-        HttpStatus status = switch (problem.status()) {
-            case 403 -> HttpStatus.FORBIDDEN;
-            case 404 -> HttpStatus.NOT_FOUND;
-            default -> HttpStatus.BAD_GATEWAY;
-        };
+        HttpStatus status = ProblemPages.statusOf(problem);
         String capitalised = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
         String title = status == HttpStatus.NOT_FOUND ? capitalised + " not found"
                 : status == HttpStatus.FORBIDDEN ? "Not allowed for your role" : capitalised + " not available";

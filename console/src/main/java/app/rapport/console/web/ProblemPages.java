@@ -58,13 +58,7 @@ public final class ProblemPages {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ServiceProblem problem) {
-            HttpStatus status = switch (problem.status()) {
-                case 403 -> HttpStatus.FORBIDDEN;
-                case 404 -> HttpStatus.NOT_FOUND;
-                case 409 -> HttpStatus.CONFLICT;
-                case 400, 413, 422 -> HttpStatus.UNPROCESSABLE_ENTITY;
-                default -> HttpStatus.BAD_GATEWAY;
-            };
+            HttpStatus status = statusOf(problem);
             var session = sessions.sessionOf(request);
             if (session.isEmpty()) {
                 return HttpResponse.status(status).body(problem.summary());
@@ -78,6 +72,21 @@ public final class ProblemPages {
             return pages.renderedNow(status, request, session.get(), "problem", title, "",
                     Map.of("message", problem.summary(), "status", status.getCode()));
         }
+    }
+
+    /**
+     * The status a page answers with when a service refused: the service's own for "not allowed",
+     * "not found" and a conflict, 422 for input it would not take, 502 for anything else (the
+     * service failed, not the person).
+     */
+    public static HttpStatus statusOf(ServiceProblem problem) {
+        return switch (problem.status()) {
+            case 403 -> HttpStatus.FORBIDDEN;
+            case 404 -> HttpStatus.NOT_FOUND;
+            case 409 -> HttpStatus.CONFLICT;
+            case 400, 413, 422 -> HttpStatus.UNPROCESSABLE_ENTITY;
+            default -> HttpStatus.BAD_GATEWAY;
+        };
     }
 
     static String pathOf(String url) {

@@ -60,12 +60,7 @@ public class ReferralFormController {
             });
             return pages.redirect(location, "Referral recorded");
         } catch (ServiceProblem problem) {
-            HttpStatus status = switch (problem.status()) {
-                case 400, 422 -> HttpStatus.UNPROCESSABLE_ENTITY;
-                case 403 -> HttpStatus.FORBIDDEN;
-                case 409 -> HttpStatus.CONFLICT;
-                default -> HttpStatus.BAD_GATEWAY;
-            };
+            HttpStatus status = ProblemPages.statusOf(problem);
             return render(status, request, session, ReferralForms.refused(form, problem));
         }
     }

@@ -90,12 +90,7 @@ public class ReferralPageController {
         if (problem.status() == 404) {
             return pages.recordUnavailable(request, session, problem, "referral", "referrals"); // gone, or another clinic's
         }
-        HttpStatus status = switch (problem.status()) {
-            case 400, 422 -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case 403 -> HttpStatus.FORBIDDEN;
-            case 409 -> HttpStatus.CONFLICT;
-            default -> HttpStatus.BAD_GATEWAY;
-        };
+        HttpStatus status = ProblemPages.statusOf(problem);
         return render(status, request, session, id, transition, visit);
     }
 

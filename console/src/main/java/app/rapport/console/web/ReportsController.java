@@ -210,12 +210,7 @@ public class ReportsController {
         if (problem.status() == 404) {
             return pages.recordUnavailable(request, session, problem, "report", "reports");
         }
-        HttpStatus status = switch (problem.status()) {
-            case 400, 422 -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case 403 -> HttpStatus.FORBIDDEN;
-            case 409 -> HttpStatus.CONFLICT;
-            default -> HttpStatus.BAD_GATEWAY;
-        };
+        HttpStatus status = ProblemPages.statusOf(problem);
         return render(status, request, session, id, forms);
     }
 
