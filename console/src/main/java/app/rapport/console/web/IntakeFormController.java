@@ -85,7 +85,7 @@ public class IntakeFormController {
     /** The referral's JSON as for staff, and the office contact's phone without its separators as well. */
     static Map<String, Object> body(Map<String, String> form) {
         Map<String, String> cleaned = new LinkedHashMap<>(form);
-        cleaned.computeIfPresent("contact.phone", (k, v) -> v.replaceAll("[\\s().\\-]", ""));
+        cleaned.computeIfPresent("contact.phone", (k, v) -> ReferralForms.phone(v));
         return ReferralForms.newReferralBody(cleaned);
     }
 
