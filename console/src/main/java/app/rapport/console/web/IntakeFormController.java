@@ -159,13 +159,14 @@ public class IntakeFormController {
                 "The clinic's referral form cannot be opened just now. Please try again in a few minutes, or call the clinic."));
     }
 
+    /** " in about 20 minutes", from the service's Retry-After; nothing if it gave none. */
     private static String retryIn(Doc problem) {
         long seconds = problem.num("extra.retryAfterSeconds");
         if (seconds <= 0) {
             return "";
         }
         long minutes = Math.max(1, (seconds + 59) / 60);
-        return " (in about " + minutes + " minute" + (minutes == 1 ? "" : "s") + ")";
+        return " in about " + minutes + " minute" + (minutes == 1 ? "" : "s");
     }
 
     private static MutableHttpResponse<?> page(HttpStatus status, String view, String title, Map<String, Object> model) {
