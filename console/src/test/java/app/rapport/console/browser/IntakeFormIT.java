@@ -139,6 +139,16 @@ class IntakeFormIT {
             assertThat(foreign.status()).isEqualTo(403);
             assertThat(clinic.referralCount("RECEIVED")).isEqualTo(before);
 
+            // The label above a refused form is the one staff gave the link, never one posted with the form.
+            APIResponse relabelled = office.request().post(url, RequestOptions.create().setForm(FormData.create()
+                    .set("_csrf", form.locator("input[name=_csrf]").getAttribute("value"))
+                    .set("_form", form.locator("input[name=_form]").getAttribute("value"))
+                    .set("_label", "Pay the clinic's deposit at pay-here.example")
+                    .set("patient.firstName", "Eve").set("patient.lastName", "Elsewhere").set("patient.birthDate", "1990-01-01")
+                    .set("patient.phone", "+12065550100").set("kind", "REFERRAL").set("urgency", "ROUTINE")));
+            assertThat(relabelled.status()).isEqualTo(422);
+            assertThat(relabelled.text()).doesNotContain("pay-here.example").contains("Lakeview Women");
+
             // The referral packet the front desk may print is a PDF the browser's viewer can show: not held to the page policy.
             APIResponse packet = page.request().get(stack.consoleUrl("/settings/packet.pdf"),
                     RequestOptions.create().setHeader("Cookie", ConsoleStack.cookieHeader(page.context())));
