@@ -23,12 +23,13 @@ import java.util.Optional;
  * <ul>
  *   <li>Pages hold patient data: {@code Cache-Control: no-store}, so nothing stays in the
  *       browser's cache or history on a shared front-desk computer; assets may be cached.</li>
- *   <li>A strict Content-Security-Policy: scripts and styles only from the console itself, no
- *       inline script, no framing.</li>
+ *   <li>A strict Content-Security-Policy on pages: scripts and styles only from the console itself,
+ *       no inline script, no framing; a PDF or CSV passed through is only kept from other sites' frames.</li>
  *   <li>POST/PUT/DELETE must come from the console's own pages (Origin, when the browser sends
  *       it, is this host) and carry the session's CSRF token as a form field or header; the
  *       partners' public intake form carries a token signed for its link instead
- *       ({@link IntakeFormTokens}).</li>
+ *       ({@link IntakeFormTokens}); one that is merely old reaches the form's controller marked
+ *       {@link IntakeFormTokens#EXPIRED_FORM}, which sends nothing and shows the form again.</li>
  * </ul>
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
@@ -75,14 +76,20 @@ public class PageSafetyFilter implements HttpServerFilter {
             // No session to bind a token to: the form's own token, signed for this link, stands in for it.
             String link = request.getPath().substring(INTAKE.length());
             return Mono.fromFuture(CsrfFormField.read(request))
-                    .flatMap(token -> {
-                        if (intakeForms.matches(link, token)) {
-                            return Mono.from(chain.proceed(request));
+                    .flatMap(token -> switch (intakeForms.check(link, token)) {
+                        case VALID -> Mono.from(chain.proceed(request));
+                        case EXPIRED -> {
+                            // A form this console rendered, left open too long: the office gets its form back
+                            // with everything typed and a fresh token, not a dead end; nothing is sent.
+                            request.setAttribute(IntakeFormTokens.EXPIRED_FORM, Boolean.TRUE);
+                            yield Mono.from(chain.proceed(request));
                         }
-                        // The link's token stays out of the log; whether a form token came at all says enough.
-                        LOG.warn("Intake form refused: {}", token.isPresent() ? "its form token is not valid for this link or has expired"
-                                : "it carried no form token");
-                        return Mono.just(intakeRefused());
+                        case FORGED -> {
+                            // The link's token stays out of the log; whether a form token came at all says enough.
+                            LOG.warn("Intake form refused: {}", token.isPresent() ? "its form token is not valid for this link"
+                                    : "it carried no form token");
+                            yield Mono.just(intakeRefused());
+                        }
                     })
                     .map(response -> decorate(request, response));
         }
@@ -110,7 +117,7 @@ public class PageSafetyFilter implements HttpServerFilter {
     private static MutableHttpResponse<?> intakeRefused() {
         return HttpResponse.status(HttpStatus.FORBIDDEN)
                 .contentType(MediaType.TEXT_PLAIN_TYPE)
-                .body("This form has expired. Open the link you were given again and fill in the form once more.");
+                .body("This form did not come from the clinic's intake page. Open the link you were given and fill in the form there.");
     }
 
     /** The partners' intake form ({@code POST /intake/{token}}) is public: no session, so no session-bound token. */
@@ -132,7 +139,7 @@ public class PageSafetyFilter implements HttpServerFilter {
         }
     }
 
-    private MutableHttpResponse<?> decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    MutableHttpResponse<?> decorate(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String path = request.getPath();
         boolean asset = path.startsWith("/assets/") || path.startsWith("/webjars/");
         if (asset) {
@@ -141,11 +148,24 @@ public class PageSafetyFilter implements HttpServerFilter {
             response.header("Cache-Control", "no-store");
             response.header("Pragma", "no-cache");
         }
-        response.header("Content-Security-Policy", CSP.formatted(formActions));
+        if (document(response)) {
+            // A PDF or CSV is not a page: the page policy (default-src 'none') can stop the browser's own
+            // PDF viewer from showing it. It runs no script of ours, so only where it may be framed is kept.
+            response.header("Content-Security-Policy", "frame-ancestors 'self'");
+            response.header("X-Frame-Options", "SAMEORIGIN");
+        } else {
+            response.header("Content-Security-Policy", CSP.formatted(formActions));
+            response.header("X-Frame-Options", "DENY");
+        }
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Referrer-Policy", "same-origin");
-        response.header("X-Frame-Options", "DENY");
         return response;
+    }
+
+    private static boolean document(MutableHttpResponse<?> response) {
+        return response.getContentType().map(MediaType::getName)
+                .map(type -> type.equalsIgnoreCase("application/pdf") || type.equalsIgnoreCase("text/csv"))
+                .orElse(false);
     }
 
     private static boolean changesState(HttpMethod method) {

@@ -39,6 +39,8 @@ public final class ReferralForms {
      */
     public static final Set<String> NEED_REASON = Set.of("DECLINED", "CANCELLED");
 
+    /** What people put between a phone's digits; the services want E.164 ("+12065550143"). */
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().\\-]");
     private static final Pattern THOUSANDS = Pattern.compile("^[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?$");
     private static final Pattern INDEXED = Pattern.compile("^(.+)\\[(\\d+)]$");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.US)
@@ -64,8 +66,13 @@ public final class ReferralForms {
     /** NewReferral's JSON: nested by the dotted names, codes as a list, the phone without its separators. */
     public static Map<String, Object> newReferralBody(Map<String, String> form) {
         Map<String, String> cleaned = new LinkedHashMap<>(form);
-        cleaned.computeIfPresent("patient.phone", (k, v) -> v.replaceAll("[\\s().\\-]", ""));
+        cleaned.computeIfPresent("patient.phone", (k, v) -> phone(v));
         return FormJson.body(cleaned, Set.of("diagnosisCodes"));
+    }
+
+    /** "+1 (206) 555-0143" → "+12065550143": spaces, brackets, dots and dashes go; anything else is left for the service to refuse. */
+    public static String phone(String typed) {
+        return PHONE_SEPARATORS.matcher(typed).replaceAll("");
     }
 
     /** A visit's JSON; a visit with no billed amount sends none (the currency alone would be refused). */

@@ -45,4 +45,18 @@ class IntakeFormTokensTest {
         assertThat(at(RENDERED.plus(Duration.ofHours(11))).matches(LINK, Optional.of(token))).isTrue();
         assertThat(at(RENDERED.plus(Duration.ofHours(13))).matches(LINK, Optional.of(token))).isFalse();
     }
+
+    @Test
+    void aFormLeftOpenTooLongIsExpiredSoItsOfficeMaySendAgainWhileAForgeryStaysForged() {
+        String token = at(RENDERED).tokenFor(LINK);
+        IntakeFormTokens nextDay = at(RENDERED.plus(Duration.ofHours(13)));
+        assertThat(at(RENDERED.plus(Duration.ofHours(11))).check(LINK, Optional.of(token))).isEqualTo(IntakeFormTokens.Check.VALID);
+        assertThat(nextDay.check(LINK, Optional.of(token))).isEqualTo(IntakeFormTokens.Check.EXPIRED);
+        // An old issue time with a made-up signature, another link's token, or another console's is not "expired".
+        assertThat(nextDay.check(LINK, Optional.of(RENDERED.getEpochSecond() + ".forged"))).isEqualTo(IntakeFormTokens.Check.FORGED);
+        assertThat(nextDay.check(LINK.replace('Q', 'R'), Optional.of(token))).isEqualTo(IntakeFormTokens.Check.FORGED);
+        assertThat(new IntakeFormTokens("another-secret", Clock.fixed(RENDERED.plus(Duration.ofHours(13)), ZoneOffset.UTC))
+                .check(LINK, Optional.of(token))).isEqualTo(IntakeFormTokens.Check.FORGED);
+        assertThat(nextDay.check(LINK, Optional.empty())).isEqualTo(IntakeFormTokens.Check.FORGED);
+    }
 }

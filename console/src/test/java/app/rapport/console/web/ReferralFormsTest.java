@@ -13,6 +13,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReferralFormsTest {
 
     @Test
+    void anOfficesContactPhoneIsCleanedLikeThePatientsSoBothReachTheServiceInE164() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("patient.phone", "206.555.0143");
+        form.put("contact.name", "Dana Whitfield");
+        form.put("contact.phone", "+1 (206) 555-0177");
+
+        Map<String, Object> body = IntakeFormController.body(form);
+
+        assertThat(body.get("patient")).isEqualTo(Map.of("phone", "2065550143"));
+        assertThat(body.get("contact")).isEqualTo(Map.of("name", "Dana Whitfield", "phone", "+12065550177"));
+        // Letters are not guessed at: the service refuses them at the field.
+        assertThat(ReferralForms.phone("+1 206 CALL-NOW")).isEqualTo("+1206CALLNOW");
+    }
+
+    @Test
     void theNewReferralFormBecomesNewReferralJson() {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_csrf", "t");
