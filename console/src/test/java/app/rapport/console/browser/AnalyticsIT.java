@@ -190,7 +190,7 @@ class AnalyticsIT {
         assertThat(tableRows).hasCount(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Locator row = tableRows.nth(i);
-            assertThat(row.locator("td").first()).hasText(labels.get(i));
+            assertThat(row.getByRole(AriaRole.ROWHEADER)).hasText(labels.get(i));
             for (Map.Entry<String, String> column : expected.fieldColumns().entrySet()) {
                 String value = rows.get(i).get(column.getKey()).asText();
                 // Figures are digits, a sign and a point; revenue carries its currency after them.
