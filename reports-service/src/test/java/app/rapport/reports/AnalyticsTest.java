@@ -105,11 +105,19 @@ class AnalyticsTest implements TestPropertyProvider {
 
         assertThat(rows(north, "/api/v1/analytics/referrals?by=specialty"))
                 .extracting(n -> n.get("specialty").asText() + "=" + n.get("received").asInt()).containsExactly("OB_GYN=2");
+        // Every month of the range, February's none as 0, so a trend line does not join January to March.
         assertThat(rows(north, "/api/v1/analytics/referrals?by=month"))
                 .extracting(n -> n.get("month").asText() + "=" + n.get("received").asInt())
-                .containsExactly("2025-01=1", "2025-03=1");
+                .containsExactly("2025-01=1", "2025-02=0", "2025-03=1");
         assertThat(rows(north, "/api/v1/analytics/referrals?by=month&from=2025-02-01"))
-                .extracting(n -> n.get("month").asText()).containsExactly("2025-03");
+                .extracting(n -> n.get("month").asText() + "=" + n.get("received").asInt()).containsExactly("2025-02=0", "2025-03=1");
+        // A bounded range runs to its ends: the quiet months after the last referral show as 0.
+        assertThat(rows(north, "/api/v1/analytics/referrals?by=month&from=2024-12-15&to=2025-05-31"))
+                .extracting(n -> n.get("month").asText() + "=" + n.get("received").asInt())
+                .containsExactly("2024-12=0", "2025-01=1", "2025-02=0", "2025-03=1", "2025-04=0", "2025-05=0");
+        assertThat(rows(north, "/api/v1/analytics/referrals?by=month&from=2026-01-01&to=2026-03-31")).isEmpty();
+        // Only by month: a source or specialty without referrals is no row.
+        assertThat(rows(north, "/api/v1/analytics/referrals?by=source&from=2025-02-01&to=2025-02-28")).isEmpty();
         assertThat(status(() -> rows(north, "/api/v1/analytics/referrals?by=weather"))).isEqualTo(422);
         assertThat(status(() -> rows(north, "/api/v1/analytics/referrals?from=2025-03-01&to=2025-02-01"))).isEqualTo(422);
     }
@@ -187,7 +195,7 @@ class AnalyticsTest implements TestPropertyProvider {
     @Test
     void aGroupAdminRollsUpTheGroupsClinicsAndNobodyElseSeesAnotherClinic() {
         // Each clinic alone.
-        assertThat(rows(north, "/api/v1/analytics/referrals?by=month")).hasSize(2);
+        assertThat(rows(north, "/api/v1/analytics/referrals?by=month")).hasSize(3);
         assertThat(rows(south, "/api/v1/analytics/referrals?by=month"))
                 .extracting(n -> n.get("month").asText()).containsExactly("2025-02");
 
@@ -198,7 +206,8 @@ class AnalyticsTest implements TestPropertyProvider {
         assertThat(rollUp.get("rows")).extracting(n -> n.get("month").asText() + "=" + n.get("received").asInt())
                 .containsExactly("2025-01=1", "2025-02=1", "2025-03=1");
         // Without scope=group, even a group-admin reads their own clinic.
-        assertThat(get(groupAdmin, "/api/v1/analytics/referrals?by=month").get("rows")).hasSize(2);
+        assertThat(get(groupAdmin, "/api/v1/analytics/referrals?by=month").get("rows")).extracting(n -> n.get("received").asInt())
+                .containsExactly(1, 0, 1);
 
         // Staff whose token lists the other clinic anyway: refused, never rolled up.
         String forged = token("staff@north", north, List.of("staff"), List.of(north, south));

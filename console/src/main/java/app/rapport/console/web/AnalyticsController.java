@@ -21,7 +21,6 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,9 +115,9 @@ public class AnalyticsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + range.csvFileName(chosen.id()) + "\"");
     }
 
-    // UTC, as referrals-service dates a referral entered without a day.
+    // As referrals-service dates a referral entered without a day.
     private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return Forms.today();
     }
 
     private String write(Object value) {

@@ -44,7 +44,7 @@ public record AnalyticsReport(String id, String title, String explain, String pa
                     List.of(Column.text("Partner", PARTNER), Column.text("Specialty", SPECIALTY),
                             Column.number("Received", "received"))),
             new AnalyticsReport("referrals-by-month", "Referrals by month",
-                    "Referrals received in each month that had any.", "/api/v1/analytics/referrals", Map.of("by", "month"), "line",
+                    "Referrals received in each month of the range, none counted as 0.", "/api/v1/analytics/referrals", Map.of("by", "month"), "line",
                     r -> r.str("month"), List.of(new Series("Referrals received", "received")),
                     List.of(Column.text("Month", r -> r.str("month")), Column.number("Received", "received"))),
             new AnalyticsReport("referrals-by-specialty", "Referrals by specialty",

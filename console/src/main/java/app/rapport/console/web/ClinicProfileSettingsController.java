@@ -55,7 +55,8 @@ public class ClinicProfileSettingsController {
         if (profile.ok() && profile.value().has("clinicName")) {
             values.putAll(ClinicProfileForm.valuesOf(profile.value()));
         }
-        return form(request, session, HttpStatus.OK, profile, FormState.of(values));
+        // Saving replaces the whole profile: no form over one that could not be read.
+        return form(request, session, HttpStatus.OK, profile, profile.ok(), FormState.of(values));
     }
 
     /** contacts-service's PUT replaces the whole profile, so the form carries all of it. */
@@ -68,8 +69,10 @@ public class ClinicProfileSettingsController {
             });
             return pages.redirect("/settings/profile", "Clinic profile saved; the referral packet now shows it");
         } catch (ServiceProblem problem) {
+            // The form again from what was posted, whether or not the profile can be read now: it
+            // holds the whole profile as typed, and a service that is down must not cost it.
             Section<Doc> profile = Section.load(() -> profileOrEmpty(services, session));
-            return form(request, session, HttpStatus.UNPROCESSABLE_ENTITY, profile, FormState.refused(form, problem));
+            return form(request, session, ProblemPages.statusOf(problem), profile, true, FormState.refused(form, problem));
         }
     }
 
@@ -81,7 +84,7 @@ public class ClinicProfileSettingsController {
     }
 
     private HttpResponse<?> form(HttpRequest<?> request, StaffSession session, HttpStatus status, Section<Doc> profile,
-                                 FormState form) {
+                                 boolean editable, FormState form) {
         int locations = ClinicProfileForm.locationRows(form);
         // The blank row to add a site starts in the clinic's usual country, like the first one.
         Map<String, String> values = new LinkedHashMap<>(form.values());
@@ -93,6 +96,7 @@ public class ClinicProfileSettingsController {
         form = new FormState(values, form.errors(), form.message(), form.formId());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("profile", profile);
+        model.put("editable", editable);
         model.put("form", form);
         model.put("locations", locations);
         model.put("outside", form.errorsOutside(shownFields(form)));

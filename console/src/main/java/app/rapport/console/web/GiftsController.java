@@ -76,16 +76,14 @@ public class GiftsController {
             });
             return pages.redirect(location, "Gift recorded");
         } catch (ServiceProblem problem) {
-            if (problem.forbidden()) {
-                throw problem;
-            }
+            // The form again, as typed, whatever the refusal: a role that may not record gifts is told so above it.
             Integer y = null;
             try {
                 y = LocalDate.parse(form.getOrDefault("givenOn", "")).getYear();
             } catch (RuntimeException e) {
                 // no valid day: this year's allowance
             }
-            return partnerLedger(request, session, HttpStatus.UNPROCESSABLE_ENTITY, pid, y,
+            return partnerLedger(request, session, ProblemPages.statusOf(problem), pid, y,
                     FormState.refused(form, problem), why(problem));
         }
     }
@@ -122,7 +120,7 @@ public class GiftsController {
         Section<Doc> g = gifts.join();
         Map<String, Doc> partners = g.ok()
                 ? names.lookup(session, g.value().items().stream().map(x -> x.str("practitionerId")).toList()) : Map.of();
-        int shown = t.ok() ? (int) t.value().num("year") : year != null ? year : LocalDate.now().getYear();
+        int shown = shownYear(t, year);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("year", shown);
         model.put("totals", t);
@@ -145,7 +143,7 @@ public class GiftsController {
         var gifts = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/gifts", listQuery));
         Doc partner = names.lookup(session, List.of(pid)).getOrDefault(pid, Doc.empty());
         Section<Doc> a = allowance.join();
-        int shown = a.ok() ? (int) a.value().num("year") : year != null ? year : LocalDate.now().getYear();
+        int shown = shownYear(a, year);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("partner", partner);
         model.put("partnerId", pid);
@@ -157,6 +155,17 @@ public class GiftsController {
         model.put("outside", form.errorsOutside(FIELDS));
         return pages.render(status, request, session, "gifts-partner",
                 "Gifts to " + PartnerNames.displayName(partner) + " in " + shown, "gifts", model);
+    }
+
+    /**
+     * The year a page is about: the one outreach-service answered for (it takes "this year" in the
+     * clinic's time zone when none is asked), else the one asked for, else this year as the console counts days.
+     */
+    static int shownYear(Section<Doc> answer, @Nullable Integer asked) {
+        if (answer.ok() && answer.value().has("year")) {
+            return (int) answer.value().num("year");
+        }
+        return asked != null ? asked : Forms.today().getYear();
     }
 
     /** A year the ledger keeps (2000–2999), or none: the service then takes this year in the clinic's time zone. */

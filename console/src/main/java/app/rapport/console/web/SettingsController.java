@@ -78,7 +78,7 @@ public class SettingsController {
             return pages.redirect("/settings/goal", "Weekly goal saved");
         } catch (ServiceProblem problem) {
             Section<Doc> goal = Section.load(() -> services.get(session, Service.OUTREACH, "/api/v1/goals/weekly"));
-            return goalPage(request, session, HttpStatus.UNPROCESSABLE_ENTITY, goal, FormState.refused(form, problem));
+            return goalPage(request, session, ProblemPages.statusOf(problem), goal, FormState.refused(form, problem));
         }
     }
 

@@ -67,10 +67,11 @@ public class WordingSettingsController {
     @Get("/{kind}")
     public HttpResponse<?> wording(HttpRequest<?> request, StaffSession session, @PathVariable String kind) {
         String k = known(kind);
+        // The form starts from the saved wording: without it there is nothing to edit, and the problem page says why.
         Doc template = services.get(session, Service.OUTREACH, "/api/v1/templates/" + k);
         Section<Doc> preview = Section.load(() -> services.get(session, Service.OUTREACH, "/api/v1/templates/" + k + "/preview"));
         Map<String, String> values = Map.of("subject", template.str("subject"), "body", template.str("body"));
-        return page(request, session, HttpStatus.OK, k, template, FormState.of(values), preview, false);
+        return page(request, session, HttpStatus.OK, k, new Section<>(template, ""), FormState.of(values), preview, false);
     }
 
     /** The wording as typed, previewed without saving it; what was typed stays in the form. */
@@ -78,12 +79,11 @@ public class WordingSettingsController {
     public HttpResponse<?> preview(HttpRequest<?> request, StaffSession session, @PathVariable String kind,
                                    @Body Map<String, String> form) {
         String k = known(kind);
-        Doc template = services.get(session, Service.OUTREACH, "/api/v1/templates/" + k);
         try {
             Doc preview = services.post(session, Service.OUTREACH, "/api/v1/templates/" + k + "/preview", wording(form));
-            return page(request, session, HttpStatus.OK, k, template, FormState.of(form), new Section<>(preview, ""), true);
+            return page(request, session, HttpStatus.OK, k, saved(session, k), FormState.of(form), new Section<>(preview, ""), true);
         } catch (ServiceProblem problem) {
-            return page(request, session, HttpStatus.UNPROCESSABLE_ENTITY, k, template, FormState.refused(form, problem),
+            return page(request, session, ProblemPages.statusOf(problem), k, saved(session, k), FormState.refused(form, problem),
                     new Section<>(null, "Correct the wording to see its preview."), true);
         }
     }
@@ -102,13 +102,20 @@ public class WordingSettingsController {
             if (problem.status() == 404) {
                 throw problem;
             }
-            Doc template = services.get(session, Service.OUTREACH, "/api/v1/templates/" + k);
-            return page(request, session, HttpStatus.UNPROCESSABLE_ENTITY, k, template, FormState.refused(form, problem),
+            return page(request, session, ProblemPages.statusOf(problem), k, saved(session, k), FormState.refused(form, problem),
                     new Section<>(null, "Correct the wording to see its preview."), true);
         }
     }
 
-    private HttpResponse<?> page(HttpRequest<?> request, StaffSession session, HttpStatus status, String kind, Doc saved,
+    /**
+     * The saved wording beside a form that was posted: only says which wording is in use, so a
+     * service that cannot answer now costs that line, never what was typed.
+     */
+    private Section<Doc> saved(StaffSession session, String kind) {
+        return Section.load(() -> services.get(session, Service.OUTREACH, "/api/v1/templates/" + kind));
+    }
+
+    private HttpResponse<?> page(HttpRequest<?> request, StaffSession session, HttpStatus status, String kind, Section<Doc> saved,
                                  FormState form, Section<Doc> preview, boolean draft) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("kind", kind);

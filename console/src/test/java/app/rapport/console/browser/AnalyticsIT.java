@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,6 +101,12 @@ class AnalyticsIT {
         assertThat(bello.locator("td[data-label=Balance]")).hasText("-1");
         assertThat(page.locator("[data-report=revenue] tbody tr").filter(new Locator.FilterOptions().setHasText("Maya Okafor"))
                 .locator("td[data-label='Billed revenue']")).hasText("240.50 USD");
+        // The trend has a point for every month of the range, a month without referrals at 0, never skipped.
+        List<String> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(FROM); !m.isAfter(YearMonth.from(TODAY)); m = m.plusMonths(1)) {
+            months.add(m.toString());
+        }
+        assertThat(drawn(page, "referrals-by-month").get("labels")).extracting(JsonNode::asText).containsExactlyElementsOf(months);
         Screenshots.save(page, "analytics");
 
         // The CSV is the service's own, named for the report and the range.
@@ -190,7 +197,7 @@ class AnalyticsIT {
         assertThat(tableRows).hasCount(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Locator row = tableRows.nth(i);
-            assertThat(row.locator("td").first()).hasText(labels.get(i));
+            assertThat(row.getByRole(AriaRole.ROWHEADER)).hasText(labels.get(i));
             for (Map.Entry<String, String> column : expected.fieldColumns().entrySet()) {
                 String value = rows.get(i).get(column.getKey()).asText();
                 // Figures are digits, a sign and a point; revenue carries its currency after them.

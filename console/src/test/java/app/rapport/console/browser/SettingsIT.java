@@ -5,6 +5,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import org.apache.pdfbox.Loader;
@@ -223,9 +224,25 @@ class SettingsIT {
 
         page.navigate(stack.consoleUrl("/settings/goal"));
         field(page, "target").fill("4");
-        button(page, "Save weekly goal").click();
+        Response refused = page.waitForResponse(r -> r.request().method().equals("POST") && r.url().endsWith("/settings/goal"),
+                () -> button(page, "Save weekly goal").click());
+        assertThat(refused.status()).as("the service's refusal, not a form error").isEqualTo(403);
         assertThat(page.locator("#form-message")).containsText("Your role does not allow this.");
         assertThat(field(page, "target")).hasValue("4");
+
+        // The profile as typed stays on the page, with the same answer.
+        page.navigate(stack.consoleUrl("/settings/profile"));
+        field(page, "clinicName").fill("Harbor Integrative Care");
+        field(page, "locations[0].name").fill("Capitol Hill");
+        Response profile = page.waitForResponse(r -> r.request().method().equals("POST") && r.url().endsWith("/settings/profile"),
+                () -> button(page, "Save clinic profile").click());
+        assertThat(profile.status()).isEqualTo(403);
+        assertThat(page.locator("#form-message")).containsText("Your role does not allow this.");
+        assertThat(field(page, "clinicName")).hasValue("Harbor Integrative Care");
+        assertThat(field(page, "locations[0].name")).hasValue("Capitol Hill");
+        // Each opening-hours line is a group of its own, so its Day, Opens and Closes are told apart.
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Opening 1")).first()
+                .getByLabel("Opens")).hasCount(1);
         assertThat(clinic.outreach().get("/api/v1/goals/weekly", clinic.token()).text("target")).isEqualTo("1");
 
         page.navigate(stack.consoleUrl("/settings/plugins"));

@@ -12,6 +12,7 @@ import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,10 @@ public class ReferralAnalytics {
     }
 
     public enum GroupBy { SOURCE, SPECIALTY, MONTH }
+
+    /** The ends of a range that was not bounded: every referral the read model holds. */
+    public static final LocalDate OPEN_FROM = LocalDate.of(1900, 1, 1);
+    public static final LocalDate OPEN_TO = LocalDate.of(9999, 12, 31);
 
     @Serdeable
     public record ReferralCount(@Nullable String practitionerId, @Nullable String practitionerName,
@@ -90,10 +95,31 @@ public class ReferralAnalytics {
             case SPECIALTY -> sql.query("SELECT COALESCE(p.specialty, 'UNKNOWN') AS specialty, COUNT(*) AS n FROM referral r"
                             + JOIN_PARTNER + where + "GROUP BY COALESCE(p.specialty, 'UNKNOWN') ORDER BY n DESC, specialty",
                     rs -> new ReferralCount(null, null, rs.getString(1), null, rs.getLong(2)), params);
-            case MONTH -> sql.query("SELECT DATE_FORMAT(r.referred_on, '%Y-%m') AS month, COUNT(*) AS n FROM referral r"
+            case MONTH -> everyMonth(sql.query("SELECT DATE_FORMAT(r.referred_on, '%Y-%m') AS month, COUNT(*) AS n FROM referral r"
                             + where + "GROUP BY DATE_FORMAT(r.referred_on, '%Y-%m') ORDER BY month",
-                    rs -> new ReferralCount(null, null, null, rs.getString(1), rs.getLong(2)), params);
+                    rs -> new ReferralCount(null, null, null, rs.getString(1), rs.getLong(2)), params), from, to);
         };
+    }
+
+    /**
+     * The months counted, with every month of the range between and around them that had none as
+     * 0: a trend drawn from the months with referrals alone would join March to July as if
+     * adjacent, and hide a partner who stopped. An open end of the range stops at the first or
+     * last month with referrals; a range with none answers no months.
+     */
+    static List<ReferralCount> everyMonth(List<ReferralCount> counted, LocalDate from, LocalDate to) {
+        if (counted.isEmpty()) {
+            return counted;
+        }
+        Map<YearMonth, Long> received = new LinkedHashMap<>();
+        counted.forEach(c -> received.put(YearMonth.parse(c.month()), c.received()));
+        YearMonth first = from.equals(OPEN_FROM) ? YearMonth.parse(counted.get(0).month()) : YearMonth.from(from);
+        YearMonth last = to.equals(OPEN_TO) ? YearMonth.parse(counted.get(counted.size() - 1).month()) : YearMonth.from(to);
+        List<ReferralCount> months = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(new ReferralCount(null, null, null, m.toString(), received.getOrDefault(m, 0L)));
+        }
+        return months;
     }
 
     @ReadOnly

@@ -51,7 +51,7 @@ public class AnalyticsController {
     public record Table<T>(String report, List<String> clinics, List<T> rows) {
     }
 
-    /** Referrals received, grouped by {@code source} (partner), {@code specialty} or {@code month}. */
+    /** Referrals received, grouped by {@code source} (partner), {@code specialty} or {@code month} (every month of the range, 0 where none). */
     @Get("/referrals{?by,from,to,scope,format}")
     public HttpResponse<?> referrals(HttpRequest<?> request, Caller caller, Authentication auth,
                                      @Nullable @QueryValue String by, @Nullable @QueryValue LocalDate from,
@@ -121,14 +121,14 @@ public class AnalyticsController {
     }
 
     private static LocalDate start(LocalDate from) {
-        return from == null ? LocalDate.of(1900, 1, 1) : from;
+        return from == null ? ReferralAnalytics.OPEN_FROM : from;
     }
 
     private static LocalDate end(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalidField("to", "must not be before from");
         }
-        return to == null ? LocalDate.of(9999, 12, 31) : to;
+        return to == null ? ReferralAnalytics.OPEN_TO : to;
     }
 
     private static <T extends Record> HttpResponse<?> answer(HttpRequest<?> request, String format, String name,
