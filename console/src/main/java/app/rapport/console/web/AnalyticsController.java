@@ -20,7 +20,6 @@ import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +60,7 @@ public class AnalyticsController {
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> page(HttpRequest<?> request, StaffSession session, @Nullable @QueryValue String from,
                                 @Nullable @QueryValue String to, @Nullable @QueryValue String scope) {
-        AnalyticsRange asked = AnalyticsRange.of(from, to, scope, today());
+        AnalyticsRange asked = AnalyticsRange.of(from, to, scope, Forms.today());
         AnalyticsRange range = asked;
         List<Shown> charts = new ArrayList<>();
         if (asked.valid()) {
@@ -104,7 +103,7 @@ public class AnalyticsController {
     public HttpResponse<?> csv(HttpRequest<?> request, StaffSession session, @PathVariable String report,
                                @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                @Nullable @QueryValue String scope) {
-        AnalyticsRange range = AnalyticsRange.of(from, to, scope, today());
+        AnalyticsRange range = AnalyticsRange.of(from, to, scope, Forms.today());
         AnalyticsReport chosen = AnalyticsReport.byId(report).orElse(null);
         if (chosen == null || !range.valid()) {
             // Nothing to download: the page, where the range's message shows at its field.
@@ -116,9 +115,6 @@ public class AnalyticsController {
     }
 
     // As referrals-service dates a referral entered without a day.
-    private static LocalDate today() {
-        return Forms.today();
-    }
 
     private String write(Object value) {
         try {

@@ -56,7 +56,7 @@ public class IntakeLinksController {
     @Get
     public HttpResponse<?> list(HttpRequest<?> request, StaffSession session) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("expiresAt", LocalDate.now(ZoneOffset.UTC).plusDays(DEFAULT_DAYS).toString());
+        values.put("expiresAt", Forms.today().plusDays(DEFAULT_DAYS).toString());
         return render(HttpStatus.OK, request, session, FormState.of(values));
     }
 

@@ -17,7 +17,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +104,7 @@ public class PartnerPageController {
         var stages = Section.start(parallel, () -> services.get(session, Service.CONTACTS, "/api/v1/practitioners/" + id + "/stage-history"));
         var allowance = Section.start(parallel, () -> services.get(session, Service.OUTREACH, "/api/v1/gifts/allowance",
                 Map.of("practitionerId", id)));
-        int thisYear = Year.now().getValue();
+        int thisYear = Forms.today().getYear();
         List<CompletableFuture<Section<Doc>>> giftYears = new ArrayList<>();
         for (int year = thisYear; year > thisYear - GIFT_YEARS; year--) {
             int y = year;
