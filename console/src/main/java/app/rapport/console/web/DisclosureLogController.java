@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The accounting of disclosures a patient may ask for: who sent which report to whom, when, by
@@ -63,11 +64,16 @@ public class DisclosureLogController {
 
     /** Every page of the log, newest first, as one list: a printed accounting that stopped at a page would mislead. */
     private Doc wholeLog(StaffSession session, String reference) {
+        return allPages(page -> services.get(session, Service.REPORTS, "/api/v1/disclosures",
+                Map.of("patient", reference, "size", PAGE_SIZE, "page", page)));
+    }
+
+    /** The pages {@code pageAt(0)}, {@code pageAt(1)}, … of a paged answer as one, up to {@link #MAX_PAGES}. */
+    static Doc allPages(IntFunction<Doc> pageAt) {
         List<Object> items = new ArrayList<>();
         long total = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
-            Doc answer = services.get(session, Service.REPORTS, "/api/v1/disclosures",
-                    Map.of("patient", reference, "size", PAGE_SIZE, "page", page));
+            Doc answer = pageAt.apply(page);
             total = answer.num("total");
             List<Doc> got = answer.items();
             got.forEach(d -> items.add(d.asMap()));
