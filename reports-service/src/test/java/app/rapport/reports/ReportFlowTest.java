@@ -8,6 +8,7 @@ import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
+import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +81,8 @@ class ReportFlowTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     DataSource dataSource;
+    @Inject
+    ReportsSettings settings;
     @Inject
     DataSourceResolver dataSourceResolver;
 
@@ -286,6 +289,7 @@ class ReportFlowTest implements TestPropertyProvider {
         JsonNode revoked = post(r.clinic(), "/api/v1/consents/" + consentId + "/revoke",
                 Map.of("reason", "Patient asked us to stop sharing records"));
         assertThat(revoked.get("revokedAt").asText()).isNotBlank();
+        assertThat(revoked.get("status").asText()).isEqualTo("REVOKED");
         assertThat(report(r, toReferrer).get("status").asText()).isEqualTo("AWAITING_CONSENT");
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> send(r, toReferrer, "EMAIL"));
         assertThat(e.getStatus().getCode()).isEqualTo(409);
@@ -294,7 +298,8 @@ class ReportFlowTest implements TestPropertyProvider {
                 .isEqualTo(409);
 
         // A consent that ended yesterday is no consent today.
-        consent(r, r.pcpId(), LocalDate.now().minusDays(30).toString(), LocalDate.now().minusDays(1).toString());
+        JsonNode ended = consent(r, r.pcpId(), settings.today().minusDays(30).toString(), settings.today().minusDays(1).toString());
+        assertThat(ended.get("status").asText()).isEqualTo("EXPIRED");
         assertThat(report(r, toPcp).get("status").asText()).isEqualTo("AWAITING_CONSENT");
         HttpClientResponseException expired = assertThrows(HttpClientResponseException.class, () -> send(r, toPcp, "EMAIL"));
         assertThat(expired.getStatus().getCode()).isEqualTo(409);
@@ -302,6 +307,26 @@ class ReportFlowTest implements TestPropertyProvider {
 
         assertNothingDisclosed(r, toReferrer);
         assertNothingDisclosed(r, toPcp);
+    }
+
+    @Test
+    void aConsentWithoutAStartDayStartsTodayInTheClinicsTimeZoneAndSaysWhereItStands() throws Exception {
+        Partners.Referral r = referralWithRecipients("kalispell");
+        String toReferrer = reportTo(r, "REFERRING_PRACTITIONER");
+        String toPcp = reportTo(r, "PRIMARY_CARE");
+
+        JsonNode fromToday = consent(r, r.referrerId(), null, null);
+        assertThat(fromToday.get("validFrom").asText()).isEqualTo(settings.today().toString());
+        assertThat(fromToday.get("status").asText()).isEqualTo("VALID");
+        assertThat(report(r, toReferrer).get("status").asText()).isEqualTo("DRAFT");
+
+        // One that starts tomorrow does not release the report today, and says so.
+        JsonNode later = consent(r, r.pcpId(), settings.today().plusDays(1).toString(), null);
+        assertThat(later.get("status").asText()).isEqualTo("NOT_YET_VALID");
+        assertThat(report(r, toPcp).get("status").asText()).isEqualTo("AWAITING_CONSENT");
+        JsonNode listed = get(r.clinic(), "/api/v1/consents?patient=" + r.patient());
+        assertThat(listed.get("items")).extracting(c -> c.get("status").asText())
+                .containsExactlyInAnyOrder("VALID", "NOT_YET_VALID");
     }
 
     @Test
@@ -585,7 +610,9 @@ class ReportFlowTest implements TestPropertyProvider {
         body.put("patientReference", patient);
         body.put("practitionerId", recipient);
         body.put("scope", List.of("INITIAL", "PROGRESS", "DISCHARGE"));
-        body.put("validFrom", from);
+        if (from != null) {
+            body.put("validFrom", from);
+        }
         if (to != null) {
             body.put("validTo", to);
         }

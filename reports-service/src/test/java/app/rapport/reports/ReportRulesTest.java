@@ -36,6 +36,17 @@ class ReportRulesTest {
     }
 
     @Test
+    void aConsentSaysWhetherItIsValidNotYetStartedExpiredOrRevokedOnADay() {
+        Consent c = consent("INITIAL", MAR_1, MAR_1.plusDays(30), null);
+        assertThat(c.stateOn(MAR_1.minusDays(1))).isEqualTo(Consent.State.NOT_YET_VALID);
+        assertThat(c.stateOn(MAR_1)).isEqualTo(Consent.State.VALID);
+        assertThat(c.stateOn(MAR_1.plusDays(30))).isEqualTo(Consent.State.VALID);
+        assertThat(c.stateOn(MAR_1.plusDays(31))).isEqualTo(Consent.State.EXPIRED);
+        assertThat(consent("INITIAL", MAR_1, null, null).stateOn(MAR_1.plusYears(5))).isEqualTo(Consent.State.VALID);
+        assertThat(consent("INITIAL", MAR_1, null, Instant.now()).stateOn(MAR_1)).isEqualTo(Consent.State.REVOKED);
+    }
+
+    @Test
     void theNextReportFallsDueAtTheNthVisitOrAfterNWeeksWhicheverComesFirst() {
         List<LocalDate> visits = List.of(MAR_1.plusDays(2), MAR_1.plusDays(4), MAR_1.plusDays(9));
         assertThat(ReportCadence.dueOn(new ReportCadence.Rule(3, 4), MAR_1, visits)).contains(MAR_1.plusDays(9));

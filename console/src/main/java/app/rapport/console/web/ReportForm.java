@@ -3,6 +3,8 @@ package app.rapport.console.web;
 import app.rapport.console.services.Doc;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +24,19 @@ public final class ReportForm {
      */
     public static final int GOAL_ROWS = 3;
     public static final int MEASURE_ROWS = 3;
-    static final int MAX_GOALS = 20;
-    static final int MAX_MEASURES = 30;
+    public static final int REFERENCE_ROWS = 2;
+    /** Every member of ReportContent's rows: saving replaces the whole content, so each has an input. */
     public static final List<String> GOAL_FIELDS = List.of("goal", "anticipatedOutcome", "targetDate");
-    public static final List<String> MEASURE_FIELDS = List.of("name", "unit", "baseline", "current", "loinc");
+    public static final List<String> MEASURE_FIELDS = List.of("name", "unit", "baseline", "current", "loinc",
+            "baselineOn", "measuredOn");
+    public static final List<String> REFERENCE_FIELDS = List.of("citation", "url");
     public static final List<String> REPORT_TYPES = List.of("INITIAL", "PROGRESS", "DISCHARGE");
     public static final List<String> OBTAINED_VIA = List.of("WRITTEN_FORM", "ELECTRONIC_SIGNATURE", "PATIENT_PORTAL",
             "VERBAL_DOCUMENTED");
     public static final List<String> CHANNELS = List.of("EMAIL", "PRINT", "FAX");
     public static final List<String> TEXT_FIELDS = List.of("treatmentPlanned", "rationale", "visitsPerWeek",
-            "durationWeeks", "history", "examination", "diagnosisCodes", "diagnosisNarrative", "references", "coverLetter");
+            "durationWeeks", "history", "examination", "diagnosisCodes", "diagnosisNarrative", "coverLetter");
+    private static final Map<String, Integer> MAX_ROWS = Map.of("goals", 20, "measures", 30, "references", 20);
 
     private ReportForm() {
     }
@@ -39,7 +44,7 @@ public final class ReportForm {
     /** How many rows of {@code list} ({@code goals}, {@code measures}) the values fill, at least {@code minimum}. */
     public static int rowsIn(Map<String, String> values, String list, int minimum) {
         int rows = minimum;
-        int cap = list.equals("goals") ? MAX_GOALS : MAX_MEASURES;
+        int cap = MAX_ROWS.get(list);
         for (String key : values.keySet()) {
             if (key.startsWith(list + "[")) {
                 int end = key.indexOf(']');
@@ -54,29 +59,38 @@ public final class ReportForm {
     }
 
     /** Every field the composer has an input (or a fieldset) for, so no message of the service is lost. */
-    public static List<String> contentFields(int goalRows, int measureRows) {
+    public static List<String> contentFields(int goalRows, int measureRows, int referenceRows) {
         List<String> fields = new ArrayList<>(TEXT_FIELDS);
-        fields.add("goals");
-        fields.add("measures");
-        for (int i = 0; i < goalRows; i++) {
-            for (String f : GOAL_FIELDS) {
-                fields.add(goal(i, f));
-            }
-        }
-        for (int i = 0; i < measureRows; i++) {
-            for (String f : MEASURE_FIELDS) {
-                fields.add(measure(i, f));
-            }
-        }
+        fields.addAll(List.of("goals", "measures", "references"));
+        rowFields(fields, "goals", goalRows, GOAL_FIELDS);
+        rowFields(fields, "measures", measureRows, MEASURE_FIELDS);
+        rowFields(fields, "references", referenceRows, REFERENCE_FIELDS);
         return fields;
     }
 
+    private static void rowFields(List<String> into, String list, int rows, List<String> fields) {
+        for (int i = 0; i < rows; i++) {
+            for (String f : fields) {
+                into.add(row(list, i, f));
+            }
+        }
+    }
+
+    /** A row's input name as the service names its member: {@code measures[1].baselineOn}. */
+    public static String row(String list, int row, String field) {
+        return list + "[" + row + "]." + field;
+    }
+
     public static String goal(int row, String field) {
-        return "goals[" + row + "]." + field;
+        return row("goals", row, field);
     }
 
     public static String measure(int row, String field) {
-        return "measures[" + row + "]." + field;
+        return row("measures", row, field);
+    }
+
+    public static String reference(int row, String field) {
+        return row("references", row, field);
     }
 
     /**
@@ -86,9 +100,7 @@ public final class ReportForm {
     public static Map<String, Object> contentBody(Map<String, String> form) {
         Map<String, String> plain = new LinkedHashMap<>();
         for (String f : TEXT_FIELDS) {
-            if (!f.equals("references")) {
-                plain.put(f, form.getOrDefault(f, ""));
-            }
+            plain.put(f, form.getOrDefault(f, ""));
         }
         Map<String, Object> body = FormJson.body(plain, Set.of("diagnosisCodes"));
         number(body, "visitsPerWeek", false);
@@ -105,12 +117,8 @@ public final class ReportForm {
         if (!measures.isEmpty()) {
             body.put("measures", measures);
         }
-        List<Map<String, Object>> references = new ArrayList<>();
-        for (String line : form.getOrDefault("references", "").split("\\R")) {
-            if (!line.isBlank()) {
-                references.add(Map.of("citation", line.trim()));
-            }
-        }
+        List<Map<String, Object>> references = rows(form, "references", rowsIn(form, "references", REFERENCE_ROWS),
+                REFERENCE_FIELDS);
         if (!references.isEmpty()) {
             body.put("references", references);
         }
@@ -124,21 +132,42 @@ public final class ReportForm {
             values.put(f, content.str(f));
         }
         values.put("diagnosisCodes", String.join(", ", content.strs("diagnosisCodes")));
-        List<String> citations = content.docs("references").stream().map(r -> r.str("citation")).toList();
-        values.put("references", String.join("\n", citations));
-        List<Doc> goals = content.docs("goals");
-        for (int i = 0; i < Math.min(goals.size(), MAX_GOALS); i++) {
-            for (String f : GOAL_FIELDS) {
-                values.put(goal(i, f), goals.get(i).str(f));
-            }
-        }
-        List<Doc> measures = content.docs("measures");
-        for (int i = 0; i < Math.min(measures.size(), MAX_MEASURES); i++) {
-            for (String f : MEASURE_FIELDS) {
-                values.put(measure(i, f), measures.get(i).str(f));
-            }
-        }
+        rowValues(values, content, "goals", GOAL_FIELDS);
+        rowValues(values, content, "measures", MEASURE_FIELDS);
+        rowValues(values, content, "references", REFERENCE_FIELDS);
         return values;
+    }
+
+    private static void rowValues(Map<String, String> into, Doc content, String list, List<String> fields) {
+        List<Doc> rows = content.docs(list);
+        for (int i = 0; i < Math.min(rows.size(), MAX_ROWS.get(list)); i++) {
+            for (String f : fields) {
+                into.put(row(list, i, f), rows.get(i).str(f));
+            }
+        }
+    }
+
+    /**
+     * A consent's standing in words, as reports-service judged it today in the clinic's time zone
+     * (this machine's date may be another day): Valid, Starts Thu 5 Mar 2026, Expired on …, Revoked.
+     */
+    public static String consentStanding(Doc consent) {
+        return switch (consent.str("status")) {
+            case "VALID" -> "Valid";
+            case "NOT_YET_VALID" -> "Starts " + Forms.day(consent.str("validFrom"));
+            // Valid through its last day, so it expired the day after.
+            case "EXPIRED" -> "Expired on " + Forms.day(dayAfter(consent.str("validTo")));
+            case "REVOKED" -> "Revoked";
+            default -> Forms.words(consent.str("status"));
+        };
+    }
+
+    private static String dayAfter(String isoDate) {
+        try {
+            return LocalDate.parse(isoDate).plusDays(1).toString();
+        } catch (DateTimeParseException e) {
+            return isoDate;
+        }
     }
 
     /** NewConsent's JSON for this report's patient and recipient; the scope from one checkbox per report type. */

@@ -17,13 +17,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Progress reports back to the referring practitioner: the queue, one report's consent, composer,
@@ -40,14 +37,16 @@ public class ReportsController {
     private final Pages pages;
     private final Parallel parallel;
     private final OnceOnly onceOnly;
+    private final ReportPatients patients;
 
     public ReportsController(ServiceClient services, PartnerNames partnerNames, Pages pages, Parallel parallel,
-                             OnceOnly onceOnly) {
+                             OnceOnly onceOnly, ReportPatients patients) {
         this.services = services;
         this.partnerNames = partnerNames;
         this.pages = pages;
         this.parallel = parallel;
         this.onceOnly = onceOnly;
+        this.patients = patients;
     }
 
     /** The queue: waiting for consent, drafts to finish and send, and progress reports the cadence says are due. */
@@ -73,13 +72,19 @@ public class ReportsController {
         model.put("drafts", d);
         model.put("overdue", overdue.join());
         model.put("partners", partnerNames.lookup(session, listed.stream().map(r -> r.str("practitionerId")).toList()));
-        model.put("patients", patients(session, listed.stream().map(r -> r.str("referralId")).toList()));
+        model.put("patients", patients.referrals(session, listed.stream().map(r -> r.str("referralId")).toList()));
         return pages.page(request, session, "reports", "Progress reports", "reports", model);
     }
 
     @Get("/{id}")
     public HttpResponse<?> show(HttpRequest<?> request, StaffSession session, @PathVariable String id) {
-        return render(HttpStatus.OK, request, session, id, PageForms.none());
+        Doc report;
+        try {
+            report = services.get(session, Service.REPORTS, "/api/v1/reports/" + id);
+        } catch (ServiceProblem problem) {
+            return pages.recordUnavailable(request, session, problem, "report", "reports");
+        }
+        return render(HttpStatus.OK, request, session, id, new Section<>(report, ""), PageForms.none());
     }
 
     @Post(value = "/{id}/content", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -143,7 +148,7 @@ public class ReportsController {
             });
         } catch (ServiceProblem problem) {
             if (problem.status() == 409 && problem.problem().str("type").endsWith("/consent-required")) {
-                return render(HttpStatus.CONFLICT, request, session, id,
+                return render(HttpStatus.CONFLICT, request, session, id, reread(session, id),
                         PageForms.send(FormState.of(form), SendRefusal.of(problem)));
             }
             return refused(request, session, id, problem, PageForms.send(FormState.refused(form, problem), null));
@@ -210,32 +215,51 @@ public class ReportsController {
         if (problem.status() == 404) {
             return pages.recordUnavailable(request, session, problem, "report", "reports");
         }
-        HttpStatus status = ProblemPages.statusOf(problem);
-        return render(status, request, session, id, forms);
+        return render(ProblemPages.statusOf(problem), request, session, id, reread(session, id), forms);
+    }
+
+    /** After a refused form the report may be unreadable too (its service down): the page still shows what was typed. */
+    private Section<Doc> reread(StaffSession session, String id) {
+        return Section.load(() -> services.get(session, Service.REPORTS, "/api/v1/reports/" + id));
     }
 
     private HttpResponse<?> render(HttpStatus status, HttpRequest<?> request, StaffSession session, String id,
-                                   PageForms forms) {
-        Doc report;
-        try {
-            report = services.get(session, Service.REPORTS, "/api/v1/reports/" + id);
-        } catch (ServiceProblem problem) {
-            return pages.recordUnavailable(request, session, problem, "report", "reports");
+                                   Section<Doc> read, PageForms forms) {
+        Section<Doc> referral;
+        Section<Doc> consents;
+        Doc partner = Doc.empty();
+        if (read.ok()) {
+            Doc report = read.value();
+            var referralCall = patients.referral(session, report.str("referralId"));
+            var consentsCall = patients.consents(session, report.str("patientReference"));
+            String partnerId = report.str("practitionerId");
+            partner = partnerNames.lookup(session, List.of(partnerId)).getOrDefault(partnerId, Doc.empty());
+            referral = ReportPatients.join(referralCall);
+            consents = ReportPatients.join(consentsCall);
+        } else {
+            // Both are found through the report: what it could not give, they cannot either.
+            referral = new Section<>(null, read.unavailable());
+            consents = new Section<>(null, read.unavailable());
         }
-        String patientRef = report.str("patientReference");
-        String partnerId = report.str("practitionerId");
-        var referral = Section.start(parallel, () -> services.get(session, Service.REFERRALS,
-                "/api/v1/referrals/" + report.str("referralId")));
-        var consents = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/consents",
-                Map.of("patient", patientRef, "size", 100)));
-        Map<String, Doc> partners = partnerNames.lookup(session, List.of(partnerId));
-        Doc partner = partners.getOrDefault(partnerId, Doc.empty());
+        Map<String, Object> model = model(id, read, partner, referral, consents, forms);
+        String title = read.ok() ? Forms.words(read.value().str("type")) + " report to " + PartnerNames.displayName(partner)
+                : "Report";
+        return pages.render(status, request, session, "report", title, "reports", model);
+    }
 
+    /**
+     * The report page's parameters. When the report itself could not be read, the forms still show
+     * as they were filled (nothing typed is lost); the composer only then, since saving it empty
+     * would replace the saved content.
+     */
+    static Map<String, Object> model(String id, Section<Doc> read, Doc partner, Section<Doc> referral,
+                                     Section<Doc> consents, PageForms forms) {
+        Doc report = read.ok() ? read.value() : Doc.of(Map.of("id", id));
         FormState content = forms.content() != null ? forms.content()
-                : FormState.of(ReportForm.valuesOf(report.doc("content")));
+                : read.ok() ? FormState.of(ReportForm.valuesOf(report.doc("content"))) : null;
         Map<String, String> consentDefaults = new LinkedHashMap<>(forms.consent().values());
-        if (consentDefaults.isEmpty()) {
-            consentDefaults.put("validFrom", LocalDate.now().toString());
+        if (consentDefaults.isEmpty() && read.ok()) {
+            // No start day: reports-service takes today in the clinic's time zone, not this machine's.
             consentDefaults.put("scope." + report.str("type"), "on");
         }
         FormState consent = new FormState(consentDefaults, forms.consent().errors(), forms.consent().message(),
@@ -243,50 +267,26 @@ public class ReportsController {
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("report", report);
+        model.put("reportRead", read);
         model.put("partner", partner);
-        model.put("referral", referral.join());
-        model.put("consents", consents.join());
-        int goalRows = ReportForm.rowsIn(content.values(), "goals", ReportForm.GOAL_ROWS);
-        int measureRows = ReportForm.rowsIn(content.values(), "measures", ReportForm.MEASURE_ROWS);
-        model.put("content", content);
+        model.put("referral", referral);
+        model.put("consents", consents);
+        model.put("composer", content != null);
+        FormState shown = content != null ? content : FormState.empty();
+        int goalRows = ReportForm.rowsIn(shown.values(), "goals", ReportForm.GOAL_ROWS);
+        int measureRows = ReportForm.rowsIn(shown.values(), "measures", ReportForm.MEASURE_ROWS);
+        int referenceRows = ReportForm.rowsIn(shown.values(), "references", ReportForm.REFERENCE_ROWS);
+        model.put("content", shown);
         model.put("goalRows", goalRows);
         model.put("measureRows", measureRows);
-        model.put("contentOutside", content.errorsOutside(ReportForm.contentFields(goalRows, measureRows)));
+        model.put("referenceRows", referenceRows);
+        model.put("contentOutside", shown.errorsOutside(ReportForm.contentFields(goalRows, measureRows, referenceRows)));
         model.put("consent", consent);
         model.put("send", forms.send());
         model.put("sendRefusal", forms.sendRefusal());
         model.put("revokeId", forms.revokeId());
         model.put("revoke", forms.revoke());
-        String title = Forms.words(report.str("type")) + " report to " + PartnerNames.displayName(partner);
-        return pages.render(status, request, session, "report", title, "reports", model);
-    }
-
-    /** referral id → the referral (its patient's name for the queue); one that cannot be read maps to an empty doc. */
-    private Map<String, Doc> patients(StaffSession session, List<String> referralIds) {
-        Map<String, CompletableFuture<Doc>> pending = new LinkedHashMap<>();
-        for (String rid : referralIds) {
-            if (!rid.isBlank() && !pending.containsKey(rid)) {
-                pending.put(rid, parallel.start(() -> {
-                    try {
-                        return services.get(session, Service.REFERRALS, "/api/v1/referrals/" + rid);
-                    } catch (ServiceProblem e) {
-                        return Doc.empty();
-                    }
-                }));
-            }
-        }
-        Map<String, Doc> out = new LinkedHashMap<>();
-        pending.forEach((rid, f) -> {
-            try {
-                out.put(rid, f.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause; // SessionExpired goes through sign-in again
-                }
-                throw e;
-            }
-        });
-        return out;
+        return model;
     }
 
 }

@@ -58,15 +58,17 @@ class ReportsIT {
         assertThat(page.getByTestId("no-consent")).isVisible();
         assertThat(page.getByTestId("preferred-channel")).hasText("Email");
 
-        // The consent: the report's own type is preselected, valid from today, obtained in writing.
+        // The consent: the report's own type is preselected; no start day, so reports-service takes
+        // today in the clinic's time zone (the console's own date may be another day); obtained in writing.
         assertThat(page.getByLabel("Initial")).isChecked();
-        assertThat(page.getByLabel("Valid from")).hasValue(LocalDate.now().toString());
+        assertThat(page.getByLabel("Valid from")).hasValue("");
         page.getByLabel("How it was obtained").selectOption("WRITTEN_FORM");
         button(page, "Record consent").click();
         assertThat(page.locator("#notice")).containsText("Consent recorded");
         assertThat(page.getByTestId("report-status")).hasText("Draft");
         assertThat(page.getByTestId("consent")).hasCount(1);
-        assertThat(page.getByTestId("consent")).containsText("Valid");
+        assertThat(page.getByTestId("consent-standing")).hasText("Valid");
+        assertThat(page.getByTestId("consent")).containsText("from " + dayOf(LocalDate.now()));
         assertThat(page.getByTestId("consent")).containsText("written form");
         assertThat(clinic.reports().get("/api/v1/reports/" + reportId, clinic.token()).text("status")).isEqualTo("DRAFT");
 
@@ -84,6 +86,8 @@ class ReportsIT {
         field(page, "measures[0].baseline").fill("7");
         field(page, "measures[0].current").fill("4");
         field(page, "measures[0].loinc").fill("72514-3");
+        field(page, "measures[0].baselineOn").fill("2026-10-01");
+        field(page, "measures[0].measuredOn").fill("2026-11-28");
         field(page, "measures[1].name").fill("Oswestry Disability Index");
         field(page, "measures[1].unit").fill("%");
         field(page, "measures[1].baseline").fill("42");
@@ -91,12 +95,20 @@ class ReportsIT {
         field(page, "history").fill("G2P1 at 28 weeks; low back and pelvic girdle pain for six weeks, worse on stairs");
         field(page, "examination").fill("Positive active straight-leg raise on the right; tender sacroiliac joint");
         field(page, "diagnosisCodes").fill("O26.893, M54.50");
-        field(page, "references").fill("Gutke A et al. Treatments for pregnancy-related lumbopelvic pain. Spine 2015.");
+        field(page, "references[0].citation").fill("Gutke A et al. Treatments for pregnancy-related lumbopelvic pain. Spine 2015.");
+        field(page, "references[0].url").fill("https://doi.org/10.1097/BRS.0000000000000763");
         field(page, "coverLetter").fill("Thank you for referring Ms Marsh. Here is our plan and her progress so far.");
         button(page, "Save report").click();
         assertThat(page.locator("#notice")).containsText("Report saved");
         assertThat(field(page, "measures[1].current")).hasValue("28");
         assertThat(field(page, "diagnosisCodes")).hasValue("O26.893, M54.50");
+        assertThat(field(page, "measures[0].measuredOn")).hasValue("2026-11-28");
+        ServiceApi.Answer saved = clinic.reports().get("/api/v1/reports/" + reportId, clinic.token());
+        assertThat(saved.text("/content/measures/0/baselineOn")).isEqualTo("2026-10-01");
+        assertThat(saved.text("/content/references/0/url")).isEqualTo("https://doi.org/10.1097/BRS.0000000000000763");
+        // Each row is a group of its own, so a screen reader tells "Goal 2" from "Goal 1".
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Goal 2"))
+                .getByLabel("Anticipated outcome")).hasValue("No waking from hip pain");
         assertThat(page.getByTestId("preview-link")).isVisible();
         Screenshots.useDesktopWidth(page);
         Screenshots.save(page, "report-composer");
@@ -198,6 +210,20 @@ class ReportsIT {
         assertThat(refusal).containsText("The patient revoked the consent");
         assertThat(refusal).hasAttribute("data-reason", "REVOKED");
         assertThat(refusal.getByTestId("what-to-do")).containsText("do not send");
+        assertNothingSent(stack, clinic, reyes, reportId, patient);
+
+        // A consent that ended yesterday: shown as expired, and the send refused for that reason.
+        ServiceApi.Answer ended = clinic.reports().post("/api/v1/consents", clinic.token(), Map.of(
+                "patientReference", patient, "practitionerId", reyes.id(), "scope", List.of("INITIAL"),
+                "validFrom", LocalDate.now().minusDays(30).toString(), "validTo", LocalDate.now().minusDays(1).toString(),
+                "obtainedVia", "WRITTEN_FORM"));
+        assertThat(ended.status()).as("expired consent: %s", ended).isEqualTo(201);
+        page.navigate(stack.consoleUrl("/reports/" + reportId));
+        assertThat(page.getByTestId("consent-standing")).containsText(new String[]{"Expired on " + dayOf(LocalDate.now()), "Revoked"});
+        button(page, "Send report").click();
+        assertThat(refusal).hasAttribute("data-reason", "EXPIRED");
+        assertThat(refusal).containsText("expired");
+        assertThat(refusal.getByTestId("what-to-do")).containsText("renew their consent");
         assertNothingSent(stack, clinic, reyes, reportId, patient);
 
         // On a phone the composer stays within the screen.

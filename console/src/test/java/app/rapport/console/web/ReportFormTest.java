@@ -29,7 +29,9 @@ class ReportFormTest {
         form.put("measures[0].current", "4.5");
         form.put("measures[1].name", "");
         form.put("diagnosisCodes", "M54.50, O26.893");
-        form.put("references", "Gutke A et al. Spine 2015.\n\n  Second citation  ");
+        form.put("references[0].citation", "Gutke A et al. Spine 2015.");
+        form.put("references[0].url", "https://doi.org/10.1097/BRS.0000000000000763");
+        form.put("references[1].citation", "  Second citation  ");
 
         Map<String, Object> body = ReportForm.contentBody(form);
 
@@ -45,7 +47,8 @@ class ReportFormTest {
         assertThat(measures).hasSize(1);
         assertThat(((Map<?, ?>) measures.get(0)).get("current")).isEqualTo(new BigDecimal("4.5"));
         assertThat(body.get("diagnosisCodes")).isEqualTo(List.of("M54.50", "O26.893"));
-        assertThat(body.get("references")).isEqualTo(List.of(Map.of("citation", "Gutke A et al. Spine 2015."),
+        assertThat(body.get("references")).isEqualTo(List.of(
+                Map.of("citation", "Gutke A et al. Spine 2015.", "url", "https://doi.org/10.1097/BRS.0000000000000763"),
                 Map.of("citation", "Second citation")));
     }
 
@@ -63,7 +66,7 @@ class ReportFormTest {
 
         assertThat(values).containsEntry("coverLetter", "Thank you").containsEntry("visitsPerWeek", "2")
                 .containsEntry("diagnosisCodes", "M54.50, O26.893").containsEntry("goals[0].goal", "Walk")
-                .containsEntry("measures[0].current", "28").containsEntry("references", "A\nB")
+                .containsEntry("measures[0].current", "28").containsEntry("references[1].citation", "B")
                 .doesNotContainKey("goals[1].goal");
     }
 
@@ -77,7 +80,71 @@ class ReportFormTest {
         assertThat(ReportForm.rowsIn(values, "goals", ReportForm.GOAL_ROWS)).isEqualTo(4);
         assertThat(ReportForm.rowsIn(values, "measures", ReportForm.MEASURE_ROWS)).isEqualTo(ReportForm.MEASURE_ROWS);
         assertThat((List<?>) ReportForm.contentBody(values).get("goals")).hasSize(4);
-        assertThat(ReportForm.contentFields(4, 3)).contains("goals[3].anticipatedOutcome").doesNotContain("goals[4].goal");
+        assertThat(ReportForm.contentFields(4, 3, 2)).contains("goals[3].anticipatedOutcome").doesNotContain("goals[4].goal");
+    }
+
+    /**
+     * Saving replaces the whole content: every member reports-service's ReportContent accepts
+     * (written over the API, say) comes back unchanged from the composer's values.
+     */
+    @Test
+    void everyContentFieldTheServiceAcceptsSurvivesTheComposerUnchanged() {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("treatmentPlanned", "Pelvic stabilisation exercises");
+        content.put("rationale", "Responds to stabilisation");
+        content.put("visitsPerWeek", 2);
+        content.put("durationWeeks", 6);
+        content.put("goals", List.of(
+                Map.of("goal", "Walk 30 minutes", "anticipatedOutcome", "Pain below 2/10", "targetDate", "2026-12-20"),
+                Map.of("goal", "Sleep through", "anticipatedOutcome", "No waking")));
+        content.put("measures", List.of(
+                measure("Pain (NRS 0-10)", "72514-3", "{score}", "7", "4.5", "2026-10-01", "2026-11-28"),
+                Map.of("name", "Oswestry Disability Index", "unit", "%", "baseline", new BigDecimal("42"),
+                        "current", new BigDecimal("28"))));
+        content.put("history", "G2P1 at 28 weeks");
+        content.put("examination", "Positive ASLR on the right");
+        content.put("diagnosisCodes", List.of("O26.893", "M54.50"));
+        content.put("diagnosisNarrative", "Pregnancy-related pelvic girdle pain");
+        content.put("references", List.of(
+                Map.of("citation", "Gutke A et al. Spine 2015.", "url", "https://doi.org/10.1097/BRS.0000000000000763"),
+                Map.of("citation", "Second citation")));
+        content.put("coverLetter", "Thank you for referring Ms Marsh.");
+
+        Map<String, String> values = ReportForm.valuesOf(Doc.of(content));
+        int goals = ReportForm.rowsIn(values, "goals", ReportForm.GOAL_ROWS);
+        int measures = ReportForm.rowsIn(values, "measures", ReportForm.MEASURE_ROWS);
+        int references = ReportForm.rowsIn(values, "references", ReportForm.REFERENCE_ROWS);
+        // Every value has an input on the page (none would be sent back only because it was hidden).
+        assertThat(ReportForm.contentFields(goals, measures, references)).containsAll(
+                values.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList());
+
+        assertThat(ReportForm.contentBody(values)).isEqualTo(content);
+    }
+
+    private static Map<String, Object> measure(String name, String loinc, String unit, String baseline, String current,
+                                               String baselineOn, String measuredOn) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("loinc", loinc);
+        m.put("unit", unit);
+        m.put("baseline", new BigDecimal(baseline));
+        m.put("current", new BigDecimal(current));
+        m.put("baselineOn", baselineOn);
+        m.put("measuredOn", measuredOn);
+        return m;
+    }
+
+    @Test
+    void aConsentsStandingIsTheServicesWithItsDay() {
+        assertThat(ReportForm.consentStanding(Doc.of(Map.of("status", "VALID", "validFrom", "2026-11-01")))).isEqualTo("Valid");
+        assertThat(ReportForm.consentStanding(Doc.of(Map.of("status", "NOT_YET_VALID", "validFrom", "2026-12-03"))))
+                .isEqualTo("Starts Thu 3 Dec 2026");
+        // Valid through 30 November, so no longer from 1 December.
+        assertThat(ReportForm.consentStanding(Doc.of(Map.of("status", "EXPIRED", "validFrom", "2026-11-01",
+                "validTo", "2026-11-30")))).isEqualTo("Expired on Tue 1 Dec 2026");
+        // Only the status decides: revoked, even with dates that would still be valid.
+        assertThat(ReportForm.consentStanding(Doc.of(Map.of("status", "REVOKED", "validFrom", "2026-11-01",
+                "revokedAt", "2026-11-20T10:00:00Z")))).isEqualTo("Revoked");
     }
 
     @Test

@@ -32,6 +32,19 @@ public record Consent(@Id String id, String clinicId, String patientReference, S
                 && scopeTypes().contains(type);
     }
 
+    /** Where the consent stands on {@code day}, whatever it covers: what the front desk reads next to it. */
+    public State stateOn(LocalDate day) {
+        if (revokedAt != null) {
+            return State.REVOKED;
+        }
+        if (day.isBefore(validFrom)) {
+            return State.NOT_YET_VALID;
+        }
+        return validTo != null && day.isAfter(validTo) ? State.EXPIRED : State.VALID;
+    }
+
+    public enum State { VALID, NOT_YET_VALID, EXPIRED, REVOKED }
+
     public Consent revoked(Instant at, String by, String reason) {
         return new Consent(id, clinicId, patientReference, practitionerId, scope, validFrom, validTo, obtainedVia,
                 recordedBy, recordedAt, at, by, reason);

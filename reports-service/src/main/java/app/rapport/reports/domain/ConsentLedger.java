@@ -67,9 +67,11 @@ public class ConsentLedger {
         };
     }
 
+    /** {@code validFrom} absent: today in the clinic's time zone, the day the send gate counts in. */
     @Transactional
     public Consent record(String clinicId, String user, String patientReference, String practitionerId,
-                          Set<ReportType> scope, LocalDate validFrom, LocalDate validTo, ConsentObtainedVia via) {
+                          Set<ReportType> scope, LocalDate from, LocalDate validTo, ConsentObtainedVia via) {
+        LocalDate validFrom = from != null ? from : settings.today();
         if (validTo != null && validTo.isBefore(validFrom)) {
             throw ProblemException.invalidField("validTo", "must not be before validFrom");
         }

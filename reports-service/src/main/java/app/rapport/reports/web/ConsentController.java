@@ -4,6 +4,7 @@ import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
+import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.domain.Consent;
 import app.rapport.reports.domain.ConsentLedger;
 import app.rapport.reports.domain.ConsentObtainedVia;
@@ -40,21 +41,24 @@ public class ConsentController {
 
     private final ConsentLedger ledger;
     private final ConsentRepository consents;
+    private final ReportsSettings settings;
 
-    public ConsentController(ConsentLedger ledger, ConsentRepository consents) {
+    public ConsentController(ConsentLedger ledger, ConsentRepository consents, ReportsSettings settings) {
         this.ledger = ledger;
         this.consents = consents;
+        this.settings = settings;
     }
 
     /**
      * @param practitionerId the recipient the patient allows the clinic to disclose to
      * @param scope          the report types covered
+     * @param validFrom      absent: today in the clinic's time zone
      * @param validTo        absent: until revoked
      */
     @Serdeable
     public record NewConsent(@NotNull @Pattern(regexp = ReportController.UUID) String patientReference,
                              @NotNull @Pattern(regexp = ReportController.UUID) String practitionerId,
-                             @NotEmpty Set<@NotNull ReportType> scope, @NotNull LocalDate validFrom,
+                             @NotEmpty Set<@NotNull ReportType> scope, @Nullable LocalDate validFrom,
                              @Nullable LocalDate validTo, @NotNull ConsentObtainedVia obtainedVia) {
     }
 
@@ -67,7 +71,7 @@ public class ConsentController {
     public HttpResponse<ConsentView> record(Caller caller, @Valid @Body NewConsent body) {
         Consent c = ledger.record(caller.clinicId(), caller.user(), body.patientReference(), body.practitionerId(),
                 EnumSet.copyOf(body.scope()), body.validFrom(), body.validTo(), body.obtainedVia());
-        return HttpResponse.created(ConsentView.of(c));
+        return HttpResponse.created(ConsentView.of(c, settings.today()));
     }
 
     @Get("{?patient}")
@@ -76,13 +80,14 @@ public class ConsentController {
         if (patient == null) {
             throw app.rapport.platform.web.ProblemException.invalidField("patient", "is required: the patient reference");
         }
+        LocalDate today = settings.today();
         return Page.of(consents.findByClinicIdAndPatientReference(caller.clinicId(), patient,
-                paging.pageable(Sort.of(Sort.Order.desc("recordedAt")))), ConsentView::of);
+                paging.pageable(Sort.of(Sort.Order.desc("recordedAt")))), c -> ConsentView.of(c, today));
     }
 
     /** The patient withdrew consent: nothing more is sent under it; unsent drafts wait for consent again. */
     @Post("/{id}/revoke")
     public ConsentView revoke(Caller caller, String id, @Valid @Body Revocation body) {
-        return ConsentView.of(ledger.revoke(caller.clinicId(), caller.user(), id, body.reason()));
+        return ConsentView.of(ledger.revoke(caller.clinicId(), caller.user(), id, body.reason()), settings.today());
     }
 }

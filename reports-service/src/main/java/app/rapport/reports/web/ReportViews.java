@@ -35,15 +35,16 @@ public final class ReportViews {
         }
     }
 
+    /** {@code status}: where it stands today in the clinic's time zone, so no reader guesses with its own clock. */
     @Serdeable
     public record ConsentView(String id, String patientReference, String practitionerId, List<ReportType> scope,
                               LocalDate validFrom, @Nullable LocalDate validTo, ConsentObtainedVia obtainedVia,
-                              String recordedBy, Instant recordedAt, @Nullable Instant revokedAt,
+                              Consent.State status, String recordedBy, Instant recordedAt, @Nullable Instant revokedAt,
                               @Nullable String revokedBy, @Nullable String revocationReason) {
-        static ConsentView of(Consent c) {
+        static ConsentView of(Consent c, LocalDate today) {
             return new ConsentView(c.id(), c.patientReference(), c.practitionerId(),
                     c.scopeTypes().stream().sorted().toList(), c.validFrom(), c.validTo(), c.obtainedVia(),
-                    c.recordedBy(), c.recordedAt(), c.revokedAt(), c.revokedBy(), c.revocationReason());
+                    c.stateOn(today), c.recordedBy(), c.recordedAt(), c.revokedAt(), c.revokedBy(), c.revocationReason());
         }
     }
 
