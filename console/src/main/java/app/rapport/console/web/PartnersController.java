@@ -123,6 +123,21 @@ public class PartnersController {
         }
     }
 
+    /** An archived partner back in use: the same record and history (contacts-service tells the others). */
+    @Post(value = "/{id}/restore", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> restore(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                   @Body Map<String, String> form) {
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                services.post(session, Service.CONTACTS, "/api/v1/practitioners/" + id + "/restore", Map.of());
+                return "/partners/" + id;
+            });
+            return pages.redirect("/partners/" + id, "Partner restored; referrals may name them again");
+        } catch (ServiceProblem problem) {
+            return pages.redirect("/partners/" + id, problem.summary());
+        }
+    }
+
     /** Whom to approach for a focus: its specialties and the partners known in them, prospects first. */
     @Get("/targets")
     public HttpResponse<?> targets(HttpRequest<?> request, StaffSession session, @Nullable @QueryValue String focus,

@@ -207,6 +207,39 @@ class PartnersAndTasksIT {
     }
 
     /** Presses "Show" and waits for the list the filters ask for ({@code type=GESTURE&status=&…} in the address). */
+    /** A partner archived by mistake (or back from a sabbatical) is restored, and referrals may name them again. */
+    @Test
+    void anArchivedPartnerIsRestoredAndCanBeReferredFromAgain(ConsoleStack stack, Page page) {
+        ClinicData clinic = stack.clinic(ClinicData.uniqueClinic("restore"));
+        ClinicData.Partner partner = clinic.registerPartner("Castillo");
+        clinic.receiveReferral(partner); // referrals-service knows her before she is archived
+        stack.signIn(page, StaffMember.of("frontdesk", clinic.clinic(), "staff"));
+
+        page.navigate(stack.consoleUrl("/partners/" + partner.id()));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit or archive")).click();
+        page.getByLabel("Reason").fill("On sabbatical");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Archive")).click();
+        page.waitForURL(stack.consoleUrl("/partners/" + partner.id()));
+        assertThat(page.getByTestId("archived")).containsText("On sabbatical");
+        // Archived reaches referrals-service: a referral naming her is refused there.
+        Map<String, Object> another = ClinicData.referralBody("RECEIVED", partner.id());
+        await().atMost(ClinicData.PROPAGATION).pollInterval(Duration.ofMillis(300)).until(() -> {
+            ServiceApi.Answer answer = clinic.referrals().post("/api/v1/referrals", clinic.token(), another);
+            return answer.status() == 422 && answer.body().contains("archived");
+        });
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore this partner")).click();
+        page.waitForURL(stack.consoleUrl("/partners/" + partner.id()));
+        assertThat(page.locator("#notice")).containsText("Partner restored");
+        assertThat(page.getByTestId("archived")).hasCount(0);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit or archive"))).isVisible();
+
+        // The same partner, in use again: referrals-service takes a referral naming her.
+        String referral = clinic.createReferral(another);
+        assertThat(clinic.referrals().get("/api/v1/referrals/" + referral, clinic.token()).json()
+                .path("practitioner").path("id").asText()).isEqualTo(partner.id());
+    }
+
     private static void show(Page page, String query) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
         page.waitForURL(url -> url.contains("/tasks?" + query));

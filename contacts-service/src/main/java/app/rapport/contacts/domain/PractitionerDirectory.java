@@ -161,6 +161,32 @@ public class PractitionerDirectory {
         });
     }
 
+    /**
+     * Brings an archived partner back (they returned to practice, or were archived by mistake):
+     * their history was kept, so they are the same partner again, and the other services' copies
+     * take the newer snapshot, so referrals may name them again.
+     */
+    public Practitioner restore(String clinicId, String actor, String id) {
+        return transactions.executeWrite(status -> {
+            Practitioner p = practitioners.findByIdAndClinicIdForUpdate(id, clinicId)
+                    .orElseThrow(() -> ProblemException.notFound("Practitioner", id));
+            if (!p.isArchived()) {
+                throw ProblemException.conflict("Practitioner " + id + " is not archived");
+            }
+            Instant now = now();
+            p.setArchived(false);
+            p.setArchivedAt(null);
+            p.setArchiveReason(null);
+            p.setUpdatedAt(now);
+            p.setVersion(p.getVersion() + 1);
+            practitioners.update(p);
+            LOG.info("Practitioner {} restored by {}", id, actor);
+            outbox.record(clinicId, AGGREGATE, id, EventTypes.PRACTITIONER_UPDATED,
+                    new PractitionerEvents.PractitionerUpdated(Snapshot.of(p), now));
+            return p;
+        });
+    }
+
     public List<StageChange> stageHistory(String clinicId, String id) {
         practitioners.findByIdAndClinicId(id, clinicId).orElseThrow(() -> ProblemException.notFound("Practitioner", id));
         return stageChanges.findByClinicIdAndPractitionerIdOrderByVersion(clinicId, id);

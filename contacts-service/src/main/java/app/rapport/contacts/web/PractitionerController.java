@@ -118,6 +118,13 @@ public class PractitionerController {
         return views.one(directory.archive(caller.clinicId(), caller.user(), id, body == null ? null : body.reason()));
     }
 
+    @Post("/{id}/restore")
+    @Secured(Roles.STAFF)
+    @Operation(summary = "Restore an archived partner: the same partner, with their history, in use again")
+    public PractitionerView restore(Caller caller, @PathVariable String id) {
+        return views.one(directory.restore(caller.clinicId(), caller.user(), id));
+    }
+
     @Post("/{id}/introductions")
     @Secured(Roles.STAFF)
     @Operation(summary = "Record that this partner introduced another practitioner: a new one (entered as a PROSPECT) or one already known")

@@ -249,6 +249,34 @@ class PractitionerDirectoryTest extends ContactsApi {
     }
 
     @Test
+    void anArchivedPartnerIsRestoredWithTheirHistoryAndTheOtherServicesHearOfIt() {
+        String clinic = TestClinics.unique("auburn");
+        String id = (String) create(clinic, practitioner("Irene", "Castillo", "MASSAGE_THERAPIST")).get("id");
+        call(HttpRequest.POST("/api/v1/practitioners/" + id + "/archive", Map.of("reason", "On sabbatical")), clinic, "staff");
+
+        // Only staff restore, as only staff archive; and a partner in use is not "restored".
+        problem(403, HttpRequest.POST("/api/v1/practitioners/" + id + "/restore", Map.of()), clinic, "clinician");
+        problem(404, HttpRequest.POST("/api/v1/practitioners/" + id + "/restore", Map.of()), TestClinics.unique("renton"));
+        Map<String, Object> restored = call(HttpRequest.POST("/api/v1/practitioners/" + id + "/restore", Map.of()), clinic, "staff");
+        assertThat(restored).containsEntry("archived", false).containsEntry("stage", "PROSPECT")
+                .doesNotContainKey("archiveReason");
+        problem(409, HttpRequest.POST("/api/v1/practitioners/" + id + "/restore", Map.of()), clinic);
+
+        // In the directory again, and editable again.
+        assertThat(ids("/api/v1/practitioners?q=Castillo", clinic)).containsExactly(id);
+        assertThat(call(HttpRequest.PUT("/api/v1/practitioners/" + id, practitioner("Irene", "Castillo", "MASSAGE_THERAPIST")),
+                clinic, "staff")).containsEntry("archived", false);
+
+        // The other services' copies take the newer snapshot, so referrals may name her again.
+        await().atMost(WAIT).until(() -> eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).stream()
+                .anyMatch(e -> e.payload().contains("\"version\":3")));
+        String payload = eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).stream()
+                .filter(e -> e.payload().contains("\"version\":3")).findFirst().orElseThrow().payload();
+        assertThat(GoldenSamples.shapeDifferences("PractitionerUpdated.v1", payload)).isEmpty();
+        assertThat(payload).contains("\"archived\":false");
+    }
+
+    @Test
     void searchFiltersBySpecialtyStageTagAndFreeTextPagesAndStaysInTheClinic() {
         String clinic = TestClinics.unique("spokane");
         String other = TestClinics.unique("yakima");
