@@ -155,6 +155,72 @@ class AnalyticsTest implements TestPropertyProvider {
         assertThat(thanks.get("withinTwoBusinessDays").asInt()).isEqualTo(1);
     }
 
+    /**
+     * Fremont: Dr. Okafor's first patient was billed $145.00 and came once more on the house; her
+     * second patient's one visit was not billed either. Dr. Lindqvist billed a Canadian patient
+     * CA$80.00 and a US one $50.00. Dr. Bello's one visit was not billed.
+     */
+    @Test
+    void revenueHasOneRowPerSourceAndCurrencyWhateverWasLeftUnbilled() {
+        String fremont = TestClinics.unique("fremont");
+        Partners.Referral okafor = Partners.Referral.fresh(fremont);
+        Partners.Referral okaforAgain = new Partners.Referral(fremont, Partners.uuid(), okafor.referrerId(), okafor.pcpId(),
+                Partners.uuid());
+        Partners.Referral lindqvist = Partners.Referral.fresh(fremont);
+        Partners.Referral bello = Partners.Referral.fresh(fremont);
+        for (Partners.Referral r : List.of(okafor, okaforAgain, lindqvist, bello)) {
+            Partners.send(Topics.REFERRALS, Partners.received(r, "2025-04-01"));
+        }
+        Partners.send(Topics.REFERRALS, Partners.visit(okafor, 1, "2025-04-07", "145.00"));
+        Partners.send(Topics.REFERRALS, Partners.unbilledVisit(okafor, 2, "2025-04-14"));
+        Partners.send(Topics.REFERRALS, Partners.unbilledVisit(okaforAgain, 1, "2025-04-15"));
+        Partners.send(Topics.REFERRALS, Partners.visitIn(lindqvist, "80.00", "CAD"));
+        Partners.send(Topics.REFERRALS, Partners.visitIn(lindqvist, "50.00", "USD"));
+        Partners.send(Topics.REFERRALS, Partners.unbilledVisit(bello, 1, "2025-04-09"));
+
+        String path = "/api/v1/analytics/revenue?from=2025-04-01&to=2025-04-30";
+        await().atMost(WAIT).until(() -> rows(fremont, path).stream().mapToInt(n -> n.get("visits").asInt()).sum() == 6);
+        assertThat(rows(fremont, path)).extracting(n -> who(n, okafor, lindqvist, bello) + " " + n.get("referrals").asInt()
+                        + " referrals, " + n.get("visits").asInt() + " visits, " + n.get("billedRevenue").asText()
+                        + " " + n.path("currency").asText("no currency"))
+                .containsExactly("Okafor 2 referrals, 3 visits, 145.00 USD",
+                        "Lindqvist 1 referrals, 1 visits, 80.00 CAD",
+                        "Lindqvist 1 referrals, 1 visits, 50.00 USD",
+                        "Bello 1 referrals, 1 visits, 0.00 no currency");
+    }
+
+    /**
+     * Ballard: Dr. Okafor and Derek Vance both last referred in early 2025; the clinic archived
+     * Vance (he moved away). By July only Dr. Okafor is a partner gone quiet; restored, Vance is too.
+     */
+    @Test
+    void partnersGoneQuietLeaveOutTheArchivedUntilTheyAreRestored() {
+        String ballard = TestClinics.unique("ballard");
+        Partners.Referral okafor = Partners.Referral.fresh(ballard);
+        Partners.Referral vance = Partners.Referral.fresh(ballard);
+        Partners.referrerKnown(okafor);
+        Partners.send(Topics.PRACTITIONERS, Partners.event("PractitionerArchived.v1", ballard,
+                Map.of(ARCHIVED_SAMPLE, vance.referrerId()), Map.of()));
+        Partners.send(Topics.REFERRALS, Partners.received(okafor, "2025-02-03"));
+        Partners.send(Topics.REFERRALS, Partners.received(vance, "2025-01-20"));
+
+        String path = "/api/v1/analytics/dormant?asOf=2025-07-01&days=90";
+        // Both referrals counted and both directory entries (Vance's archived one included) arrived.
+        await().atMost(WAIT).until(() -> rows(ballard, "/api/v1/analytics/partners").stream()
+                .filter(n -> n.path("practitionerName").isTextual()).count() == 2);
+        assertThat(rows(ballard, "/api/v1/analytics/partners")).hasSize(2);
+        assertThat(rows(ballard, path)).extracting(n -> n.get("practitionerName").asText())
+                .containsExactly("Maya Okafor");
+
+        // Restored in contacts-service: the newer snapshot, archived false, as PractitionerUpdated.
+        Partners.send(Topics.PRACTITIONERS, Partners.event("PractitionerUpdated.v1", ballard,
+                Map.of(Partners.SAMPLE_REFERRER, vance.referrerId()), Map.of("\"Maya\"", "\"Derek\"",
+                        "\"Okafor\"", "\"Vance\"", "\"version\":4", "\"version\":8")));
+        await().atMost(WAIT).until(() -> rows(ballard, path).size() == 2);
+        assertThat(rows(ballard, path)).extracting(n -> n.get("practitionerName").asText() + " "
+                + n.get("daysSinceLastReferral").asInt()).containsExactlyInAnyOrder("Maya Okafor 148", "Derek Vance 162");
+    }
+
     @Test
     void theBalanceAndThankYouTurnaroundKeepToTheDateRange() {
         // March only: her second referral and the one sent back, so the balance evens out.
@@ -218,6 +284,14 @@ class AnalyticsTest implements TestPropertyProvider {
         assertThat(own.get("clinics")).extracting(JsonNode::asText).containsExactly(north);
         assertThat(own.get("rows")).extracting(n -> n.get("practitionerId").asText())
                 .doesNotContain(southReferral.referrerId());
+    }
+
+    private static final String ARCHIVED_SAMPLE = "8c465c47-5a23-4cb6-bf74-b8dbc0cf9bcd";
+
+    private static String who(JsonNode row, Partners.Referral okafor, Partners.Referral lindqvist, Partners.Referral bello) {
+        String id = row.get("practitionerId").asText();
+        return id.equals(okafor.referrerId()) ? "Okafor" : id.equals(lindqvist.referrerId()) ? "Lindqvist"
+                : id.equals(bello.referrerId()) ? "Bello" : id;
     }
 
     private List<JsonNode> rows(String clinic, String path) {

@@ -77,6 +77,24 @@ final class Partners {
                 Map.of("\"visitNumber\":1", "\"visitNumber\":" + number, "2025-03-06", date, "145.00", amount));
     }
 
+    /** A visit recorded with nothing billed: the sample without its {@code billedAmount}. */
+    static EventEnvelope unbilledVisit(Referral r, int number, String date) {
+        return replaced(visit(r, number, date, "145.00"), ",\"billedAmount\":{\"amount\":\"145.00\",\"currency\":\"USD\"}", "");
+    }
+
+    /** A first visit billed {@code amount} in {@code currency}. */
+    static EventEnvelope visitIn(Referral r, String amount, String currency) {
+        return replaced(visit(r, 1, "2025-04-10", amount), "\"USD\"", "\"" + currency + "\"");
+    }
+
+    private static EventEnvelope replaced(EventEnvelope e, String text, String replacement) {
+        if (!e.payload().contains(text)) {
+            throw new IllegalStateException("The sample no longer holds " + text);
+        }
+        return new EventEnvelope(e.id(), e.type(), e.source(), e.time(), e.subject(), e.clinicId(),
+                e.payload().replace(text, replacement));
+    }
+
     /** The same payload under a new event id: a replay the inbox cannot recognise. */
     static EventEnvelope replayed(EventEnvelope e) {
         return new EventEnvelope(uuid(), e.type(), e.source(), Instant.now(), e.subject(), e.clinicId(), e.payload());

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,13 @@ public class ReferralAnalytics {
         return all.toArray();
     }
 
+    /** The parameters of a query that filters the same way in a sub-query and in its own WHERE. */
+    private static Object[] twice(Object[] params) {
+        Object[] both = Arrays.copyOf(params, params.length * 2);
+        System.arraycopy(params, 0, both, params.length, params.length);
+        return both;
+    }
+
     @ReadOnly
     public List<ReferralCount> referrals(List<String> clinics, GroupBy by, LocalDate from, LocalDate to) {
         String where = " WHERE " + in(clinics) + " AND r.direction = 'RECEIVED' AND r.referred_on BETWEEN ? AND ? ";
@@ -141,20 +149,34 @@ public class ReferralAnalytics {
                 }, args(clinics, from, to));
     }
 
+    /**
+     * One row per source and currency. A visit with nothing billed has no currency of its own; it
+     * counts in its source's row for the currency that source was billed in (the first of them,
+     * alphabetically, when several), so it does not split the source into a second row with a
+     * blank currency. A source with no billed visit at all is one row without a currency.
+     */
     @ReadOnly
     public List<Revenue> revenue(List<String> clinics, LocalDate from, LocalDate to) {
+        String currency = "COALESCE(r.currency, b.currency)";
         return sql.query("SELECT r.practitioner_id, " + NAME + ", COUNT(DISTINCT r.clinic_id, r.referral_id), COUNT(*), "
-                        + "COALESCE(SUM(r.billed_amount), 0), MAX(r.currency) FROM visit r" + JOIN_PARTNER
+                        + "COALESCE(SUM(r.billed_amount), 0) AS billed, " + currency + " FROM visit r" + JOIN_PARTNER
+                        + "LEFT JOIN (SELECT r.practitioner_id, MIN(r.currency) AS currency FROM visit r WHERE " + in(clinics)
+                        + " AND r.visit_date BETWEEN ? AND ? AND r.currency IS NOT NULL GROUP BY r.practitioner_id) b"
+                        + " ON b.practitioner_id = r.practitioner_id "
                         + "WHERE " + in(clinics) + " AND r.visit_date BETWEEN ? AND ? "
-                        + "GROUP BY r.practitioner_id, r.currency ORDER BY SUM(r.billed_amount) DESC, r.practitioner_id",
+                        + "GROUP BY r.practitioner_id, " + currency + " ORDER BY billed DESC, r.practitioner_id, " + currency,
                 rs -> new Revenue(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getBigDecimal(5).setScale(2, RoundingMode.HALF_UP).toPlainString(), rs.getString(6)),
-                args(clinics, from, to));
+                twice(args(clinics, from, to)));
     }
 
-    /** Every referral between the two days, both ways; {@link #dormant} reads all of them. */
+    /** Every referral between the two days, both ways; {@link #dormant} reads the same rows. */
     @ReadOnly
     public List<Partner> partners(List<String> clinics, LocalDate from, LocalDate to) {
+        return partners(clinics, from, to, "");
+    }
+
+    private List<Partner> partners(List<String> clinics, LocalDate from, LocalDate to, String andAlso) {
         return sql.query("SELECT r.practitioner_id, " + NAME + ", MAX(p.specialty), "
                         + "SUM(CASE WHEN r.direction = 'RECEIVED' THEN 1 ELSE 0 END), "
                         + "SUM(CASE WHEN r.direction = 'SENT' THEN 1 ELSE 0 END), "
@@ -162,16 +184,21 @@ public class ReferralAnalytics {
                         + "MAX(CASE WHEN r.direction = 'RECEIVED' THEN r.referred_on END), "
                         + "MAX(CASE WHEN r.direction = 'SENT' THEN r.referred_on END) "
                         + "FROM referral r" + JOIN_PARTNER + "WHERE " + in(clinics) + " AND r.referred_on BETWEEN ? AND ?"
-                        + " GROUP BY r.practitioner_id ORDER BY r.practitioner_id",
+                        + andAlso + " GROUP BY r.practitioner_id ORDER BY r.practitioner_id",
                 rs -> new Partner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(4) - rs.getLong(5), date(rs.getDate(6)), date(rs.getDate(7)), date(rs.getDate(8))),
                 args(clinics, from, to));
     }
 
+    /**
+     * Partners whose last referral is older than {@code days}. An archived partner is left out:
+     * the clinic ended that relationship, so it is no quiet partner to check in with (restored, they
+     * count again). One whose directory entry has not arrived yet is kept, not known to be archived.
+     */
     @ReadOnly
     public List<Dormant> dormant(List<String> clinics, LocalDate asOf, int days) {
         LocalDate cutoff = asOf.minusDays(days);
-        return partners(clinics, LocalDate.of(1900, 1, 1), asOf).stream()
+        return partners(clinics, OPEN_FROM, asOf, " AND (p.archived IS NULL OR NOT p.archived)").stream()
                 .filter(p -> p.lastReferralOn() != null && p.lastReferralOn().isBefore(cutoff))
                 .map(p -> new Dormant(p.practitionerId(), p.practitionerName(), p.specialty(), p.received(),
                         p.lastReferralOn(), asOf.toEpochDay() - p.lastReferralOn().toEpochDay()))
