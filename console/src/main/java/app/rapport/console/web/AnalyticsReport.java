@@ -64,7 +64,7 @@ public record AnalyticsReport(String id, String title, String explain, String pa
                     "/api/v1/analytics/revenue", Map.of(), "bar", PARTNER, List.of(new Series("Billed revenue", "billedRevenue")),
                     List.of(Column.text("Partner", PARTNER), Column.number("Patients", "referrals"),
                             Column.number("Visits", "visits"),
-                            new Column("Billed revenue", r -> r.str("billedRevenue") + " " + r.str("currency"), true))),
+                            new Column("Billed revenue", r -> (r.str("billedRevenue") + " " + r.str("currency")).strip(), true))),
             new AnalyticsReport("partners", "Sent and received per partner",
                     "Referrals each partner sent us and we sent them; a negative balance means we send more than we receive.",
                     "/api/v1/analytics/partners", Map.of(), "bar", PARTNER,
