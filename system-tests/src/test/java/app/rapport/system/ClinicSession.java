@@ -47,7 +47,11 @@ public final class ClinicSession {
 
     /** A referral received from the partner; retried while the partner is still on its way to referrals-service. */
     String receiveReferral(String partnerId) {
-        Map<String, Object> body = referralBody(partnerId);
+        return receiveReferral(referralBody(partnerId));
+    }
+
+    /** The referral in {@code body}, retried while its partner is still on its way to referrals-service. */
+    String receiveReferral(Map<String, Object> body) {
         Api.Answer[] last = new Api.Answer[1];
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = referrals.post("/api/v1/referrals", token, body);

@@ -1,5 +1,6 @@
 package app.rapport.contacts.domain;
 
+import app.rapport.platform.phone.PhoneNumbers;
 import app.rapport.contacts.messaging.PractitionerEvents;
 import app.rapport.contacts.messaging.PractitionerEvents.Snapshot;
 import app.rapport.contacts.repository.IntroductionRepository;

@@ -2,7 +2,7 @@ package app.rapport.contacts.web;
 
 import app.rapport.contacts.domain.ClinicProfile;
 import app.rapport.contacts.domain.ClinicProfileRow;
-import app.rapport.contacts.domain.PhoneNumbers;
+import app.rapport.platform.phone.PhoneNumbers;
 import app.rapport.contacts.domain.ReferralPacket;
 import app.rapport.contacts.repository.ClinicProfileRepository;
 import app.rapport.platform.security.Roles;

@@ -4,11 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The directory's rules with no database: who counts as a physician, what a phone number is. */
+/** The directory's rules with no database: who counts as a physician (phone numbers: platform's PhoneNumbersTest). */
 class ContactRulesTest {
 
     @ParameterizedTest(name = "{0} {1} → physician {2}")
@@ -43,22 +41,5 @@ class ContactRulesTest {
         assertThat(PhysicianRule.effective(Specialty.OB_GYN, "MD", false)).isFalse();
         assertThat(PhysicianRule.effective(Specialty.DOULA, null, true)).isTrue();
         assertThat(PhysicianRule.effective(Specialty.DOULA, null, null)).isFalse();
-    }
-
-    @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(nullValues = "-", value = {
-            "'(206) 555-0143', +12065550143",
-            "'206.555.0143', +12065550143",
-            "'206-555-0143', +12065550143",
-            "'1 206 555 0143', +12065550143",
-            "'+1 (206) 555-0143', +12065550143",
-            "'+44 20 7946 0958', +442079460958",
-            "'555-0143', -",                      // no area code
-            "'(106) 555-0143', -",                // no area code starts with 1
-            "'206 555 0143 x12', -",
-            "'call the front desk', -",
-            "'+0 123 4567', -"})
-    void phoneNumbersBecomeE164WithNorthAmericaAsTheDefault(String text, String e164) {
-        assertThat(PhoneNumbers.toE164(text)).isEqualTo(Optional.ofNullable(e164));
     }
 }

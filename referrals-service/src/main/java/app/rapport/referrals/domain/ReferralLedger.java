@@ -2,6 +2,7 @@ package app.rapport.referrals.domain;
 
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
+import app.rapport.platform.phone.PhoneNumbers;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.referrals.messaging.ReferralEvents;
 import app.rapport.referrals.repository.AttachmentRepository;
@@ -66,14 +67,15 @@ public class ReferralLedger {
             requirePartner(clinicId, draft.primaryCarePractitionerId(), "primaryCarePractitionerId");
         }
         if (blank(draft.patient().phone()) && blank(draft.patient().email())) {
-            throw ProblemException.invalidField("patient.phone", "a phone (E.164) or an e-mail is needed to reach the patient");
+            throw ProblemException.invalidField("patient.phone", "a phone or an e-mail is needed to reach the patient");
         }
+        ReferralDraft.PatientDetails patientDetails = withE164Phone(draft.patient());
         if (draft.referredOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
             // One day of slack: a clinic west of UTC is still "today" when UTC is tomorrow.
             throw ProblemException.invalidField("referredOn", "must not be in the future");
         }
         Instant now = Instant.now();
-        Patient patient = patientFor(clinicId, draft.patient(), now);
+        Patient patient = patientFor(clinicId, patientDetails, now);
         ReferralStatus initial = ReferralStateMachine.initial(draft.direction());
         ReferralDraft.TreatingPractitioner treating = draft.treatingPractitioner();
         ReferralDraft.ReferrerContact contact = draft.referrerContact();
@@ -188,6 +190,21 @@ public class ReferralLedger {
         return patients.save(new Patient(UUID.randomUUID().toString(), clinicId, details.firstName(),
                 details.lastName(), details.birthDate(), blank(details.phone()) ? null : details.phone(),
                 blank(details.email()) ? null : details.email(), now));
+    }
+
+    /**
+     * Staff and partners' offices type a phone as they say it ("(206) 555-0142", "206.555.0142");
+     * stored as E.164 (North American without a country code, as partners' numbers are) so the same
+     * patient's number reads the same on every referral.
+     */
+    private static ReferralDraft.PatientDetails withE164Phone(ReferralDraft.PatientDetails details) {
+        if (blank(details.phone())) {
+            return details;
+        }
+        String e164 = PhoneNumbers.toE164(details.phone()).orElseThrow(() -> ProblemException.invalidField(
+                "patient.phone", "is not a phone number; write it as (206) 555-0142 or +12065550142"));
+        return new ReferralDraft.PatientDetails(details.firstName(), details.lastName(), details.birthDate(), e164,
+                details.email());
     }
 
     public static boolean blank(@Nullable String s) {

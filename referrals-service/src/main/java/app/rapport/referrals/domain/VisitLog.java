@@ -83,6 +83,14 @@ public class VisitLog {
         if (draft.visitDate().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
             throw ProblemException.invalidField("visitDate", "must not be in the future");
         }
+        // A visit before the referral was accepted is a mistyped date (or another course of care) and would
+        // count as revenue the referral did not bring. The ledger knows acceptance came no earlier than the day
+        // the referral was received; when staff enter an old referral's steps late, the ACCEPTED row carries
+        // the day it was typed, not the day it happened, so referredOn is the day no visit may precede.
+        if (draft.visitDate().isBefore(referral.referredOn())) {
+            throw ProblemException.invalidField("visitDate", "is before the referral was accepted: it was received on "
+                    + referral.referredOn() + ", so its visits are on or after that day");
+        }
         int number = (int) visits.countByClinicIdAndReferralId(clinicId, referralId) + 1;
         Visit visit = visits.save(new Visit(UUID.randomUUID().toString(), clinicId, referralId, number,
                 draft.visitDate(), draft.type(), draft.billedAmount(), draft.billedAmount() == null ? null : draft.currency(),

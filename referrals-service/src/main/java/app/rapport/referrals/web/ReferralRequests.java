@@ -52,7 +52,8 @@ public final class ReferralRequests {
     public record PatientBody(@NotBlank @Size(max = 100) String firstName,
                               @NotBlank @Size(max = 100) String lastName,
                               @NotNull @Past LocalDate birthDate,
-                              @Nullable @Pattern(regexp = E164, message = "must be E.164, e.g. +12065550143") String phone,
+                              // As people write it, "(206) 555-0142" too: the ledger stores it as E.164 or refuses it.
+                              @Nullable @Size(max = 40) String phone,
                               @Nullable @Email @Size(max = 254) String email) {
 
         ReferralDraft.PatientDetails toDetails() {

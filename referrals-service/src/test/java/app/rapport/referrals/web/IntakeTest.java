@@ -67,6 +67,26 @@ class IntakeTest extends ReferralsTestSupport {
     }
 
     @Test
+    void aPatientsPhoneTypedByTheReferringOfficeIsStoredInE164AndANonNumberIsRefusedAtItsField() {
+        String clinic = TestClinics.unique("everett");
+        String token = (String) issue(clinic, partner(clinic, false)).get("token");
+        Map<String, Object> notANumber = submission();
+        ((Map<String, Object>) notANumber.get("patient")).put("phone", "ask for Elena");
+        assertThat(problem(HttpRequest.POST("/api/v1/intake/" + token, notANumber), null, 422).get("errors").toString())
+                .contains("field=patient.phone");
+        assertThat(count("SELECT COUNT(*) FROM referral WHERE clinic_id = ?", clinic)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM patient WHERE clinic_id = ?", clinic)).isZero();
+
+        Map<String, Object> typed = submission();
+        ((Map<String, Object>) typed.get("patient")).put("phone", "206.555.0142");
+        String id = (String) read(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token, typed),
+                String.class).body()).get("referralId");
+
+        assertThat((Map<String, Object>) get("/api/v1/referrals/" + id, staff(clinic)).get("patient"))
+                .containsEntry("phone", "+12065550142");
+    }
+
+    @Test
     void theTokenIsShownOnceAndOnlyItsHashIsKept() {
         String clinic = TestClinics.unique("tacoma");
         Map<String, Object> link = issue(clinic, partner(clinic, false));

@@ -181,8 +181,12 @@ class ReferralApiTest extends ReferralsTestSupport {
                 .contains("field=patient");
 
         Map<String, Object> badPhone = newReferral("RECEIVED", partner);
-        ((Map<String, Object>) badPhone.get("patient")).put("phone", "206-555-0100");
-        assertThat(problem(HttpRequest.POST("/api/v1/referrals", badPhone), staff(clinic), 400).get("errors").toString())
+        ((Map<String, Object>) badPhone.get("patient")).put("phone", "call the front desk");
+        assertThat(problem(HttpRequest.POST("/api/v1/referrals", badPhone), staff(clinic), 422).get("errors").toString())
+                .contains("field=patient.phone");
+        Map<String, Object> noAreaCode = newReferral("RECEIVED", partner);
+        ((Map<String, Object>) noAreaCode.get("patient")).put("phone", "555-0142");
+        assertThat(problem(HttpRequest.POST("/api/v1/referrals", noAreaCode), staff(clinic), 422).get("errors").toString())
                 .contains("field=patient.phone");
 
         Map<String, Object> unreachable = newReferral("RECEIVED", partner);
@@ -206,7 +210,66 @@ class ReferralApiTest extends ReferralsTestSupport {
                 .contains("field=referredOn");
 
         assertThat(count("SELECT COUNT(*) FROM referral WHERE clinic_id = ?", clinic)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM patient WHERE clinic_id = ?", clinic)).isZero();
         assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE clinic_id = ?", clinic)).isZero();
+    }
+
+    @Test
+    void aPatientsPhoneTypedAsPeopleWriteItIsStoredInE164AndReadsTheSameOnTheNextReferral() {
+        String clinic = TestClinics.unique("bellevue");
+        String partner = partner(clinic, false);
+        Map<String, Object> body = newReferral("RECEIVED", partner);
+        ((Map<String, Object>) body.get("patient")).put("phone", "(206) 555-0142");
+
+        Map<String, Object> first = post("/api/v1/referrals", body, staff(clinic));
+
+        assertThat((Map<String, Object>) first.get("patient")).containsEntry("phone", "+12065550142");
+        Map<String, Object> again = newReferral("RECEIVED", partner);
+        ((Map<String, Object>) again.get("patient")).put("phone", "206.555.0142");
+        Map<String, Object> second = post("/api/v1/referrals", again, staff(clinic));
+        assertThat((Map<String, Object>) second.get("patient")).containsEntry("phone", "+12065550142")
+                .containsEntry("reference", ((Map<String, Object>) first.get("patient")).get("reference"));
+        assertThat(count("SELECT COUNT(*) FROM patient WHERE clinic_id = ? AND phone = '+12065550142'", clinic)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM patient WHERE clinic_id = ?", clinic)).isEqualTo(1);
+    }
+
+    @Test
+    void aVisitDatedBeforeItsReferralWasAcceptedIsRefusedAndNothingIsRecorded() {
+        String clinic = TestClinics.unique("issaquah");
+        String id = scheduled(clinic, "Elena", "Marsh", "1991-04-17");
+
+        Map<String, Object> refused = problem(HttpRequest.POST("/api/v1/referrals/" + id + "/visits",
+                Map.of("visitDate", "2025-03-02", "type", "INITIAL_EVALUATION")), staff(clinic), 422);
+
+        assertThat(refused.get("errors").toString()).contains("field=visitDate");
+        assertThat((String) refused.get("detail")).contains("before the referral was accepted").contains("2025-03-03");
+        assertThat(count("SELECT COUNT(*) FROM visit WHERE referral_id = ?", id)).isZero();
+        assertThat(get("/api/v1/referrals/" + id, staff(clinic))).containsEntry("status", "SCHEDULED");
+        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE aggregate_id = ? AND type = ?", id,
+                EventTypes.VISIT_RECORDED)).isZero();
+
+        // The day it was received is a day it may be seen.
+        assertThat(post("/api/v1/referrals/" + id + "/visits", Map.of("visitDate", "2025-03-03",
+                "type", "INITIAL_EVALUATION"), staff(clinic))).containsEntry("visitNumber", 1);
+    }
+
+    @Test
+    void anImportedVisitDatedBeforeItsReferralWasAcceptedIsRejectedAndTheRestAreImported() {
+        String clinic = TestClinics.unique("sammamish");
+        String id = scheduled(clinic, "Ruth", "Abara", "1984-11-02");
+        String csv = "appointment_id,referral_id,visit_date,visit_type\n"
+                + "B-1," + id + ",02/28/2025,INITIAL_EVALUATION\n"
+                + "B-2," + id + ",2025-03-04,INITIAL_EVALUATION\n";
+
+        Map<String, Object> report = importCsv(clinic, csv);
+
+        assertThat(report).containsEntry("imported", 1).containsEntry("rejected", 1);
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) report.get("lines");
+        assertThat(lines.get(0)).containsEntry("outcome", "REJECTED");
+        assertThat((String) lines.get(0).get("reason")).contains("visitDate").contains("before the referral was accepted");
+        assertThat(lines.get(1)).containsEntry("outcome", "IMPORTED").containsEntry("visitNumber", 1);
+        assertThat((List<Map<String, Object>>) get("/api/v1/referrals/" + id + "/visits", staff(clinic)).get("items"))
+                .extracting(v -> v.get("visitDate")).containsExactly("2025-03-04");
     }
 
     @Test
@@ -401,6 +464,8 @@ class ReferralApiTest extends ReferralsTestSupport {
         Map<String, Object> body = newReferral("RECEIVED", partner(clinic, false));
         body.put("patient", new HashMap<>(Map.of("firstName", first, "lastName", last, "birthDate", born,
                 "email", "patient@example.com")));
+        // Received before the exports' visits (March 2025): no visit may predate its referral.
+        body.put("referredOn", "2025-03-03");
         String id = (String) post("/api/v1/referrals", body, staff(clinic)).get("id");
         transition(clinic, id, "ACCEPTED", null);
         transition(clinic, id, "SCHEDULED", null);

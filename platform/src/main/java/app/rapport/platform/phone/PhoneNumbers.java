@@ -1,11 +1,12 @@
-package app.rapport.contacts.domain;
+package app.rapport.platform.phone;
 
 import java.util.Optional;
 
 /**
  * Phone and fax numbers in E.164, so "(206) 555-0143", "206.555.0143" and "+1 206 555 0143" are
  * one number when looking for duplicates and on every event. A number written without a country
- * code is taken as North American (+1), where the clinics are.
+ * code is taken as North American (+1), where the clinics are. Partners' numbers (contacts-service)
+ * and patients' (referrals-service) go through this one class, so both read a number alike.
  */
 public final class PhoneNumbers {
 
