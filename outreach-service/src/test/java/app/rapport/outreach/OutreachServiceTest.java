@@ -249,6 +249,8 @@ class OutreachServiceTest implements TestPropertyProvider {
 
     @Test
     void aRepeatReferrerGetsAProposedGestureThatBecomesAGiftOnlyThroughTheLedger() throws Exception {
+        // Mid-December 2026 in Seattle: the gifts below are dated in that year, none after today.
+        clock.set(Instant.parse("2026-12-15T18:00:00Z"));
         String clinic = TestClinics.unique("spokane");
         String partner = registerPartner(clinic, Map.of()); // Dr. Okafor, a physician
         for (String day : List.of("2025-01-06", "2025-02-03")) {
@@ -314,6 +316,13 @@ class OutreachServiceTest implements TestPropertyProvider {
         JsonNode overProblem = JSON.readTree(over.getResponse().getBody(String.class).orElseThrow());
         assertThat(overProblem.get("extra").get("remainingAllowance").asText()).isEqualTo("448.60");
         assertThat(overProblem.get("errors").get(0).get("field").asText()).isEqualTo("value.amount");
+        // a gift dated after today is not recorded: the ledger holds what was given
+        HttpClientResponseException ahead = problem(() -> post(clinic, "/api/v1/gifts", Map.of("practitionerId", partner,
+                "kind", "FLOWERS", "value", money("20.00"), "givenOn", "2026-12-16")));
+        assertThat(ahead.getStatus().getCode()).isEqualTo(422);
+        JsonNode aheadProblem = JSON.readTree(ahead.getResponse().getBody(String.class).orElseThrow());
+        assertThat(aheadProblem.get("errors").get(0).get("field").asText()).isEqualTo("givenOn");
+        assertThat(allowance(clinic, partner, 2026).get("remaining").get("amount").asText()).isEqualTo("448.60");
         // the 2025 cap was $519 and that year is untouched
         assertThat(allowance(clinic, partner, 2025).get("remaining").get("amount").asText()).isEqualTo("519.00");
         JsonNode flowers = post(clinic, "/api/v1/gifts", Map.of("practitionerId", partner, "kind", "FLOWERS",

@@ -70,6 +70,13 @@ public class GiftLedger {
         if (r.amount().scale() > 2) {
             throw ProblemException.invalidField("value.amount", "at most two decimal places");
         }
+        // The ledger records what was given, not what is planned: a gift dated ahead would count
+        // against a year's allowance before anything changed hands (issue 16, lawful thanks).
+        LocalDate today = now.atZone(settings.zoneOf(clinicId)).toLocalDate();
+        if (r.givenOn().isAfter(today)) {
+            throw ProblemException.invalidField("givenOn",
+                    "a gift is recorded once given; " + r.givenOn() + " is after today (" + today + ")");
+        }
         // The row lock makes two gifts to one recipient check the cap one after the other.
         Partner partner = partners.lock(clinicId, r.practitionerId()).orElseThrow(() -> unknownRecipient(r.practitionerId()));
         int year = r.givenOn().getYear();
