@@ -18,6 +18,8 @@ public final class EventTypes {
     public static final String PRACTITIONER_STAGE_CHANGED = PREFIX + "contacts.PractitionerStageChanged.v1";
     public static final String PRACTITIONER_ARCHIVED = PREFIX + "contacts.PractitionerArchived.v1";
     public static final String INTRODUCTION_RECORDED = PREFIX + "contacts.IntroductionRecorded.v1";
+    /** The clinic's name, letterhead, logo, time zone and focus niches; keyed by the clinic profile id. */
+    public static final String CLINIC_PROFILE_UPDATED = PREFIX + "contacts.ClinicProfileUpdated.v1";
     /** The practitioner events that carry a whole snapshot: what a local copy of the directory applies. */
     public static final java.util.Set<String> PRACTITIONER_SNAPSHOTS = java.util.Set.of(PRACTITIONER_REGISTERED,
             PRACTITIONER_UPDATED, PRACTITIONER_STAGE_CHANGED, PRACTITIONER_ARCHIVED);
@@ -34,10 +36,12 @@ public final class EventTypes {
     public static final String OUTREACH_TASK_SKIPPED = PREFIX + "outreach.OutreachTaskSkipped.v1";
     public static final String OUTREACH_TASK_RESCHEDULED = PREFIX + "outreach.OutreachTaskRescheduled.v1";
     public static final String GIFT_RECORDED = PREFIX + "outreach.GiftRecorded.v1";
+    public static final String GIFT_REVERSED = PREFIX + "outreach.GiftReversed.v1";
 
     // reports.reports.v1
     public static final String REPORT_QUEUED = PREFIX + "reports.ReportQueued.v1";
     public static final String REPORT_SENT = PREFIX + "reports.ReportSent.v1";
+    public static final String STATUS_UPDATE_SENT = PREFIX + "reports.StatusUpdateSent.v1";
 
     /** Event type → the topic it travels on. */
     public static final Map<String, String> TOPIC_OF = Map.ofEntries(
@@ -46,6 +50,7 @@ public final class EventTypes {
             Map.entry(PRACTITIONER_STAGE_CHANGED, Topics.PRACTITIONERS),
             Map.entry(PRACTITIONER_ARCHIVED, Topics.PRACTITIONERS),
             Map.entry(INTRODUCTION_RECORDED, Topics.PRACTITIONERS),
+            Map.entry(CLINIC_PROFILE_UPDATED, Topics.PRACTITIONERS),
             Map.entry(REFERRAL_RECEIVED, Topics.REFERRALS),
             Map.entry(REFERRAL_SENT, Topics.REFERRALS),
             Map.entry(REFERRAL_STATUS_CHANGED, Topics.REFERRALS),
@@ -55,8 +60,10 @@ public final class EventTypes {
             Map.entry(OUTREACH_TASK_SKIPPED, Topics.OUTREACH_ACTIVITIES),
             Map.entry(OUTREACH_TASK_RESCHEDULED, Topics.OUTREACH_ACTIVITIES),
             Map.entry(GIFT_RECORDED, Topics.OUTREACH_ACTIVITIES),
+            Map.entry(GIFT_REVERSED, Topics.OUTREACH_ACTIVITIES),
             Map.entry(REPORT_QUEUED, Topics.REPORTS),
-            Map.entry(REPORT_SENT, Topics.REPORTS));
+            Map.entry(REPORT_SENT, Topics.REPORTS),
+            Map.entry(STATUS_UPDATE_SENT, Topics.REPORTS));
 
     private EventTypes() {
     }
