@@ -143,7 +143,7 @@ class ReferralApiTest extends ReferralsTestSupport {
     }
 
     @Test
-    void decliningOrCancellingNeedsAReason() {
+    void decliningOrCancellingNeedsAReasonAndTheDeclineIsPublishedWithIt() {
         String clinic = TestClinics.unique("olympia");
         String id = receive(clinic);
         Map<String, Object> problem = problem(HttpRequest.POST("/api/v1/referrals/" + id + "/transitions",
@@ -152,6 +152,11 @@ class ReferralApiTest extends ReferralsTestSupport {
         Map<String, Object> declined = transition(clinic, id, "DECLINED", "Outside our scope; suggested a pelvic-floor PT");
         assertThat(declined).containsEntry("status", "DECLINED");
         assertThat((List<?>) declined.get("allowedTransitions")).as("a final status allows nothing").isNullOrEmpty();
+        // reports-service tells the referrer of the decline, and why, from this event alone.
+        EventEnvelope event = referralEvents(id, 2).get(1);
+        assertThat(GoldenSamples.shapeDifferences("ReferralStatusChanged.v1", event.payload())).isEmpty();
+        assertThat(read(event.payload())).containsEntry("to", "DECLINED").containsEntry("direction", "RECEIVED")
+                .containsEntry("reason", "Outside our scope; suggested a pelvic-floor PT");
     }
 
     @Test
