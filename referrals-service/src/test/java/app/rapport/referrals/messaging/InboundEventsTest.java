@@ -1,8 +1,10 @@
 package app.rapport.referrals.messaging;
 
+import app.rapport.platform.events.CloudEventHeaders;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
+import app.rapport.platform.inbox.DeadLetters;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.TestClinics;
@@ -222,6 +224,15 @@ class InboundEventsTest extends ReferralsTestSupport {
         assertThat(count("SELECT COUNT(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
                 TIME_ZONE_CONSUMER, v3.id())).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM visit WHERE referral_id = ?", id)).isZero();
+
+        // A profile naming no real zone can never be applied: it is parked on the dead-letter topic, the zone stays.
+        EventEnvelope noZone = GoldenSamples.event("ClinicProfileUpdated.v1", clinic, Map.of(SAMPLE_PROFILE, profileId,
+                "America/Los_Angeles", "Mars/Olympus_Mons", "\"version\":3", "\"version\":9"));
+        KafkaProbe.send(Topics.PRACTITIONERS, noZone);
+        await().atMost(WAIT).until(() -> !KafkaProbe.records(Topics.deadLetter(Topics.PRACTITIONERS), r ->
+                noZone.id().equals(EventEnvelope.header(r.headers(), CloudEventHeaders.ID))
+                        && TIME_ZONE_CONSUMER.equals(EventEnvelope.header(r.headers(), DeadLetters.CONSUMER))).isEmpty());
+        assertThat(visitOn(clinic, id, "2025-03-03")).contains("accepted on 2025-03-04 (Asia/Tokyo)");
 
         assertThat(post("/api/v1/referrals/" + id + "/visits", Map.of("visitDate", "2025-03-04",
                 "type", "INITIAL_EVALUATION"), staff(clinic))).containsEntry("visitNumber", 1);
