@@ -59,6 +59,8 @@ public abstract class ReferralsTestSupport implements TestPropertyProvider {
     protected DataSource dataSource;
     @Inject
     protected DataSourceResolver dataSourceResolver;
+    @Inject
+    protected TestClock clock;
 
     @Override
     public Map<String, String> getProperties() {
@@ -149,6 +151,28 @@ public abstract class ReferralsTestSupport implements TestPropertyProvider {
             return events.size() >= count;
         });
         return events;
+    }
+
+    protected Map<String, Object> transition(String clinic, String id, String to, String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("to", to);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return post("/api/v1/referrals/" + id + "/transitions", body, staff(clinic));
+    }
+
+    /** A received referral accepted at {@code acceptedAt} (staff pressing "accept" then) and scheduled. */
+    protected String scheduledAfterAcceptingAt(String clinic, Map<String, Object> body, Instant acceptedAt) {
+        String id = (String) post("/api/v1/referrals", body, staff(clinic)).get("id");
+        clock.set(acceptedAt);
+        try {
+            transition(clinic, id, "ACCEPTED", null);
+        } finally {
+            clock.reset();
+        }
+        transition(clinic, id, "SCHEDULED", null);
+        return id;
     }
 
     protected long count(String sql, Object... params) {

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * One referral in the ledger, received from or sent to a partner. Its status moves only through
  * {@link ReferralStateMachine}; every move is a {@link StatusChange} row. The loop is closed when
- * reports-service says the first report for it went out ({@code loopClosed*}).
+ * the referring practitioner first heard back ({@code loopClosed*}): a report to them, or the status
+ * update telling them it was declined. A report to the patient's PCP is kept as {@code pcpReportedAt}
+ * and leaves the loop open.
  */
 @MappedEntity("referral")
 public record Referral(@Id String id,
@@ -43,7 +45,13 @@ public record Referral(@Id String id,
                        Instant updatedAt,
                        @Nullable String referrerContactName,
                        @Nullable String referrerContactPhone,
-                       @Nullable String referrerContactEmail) {
+                       @Nullable String referrerContactEmail,
+                       @Nullable String loopClosedStatusUpdateId,
+                       @Nullable Instant pcpReportedAt) {
+
+    /** Recipient roles of reports-service: only the referrer hearing back closes the loop. */
+    public static final String REFERRING_PRACTITIONER = "REFERRING_PRACTITIONER";
+    public static final String PRIMARY_CARE = "PRIMARY_CARE";
 
     public List<String> diagnosisCodeList() {
         return diagnosisCodes == null || diagnosisCodes.isBlank() ? List.of() : Arrays.asList(diagnosisCodes.split(","));
@@ -53,11 +61,38 @@ public record Referral(@Id String id,
         return codes == null || codes.isEmpty() ? null : String.join(",", codes);
     }
 
-    public Referral withLoopClosed(Instant at, String reportId, String toPractitionerId, String recipientRole,
-                                   String reportChannel) {
+    /** The first message to the referrer closes the loop; a later one (or the same again) changes nothing. */
+    public boolean loopWouldCloseEarlierAt(Instant at) {
+        return loopClosedAt == null || at.isBefore(loopClosedAt);
+    }
+
+    public boolean pcpWouldBeReportedEarlierAt(Instant at) {
+        return pcpReportedAt == null || at.isBefore(pcpReportedAt);
+    }
+
+    /** Closed by a report to the referring practitioner. */
+    public Referral withLoopClosedByReport(Instant at, String reportId, String toPractitionerId, String reportChannel) {
+        return copy(at, reportId, null, toPractitionerId, REFERRING_PRACTITIONER, reportChannel, pcpReportedAt);
+    }
+
+    /** Closed by the status update telling the referrer it was declined: no report will follow a decline. */
+    public Referral withLoopClosedByStatusUpdate(Instant at, String updateId, String toPractitionerId,
+                                                 String updateChannel) {
+        return copy(at, null, updateId, toPractitionerId, REFERRING_PRACTITIONER, updateChannel, pcpReportedAt);
+    }
+
+    public Referral withPcpReportedAt(Instant at) {
+        return copy(loopClosedAt, loopClosedReportId, loopClosedStatusUpdateId, loopClosedToPractitionerId,
+                loopClosedRecipientRole, loopClosedChannel, at);
+    }
+
+    private Referral copy(@Nullable Instant loopAt, @Nullable String reportId, @Nullable String updateId,
+                          @Nullable String toPractitionerId, @Nullable String recipientRole, @Nullable String loopChannel,
+                          @Nullable Instant pcpAt) {
         return new Referral(id, clinicId, direction, kind, practitionerId, patientId, reason, diagnosisCodes,
                 requestedService, urgency, channel, referredOn, treatingId, treatingName, treatingCredentials,
-                primaryCarePractitionerId, intakeLinkId, status, at, reportId, toPractitionerId, recipientRole, reportChannel,
-                createdBy, createdAt, Instant.now(), referrerContactName, referrerContactPhone, referrerContactEmail);
+                primaryCarePractitionerId, intakeLinkId, status, loopAt, reportId, toPractitionerId, recipientRole,
+                loopChannel, createdBy, createdAt, Instant.now(), referrerContactName, referrerContactPhone,
+                referrerContactEmail, updateId, pcpAt);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,15 +44,17 @@ public class ReferralLedger {
     private final AttachmentRepository attachments;
     private final PartnerRepository partners;
     private final Outbox outbox;
+    private final Clock clock;
 
     public ReferralLedger(ReferralRepository referrals, PatientRepository patients, StatusChangeRepository history,
-                          AttachmentRepository attachments, PartnerRepository partners, Outbox outbox) {
+                          AttachmentRepository attachments, PartnerRepository partners, Outbox outbox, Clock clock) {
         this.referrals = referrals;
         this.patients = patients;
         this.history = history;
         this.attachments = attachments;
         this.partners = partners;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
@@ -70,15 +73,15 @@ public class ReferralLedger {
             throw ProblemException.invalidField("patient.phone", "a phone or an e-mail is needed to reach the patient");
         }
         ReferralDraft.PatientDetails patientDetails = withE164Phone(draft.patient());
-        if (draft.referredOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        ReferralDraft.ReferrerContact contact = withE164Phone(draft.referrerContact());
+        if (draft.referredOn().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
             // One day of slack: a clinic west of UTC is still "today" when UTC is tomorrow.
             throw ProblemException.invalidField("referredOn", "must not be in the future");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Patient patient = patientFor(clinicId, patientDetails, now);
         ReferralStatus initial = ReferralStateMachine.initial(draft.direction());
         ReferralDraft.TreatingPractitioner treating = draft.treatingPractitioner();
-        ReferralDraft.ReferrerContact contact = draft.referrerContact();
         Referral referral = referrals.save(new Referral(UUID.randomUUID().toString(), clinicId, draft.direction(),
                 draft.kind(), draft.practitionerId(), patient.id(), draft.reason(),
                 Referral.joinCodes(draft.diagnosisCodes()), draft.requestedService(), draft.urgency(), draft.channel(),
@@ -86,7 +89,7 @@ public class ReferralLedger {
                 treating == null ? null : treating.credentials(), draft.primaryCarePractitionerId(), intakeLinkId,
                 initial, null, null, null, null, null, actor, now, now,
                 contact == null ? null : contact.name(), contact == null ? null : contact.phone(),
-                contact == null ? null : contact.email()));
+                contact == null ? null : contact.email(), null, null));
         int order = 0;
         for (ReferralDraft.AttachmentDetails a : draft.attachments()) {
             attachments.save(new Attachment(UUID.randomUUID().toString(), clinicId, referral.id(), order++,
@@ -142,7 +145,7 @@ public class ReferralLedger {
                     .with("status", referral.status().name())
                     .with("allowed", e.allowed().stream().map(Enum::name).toList());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (referrals.moveStatus(referral.id(), referral.clinicId(), referral.status().name(), to.name(), now) != 1) {
             throw ProblemException.conflict("Referral " + referral.id() + " changed meanwhile; reload it and try again");
         }
@@ -201,10 +204,22 @@ public class ReferralLedger {
         if (blank(details.phone())) {
             return details;
         }
-        String e164 = PhoneNumbers.toE164(details.phone()).orElseThrow(() -> ProblemException.invalidField(
-                "patient.phone", "is not a phone number; write it as (206) 555-0142 or +12065550142"));
-        return new ReferralDraft.PatientDetails(details.firstName(), details.lastName(), details.birthDate(), e164,
-                details.email());
+        return new ReferralDraft.PatientDetails(details.firstName(), details.lastName(), details.birthDate(),
+                e164(details.phone(), "patient.phone"), details.email());
+    }
+
+    /** The referring office's call-back number, typed on its intake form, read the same way as a patient's. */
+    private static ReferralDraft.ReferrerContact withE164Phone(@Nullable ReferralDraft.ReferrerContact contact) {
+        if (contact == null) {
+            return null;
+        }
+        return new ReferralDraft.ReferrerContact(contact.name(),
+                blank(contact.phone()) ? null : e164(contact.phone(), "contact.phone"), contact.email());
+    }
+
+    private static String e164(String typed, String field) {
+        return PhoneNumbers.toE164(typed).orElseThrow(() -> ProblemException.invalidField(field,
+                "is not a phone number; write it as (206) 555-0142 or +12065550142"));
     }
 
     public static boolean blank(@Nullable String s) {

@@ -5,6 +5,7 @@ import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.referrals.messaging.ReferralEvents;
 import app.rapport.referrals.repository.ReferralRepository;
+import app.rapport.referrals.repository.StatusChangeRepository;
 import app.rapport.referrals.repository.VisitRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,12 +39,19 @@ public class VisitLog {
     private final VisitRepository visits;
     private final ReferralLedger ledger;
     private final Outbox outbox;
+    private final StatusChangeRepository history;
+    private final ClinicCalendar calendar;
+    private final Clock clock;
 
-    public VisitLog(ReferralRepository referrals, VisitRepository visits, ReferralLedger ledger, Outbox outbox) {
+    public VisitLog(ReferralRepository referrals, VisitRepository visits, ReferralLedger ledger, Outbox outbox,
+                    StatusChangeRepository history, ClinicCalendar calendar, Clock clock) {
         this.referrals = referrals;
         this.visits = visits;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.history = history;
+        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** One visit to record; {@code externalRef} (e.g. an appointment id) makes re-imports harmless. */
@@ -80,21 +89,20 @@ public class VisitLog {
                             + "; visits are recorded once it is SCHEDULED")
                     .with("referralId", referral.id()).with("status", referral.status().name());
         }
-        if (draft.visitDate().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        if (draft.visitDate().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
             throw ProblemException.invalidField("visitDate", "must not be in the future");
         }
         // A visit before the referral was accepted is a mistyped date (or another course of care) and would
-        // count as revenue the referral did not bring. The ledger knows acceptance came no earlier than the day
-        // the referral was received; when staff enter an old referral's steps late, the ACCEPTED row carries
-        // the day it was typed, not the day it happened, so referredOn is the day no visit may precede.
-        if (draft.visitDate().isBefore(referral.referredOn())) {
-            throw ProblemException.invalidField("visitDate", "is before the referral was accepted: it was received on "
-                    + referral.referredOn() + ", so its visits are on or after that day");
+        // count as revenue the referral did not bring.
+        LocalDate acceptedOn = acceptedOn(referral);
+        if (draft.visitDate().isBefore(acceptedOn)) {
+            throw ProblemException.invalidField("visitDate", "is before the referral was accepted: it was accepted on "
+                    + acceptedOn + " (" + calendar.zoneOf(clinicId) + "), so its visits are on or after that day");
         }
         int number = (int) visits.countByClinicIdAndReferralId(clinicId, referralId) + 1;
         Visit visit = visits.save(new Visit(UUID.randomUUID().toString(), clinicId, referralId, number,
                 draft.visitDate(), draft.type(), draft.billedAmount(), draft.billedAmount() == null ? null : draft.currency(),
-                draft.source(), draft.externalRef(), actor, Instant.now()));
+                draft.source(), draft.externalRef(), actor, clock.instant()));
         outbox.record(clinicId, ReferralLedger.AGGREGATE, referralId, EventTypes.VISIT_RECORDED,
                 new ReferralEvents.VisitRecorded(visit.id(), referralId, referral.practitionerId(), visit.visitDate(),
                         visit.type().name(), visit.visitNumber(), money(visit)));
@@ -103,6 +111,18 @@ public class VisitLog {
         }
         LOG.info("Visit {} (number {}) recorded on referral {}", visit.id(), number, referralId);
         return new Outcome(visit, false);
+    }
+
+    /**
+     * The day of the ACCEPTED move in the clinic's time zone: accepted at 22:30 in Seattle is that day,
+     * though UTC has moved on. Every visitable referral went through ACCEPTED; were the row missing, the
+     * day it was received is the earliest acceptance could have been.
+     */
+    private LocalDate acceptedOn(Referral referral) {
+        return history.findByClinicIdAndReferralIdAndToStatus(referral.clinicId(), referral.id(),
+                        ReferralStatus.ACCEPTED).stream().findFirst()
+                .map(accepted -> calendar.dayOf(referral.clinicId(), accepted.changedAt()))
+                .orElse(referral.referredOn());
     }
 
     /** The amount as the contract wants it: a decimal string with at least two fraction digits. */

@@ -34,4 +34,18 @@ public final class InboundEvents {
     public record ReportSent(@NotBlank String reportId, @NotBlank String referralId, @NotBlank String practitionerId,
                              @NotBlank String recipientRole, @NotNull Instant sentAt, @NotBlank String channel) {
     }
+
+    /** The referring practitioner was told where their referral stands; only {@code DECLINED} matters here. */
+    @Serdeable
+    public record StatusUpdateSent(@NotBlank String updateId, @NotBlank String referralId,
+                                   @NotBlank String practitionerId, @NotBlank String update, @NotBlank String channel,
+                                   @NotNull Instant sentAt) {
+        public static final String DECLINED = "DECLINED";
+    }
+
+    /** The clinic's profile; this service keeps only its time zone, the highest version per clinic. */
+    @Serdeable
+    public record ClinicProfileUpdated(@NotBlank String profileId, @NotBlank String timeZone,
+                                       @NotNull @Min(1) Long version) {
+    }
 }

@@ -14,10 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Closes a referral's loop when reports-service says a report for it went out: the referral keeps
- * when and to whom the first report was sent. A later report, or the same one again, changes nothing;
- * an earlier one arriving late (reports are keyed by report id, so their order is not guaranteed)
- * takes its place, so the loop always shows the first report.
+ * Closes a referral's loop when the referring practitioner heard back: a report sent to them
+ * ({@code recipientRole: REFERRING_PRACTITIONER}), or the status update telling them the referral
+ * was declined (a declined referral gets no report). A report to the patient's PCP alone is kept as
+ * the day the PCP was reported to and leaves the loop open. The earliest qualifying message wins:
+ * a later one, or the same one again, changes nothing; an earlier one arriving late (reports-service
+ * keys by report or update id, so their order is not guaranteed) takes its place.
  */
 @Singleton
 public class LoopClosingHandler implements EventHandler {
@@ -39,25 +41,64 @@ public class LoopClosingHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(EventTypes.REPORT_SENT);
+        return Set.of(EventTypes.REPORT_SENT, EventTypes.STATUS_UPDATE_SENT);
     }
 
     @Override
     public void apply(EventEnvelope event) {
-        InboundEvents.ReportSent sent = payloads.read(event, InboundEvents.ReportSent.class);
-        Optional<Referral> found = referrals.lockByIdAndClinicId(sent.referralId(), event.clinicId());
+        if (EventTypes.STATUS_UPDATE_SENT.equals(event.type())) {
+            onStatusUpdateSent(event, payloads.read(event, InboundEvents.StatusUpdateSent.class));
+        } else {
+            onReportSent(event, payloads.read(event, InboundEvents.ReportSent.class));
+        }
+    }
+
+    private void onReportSent(EventEnvelope event, InboundEvents.ReportSent sent) {
+        Optional<Referral> found = referralOf(event, sent.referralId(), "Report " + sent.reportId());
         if (found.isEmpty()) {
-            // Not a referral of this clinic: the event header decides the tenant, so nothing to do.
-            LOG.warn("Report {} sent for referral {} unknown in clinic {}; ignored", sent.reportId(), sent.referralId(),
-                    event.clinicId());
             return;
         }
         Referral referral = found.get();
-        if (referral.loopClosedAt() != null && !sent.sentAt().isBefore(referral.loopClosedAt())) {
+        switch (sent.recipientRole()) {
+            case Referral.REFERRING_PRACTITIONER -> {
+                if (referral.loopWouldCloseEarlierAt(sent.sentAt())) {
+                    referrals.update(referral.withLoopClosedByReport(sent.sentAt(), sent.reportId(),
+                            sent.practitionerId(), sent.channel()));
+                    LOG.info("Referral {} loop closed by report {}", referral.id(), sent.reportId());
+                }
+            }
+            case Referral.PRIMARY_CARE -> {
+                // The PCP was kept informed, but the referrer has not heard back yet: the loop stays open.
+                if (referral.pcpWouldBeReportedEarlierAt(sent.sentAt())) {
+                    referrals.update(referral.withPcpReportedAt(sent.sentAt()));
+                    LOG.info("Referral {} reported to the PCP by report {}; loop unchanged", referral.id(),
+                            sent.reportId());
+                }
+            }
+            default -> LOG.warn("Report {} has recipient role {}, which neither closes a loop nor reports to a PCP; ignored",
+                    sent.reportId(), sent.recipientRole());
+        }
+    }
+
+    private void onStatusUpdateSent(EventEnvelope event, InboundEvents.StatusUpdateSent sent) {
+        if (!InboundEvents.StatusUpdateSent.DECLINED.equals(sent.update())) {
+            // Accepted, scheduled, first visit, completed: a report is still to come, and it closes the loop.
             return;
         }
-        referrals.update(referral.withLoopClosed(sent.sentAt(), sent.reportId(), sent.practitionerId(),
-                sent.recipientRole(), sent.channel()));
-        LOG.info("Referral {} loop closed by report {}", referral.id(), sent.reportId());
+        Optional<Referral> found = referralOf(event, sent.referralId(), "Status update " + sent.updateId());
+        if (found.isPresent() && found.get().loopWouldCloseEarlierAt(sent.sentAt())) {
+            referrals.update(found.get().withLoopClosedByStatusUpdate(sent.sentAt(), sent.updateId(),
+                    sent.practitionerId(), sent.channel()));
+            LOG.info("Referral {} loop closed by the declined status update {}", sent.referralId(), sent.updateId());
+        }
+    }
+
+    private Optional<Referral> referralOf(EventEnvelope event, String referralId, String what) {
+        Optional<Referral> found = referrals.lockByIdAndClinicId(referralId, event.clinicId());
+        if (found.isEmpty()) {
+            // Not a referral of this clinic: the event header decides the tenant, so nothing to do.
+            LOG.warn("{} sent for referral {} unknown in clinic {}; ignored", what, referralId, event.clinicId());
+        }
+        return found;
     }
 }

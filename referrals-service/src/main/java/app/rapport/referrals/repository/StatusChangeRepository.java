@@ -1,5 +1,6 @@
 package app.rapport.referrals.repository;
 
+import app.rapport.referrals.domain.ReferralStatus;
 import app.rapport.referrals.domain.StatusChange;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -13,6 +14,9 @@ public interface StatusChangeRepository extends GenericRepository<StatusChange, 
     StatusChange save(StatusChange change);
 
     List<StatusChange> findByClinicIdAndReferralIdOrderByStepAsc(String clinicId, String referralId);
+
+    /** A received referral is ACCEPTED at most once (only from RECEIVED, its first status). */
+    List<StatusChange> findByClinicIdAndReferralIdAndToStatus(String clinicId, String referralId, ReferralStatus toStatus);
 
     long countByClinicIdAndReferralId(String clinicId, String referralId);
 }

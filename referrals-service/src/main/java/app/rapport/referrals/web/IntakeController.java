@@ -112,8 +112,8 @@ public class IntakeController {
     /** Whom the clinic calls back at the referring office. */
     @Serdeable
     public record OfficeContact(@NotBlank @Size(max = 200) String name,
-                                @Nullable @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = ReferralRequests.E164,
-                                        message = "must be E.164, e.g. +12065550143") String phone,
+                                // As people write it, "(206) 555-0177" too: the ledger stores it as E.164 or refuses it (422).
+                                @Nullable @Size(max = 40) String phone,
                                 @Nullable @jakarta.validation.constraints.Email @Size(max = 254) String email) {
         ReferralDraft.ReferrerContact toContact() {
             return new ReferralDraft.ReferrerContact(name.trim(), phone, email == null ? null : email.trim());

@@ -25,7 +25,6 @@ import java.util.List;
 public final class ReferralRequests {
 
     public static final String UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
-    public static final String E164 = "^\\+[1-9][0-9]{6,14}$";
 
     private ReferralRequests() {
     }

@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A referral as staff see it: with its patient, partner, attachments, full status history and loop. */
+/**
+ * A referral as staff see it: with its patient, partner, attachments, full status history, its loop
+ * (closed once the referrer heard back) and when the patient's PCP was first sent a report.
+ */
 @Serdeable
 public record ReferralView(String id, Direction direction, Kind kind, PartnerRef practitioner, PatientView patient,
                            String reason, List<String> diagnosisCodes, @Nullable String requestedService,
@@ -27,7 +30,8 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                            List<AttachmentView> attachments, ReferralStatus status,
                            List<ReferralStatus> allowedTransitions, List<HistoryEntry> history,
                            @Nullable LoopView loop, @Nullable String intakeLinkId, String createdBy,
-                           Instant createdAt, @Nullable ReferrerContactView referrerContact) {
+                           Instant createdAt, @Nullable ReferrerContactView referrerContact,
+                           @Nullable Instant pcpReportedAt) {
 
     /** The person at the referring office who sent it through the intake form. */
     @Serdeable
@@ -61,10 +65,24 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                                String changedBy, Instant changedAt) {
     }
 
-    /** The closed loop: when the first report for this referral went out, and to whom. */
+    /**
+     * The closed loop: when the referring practitioner first heard back, and how — a report
+     * ({@code closedBy: REPORT}, {@code reportId}) or the status update saying the referral was declined
+     * ({@code closedBy: STATUS_UPDATE}, {@code statusUpdateId}).
+     */
     @Serdeable
-    public record LoopView(Instant closedAt, String reportId, String sentToPractitionerId, String recipientRole,
+    public record LoopView(Instant closedAt, String closedBy, @Nullable String reportId,
+                           @Nullable String statusUpdateId, String sentToPractitionerId, String recipientRole,
                            String channel) {
+        static final String BY_REPORT = "REPORT";
+        static final String BY_STATUS_UPDATE = "STATUS_UPDATE";
+
+        static LoopView of(Referral r) {
+            return r.loopClosedAt() == null ? null : new LoopView(r.loopClosedAt(),
+                    r.loopClosedStatusUpdateId() == null ? BY_REPORT : BY_STATUS_UPDATE, r.loopClosedReportId(),
+                    r.loopClosedStatusUpdateId(), r.loopClosedToPractitionerId(), r.loopClosedRecipientRole(),
+                    r.loopClosedChannel());
+        }
     }
 
     public static ReferralView of(Referral r, @Nullable Partner partner, Patient patient, List<Attachment> attachments,
@@ -81,10 +99,10 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                 r.status(), ReferralLedger.allowedNext(r),
                 history.stream().map(h -> new HistoryEntry(h.fromStatus(), h.toStatus(), h.reason(), h.changedBy(),
                         h.changedAt())).toList(),
-                r.loopClosedAt() == null ? null : new LoopView(r.loopClosedAt(), r.loopClosedReportId(),
-                        r.loopClosedToPractitionerId(), r.loopClosedRecipientRole(), r.loopClosedChannel()),
+                LoopView.of(r),
                 r.intakeLinkId(), r.createdBy(), r.createdAt(),
                 r.referrerContactName() == null ? null
-                        : new ReferrerContactView(r.referrerContactName(), r.referrerContactPhone(), r.referrerContactEmail()));
+                        : new ReferrerContactView(r.referrerContactName(), r.referrerContactPhone(), r.referrerContactEmail()),
+                r.pcpReportedAt());
     }
 }

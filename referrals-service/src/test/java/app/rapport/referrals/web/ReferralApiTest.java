@@ -10,6 +10,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The referral ledger over HTTP, on the real database and broker: open, read, list, move, and the events. */
 @MicronautTest(transactional = false)
 class ReferralApiTest extends ReferralsTestSupport {
+
+    /** 22:30 on 3 March 2025 in America/Los_Angeles, the configured zone of clinics without a profile yet. */
+    private static final Instant ACCEPTED_LATE_ON_3_MARCH_IN_SEATTLE = Instant.parse("2025-03-04T06:30:00Z");
 
     @Test
     void aReceivedReferralIsRecordedWithItsHistoryAndPublishedInTheSamplesShape() throws Exception {
@@ -139,7 +143,7 @@ class ReferralApiTest extends ReferralsTestSupport {
     }
 
     @Test
-    void decliningOrCancellingNeedsAReason() {
+    void decliningOrCancellingNeedsAReasonAndTheDeclineIsPublishedWithIt() {
         String clinic = TestClinics.unique("olympia");
         String id = receive(clinic);
         Map<String, Object> problem = problem(HttpRequest.POST("/api/v1/referrals/" + id + "/transitions",
@@ -148,6 +152,11 @@ class ReferralApiTest extends ReferralsTestSupport {
         Map<String, Object> declined = transition(clinic, id, "DECLINED", "Outside our scope; suggested a pelvic-floor PT");
         assertThat(declined).containsEntry("status", "DECLINED");
         assertThat((List<?>) declined.get("allowedTransitions")).as("a final status allows nothing").isNullOrEmpty();
+        // reports-service tells the referrer of the decline, and why, from this event alone.
+        EventEnvelope event = referralEvents(id, 2).get(1);
+        assertThat(GoldenSamples.shapeDifferences("ReferralStatusChanged.v1", event.payload())).isEmpty();
+        assertThat(read(event.payload())).containsEntry("to", "DECLINED").containsEntry("direction", "RECEIVED")
+                .containsEntry("reason", "Outside our scope; suggested a pelvic-floor PT");
     }
 
     @Test
@@ -234,21 +243,24 @@ class ReferralApiTest extends ReferralsTestSupport {
     }
 
     @Test
-    void aVisitDatedBeforeItsReferralWasAcceptedIsRefusedAndNothingIsRecorded() {
+    void aVisitDatedBeforeTheDayTheReferralWasAcceptedInTheClinicsZoneIsRefusedAndNothingIsRecorded() {
         String clinic = TestClinics.unique("issaquah");
+        // Received 20 February, accepted at 22:30 on 3 March in Seattle (4 March in UTC).
         String id = scheduled(clinic, "Elena", "Marsh", "1991-04-17");
 
-        Map<String, Object> refused = problem(HttpRequest.POST("/api/v1/referrals/" + id + "/visits",
-                Map.of("visitDate", "2025-03-02", "type", "INITIAL_EVALUATION")), staff(clinic), 422);
-
-        assertThat(refused.get("errors").toString()).contains("field=visitDate");
-        assertThat((String) refused.get("detail")).contains("before the referral was accepted").contains("2025-03-03");
+        for (String before : List.of("2025-03-02", "2025-02-24")) {
+            Map<String, Object> refused = problem(HttpRequest.POST("/api/v1/referrals/" + id + "/visits",
+                    Map.of("visitDate", before, "type", "INITIAL_EVALUATION")), staff(clinic), 422);
+            assertThat(refused.get("errors").toString()).contains("field=visitDate");
+            assertThat((String) refused.get("detail")).contains("before the referral was accepted")
+                    .contains("accepted on 2025-03-03");
+        }
         assertThat(count("SELECT COUNT(*) FROM visit WHERE referral_id = ?", id)).isZero();
         assertThat(get("/api/v1/referrals/" + id, staff(clinic))).containsEntry("status", "SCHEDULED");
         assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE aggregate_id = ? AND type = ?", id,
                 EventTypes.VISIT_RECORDED)).isZero();
 
-        // The day it was received is a day it may be seen.
+        // The evening it was accepted, the patient may already be seen that same day in Seattle.
         assertThat(post("/api/v1/referrals/" + id + "/visits", Map.of("visitDate", "2025-03-03",
                 "type", "INITIAL_EVALUATION"), staff(clinic))).containsEntry("visitNumber", 1);
     }
@@ -258,7 +270,7 @@ class ReferralApiTest extends ReferralsTestSupport {
         String clinic = TestClinics.unique("sammamish");
         String id = scheduled(clinic, "Ruth", "Abara", "1984-11-02");
         String csv = "appointment_id,referral_id,visit_date,visit_type\n"
-                + "B-1," + id + ",02/28/2025,INITIAL_EVALUATION\n"
+                + "B-1," + id + ",03/02/2025,INITIAL_EVALUATION\n"
                 + "B-2," + id + ",2025-03-04,INITIAL_EVALUATION\n";
 
         Map<String, Object> report = importCsv(clinic, csv);
@@ -464,21 +476,10 @@ class ReferralApiTest extends ReferralsTestSupport {
         Map<String, Object> body = newReferral("RECEIVED", partner(clinic, false));
         body.put("patient", new HashMap<>(Map.of("firstName", first, "lastName", last, "birthDate", born,
                 "email", "patient@example.com")));
-        // Received before the exports' visits (March 2025): no visit may predate its referral.
-        body.put("referredOn", "2025-03-03");
-        String id = (String) post("/api/v1/referrals", body, staff(clinic)).get("id");
-        transition(clinic, id, "ACCEPTED", null);
-        transition(clinic, id, "SCHEDULED", null);
-        return id;
-    }
-
-    private Map<String, Object> transition(String clinic, String id, String to, String reason) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("to", to);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return post("/api/v1/referrals/" + id + "/transitions", body, staff(clinic));
+        // Received in February, accepted late on 3 March 2025 in Seattle (already 4 March in UTC): the visits
+        // of the exports (March 2025) come after it, and none may predate the acceptance.
+        body.put("referredOn", "2025-02-20");
+        return scheduledAfterAcceptingAt(clinic, body, ACCEPTED_LATE_ON_3_MARCH_IN_SEATTLE);
     }
 
     private List<Object> ids(String path, String clinic) {

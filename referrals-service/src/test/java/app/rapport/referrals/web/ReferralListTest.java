@@ -105,15 +105,6 @@ class ReferralListTest extends ReferralsTestSupport {
         return (String) post("/api/v1/referrals", body, staff(clinic)).get("id");
     }
 
-    private void transition(String clinic, String id, String to, String reason) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("to", to);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        post("/api/v1/referrals/" + id + "/transitions", body, staff(clinic));
-    }
-
     private List<Object> ids(String clinic, String query) {
         return ((List<Map<String, Object>>) get("/api/v1/referrals?size=50&" + query, staff(clinic)).get("items"))
                 .stream().map(r -> r.get("id")).toList();
