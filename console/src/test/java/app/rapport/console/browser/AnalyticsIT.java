@@ -292,11 +292,15 @@ class AnalyticsIT {
         clinic.createReferral(body);
     }
 
-    /** Accepted, scheduled, then a visit on each of the days (days ago → billed amount in USD). */
+    /**
+     * Accepted and scheduled on the day of the first visit (entered afterwards, as a referral taken over
+     * from paper is), then a visit on each of the days (days ago → billed amount in USD).
+     */
     private static void visits(ClinicData clinic, String referralId, Map<Integer, String> billed) {
+        String firstVisit = TODAY.minusDays(billed.keySet().stream().max(Integer::compare).orElseThrow()).toString();
         for (String to : List.of("ACCEPTED", "SCHEDULED")) {
             ServiceApi.Answer moved = clinic.referrals().post("/api/v1/referrals/" + referralId + "/transitions", clinic.token(),
-                    Map.of("to", to, "reason", "Front desk booked the evaluation"));
+                    Map.of("to", to, "reason", "Front desk booked the evaluation", "occurredOn", firstVisit));
             assertThat(moved.status()).as("%s: %s", to, moved).isEqualTo(200);
         }
         billed.entrySet().stream().sorted(Map.Entry.<Integer, String>comparingByKey().reversed()).forEach(v -> {

@@ -45,9 +45,11 @@ public class ReferralLedger {
     private final PartnerRepository partners;
     private final Outbox outbox;
     private final Clock clock;
+    private final ClinicCalendar calendar;
 
     public ReferralLedger(ReferralRepository referrals, PatientRepository patients, StatusChangeRepository history,
-                          AttachmentRepository attachments, PartnerRepository partners, Outbox outbox, Clock clock) {
+                          AttachmentRepository attachments, PartnerRepository partners, Outbox outbox, Clock clock,
+                          ClinicCalendar calendar) {
         this.referrals = referrals;
         this.patients = patients;
         this.history = history;
@@ -55,6 +57,7 @@ public class ReferralLedger {
         this.partners = partners;
         this.outbox = outbox;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     /**
@@ -96,7 +99,7 @@ public class ReferralLedger {
                     a.fileName(), a.contentType(), a.sizeBytes(), a.description()));
         }
         history.save(new StatusChange(UUID.randomUUID().toString(), clinicId, referral.id(), 1, null, initial,
-                intakeLinkId != null ? "Submitted through the partner's intake link" : null, actor, now));
+                intakeLinkId != null ? "Submitted through the partner's intake link" : null, actor, now, null));
         ReferralEvents.TreatingPractitioner treatingRef = treating == null ? null
                 : new ReferralEvents.TreatingPractitioner(treating.id(), treating.name(), treating.credentials());
         if (referral.direction() == Direction.RECEIVED) {
@@ -125,18 +128,50 @@ public class ReferralLedger {
      */
     @Transactional
     public Referral transition(String clinicId, String referralId, ReferralStatus to, @Nullable String reason,
-                               String actor) {
+                               @Nullable LocalDate occurredOn, String actor) {
         Referral referral = referrals.lockByIdAndClinicId(referralId, clinicId)
                 .orElseThrow(() -> ProblemException.notFound("Referral", referralId));
         if (NEED_REASON.contains(to) && blank(reason)) {
             throw ProblemException.invalidField("reason", "say why the referral is " + to.name().toLowerCase());
         }
-        return move(referral, to, blank(reason) ? null : reason.trim(), actor);
+        if (occurredOn != null) {
+            checkOccurredOn(referral, occurredOn);
+        }
+        return move(referral, to, blank(reason) ? null : reason.trim(), occurredOn, actor);
+    }
+
+    /**
+     * A move entered later happened between the referral's last move and today, in the clinic's zone:
+     * history stays in order, and nothing is dated in the future.
+     */
+    private void checkOccurredOn(Referral referral, LocalDate occurredOn) {
+        LocalDate today = calendar.dayOf(referral.clinicId(), clock.instant());
+        if (occurredOn.isAfter(today)) {
+            throw ProblemException.invalidField("occurredOn", "is after today (" + today + ") in the clinic's time zone");
+        }
+        // The first status is the referral's own day (referredOn), whenever it was typed in.
+        LocalDate earliest = history.findByClinicIdAndReferralIdOrderByStepAsc(referral.clinicId(), referral.id())
+                .stream().filter(change -> change.fromStatus() != null).map(this::dayOf)
+                .max(LocalDate::compareTo).filter(day -> day.isAfter(referral.referredOn())).orElse(referral.referredOn());
+        if (occurredOn.isBefore(earliest)) {
+            throw ProblemException.invalidField("occurredOn", "is before the referral's last step, on " + earliest
+                    + "; a move cannot come before the one it follows");
+        }
+    }
+
+    /** The day a move happened, in the clinic's time zone. */
+    public LocalDate dayOf(StatusChange change) {
+        return change.occurredOn() != null ? change.occurredOn() : calendar.dayOf(change.clinicId(), change.changedAt());
     }
 
     /** Moves an already locked referral, inside the caller's transaction (e.g. the first visit). */
     @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
     public Referral move(Referral referral, ReferralStatus to, @Nullable String reason, String actor) {
+        return move(referral, to, reason, null, actor);
+    }
+
+    private Referral move(Referral referral, ReferralStatus to, @Nullable String reason, @Nullable LocalDate occurredOn,
+                          String actor) {
         try {
             ReferralStateMachine.check(referral.direction(), referral.status(), to);
         } catch (ReferralStateMachine.IllegalTransitionException e) {
@@ -152,10 +187,10 @@ public class ReferralLedger {
         // The referral row is locked by the caller, so counting gives the next step without a race.
         int step = (int) history.countByClinicIdAndReferralId(referral.clinicId(), referral.id()) + 1;
         history.save(new StatusChange(UUID.randomUUID().toString(), referral.clinicId(), referral.id(), step,
-                referral.status(), to, reason, actor, now));
+                referral.status(), to, reason, actor, now, occurredOn));
         outbox.record(referral.clinicId(), AGGREGATE, referral.id(), EventTypes.REFERRAL_STATUS_CHANGED,
                 new ReferralEvents.ReferralStatusChanged(referral.id(), referral.direction().name(),
-                        referral.practitionerId(), referral.status().name(), to.name(), reason, actor, now));
+                        referral.practitionerId(), referral.status().name(), to.name(), reason, actor, now, occurredOn));
         LOG.info("Referral {} moved {} -> {} by {}", referral.id(), referral.status(), to, actor);
         return referrals.findByIdAndClinicId(referral.id(), referral.clinicId()).orElseThrow();
     }

@@ -114,14 +114,15 @@ public class VisitLog {
     }
 
     /**
-     * The day of the ACCEPTED move in the clinic's time zone: accepted at 22:30 in Seattle is that day,
-     * though UTC has moved on. Every visitable referral went through ACCEPTED; were the row missing, the
+     * The day of the ACCEPTED move: the day staff gave when they entered it later, else its day in the
+     * clinic's time zone (accepted at 22:30 in Seattle is that day,
+     * though UTC has moved on). Every visitable referral went through ACCEPTED; were the row missing, the
      * day it was received is the earliest acceptance could have been.
      */
     private LocalDate acceptedOn(Referral referral) {
         return history.findByClinicIdAndReferralIdAndToStatus(referral.clinicId(), referral.id(),
                         ReferralStatus.ACCEPTED).stream().findFirst()
-                .map(accepted -> calendar.dayOf(referral.clinicId(), accepted.changedAt()))
+                .map(ledger::dayOf)
                 .orElse(referral.referredOn());
     }
 

@@ -50,7 +50,8 @@ public final class ReferralEvents {
 
     @Serdeable
     public record ReferralStatusChanged(String referralId, String direction, String practitionerId, String from,
-                                        String to, @Nullable String reason, String changedBy, Instant changedAt) {
+                                        String to, @Nullable String reason, String changedBy, Instant changedAt,
+                                        @Nullable LocalDate occurredOn) {
     }
 
     @Serdeable

@@ -126,7 +126,7 @@ public class ReferralController {
     @Operation(summary = "Move a referral to another status; an illegal move is a 409 and changes nothing")
     public ReferralView transition(Caller caller, @PathVariable String id,
                                    @Valid @Body ReferralRequests.Transition body) {
-        return views.full(ledger.transition(caller.clinicId(), id, body.to(), body.reason(), caller.user()));
+        return views.full(ledger.transition(caller.clinicId(), id, body.to(), body.reason(), body.occurredOn(), caller.user()));
     }
 
     private static void checkDates(@Nullable LocalDate from, @Nullable LocalDate to) {

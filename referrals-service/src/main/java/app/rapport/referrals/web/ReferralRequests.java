@@ -78,8 +78,14 @@ public final class ReferralRequests {
                                  @Nullable @Size(max = 500) String description) {
     }
 
-    /** {@code POST /api/v1/referrals/{id}/transitions}. */
+    /**
+     * {@code POST /api/v1/referrals/{id}/transitions}.
+     *
+     * @param occurredOn the day it happened, when it is entered later (a referral taken over from paper);
+     *                   absent means today
+     */
     @Serdeable
-    public record Transition(@NotNull ReferralStatus to, @Nullable @Size(max = 500) String reason) {
+    public record Transition(@NotNull ReferralStatus to, @Nullable @Size(max = 500) String reason,
+                             @Nullable LocalDate occurredOn) {
     }
 }

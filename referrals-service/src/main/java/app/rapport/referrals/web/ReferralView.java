@@ -62,7 +62,7 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
 
     @Serdeable
     public record HistoryEntry(@Nullable ReferralStatus from, ReferralStatus to, @Nullable String reason,
-                               String changedBy, Instant changedAt) {
+                               String changedBy, Instant changedAt, @Nullable LocalDate occurredOn) {
     }
 
     /**
@@ -98,7 +98,7 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                         a.description())).toList(),
                 r.status(), ReferralLedger.allowedNext(r),
                 history.stream().map(h -> new HistoryEntry(h.fromStatus(), h.toStatus(), h.reason(), h.changedBy(),
-                        h.changedAt())).toList(),
+                        h.changedAt(), h.occurredOn())).toList(),
                 LoopView.of(r),
                 r.intakeLinkId(), r.createdBy(), r.createdAt(),
                 r.referrerContactName() == null ? null

@@ -266,6 +266,41 @@ class ReferralApiTest extends ReferralsTestSupport {
     }
 
     @Test
+    void aReferralTakenOverFromPaperIsAcceptedOnTheDayItHappenedAndItsEarlierVisitsAreThenRecorded() {
+        String clinic = TestClinics.unique("kirkland");
+        Map<String, Object> body = newReferral("RECEIVED", partner(clinic, false));
+        body.put("referredOn", "2025-02-20");
+        String id = (String) post("/api/v1/referrals", body, staff(clinic)).get("id");
+
+        // Before the referral, or in the future: refused, and the referral stays where it was.
+        for (String wrong : List.of("2025-02-19", LocalDate.now().plusDays(2).toString())) {
+            Map<String, Object> refused = problem(HttpRequest.POST("/api/v1/referrals/" + id + "/transitions",
+                    Map.of("to", "ACCEPTED", "occurredOn", wrong)), staff(clinic), 422);
+            assertThat(refused.get("errors").toString()).contains("field=occurredOn");
+        }
+        assertThat(get("/api/v1/referrals/" + id, staff(clinic))).containsEntry("status", "RECEIVED");
+
+        Map<String, Object> accepted = post("/api/v1/referrals/" + id + "/transitions",
+                Map.of("to", "ACCEPTED", "occurredOn", "2025-02-24"), staff(clinic));
+        assertThat((List<Map<String, Object>>) accepted.get("history")).last()
+                .satisfies(h -> assertThat(h).containsEntry("to", "ACCEPTED").containsEntry("occurredOn", "2025-02-24"));
+        // A later step cannot be dated before the one it follows.
+        Map<String, Object> outOfOrder = problem(HttpRequest.POST("/api/v1/referrals/" + id + "/transitions",
+                Map.of("to", "SCHEDULED", "occurredOn", "2025-02-23")), staff(clinic), 422);
+        assertThat(outOfOrder.get("errors").toString()).contains("field=occurredOn");
+        post("/api/v1/referrals/" + id + "/transitions", Map.of("to", "SCHEDULED", "occurredOn", "2025-02-24"),
+                staff(clinic));
+
+        Map<String, Object> early = problem(HttpRequest.POST("/api/v1/referrals/" + id + "/visits",
+                Map.of("visitDate", "2025-02-23", "type", "INITIAL_EVALUATION")), staff(clinic), 422);
+        assertThat((String) early.get("detail")).contains("accepted on 2025-02-24");
+        assertThat(post("/api/v1/referrals/" + id + "/visits", Map.of("visitDate", "2025-02-25",
+                "type", "INITIAL_EVALUATION"), staff(clinic))).containsEntry("visitNumber", 1);
+        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE aggregate_id = ? AND type = ? AND payload LIKE ?", id,
+                EventTypes.REFERRAL_STATUS_CHANGED, "%\"occurredOn\":\"2025-02-24\"%")).isEqualTo(2);
+    }
+
+    @Test
     void anImportedVisitDatedBeforeItsReferralWasAcceptedIsRejectedAndTheRestAreImported() {
         String clinic = TestClinics.unique("sammamish");
         String id = scheduled(clinic, "Ruth", "Abara", "1984-11-02");
