@@ -104,6 +104,10 @@ public final class ReferralForms {
         if (!reason.isEmpty()) {
             body.put("reason", reason);
         }
+        String occurredOn = form.getOrDefault("occurredOn", "").trim();
+        if (!occurredOn.isEmpty()) {
+            body.put("occurredOn", occurredOn);
+        }
         return body;
     }
 

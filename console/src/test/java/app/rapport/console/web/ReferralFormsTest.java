@@ -71,6 +71,10 @@ class ReferralFormsTest {
         assertThat(ReferralForms.transitionBody(Map.of("to", "ACCEPTED", "_form", "x"))).isEqualTo(Map.of("to", "ACCEPTED"));
         assertThat(ReferralForms.transitionBody(Map.of("to", "DECLINED", "reason", " Outside our scope ")))
                 .isEqualTo(Map.of("to", "DECLINED", "reason", "Outside our scope"));
+        // A move entered later says the day it happened; left empty, the service takes today.
+        assertThat(ReferralForms.transitionBody(Map.of("to", "ACCEPTED", "occurredOn", "2025-02-24", "reason", "")))
+                .isEqualTo(Map.of("to", "ACCEPTED", "occurredOn", "2025-02-24"));
+        assertThat(ReferralForms.transitionBody(Map.of("to", "ACCEPTED", "occurredOn", " "))).isEqualTo(Map.of("to", "ACCEPTED"));
     }
 
     @Test
