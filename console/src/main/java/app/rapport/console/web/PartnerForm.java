@@ -23,16 +23,23 @@ public final class PartnerForm {
     public static final List<String> THANK_YOU_CHANNELS = List.of("HANDWRITTEN_NOTE", "EMAIL", "PHONE");
     public static final List<String> REPORT_TYPES = List.of("INITIAL", "PROGRESS", "DISCHARGE");
     public static final List<String> REPORT_CHANNELS = List.of("EMAIL", "FAX", "PRINT");
+    /** The steps of a referral its referrer can hear about, in course order. */
+    public static final List<String> STATUS_UPDATES = List.of("ACCEPTED", "SCHEDULED", "FIRST_VISIT", "DECLINED",
+            "COMPLETED");
+    /** What a new partner starts with, as contacts-service would choose for one who did not say. */
+    public static final List<String> DEFAULT_REPORTS = List.of("INITIAL", "DISCHARGE");
 
     /** Every input of the form, by the service's name for it. */
     public static final List<String> FIELDS = List.of("firstName", "lastName", "credentials", "specialty",
             "organization", "npi", "email", "phone", "fax", "address.line1", "address.line2", "address.city",
             "address.region", "address.postalCode", "address.country", "preferredThankYouChannel",
-            "reportPreferences.reports", "reportPreferences.everyVisits", "reportPreferences.everyWeeks",
+            "reportPreferences.reports", "reportPreferences.statusUpdates", "reportPreferences.everyVisits",
+            "reportPreferences.everyWeeks",
             "reportPreferences.channel", "stage", "owner", "tags", "notes", "physicianOverride");
 
     static final String REPORT_BOX = "reportType.";
-    private static final Set<String> LISTS = Set.of("tags", "reportPreferences.reports");
+    static final String STATUS_BOX = "statusUpdate.";
+    private static final Set<String> LISTS = Set.of("tags");
     private static final Set<String> NUMBERS = Set.of("reportPreferences.everyVisits", "reportPreferences.everyWeeks");
 
     private PartnerForm() {
@@ -61,8 +68,20 @@ public final class PartnerForm {
         for (String type : partner.strs("reportPreferences.reports")) {
             values.put(REPORT_BOX + type, "on");
         }
+        for (String update : partner.strs("reportPreferences.statusUpdates")) {
+            values.put(STATUS_BOX + update, "on");
+        }
         values.remove("reportPreferences.reports");
+        values.remove("reportPreferences.statusUpdates");
         return values;
+    }
+
+    /** A new partner's boxes: the reports and status updates contacts-service gives one who did not say. */
+    public static Map<String, String> newPartnerBoxes() {
+        Map<String, String> boxes = new LinkedHashMap<>();
+        DEFAULT_REPORTS.forEach(t -> boxes.put(REPORT_BOX + t, "on"));
+        STATUS_UPDATES.forEach(u -> boxes.put(STATUS_BOX + u, "on"));
+        return boxes;
     }
 
     /**
@@ -72,16 +91,21 @@ public final class PartnerForm {
     public static Map<String, Object> body(Map<String, String> form, boolean creating) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> reports = new ArrayList<>();
+        List<String> updates = new ArrayList<>();
         form.forEach((name, value) -> {
+            boolean ticked = value != null && !value.isBlank();
             if (name.startsWith(REPORT_BOX)) {
-                if (value != null && !value.isBlank()) {
+                if (ticked) {
                     reports.add(name.substring(REPORT_BOX.length()));
+                }
+            } else if (name.startsWith(STATUS_BOX)) {
+                if (ticked) {
+                    updates.add(name.substring(STATUS_BOX.length()));
                 }
             } else {
                 fields.put(name, value);
             }
         });
-        fields.put("reportPreferences.reports", String.join(",", reports));
         if (!creating) {
             fields.remove("stage");
         }
@@ -97,6 +121,10 @@ public final class PartnerForm {
             @SuppressWarnings("unchecked")
             Map<String, Object> p = (Map<String, Object>) prefs;
             NUMBERS.forEach(n -> typed(p, n.substring("reportPreferences.".length())));
+            // Both lists always go, empty too: to contacts-service a list left out means its defaults,
+            // while a partner whose every box is clear asked for none. In the order the form lists them.
+            p.put("reports", REPORT_TYPES.stream().filter(reports::contains).toList());
+            p.put("statusUpdates", STATUS_UPDATES.stream().filter(updates::contains).toList());
         }
         return body;
     }

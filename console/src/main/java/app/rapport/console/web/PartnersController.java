@@ -61,6 +61,7 @@ public class PartnersController {
         values.put("address.country", "US");
         values.put("preferredThankYouChannel", "HANDWRITTEN_NOTE");
         values.put("stage", "PROSPECT");
+        values.putAll(PartnerForm.newPartnerBoxes());
         if (specialty != null && PartnerForm.SPECIALTIES.contains(specialty)) {
             values.put("specialty", specialty);
         }
