@@ -37,7 +37,7 @@ public class ClinicProfileRepository {
                         + "ON DUPLICATE KEY UPDATE " + set + "version = GREATEST(version, VALUES(version))",
                 p.clinicId(), p.clinicName(), p.zone() == null ? null : p.zone().getId(), p.locationName(),
                 p.postalAddress(), p.phone(), p.fax(), p.email(), String.join("\n", p.focusNiches()), p.version(),
-                now, now) > 0;
+                now) > 0;
     }
 
     public Optional<ClinicProfile> find(String clinicId) {
