@@ -385,6 +385,23 @@ class OutreachServiceTest implements TestPropertyProvider {
     }
 
     @Test
+    void noRuleNotEvenAThirdPartyOneGetsAGestureProposedToAPhysician() {
+        String clinic = TestClinics.unique(GiftForEveryReferralRule.CLINIC_PREFIX + "tacoma");
+        String physician = registerPartner(clinic, Map.of());
+        String midwife = registerPartner(clinic, Map.of(NOT_A_PHYSICIAN, "\"physician\":false"));
+        String unknown = UUID.randomUUID().toString(); // their snapshot has not arrived: treated as a physician
+        List<EventEnvelope> events = List.of(
+                referralReceived(clinic, physician, UUID.randomUUID().toString(), "2025-03-03"),
+                referralReceived(clinic, midwife, UUID.randomUUID().toString(), "2025-03-03"),
+                referralReceived(clinic, unknown, UUID.randomUUID().toString(), "2025-03-03"));
+        await().atMost(WAIT).until(() -> processed(events.get(0).id()) && processed(events.get(1).id())
+                && processed(events.get(2).id()));
+        assertThat(items(get(clinic, "/api/v1/tasks?type=GESTURE"))).extracting(t -> t.get("practitionerId").asText())
+                .containsExactly(midwife);
+        assertThat(items(get(clinic, "/api/v1/tasks?type=THANK_YOU"))).hasSize(3); // the rest of the work goes on
+    }
+
+    @Test
     void theYearlyCapCountsOnePhysicianAcrossTheGroupsClinicsMatchedByNpiElseByPractitionerId() throws Exception {
         clock.set(Instant.parse("2026-12-15T18:00:00Z"));
         String npi = uniqueNpi();

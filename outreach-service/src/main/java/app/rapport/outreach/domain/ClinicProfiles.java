@@ -28,8 +28,11 @@ public class ClinicProfiles {
     }
 
     public ZoneId zoneOf(String clinicId) {
-        ZoneId own = profiles.find(clinicId).map(ClinicProfile::zone).orElse(null);
-        return own != null ? own : settings.zoneOf(clinicId);
+        return zoneOf(of(clinicId));
+    }
+
+    public ZoneId zoneOf(ClinicProfile profile) {
+        return profile.zone() != null ? profile.zone() : settings.zoneOf(profile.clinicId());
     }
 
     public LocalDate today(String clinicId, Instant now) {

@@ -55,10 +55,10 @@ public class GiftLedger {
 
     public Allowance allowance(String clinicId, String practitionerId, int year) {
         Partner partner = partners.find(clinicId, practitionerId).orElseThrow(() -> unknownRecipient(practitionerId));
-        return allowance(clinicId, partner, year);
+        return allowance(partner, year);
     }
 
-    public Allowance allowance(String clinicId, Partner partner, int year) {
+    public Allowance allowance(Partner partner, int year) {
         BigDecimal cap = capFor(partner, year);
         BigDecimal given = gifts.groupTotalFor(partner.id(), partner.npi(), year).setScale(2, RoundingMode.UNNECESSARY);
         return new Allowance(partner.id(), year, partner.physician(), cap, given, GiftPolicy.remaining(given, cap),
@@ -94,7 +94,7 @@ public class GiftLedger {
             partners.lockNpi(partner.npi());
         }
         int year = r.givenOn().getYear();
-        Allowance allowance = allowance(clinicId, partner, year);
+        Allowance allowance = allowance(partner, year);
         GiftPolicy.check(partner.physician(), r.kind(), r.amount(), r.currency(), allowance.given(), allowance.cap(),
                 allowance.currency()).ifPresent(refusal -> {
                     throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "gift-refused", "Gift refused",

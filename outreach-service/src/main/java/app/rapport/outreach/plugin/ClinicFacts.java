@@ -57,7 +57,7 @@ public class ClinicFacts {
 
     public OutreachFacts forClinic(String clinicId, Instant now) {
         ClinicProfile profile = clinics.of(clinicId);
-        LocalDate today = now.atZone(profile.zone() != null ? profile.zone() : settings.zoneOf(clinicId)).toLocalDate();
+        LocalDate today = now.atZone(clinics.zoneOf(profile)).toLocalDate();
         return new OutreachFacts() {
             @Override
             public String clinicId() {
@@ -118,7 +118,7 @@ public class ClinicFacts {
 
             @Override
             public Optional<GiftLedger.Allowance> giftAllowance(String practitionerId) {
-                return partners.find(clinicId, practitionerId).map(p -> ledger.allowance(clinicId, p, today.getYear()));
+                return partners.find(clinicId, practitionerId).map(p -> ledger.allowance(p, today.getYear()));
             }
 
             @Override
