@@ -15,6 +15,9 @@ import app.rapport.outreach.plugin.OutreachEvent;
 import app.rapport.outreach.plugin.Prospect;
 import app.rapport.outreach.plugin.ReferralFact;
 import app.rapport.outreach.plugin.TaskProposal;
+import app.rapport.outreach.plugin.DeliveryRequest;
+import app.rapport.outreach.plugin.TaskSnapshot;
+import app.rapport.outreach.plugin.channels.PhoneScriptDelivery;
 import app.rapport.outreach.plugin.channels.Templates;
 import app.rapport.outreach.plugin.rules.RepeatReferrerRule;
 import app.rapport.outreach.plugin.rules.WeeklyNewPractitionerRule;
@@ -195,5 +198,17 @@ class OutreachRulesTest {
         assertThat(HARBOR.letterhead()).isEqualTo("Harbor Integrative Health — Downtown\n1201 Third Avenue\nSeattle, WA 98101\n"
                 + "Phone +12065550100");
         assertThat(ClinicProfile.unknown("x").letterhead()).isEmpty();
+    }
+
+    @Test
+    void thePersonalThankYouCallIsTheCliniciansOwnThanksInTheClinicsNameAndOffersNothing() {
+        TaskSnapshot task = new TaskSnapshot("t1", TaskType.PERSONAL_THANKS, TaskStatus.OPEN, "dr", "r1",
+                OutreachChannel.PHONE, LocalDate.of(2026, 3, 17), "RepeatReferrer", null, null, Instant.EPOCH, null);
+        Partner physician = FakeFacts.partner("dr", true, "PHONE", "OB_GYN", null);
+        String script = new PhoneScriptDelivery().deliver(new DeliveryRequest("harbor", task, physician,
+                MessageTemplate.defaultFor(MessageTemplate.Kind.PERSONAL_THANKS), HARBOR,
+                new Signature("Jordan Reyes", "DC", HARBOR.clinicName()), "Jordan Reyes")).script();
+        assertThat(script).contains("calling from Harbor Integrative Health").contains("thank you personally");
+        assertThat(script.toLowerCase()).doesNotContain("lunch").doesNotContain("gift").doesNotContain("invite");
     }
 }
