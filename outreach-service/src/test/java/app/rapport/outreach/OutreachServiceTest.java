@@ -1,8 +1,10 @@
 package app.rapport.outreach;
 
 import app.rapport.outreach.plugin.RuleRunner;
+import app.rapport.platform.events.CloudEventHeaders;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.Topics;
+import app.rapport.platform.inbox.DeadLetters;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
@@ -486,6 +488,16 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(get(clinic, "/api/v1/gifts/totals").get("year").asInt()).isEqualTo(2027);
         assertThat(get(clinic, "/api/v1/templates/THANK_YOU/preview").get("subject").asText())
                 .isEqualTo("Thank you for your referral to Harbor Integrative Health");
+        // a profile naming no real zone can never be applied: it is parked on the dead-letter topic, the zone stays
+        EventEnvelope noZone = GoldenSamples.event("ClinicProfileUpdated.v1", clinic, Map.of(SAMPLE_PROFILE,
+                UUID.nameUUIDFromBytes(clinic.getBytes(StandardCharsets.UTF_8)).toString(),
+                "America/Los_Angeles", "Mars/Olympus_Mons", "\"version\":3", "\"version\":9"));
+        KafkaProbe.send(Topics.PRACTITIONERS, noZone);
+        await().atMost(WAIT).until(() -> !KafkaProbe.records(Topics.deadLetter(Topics.PRACTITIONERS), r ->
+                noZone.id().equals(EventEnvelope.header(r.headers(), CloudEventHeaders.ID))
+                        && "outreach-service.directory".equals(EventEnvelope.header(r.headers(), DeadLetters.CONSUMER)))
+                .isEmpty());
+        assertThat(get(clinic, "/api/v1/gifts/totals").get("year").asInt()).isEqualTo(2027);
         // another clinic keeps the configured zone and its own (missing) name
         String other = TestClinics.unique("seattle");
         assertThat(get(other, "/api/v1/gifts/totals").get("year").asInt()).isEqualTo(2026);

@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * A printable card (5 × 7 in) for a handwritten note, or a letter-size letter: the clinic's
- * letterhead, its wording signed by the treating clinician (or the clinic), and the envelope address. Someone signs and mails it, then completes
- * the task. No patient is named: the partner knows whom they referred.
+ * letterhead, its wording signed by the treating clinician (or the clinic), and the envelope
+ * address. Someone signs and mails it, then completes the task. No patient is named: the partner
+ * knows whom they referred.
  */
 @Singleton
 public class CardDelivery implements DeliveryChannel {
