@@ -207,7 +207,7 @@ class OutreachRulesTest {
         Partner physician = FakeFacts.partner("dr", true, "PHONE", "OB_GYN", null);
         String script = new PhoneScriptDelivery().deliver(new DeliveryRequest("harbor", task, physician,
                 MessageTemplate.defaultFor(MessageTemplate.Kind.PERSONAL_THANKS), HARBOR,
-                new Signature("Jordan Reyes", "DC", HARBOR.clinicName()), "Jordan Reyes")).script();
+                new Signature("Jordan Reyes", "DC", HARBOR.clinicName()), LocalDate.of(2026, 3, 17), "Jordan Reyes")).script();
         assertThat(script).contains("calling from Harbor Integrative Health").contains("thank you personally");
         assertThat(script.toLowerCase()).doesNotContain("lunch").doesNotContain("gift").doesNotContain("invite");
     }

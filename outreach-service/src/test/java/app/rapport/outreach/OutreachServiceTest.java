@@ -376,9 +376,13 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(GoldenSamples.shapeDifferences("OutreachTaskCreated.v1", payload)).isEmpty();
         assertThat(JSON.readTree(payload).get("type").asText()).isEqualTo("PERSONAL_THANKS");
 
-        // the letter: the clinic's letterhead, its personal wording, signed by the treating clinician
+        // the letter: the clinic's letterhead, dated today in the clinic's zone, its personal wording, signed by
+        // the treating clinician
+        String today = LocalDate.now(CLINIC_ZONE).format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy",
+                java.util.Locale.US));
         try (var document = Loader.loadPDF(cardPdf(clinic, task.get("id").asText()))) {
             String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains(today);
             assertThat(text).contains("Harbor Integrative Health — Downtown").contains("1201 Third Avenue")
                     .contains("Seattle, WA 98101").contains("+12065550100");
             assertThat(text).contains("Dear Dr. Okafor").contains("thank you personally").contains("Jordan Reyes, DC");

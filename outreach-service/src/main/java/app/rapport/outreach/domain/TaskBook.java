@@ -210,7 +210,7 @@ public class TaskBook {
         if (task.getDeliveredAt() != null && task.getChannel() == OutreachChannel.EMAIL) {
             throw ProblemException.conflict("This e-mail was already sent at " + task.getDeliveredAt());
         }
-        Delivery delivery = prepare(clinicId, task, user);
+        Delivery delivery = prepare(clinicId, task, user, now);
         OutreachTask after = inTransaction(() -> {
             OutreachTask t = lock(clinicId, id);
             t.setDeliveredAt(now);
@@ -231,16 +231,16 @@ public class TaskBook {
     }
 
     /** The printable card or letter of a task on a paper channel. */
-    public Delivery card(String clinicId, String id, String user) {
+    public Delivery card(String clinicId, String id, String user, Instant now) {
         OutreachTask task = get(clinicId, id);
         if (task.getChannel() != OutreachChannel.HANDWRITTEN_NOTE && task.getChannel() != OutreachChannel.LETTER) {
             throw ProblemException.conflict("A card is printed for handwritten notes and letters; this task's channel is "
                     + task.getChannel());
         }
-        return prepare(clinicId, task, user);
+        return prepare(clinicId, task, user, now);
     }
 
-    private Delivery prepare(String clinicId, OutreachTask task, String user) {
+    private Delivery prepare(String clinicId, OutreachTask task, String user, Instant now) {
         DeliveryChannel channel = registry.enabledFor(clinicId, channels).stream()
                 .filter(c -> c.channels().contains(task.getChannel())).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("No delivery channel for " + task.getChannel()
@@ -255,7 +255,7 @@ public class TaskBook {
                 .orElse(Signature.ofClinic(clinic.clinicName()));
         try {
             return channel.deliver(new DeliveryRequest(clinicId, TaskSnapshot.of(task), partner, template, clinic,
-                    signature, user));
+                    signature, now.atZone(clinics.zoneOf(clinic)).toLocalDate(), user));
         } catch (DeliveryFailedException e) {
             throw new ProblemException(HttpStatus.BAD_GATEWAY, "delivery-failed", "Delivery failed", e.getMessage());
         }

@@ -114,7 +114,7 @@ public class TaskController {
     @Get(value = "/{id}/card.pdf", produces = "application/pdf")
     @Operation(summary = "The printable card or letter of a handwritten-note or letter task, to sign and mail")
     public HttpResponse<byte[]> card(Caller caller, @PathVariable String id) {
-        Delivery d = book.card(caller.clinicId(), id, caller.user());
+        Delivery d = book.card(caller.clinicId(), id, caller.user(), clock.instant());
         return HttpResponse.ok(d.document()).contentType(MediaType.of("application/pdf"))
                 .header("Content-Disposition", "inline; filename=\"card-" + id + ".pdf\"");
     }

@@ -17,6 +17,8 @@ import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayOutputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,6 +31,7 @@ import java.util.Set;
 public class CardDelivery implements DeliveryChannel {
 
     private static final Rectangle CARD = new Rectangle(504, 360); // 7 × 5 in, landscape
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     @Override
     public String name() {
@@ -74,6 +77,13 @@ public class CardDelivery implements DeliveryChannel {
                     address.setSpacingAfter(letter ? 24 : 10);
                     doc.add(address);
                 }
+            }
+            if (letter) {
+                // Dated the day it is printed to be sent, in the clinic's time zone.
+                Paragraph dated = new Paragraph(r.today().format(DATE), FontFactory.getFont(FontFactory.TIMES_ROMAN, 12));
+                dated.setAlignment(Element.ALIGN_RIGHT);
+                dated.setSpacingAfter(14);
+                doc.add(dated);
             }
             Font body = FontFactory.getFont(FontFactory.TIMES_ROMAN, letter ? 12 : 13);
             for (String paragraph : message.body().split("\n\n")) {
