@@ -1,8 +1,10 @@
 package app.rapport.outreach;
 
 import app.rapport.outreach.plugin.RuleRunner;
+import app.rapport.platform.events.CloudEventHeaders;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.Topics;
+import app.rapport.platform.inbox.DeadLetters;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
@@ -65,6 +67,10 @@ class OutreachServiceTest implements TestPropertyProvider {
     private static final String SAMPLE_SENT_PARTNER = "cc7cca8f-a006-477b-ac48-4f22db6f65e6";
     private static final String SAMPLE_SENT_REFERRAL = "5abf9720-3b6c-4cec-a511-6869c703f703";
     private static final ZoneId CLINIC_ZONE = ZoneId.of("America/Los_Angeles");
+    private static final String SAMPLE_NPI = "1902847563";
+    private static final String NOT_A_PHYSICIAN = "\"physician\":true";
+    private static final String SAMPLE_INTRODUCED = SAMPLE_SENT_PARTNER;
+    private static final String SAMPLE_PROFILE = "9b7e4c2a-51d3-3f08-a6e4-2c8d0b1f7e39";
 
     private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
@@ -248,11 +254,11 @@ class OutreachServiceTest implements TestPropertyProvider {
     // ------------------------------------------------------------------ repeat referrer and the gift ledger
 
     @Test
-    void aRepeatReferrerGetsAProposedGestureThatBecomesAGiftOnlyThroughTheLedger() throws Exception {
+    void aRepeatReferrerWhoIsNoPhysicianGetsAProposedGestureThatBecomesAGiftOnlyThroughTheLedger() throws Exception {
         // Mid-December 2026 in Seattle: the gifts below are dated in that year, none after today.
         clock.set(Instant.parse("2026-12-15T18:00:00Z"));
         String clinic = TestClinics.unique("spokane");
-        String partner = registerPartner(clinic, Map.of()); // Dr. Okafor, a physician
+        String partner = registerPartner(clinic, Map.of(NOT_A_PHYSICIAN, "\"physician\":false")); // a midwife, say
         for (String day : List.of("2025-01-06", "2025-02-03")) {
             EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), day);
             await().atMost(WAIT).until(() -> processed(e.id()));
@@ -267,6 +273,8 @@ class OutreachServiceTest implements TestPropertyProvider {
         JsonNode gesture = gestures.get(0);
         assertThat(gesture.get("status").asText()).isEqualTo("PROPOSED");
         assertThat(gesture.get("rule").asText()).isEqualTo("RepeatReferrer");
+        assertThat(gesture.get("note").asText()).contains("535.00 USD of this year's gift allowance remain")
+                .doesNotContain("referrals in");
         String taskId = gesture.get("id").asText();
 
         // nothing is given without approval
@@ -287,7 +295,7 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(tooMuch.getResponse().getContentType().map(Object::toString).orElse("")).contains("problem+json");
         JsonNode capProblem = JSON.readTree(tooMuch.getResponse().getBody(String.class).orElseThrow());
         assertThat(capProblem.get("extra").get("reason").asText()).isEqualTo("OVER_ANNUAL_CAP");
-        assertThat(capProblem.get("extra").get("remainingAllowance").asText()).isEqualTo("535.00"); // CY2026 limit
+        assertThat(capProblem.get("extra").get("remainingAllowance").asText()).isEqualTo("535.00"); // the clinic's policy
         assertThat(get(clinic, "/api/v1/tasks/" + taskId).get("status").asText()).isEqualTo("PROPOSED");
 
         JsonNode approved = post(clinic, "/api/v1/tasks/" + taskId + "/approve", Map.of("kind", "MEAL",
@@ -296,7 +304,7 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(approved.get("task").get("status").asText()).isEqualTo("OPEN");
         String giftId = approved.get("gift").get("id").asText();
         JsonNode allowance = allowance(clinic, partner, 2026);
-        assertThat(allowance.get("physician").asBoolean()).isTrue();
+        assertThat(allowance.get("physician").asBoolean()).isFalse();
         assertThat(allowance.get("annualCap").get("amount").asText()).isEqualTo("535.00");
         assertThat(allowance.get("remaining").get("amount").asText()).isEqualTo("448.60");
         String payload = new String(awaitActivity(giftId, "GiftRecorded").value(), StandardCharsets.UTF_8);
@@ -323,8 +331,7 @@ class OutreachServiceTest implements TestPropertyProvider {
         JsonNode aheadProblem = JSON.readTree(ahead.getResponse().getBody(String.class).orElseThrow());
         assertThat(aheadProblem.get("errors").get(0).get("field").asText()).isEqualTo("givenOn");
         assertThat(allowance(clinic, partner, 2026).get("remaining").get("amount").asText()).isEqualTo("448.60");
-        // the 2025 cap was $519 and that year is untouched
-        assertThat(allowance(clinic, partner, 2025).get("remaining").get("amount").asText()).isEqualTo("519.00");
+        assertThat(allowance(clinic, partner, 2025).get("remaining").get("amount").asText()).isEqualTo("535.00");
         JsonNode flowers = post(clinic, "/api/v1/gifts", Map.of("practitionerId", partner, "kind", "FLOWERS",
                 "value", money("48.60"), "givenOn", "2026-12-01"));
         assertThat(flowers.get("year").asInt()).isEqualTo(2026);
@@ -345,6 +352,161 @@ class OutreachServiceTest implements TestPropertyProvider {
                 .getStatus().getCode()).isEqualTo(422);
         assertThat(items(get(stranger, "/api/v1/gifts?practitionerId=" + partner + "&year=2026"))).isEmpty();
         assertThat(items(get(stranger, "/api/v1/gifts?year=2026"))).isEmpty();
+    }
+
+    @Test
+    void aPhysicianWhoRefersAgainAndAgainGetsAPersonalThankYouFromTheClinicianNeverAGesture() throws Exception {
+        String clinic = TestClinics.unique("wenatchee");
+        clinicProfile(clinic, Map.of());
+        String physician = registerPartner(clinic, Map.of()); // Dr. Okafor prefers handwritten notes
+        for (String day : List.of("2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24")) {
+            EventEnvelope e = referralReceived(clinic, physician, UUID.randomUUID().toString(), day);
+            await().atMost(WAIT).until(() -> processed(e.id()));
+        }
+        assertThat(items(get(clinic, "/api/v1/tasks?type=GESTURE"))).isEmpty();
+        List<JsonNode> thanks = items(get(clinic, "/api/v1/tasks?type=PERSONAL_THANKS"));
+        assertThat(thanks).hasSize(1); // one per window, not one per referral
+        JsonNode task = thanks.get(0);
+        assertThat(task.get("status").asText()).isEqualTo("OPEN");
+        assertThat(task.get("channel").asText()).isEqualTo("LETTER"); // a personal letter for a note-writer
+        assertThat(task.get("rule").asText()).isEqualTo("RepeatReferrer");
+        assertThat(task.get("note").asText()).contains("never a gift").doesNotContainPattern("[0-9]");
+        String payload = new String(awaitActivity(task.get("id").asText(), "OutreachTaskCreated").value(),
+                StandardCharsets.UTF_8);
+        assertThat(GoldenSamples.shapeDifferences("OutreachTaskCreated.v1", payload)).isEmpty();
+        assertThat(JSON.readTree(payload).get("type").asText()).isEqualTo("PERSONAL_THANKS");
+
+        // the letter: the clinic's letterhead, dated today in the clinic's zone, its personal wording, signed by
+        // the treating clinician
+        String today = LocalDate.now(CLINIC_ZONE).format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy",
+                java.util.Locale.US));
+        try (var document = Loader.loadPDF(cardPdf(clinic, task.get("id").asText()))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains(today);
+            assertThat(text).contains("Harbor Integrative Health — Downtown").contains("1201 Third Avenue")
+                    .contains("Seattle, WA 98101").contains("+12065550100");
+            assertThat(text).contains("Dear Dr. Okafor").contains("thank you personally").contains("Jordan Reyes, DC");
+            assertThat(text).doesNotContain("Elena").doesNotContain("Marsh");
+        }
+    }
+
+    @Test
+    void noRuleNotEvenAThirdPartyOneGetsAGestureProposedToAPhysician() {
+        String clinic = TestClinics.unique(GiftForEveryReferralRule.CLINIC_PREFIX + "tacoma");
+        String physician = registerPartner(clinic, Map.of());
+        String midwife = registerPartner(clinic, Map.of(NOT_A_PHYSICIAN, "\"physician\":false"));
+        String unknown = UUID.randomUUID().toString(); // their snapshot has not arrived: treated as a physician
+        List<EventEnvelope> events = List.of(
+                referralReceived(clinic, physician, UUID.randomUUID().toString(), "2025-03-03"),
+                referralReceived(clinic, midwife, UUID.randomUUID().toString(), "2025-03-03"),
+                referralReceived(clinic, unknown, UUID.randomUUID().toString(), "2025-03-03"));
+        await().atMost(WAIT).until(() -> processed(events.get(0).id()) && processed(events.get(1).id())
+                && processed(events.get(2).id()));
+        assertThat(items(get(clinic, "/api/v1/tasks?type=GESTURE"))).extracting(t -> t.get("practitionerId").asText())
+                .containsExactly(midwife);
+        assertThat(items(get(clinic, "/api/v1/tasks?type=THANK_YOU"))).hasSize(3); // the rest of the work goes on
+    }
+
+    @Test
+    void theYearlyCapCountsOnePhysicianAcrossTheGroupsClinicsMatchedByNpiElseByPractitionerId() throws Exception {
+        clock.set(Instant.parse("2026-12-15T18:00:00Z"));
+        String npi = uniqueNpi();
+        String north = TestClinics.unique("bothell");
+        String south = TestClinics.unique("federal-way");
+        String inNorth = registerPartner(north, Map.of(SAMPLE_NPI, npi));
+        String inSouth = registerPartner(south, Map.of(SAMPLE_NPI, npi)); // the same Dr. Okafor, another directory entry
+        String someoneElse = registerPartner(south, Map.of());
+
+        post(north, "/api/v1/gifts", Map.of("practitionerId", inNorth, "kind", "MEAL", "value", money("300.00"),
+                "givenOn", "2026-06-12"));
+        JsonNode southView = allowance(south, inSouth, 2026);
+        assertThat(southView.get("given").get("amount").asText()).isEqualTo("300.00");
+        assertThat(southView.get("remaining").get("amount").asText()).isEqualTo("235.00");
+        HttpClientResponseException over = problem(() -> post(south, "/api/v1/gifts", Map.of("practitionerId", inSouth,
+                "kind", "GIFT_BASKET", "value", money("250.00"), "givenOn", "2026-12-01")));
+        JsonNode overProblem = JSON.readTree(over.getResponse().getBody(String.class).orElseThrow());
+        assertThat(overProblem.get("extra").get("reason").asText()).isEqualTo("OVER_ANNUAL_CAP");
+        assertThat(overProblem.get("extra").get("remainingAllowance").asText()).isEqualTo("235.00");
+        post(south, "/api/v1/gifts", Map.of("practitionerId", inSouth, "kind", "GIFT_BASKET", "value", money("235.00"),
+                "givenOn", "2026-12-01"));
+        assertThat(allowance(north, inNorth, 2026).get("remaining").get("amount").asText()).isEqualTo("0.00");
+        assertThat(allowance(south, someoneElse, 2026).get("remaining").get("amount").asText()).isEqualTo("535.00");
+        // each clinic still lists only its own gifts
+        assertThat(items(get(south, "/api/v1/gifts?year=2026"))).extracting(g -> g.get("practitionerId").asText())
+                .containsExactly(inSouth);
+        assertThat(get(north, "/api/v1/gifts/totals?year=2026").get("total").get("amount").asText()).isEqualTo("300.00");
+
+        // no NPI on file: the practitioner id is what the clinics share
+        String noNpi = UUID.randomUUID().toString();
+        registerPartner(north, noNpi, Map.of("\"npi\":\"" + SAMPLE_NPI + "\"", "\"npi\":null"));
+        registerPartner(south, noNpi, Map.of("\"npi\":\"" + SAMPLE_NPI + "\"", "\"npi\":null"));
+        post(north, "/api/v1/gifts", Map.of("practitionerId", noNpi, "kind", "BOOK", "value", money("500.00"),
+                "givenOn", "2026-12-01"));
+        assertThat(allowance(south, noNpi, 2026).get("remaining").get("amount").asText()).isEqualTo("35.00");
+    }
+
+    @Test
+    void aGiftDatedInAnotherYearNeedsAReasonThatTravelsWithItAndCountsAgainstThatYearsCap() throws Exception {
+        clock.set(Instant.parse("2026-01-06T18:00:00Z"));
+        String clinic = TestClinics.unique("puyallup");
+        String partner = registerPartner(clinic, Map.of());
+        HttpClientResponseException noReason = problem(() -> post(clinic, "/api/v1/gifts", Map.of("practitionerId",
+                partner, "kind", "FLOWERS", "value", money("40.00"), "givenOn", "2025-12-22")));
+        assertThat(noReason.getStatus().getCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(noReason.getResponse().getBody(String.class).orElseThrow());
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("reason");
+        assertThat(items(get(clinic, "/api/v1/gifts?year=2025"))).isEmpty();
+
+        JsonNode late = post(clinic, "/api/v1/gifts", Map.of("practitionerId", partner, "kind", "FLOWERS",
+                "value", money("40.00"), "givenOn", "2025-12-22", "reason", "Receipt found after the holidays"));
+        assertThat(late.get("year").asInt()).isEqualTo(2025);
+        assertThat(late.get("reason").asText()).isEqualTo("Receipt found after the holidays");
+        JsonNode recorded = JSON.readTree(new String(awaitActivity(late.get("id").asText(), "GiftRecorded").value(),
+                StandardCharsets.UTF_8));
+        assertThat(recorded.get("reason").asText()).isEqualTo("Receipt found after the holidays");
+        assertThat(allowance(clinic, partner, 2025).get("remaining").get("amount").asText()).isEqualTo("479.00"); // 519 − 40
+        // this year's gifts need no reason
+        JsonNode current = post(clinic, "/api/v1/gifts", Map.of("practitionerId", partner, "kind", "BOOK",
+                "value", money("20.00"), "givenOn", "2026-01-05"));
+        assertThat(current.has("reason")).isFalse();
+    }
+
+    // ------------------------------------------------------------------ the clinic's profile
+
+    @Test
+    void theClinicsOwnTimeZoneFromItsProfileDecidesTodayAndAnOlderProfileChangesNothing() throws Exception {
+        // Noon on New Year's Eve in UTC is already New Year's Day on Kiritimati (UTC+14), still the 31st in Seattle.
+        clock.set(Instant.parse("2026-12-31T12:00:00Z"));
+        String clinic = TestClinics.unique("line-islands");
+        String partner = registerPartner(clinic, Map.of());
+        Map<String, Object> newYearsDay = Map.of("practitionerId", partner, "kind", "BOOK", "value", money("10.00"),
+                "givenOn", "2027-01-01");
+        assertThat(problem(() -> post(clinic, "/api/v1/gifts", newYearsDay)).getStatus().getCode()).isEqualTo(422);
+
+        clinicProfile(clinic, Map.of("\"America/Los_Angeles\"", "\"Pacific/Kiritimati\""));
+        assertThat(post(clinic, "/api/v1/gifts", newYearsDay).get("year").asInt()).isEqualTo(2027);
+        assertThat(get(clinic, "/api/v1/gifts/totals").get("year").asInt()).isEqualTo(2027);
+
+        // version 2 arriving after version 3 (a replay) leaves the newer profile in place
+        clinicProfile(clinic, Map.of("\"version\":3", "\"version\":2", "Harbor Integrative Health", "Old Harbor Name"));
+        assertThat(get(clinic, "/api/v1/gifts/totals").get("year").asInt()).isEqualTo(2027);
+        assertThat(get(clinic, "/api/v1/templates/THANK_YOU/preview").get("subject").asText())
+                .isEqualTo("Thank you for your referral to Harbor Integrative Health");
+        // a profile naming no real zone can never be applied: it is parked on the dead-letter topic, the zone stays
+        EventEnvelope noZone = GoldenSamples.event("ClinicProfileUpdated.v1", clinic, Map.of(SAMPLE_PROFILE,
+                UUID.nameUUIDFromBytes(clinic.getBytes(StandardCharsets.UTF_8)).toString(),
+                "America/Los_Angeles", "Mars/Olympus_Mons", "\"version\":3", "\"version\":9"));
+        KafkaProbe.send(Topics.PRACTITIONERS, noZone);
+        await().atMost(WAIT).until(() -> !KafkaProbe.records(Topics.deadLetter(Topics.PRACTITIONERS), r ->
+                noZone.id().equals(EventEnvelope.header(r.headers(), CloudEventHeaders.ID))
+                        && "outreach-service.directory".equals(EventEnvelope.header(r.headers(), DeadLetters.CONSUMER)))
+                .isEmpty());
+        assertThat(get(clinic, "/api/v1/gifts/totals").get("year").asInt()).isEqualTo(2027);
+        // another clinic keeps the configured zone and its own (missing) name
+        String other = TestClinics.unique("seattle");
+        assertThat(get(other, "/api/v1/gifts/totals").get("year").asInt()).isEqualTo(2026);
+        assertThat(get(other, "/api/v1/templates/THANK_YOU/preview").get("subject").asText())
+                .isEqualTo("Thank you for your referral to the clinic");
     }
 
     // ------------------------------------------------------------------ reverse referral and dormant
@@ -447,11 +609,42 @@ class OutreachServiceTest implements TestPropertyProvider {
                 .getBody(String.class).orElse("")).contains("target");
     }
 
+    @Test
+    void theWeeklyGoalProposesProspectsAPartnerIntroducedFirstThenThoseServingTheClinicsFocusNiches() {
+        String clinic = TestClinics.unique("gig-harbor");
+        clinicProfile(clinic, Map.of()); // focus niches: Prenatal care, Sports injuries
+        String introducer = registerPartner(clinic, Map.of("\"PROSPECT\"", "\"REFERRING\""));
+        String longestKnown = registerPartner(clinic, Map.of());
+        String sports = registerPartner(clinic, Map.of("Lakeview Women's Health", "Harborview Sports Medicine"));
+        String introduced = registerPartner(clinic, Map.of("Lakeview Women's Health", "Home Birth Collective"));
+        EventEnvelope intro = GoldenSamples.event("IntroductionRecorded.v1", clinic, Map.of(SAMPLE_INTRODUCED, introduced,
+                SAMPLE_PARTNER, introducer, "148cbec8-3c33-45c1-8ec2-bd906591e4c0", UUID.randomUUID().toString()));
+        KafkaProbe.send(Topics.PRACTITIONERS, intro);
+        await().atMost(WAIT).until(() -> processed(intro.id()));
+
+        Instant now = Instant.now();
+        List<String> proposed = new ArrayList<>();
+        for (int target = 1; target <= 3; target++) {
+            put(clinic, "/api/v1/goals/weekly", Map.of("target", target));
+            rules.check(clinic, now);
+            for (JsonNode t : items(get(clinic, "/api/v1/tasks?type=NEW_CONTACT"))) {
+                if (!proposed.contains(t.get("practitionerId").asText())) {
+                    proposed.add(t.get("practitionerId").asText());
+                    assertThat(t.get("note").asText()).as("why this one")
+                            .contains(proposed.size() == 1 ? "introduced by Dr. Maya Okafor"
+                                    : proposed.size() == 2 ? "serves our focus on Sports injuries" : "Introduce the clinic");
+                }
+            }
+        }
+        assertThat(proposed).containsExactly(introduced, sports, longestKnown);
+    }
+
     // ------------------------------------------------------------------ channels
 
     @Test
     void anEmailThankYouIsReallySentWithTheClinicsTemplateAndCompletesTheTask() throws Exception {
         String clinic = TestClinics.unique("redmond");
+        clinicProfile(clinic, Map.of());
         String partner = registerPartner(clinic, Map.of("\"HANDWRITTEN_NOTE\"", "\"EMAIL\"",
                 "m.okafor@lakeviewwomenshealth.example.com", "okafor-" + clinic + "@lakeview.example.com"));
         assertThat(get(clinic, "/api/v1/templates/THANK_YOU").get("custom").asBoolean()).isFalse();
@@ -468,7 +661,12 @@ class OutreachServiceTest implements TestPropertyProvider {
                 .filter(m -> recipient(m).equals("okafor-" + clinic + "@lakeview.example.com")).findFirst().orElseThrow();
         assertThat(mail.getSubject()).isEqualTo("Thank you, Dr. Okafor");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("front-desk@clinic.example");
-        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("Redmond Chiropractic");
+        String body = (String) mail.getContent(); // decoded, as the partner reads it
+        assertThat(body).contains("Redmond Chiropractic");
+        // the clinic's wording left the signature out: it is signed all the same, above the letterhead
+        assertThat(body).contains("Jordan Reyes, DC").contains("Harbor Integrative Health — Downtown")
+                .contains("1201 Third Avenue").contains("+12065550100");
+        assertThat(body.indexOf("Jordan Reyes, DC")).isLessThan(body.indexOf("1201 Third Avenue"));
         String completed = new String(awaitActivity(taskId, "OutreachTaskCompleted").value(), StandardCharsets.UTF_8);
         assertThat(JSON.readTree(completed).get("channel").asText()).isEqualTo("EMAIL");
         // sent once: a second click does not send it again
@@ -511,24 +709,31 @@ class OutreachServiceTest implements TestPropertyProvider {
     }
 
     @Test
-    void aHandwrittenNoteComesAsAPrintableCardAddressedToThePartner() throws Exception {
+    void aHandwrittenNoteComesAsAPrintableCardOnTheClinicsLetterheadSignedByTheTreatingClinician() throws Exception {
         String clinic = TestClinics.unique("kirkland");
+        clinicProfile(clinic, Map.of());
         String partner = registerPartner(clinic, Map.of());
         EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), "2025-03-03");
         await().atMost(WAIT).until(() -> processed(e.id()));
         String taskId = items(get(clinic, "/api/v1/tasks?type=THANK_YOU")).get(0).get("id").asText();
 
-        HttpResponse<byte[]> pdf = http.toBlocking().exchange(HttpRequest.GET("/api/v1/tasks/" + taskId + "/card.pdf")
-                .header("Authorization", TestTokens.bearer(clinic, "staff")), byte[].class);
-        assertThat(pdf.getContentType().map(Object::toString).orElse("")).isEqualTo("application/pdf");
-        try (var document = Loader.loadPDF(pdf.body())) {
+        try (var document = Loader.loadPDF(cardPdf(clinic, taskId))) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Dear Dr. Okafor").contains("Thank you for trusting us");
+            assertThat(text).contains("Harbor Integrative Health — Downtown").contains("1201 Third Avenue")
+                    .contains("Phone +12065550100");
+            assertThat(text).contains("Dear Dr. Okafor").contains("Thank you for trusting us")
+                    .contains("Jordan Reyes, DC\nHarbor Integrative Health");
             assertThat(text).contains("Lakeview Women's Health").contains("1420 Eastlake Ave E").contains("Seattle, WA 98102");
             assertThat(text).doesNotContain("Elena").doesNotContain("Marsh");
         }
         assertThat(problem(() -> get(TestClinics.unique("lynnwood"), "/api/v1/tasks/" + taskId + "/card.pdf"))
                 .getStatus().getCode()).isEqualTo(404);
+
+        // a call speaks for the clinic by its name too
+        rules.check(clinic, Instant.now());
+        String newContact = items(get(clinic, "/api/v1/tasks?type=NEW_CONTACT")).get(0).get("id").asText();
+        JsonNode call = post(clinic, "/api/v1/tasks/" + newContact + "/deliver", Map.of());
+        assertThat(call.get("script").asText()).contains("calling from Harbor Integrative Health");
     }
 
     @Test
@@ -554,6 +759,7 @@ class OutreachServiceTest implements TestPropertyProvider {
         JsonNode outcome = post(clinic, "/api/v1/tasks/" + taskId + "/complete",
                 Map.of("outcome", "Accepted: visiting on the 14th for a demonstration"));
         assertThat(outcome.get("outcome").asText()).startsWith("Accepted");
+        assertThat(allowance(clinic, prospect, year).get("given").get("amount").asText()).isEqualTo("75.00"); // taken up
 
         // over the cap, the invitation is refused whole: no task, no gift
         int before = items(get(clinic, "/api/v1/tasks?type=INVITATION")).size();
@@ -563,11 +769,78 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(items(get(clinic, "/api/v1/tasks?type=INVITATION"))).hasSize(before);
         assertThat(problem(() -> post(clinic, "/api/v1/invitations", Map.of("practitionerId", prospect,
                 "offer", "LUNCH", "channel", "EMAIL"))).getResponse().getBody(String.class).orElse("")).contains("offer");
+        // a free evaluation is a gift too: without its value it is refused, naming the field
+        HttpClientResponseException noValue = problem(() -> post(clinic, "/api/v1/invitations", Map.of(
+                "practitionerId", prospect, "offer", "FREE_EVALUATION", "channel", "PHONE")));
+        assertThat(noValue.getStatus().getCode()).isEqualTo(422);
+        assertThat(JSON.readTree(noValue.getResponse().getBody(String.class).orElseThrow()).get("errors").get(0)
+                .get("field").asText()).isEqualTo("value");
+        assertThat(items(get(clinic, "/api/v1/tasks?type=INVITATION"))).hasSize(before);
 
         http.toBlocking().exchange(HttpRequest.PUT("/api/v1/plugins/educate-by-example", Map.of("enabled", false))
                 .header("Authorization", TestTokens.bearer(clinic, "staff")), String.class);
         assertThat(problem(() -> post(clinic, "/api/v1/invitations", Map.of("practitionerId", prospect,
-                "offer", "FREE_EVALUATION", "channel", "PHONE"))).getStatus().getCode()).isEqualTo(409);
+                "offer", "FREE_EVALUATION", "channel", "PHONE", "value", money("95.00")))).getStatus().getCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anInvitationSkippedOrDeclinedTakesItsOfferOffTheLedgerOnceAndSaysSo() throws Exception {
+        String clinic = TestClinics.unique("sammamish");
+        String prospect = registerPartner(clinic, Map.of());
+        int year = LocalDate.now(CLINIC_ZONE).getYear();
+        JsonNode evaluation = post(clinic, "/api/v1/invitations", Map.of("practitionerId", prospect,
+                "offer", "FREE_EVALUATION", "channel", "PHONE", "value", money("95.00")));
+        assertThat(evaluation.get("gift").get("value").get("amount").asText()).isEqualTo("95.00");
+        JsonNode certificate = post(clinic, "/api/v1/invitations", Map.of("practitionerId", prospect,
+                "offer", "GIFT_CERTIFICATE", "channel", "LETTER", "value", money("60.00")));
+        assertThat(allowance(clinic, prospect, year).get("given").get("amount").asText()).isEqualTo("155.00");
+
+        String skippedTask = evaluation.get("task").get("id").asText();
+        post(clinic, "/api/v1/tasks/" + skippedTask + "/skip", Map.of("reason", "Could not reach her office"));
+        // skipping again is refused and reverses nothing more
+        assertThat(problem(() -> post(clinic, "/api/v1/tasks/" + skippedTask + "/skip", Map.of("reason", "again")))
+                .getStatus().getCode()).isEqualTo(409);
+        assertThat(allowance(clinic, prospect, year).get("given").get("amount").asText()).isEqualTo("60.00");
+        String evaluationGift = evaluation.get("gift").get("id").asText();
+        String reversedPayload = new String(awaitActivity(evaluationGift, "GiftReversed").value(), StandardCharsets.UTF_8);
+        assertThat(GoldenSamples.shapeDifferences("GiftReversed.v1", reversedPayload)).isEmpty();
+        JsonNode reversed = JSON.readTree(reversedPayload);
+        assertThat(reversed.get("reason").asText()).isEqualTo("INVITATION_SKIPPED");
+        assertThat(reversed.get("value").get("amount").asText()).isEqualTo("95.00");
+        assertThat(reversed.get("taskId").asText()).isEqualTo(skippedTask);
+        assertThat(reversed.get("year").asInt()).isEqualTo(year);
+        assertThat(reversed.get("reversedOn").asText()).isEqualTo(LocalDate.now(CLINIC_ZONE).toString());
+
+        String declinedTask = certificate.get("task").get("id").asText();
+        JsonNode declined = post(clinic, "/api/v1/tasks/" + declinedTask + "/decline",
+                Map.of("reason", "She sends her patients elsewhere for this"));
+        assertThat(declined.get("status").asText()).isEqualTo("DONE");
+        assertThat(declined.get("outcome").asText()).isEqualTo("Declined: She sends her patients elsewhere for this");
+        assertThat(allowance(clinic, prospect, year).get("given").get("amount").asText()).isEqualTo("0.00");
+        JsonNode declinedEvent = JSON.readTree(new String(awaitActivity(certificate.get("gift").get("id").asText(),
+                "GiftReversed").value(), StandardCharsets.UTF_8));
+        assertThat(declinedEvent.get("reason").asText()).isEqualTo("INVITATION_DECLINED");
+        assertThat(problem(() -> post(clinic, "/api/v1/tasks/" + declinedTask + "/decline", Map.of("reason", "again")))
+                .getStatus().getCode()).isEqualTo(409);
+
+        // the ledger still lists both, marked as reversed, and counts neither
+        assertThat(items(get(clinic, "/api/v1/gifts?year=" + year))).extracting(g -> g.get("reversalReason").asText())
+                .containsExactlyInAnyOrder("INVITATION_SKIPPED", "INVITATION_DECLINED");
+        assertThat(get(clinic, "/api/v1/gifts/totals?year=" + year).get("gifts").asLong()).isZero();
+        // exactly one GiftReversed per gift, however often staff clicked
+        assertThat(KafkaProbe.records(Topics.OUTREACH_ACTIVITIES, r -> evaluationGift.equals(r.key())
+                && EventEnvelope.header(r.headers(), "ce_type").equals("app.rapport.outreach.GiftReversed.v1"))).hasSize(1);
+        // only an invitation is declined
+        String thankYou = thankYouTask(clinic, prospect);
+        assertThat(problem(() -> post(clinic, "/api/v1/tasks/" + thankYou + "/decline", Map.of("reason", "x")))
+                .getStatus().getCode()).isEqualTo(409);
+    }
+
+    private String thankYouTask(String clinic, String partner) {
+        EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), "2025-03-03");
+        await().atMost(WAIT).until(() -> processed(e.id()));
+        return items(get(clinic, "/api/v1/tasks?type=THANK_YOU")).get(0).get("id").asText();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -579,10 +852,28 @@ class OutreachServiceTest implements TestPropertyProvider {
     private String registerPartner(String clinic, String id, Map<String, String> replacements) {
         Map<String, String> all = new HashMap<>(replacements);
         all.put(SAMPLE_PARTNER, id);
+        // Partners share one database across tests: each gets its own NPI, so group-wide caps stay apart.
+        all.putIfAbsent(SAMPLE_NPI, uniqueNpi());
         EventEnvelope e = GoldenSamples.event("PractitionerRegistered.v1", clinic, all);
         KafkaProbe.send(Topics.PRACTITIONERS, e);
         await().atMost(WAIT).until(() -> processed(e.id()));
         return id;
+    }
+
+    /** ClinicProfileUpdated from the golden sample (Harbor Integrative Health, version 3), applied. */
+    private void clinicProfile(String clinic, Map<String, String> replacements) {
+        Map<String, String> all = new HashMap<>(replacements);
+        all.put(SAMPLE_PROFILE, UUID.nameUUIDFromBytes(clinic.getBytes(StandardCharsets.UTF_8)).toString());
+        EventEnvelope e = GoldenSamples.event("ClinicProfileUpdated.v1", clinic, all);
+        KafkaProbe.send(Topics.PRACTITIONERS, e);
+        await().atMost(WAIT).until(() -> processed(e.id()));
+    }
+
+    private byte[] cardPdf(String clinic, String taskId) {
+        HttpResponse<byte[]> pdf = http.toBlocking().exchange(HttpRequest.GET("/api/v1/tasks/" + taskId + "/card.pdf")
+                .header("Authorization", TestTokens.bearer(clinic, "staff")), byte[].class);
+        assertThat(pdf.getContentType().map(Object::toString).orElse("")).isEqualTo("application/pdf");
+        return pdf.body();
     }
 
     private EventEnvelope referralReceived(String clinic, String partner, String referral, String receivedOn) {
@@ -597,6 +888,10 @@ class OutreachServiceTest implements TestPropertyProvider {
                 UUID.randomUUID().toString(), SAMPLE_SENT_PARTNER, partner, "\"2025-03-21\"", "\"" + sentOn + "\""));
         KafkaProbe.send(Topics.REFERRALS, e);
         return e;
+    }
+
+    private static String uniqueNpi() {
+        return String.valueOf(1_000_000_000L + (long) (Math.random() * 8_999_999_999L));
     }
 
     private static Instant at(String day) {

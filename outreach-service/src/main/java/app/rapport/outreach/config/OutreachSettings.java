@@ -76,7 +76,10 @@ public class OutreachSettings {
         return out;
     }
 
-    /** The clinic's own time zone, or the default: decides what "today" and "this week" are. */
+    /**
+     * The configured zone of a clinic, or the default. The clinic's profile (ClinicProfileUpdated)
+     * wins once it arrives: ask {@code ClinicProfiles.zoneOf}, not this, for "today".
+     */
     public ZoneId zoneOf(String clinicId) {
         return clinicZones.getOrDefault(clinicId, defaultZone);
     }

@@ -21,7 +21,9 @@ import java.util.UUID;
 
 /**
  * Every gift, per recipient and calendar year, checked against the recipient's yearly cap and
- * the no-cash rule before it is recorded. A refused gift leaves no trace and publishes nothing.
+ * the no-cash rule before it is recorded. The cap counts across the whole group: a physician
+ * listed by two clinics is one recipient, matched by NPI (ADR 304). A refused gift leaves no
+ * trace and publishes nothing; an invitation's gift not taken up is reversed, once.
  */
 @Singleton
 public class GiftLedger {
@@ -30,32 +32,35 @@ public class GiftLedger {
     private final PartnerRepository partners;
     private final OutreachSettings settings;
     private final ActivityPublisher events;
+    private final ClinicProfiles clinics;
 
     public GiftLedger(GiftRepository gifts, PartnerRepository partners, OutreachSettings settings,
-                      ActivityPublisher events) {
+                      ActivityPublisher events, ClinicProfiles clinics) {
         this.gifts = gifts;
+        this.clinics = clinics;
         this.partners = partners;
         this.settings = settings;
         this.events = events;
     }
 
-    /** What a recipient may still receive in a year. */
+    /** What a recipient may still receive in a year; {@code given} is the whole group's gifts to them. */
     public record Allowance(String practitionerId, int year, boolean physician, BigDecimal cap, BigDecimal given,
                             BigDecimal remaining, String currency) {
     }
 
     public record GiftRequest(String practitionerId, GiftKind kind, @Nullable String description, BigDecimal amount,
-                              String currency, LocalDate givenOn, @Nullable String taskId) {
+                              String currency, LocalDate givenOn, @Nullable String taskId,
+                              @Nullable String reason) {
     }
 
     public Allowance allowance(String clinicId, String practitionerId, int year) {
         Partner partner = partners.find(clinicId, practitionerId).orElseThrow(() -> unknownRecipient(practitionerId));
-        return allowance(clinicId, partner, year);
+        return allowance(partner, year);
     }
 
-    private Allowance allowance(String clinicId, Partner partner, int year) {
+    public Allowance allowance(Partner partner, int year) {
         BigDecimal cap = capFor(partner, year);
-        BigDecimal given = gifts.totalFor(clinicId, partner.id(), year).setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal given = gifts.groupTotalFor(partner.id(), partner.npi(), year).setScale(2, RoundingMode.UNNECESSARY);
         return new Allowance(partner.id(), year, partner.physician(), cap, given, GiftPolicy.remaining(given, cap),
                 settings.giftCurrency());
     }
@@ -72,15 +77,24 @@ public class GiftLedger {
         }
         // The ledger records what was given, not what is planned: a gift dated ahead would count
         // against a year's allowance before anything changed hands (issue 16, lawful thanks).
-        LocalDate today = now.atZone(settings.zoneOf(clinicId)).toLocalDate();
+        LocalDate today = clinics.today(clinicId, now);
         if (r.givenOn().isAfter(today)) {
             throw ProblemException.invalidField("givenOn",
                     "a gift is recorded once given; " + r.givenOn() + " is after today (" + today + ")");
         }
-        // The row lock makes two gifts to one recipient check the cap one after the other.
+        // A gift entered after its year has closed changes a total people may already have relied on.
+        boolean late = r.givenOn().getYear() != today.getYear();
+        if (late && (r.reason() == null || r.reason().isBlank())) {
+            throw ProblemException.invalidField("reason", "a gift dated in " + r.givenOn().getYear()
+                    + " is entered in " + today.getYear() + ": say why it is recorded late");
+        }
+        // The row locks make two gifts to one recipient, in any of the group's clinics, check the cap in turn.
         Partner partner = partners.lock(clinicId, r.practitionerId()).orElseThrow(() -> unknownRecipient(r.practitionerId()));
+        if (partner.npi() != null) {
+            partners.lockNpi(partner.npi());
+        }
         int year = r.givenOn().getYear();
-        Allowance allowance = allowance(clinicId, partner, year);
+        Allowance allowance = allowance(partner, year);
         GiftPolicy.check(partner.physician(), r.kind(), r.amount(), r.currency(), allowance.given(), allowance.cap(),
                 allowance.currency()).ifPresent(refusal -> {
                     throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "gift-refused", "Gift refused",
@@ -93,9 +107,27 @@ public class GiftLedger {
                 });
         Gift gift = gifts.save(new Gift(UUID.randomUUID().toString(), clinicId, partner.id(), r.taskId(), r.kind(),
                 r.description(), r.amount().setScale(2, RoundingMode.UNNECESSARY), r.currency(), r.givenOn(), year,
-                user, now));
+                user, now, late ? r.reason().strip() : null, null, null));
         events.giftRecorded(gift);
         return gift;
+    }
+
+    /**
+     * Takes the gifts a task gave off the ledger (an invitation declined or skipped) and publishes
+     * GiftReversed for each. A gift already reversed is left alone, so a repeat changes nothing.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<Gift> reverseForTask(String clinicId, String taskId, Gift.Reversal why, Instant now) {
+        LocalDate today = clinics.today(clinicId, now);
+        List<Gift> reversed = new java.util.ArrayList<>();
+        for (Gift g : gifts.countedForTask(clinicId, taskId)) {
+            if (gifts.reverse(g.id(), today, why.name()) == 1) {
+                Gift r = g.reversed(today, why);
+                events.giftReversed(r);
+                reversed.add(r);
+            }
+        }
+        return reversed;
     }
 
     private BigDecimal capFor(Partner partner, int year) {

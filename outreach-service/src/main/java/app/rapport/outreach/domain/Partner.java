@@ -6,10 +6,11 @@ import java.time.Instant;
 
 /**
  * A referral partner as outreach knows them: the local copy of contacts-service's snapshot.
- * Read-only to rules and channels.
+ * Read-only to rules and channels. {@code npi} (when known) is how the group recognises one
+ * physician listed by several of its clinics.
  */
 public record Partner(String clinicId, String id, String firstName, String lastName, @Nullable String credentials,
-                      String specialty, @Nullable String organization, @Nullable String email, @Nullable String phone,
+                      @Nullable String npi, String specialty, @Nullable String organization, @Nullable String email, @Nullable String phone,
                       @Nullable String postalAddress, String preferredChannel, String stage, boolean physician,
                       boolean archived, long version, Instant firstSeenAt) {
 

@@ -9,6 +9,7 @@ import app.rapport.outreach.plugin.DeliveryRequest;
 import app.rapport.outreach.plugin.TaskSnapshot;
 import app.rapport.outreach.plugin.rules.EducateByExampleRule;
 import app.rapport.outreach.repository.PartnerRepository;
+import app.rapport.outreach.repository.ReferralFactRepository;
 import app.rapport.outreach.repository.TaskRepository;
 import app.rapport.outreach.repository.TemplateRepository;
 import app.rapport.platform.plugin.PluginRegistry;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What staff do with tasks: list, complete, skip, reschedule, approve, deliver, invite. */
@@ -38,11 +40,16 @@ public class TaskBook {
     private final PluginRegistry registry;
     private final List<DeliveryChannel> channels;
     private final OutreachSettings settings;
+    private final ClinicProfiles clinics;
+    private final ReferralFactRepository referrals;
     private final TransactionOperations<Connection> transactions;
 
     public TaskBook(TaskRepository tasks, PartnerRepository partners, TemplateRepository templates, GiftLedger ledger,
                     ActivityPublisher events, PluginRegistry registry, List<DeliveryChannel> channels,
-                    OutreachSettings settings, TransactionOperations<Connection> transactions) {
+                    OutreachSettings settings, ClinicProfiles clinics, ReferralFactRepository referrals,
+                    TransactionOperations<Connection> transactions) {
+        this.clinics = clinics;
+        this.referrals = referrals;
         this.tasks = tasks;
         this.partners = partners;
         this.templates = templates;
@@ -55,7 +62,7 @@ public class TaskBook {
     }
 
     public LocalDate today(String clinicId, Instant now) {
-        return now.atZone(settings.zoneOf(clinicId)).toLocalDate();
+        return clinics.today(clinicId, now);
     }
 
     public Page<OutreachTask> search(String clinicId, @Nullable TaskType type, @Nullable TaskStatus status,
@@ -80,12 +87,35 @@ public class TaskBook {
         });
     }
 
+    /** Skips a task; an invitation skipped takes its offer's gift off the ledger. */
     public OutreachTask skip(String clinicId, String id, String reason, Instant now) {
         return inTransaction(() -> {
             OutreachTask t = lock(clinicId, id);
             t.skip(reason, now);
             tasks.update(t);
             events.skipped(t);
+            if (t.getType() == TaskType.INVITATION) {
+                ledger.reverseForTask(clinicId, t.getId(), Gift.Reversal.INVITATION_SKIPPED, now);
+            }
+            return t;
+        });
+    }
+
+    /**
+     * The prospect declined the invitation: the task is done (the invitation was made) and the
+     * offer's gift, never given, no longer counts against their yearly allowance.
+     */
+    public OutreachTask decline(String clinicId, String id, String reason, Instant now) {
+        return inTransaction(() -> {
+            OutreachTask t = lock(clinicId, id);
+            if (t.getType() != TaskType.INVITATION) {
+                throw ProblemException.conflict("Only an INVITATION is declined; this task is " + t.getType());
+            }
+            String outcome = "Declined: " + reason;
+            t.complete(outcome.length() > 500 ? outcome.substring(0, 500) : outcome, t.getChannel(), now);
+            tasks.update(t);
+            events.completed(t);
+            ledger.reverseForTask(clinicId, t.getId(), Gift.Reversal.INVITATION_DECLINED, now);
             return t;
         });
     }
@@ -106,8 +136,8 @@ public class TaskBook {
 
     /** A person approves a proposed gesture: the gift goes through the ledger, then the task is to be done. */
     public Approval approve(String clinicId, String id, GiftKind kind, @Nullable String description,
-                            java.math.BigDecimal amount, String currency, @Nullable LocalDate givenOn, String user,
-                            Instant now) {
+                            java.math.BigDecimal amount, String currency, @Nullable LocalDate givenOn,
+                            @Nullable String reason, String user, Instant now) {
         return inTransaction(() -> {
             OutreachTask t = lock(clinicId, id);
             if (t.getType() != TaskType.GESTURE) {
@@ -115,7 +145,7 @@ public class TaskBook {
             }
             t.approve(now);
             Gift gift = ledger.record(clinicId, new GiftLedger.GiftRequest(t.getPractitionerId(), kind, description,
-                    amount, currency, givenOn == null ? today(clinicId, now) : givenOn, t.getId()), user, now);
+                    amount, currency, givenOn == null ? today(clinicId, now) : givenOn, t.getId(), reason), user, now);
             tasks.update(t);
             // No "approved" event type exists; a reschedule to the same day carries the new status OPEN.
             events.rescheduled(t, t.getDueOn(), "Approved; the gift passed the ledger", now);
@@ -126,15 +156,20 @@ public class TaskBook {
     public record Approval(OutreachTask task, Gift gift) {
     }
 
-    /** EducateByExample: staff invite a prospect; a certificate with a value is a gift and is checked as one. */
+    /**
+     * EducateByExample: staff invite a prospect. The offer, a free evaluation or a gift certificate,
+     * is a gift at the value staff enter, recorded in the ledger with the invitation and checked
+     * against the yearly cap; it comes off the ledger if the invitation is declined or skipped.
+     */
     public Approval invite(String clinicId, String practitionerId, InvitationOffer offer, OutreachChannel channel,
                            @Nullable LocalDate dueOn, @Nullable java.math.BigDecimal value, @Nullable String currency,
                            String user, Instant now) {
         if (!registry.isEnabled(clinicId, EducateByExampleRule.NAME)) {
             throw ProblemException.conflict("Invitations (" + EducateByExampleRule.NAME + ") are switched off for this clinic");
         }
-        if (offer == InvitationOffer.GIFT_CERTIFICATE && value == null) {
-            throw ProblemException.invalidField("value", "a gift certificate needs its value, for the gift ledger");
+        if (value == null) {
+            throw ProblemException.invalidField("value", offer.wording()
+                    + " is a gift at its value: enter what it is worth, for the gift ledger");
         }
         LocalDate due = dueOn == null ? BusinessDays.add(today(clinicId, now), 2) : dueOn;
         return inTransaction(() -> {
@@ -155,12 +190,9 @@ public class TaskBook {
             t.setCreatedAt(now);
             t.setUpdatedAt(now);
             tasks.save(t);
-            Gift gift = null;
-            if (value != null) {
-                gift = ledger.record(clinicId, new GiftLedger.GiftRequest(practitionerId, GiftKind.SERVICE_CERTIFICATE,
-                        offer.wording(), value, currency == null ? settings.giftCurrency() : currency,
-                        today(clinicId, now), t.getId()), user, now);
-            }
+            Gift gift = ledger.record(clinicId, new GiftLedger.GiftRequest(practitionerId, GiftKind.SERVICE_CERTIFICATE,
+                    offer.wording(), value, currency == null ? settings.giftCurrency() : currency,
+                    today(clinicId, now), t.getId(), null), user, now);
             events.created(t);
             return new Approval(t, gift);
         });
@@ -178,7 +210,7 @@ public class TaskBook {
         if (task.getDeliveredAt() != null && task.getChannel() == OutreachChannel.EMAIL) {
             throw ProblemException.conflict("This e-mail was already sent at " + task.getDeliveredAt());
         }
-        Delivery delivery = prepare(clinicId, task, user);
+        Delivery delivery = prepare(clinicId, task, user, now);
         OutreachTask after = inTransaction(() -> {
             OutreachTask t = lock(clinicId, id);
             t.setDeliveredAt(now);
@@ -199,16 +231,16 @@ public class TaskBook {
     }
 
     /** The printable card or letter of a task on a paper channel. */
-    public Delivery card(String clinicId, String id, String user) {
+    public Delivery card(String clinicId, String id, String user, Instant now) {
         OutreachTask task = get(clinicId, id);
         if (task.getChannel() != OutreachChannel.HANDWRITTEN_NOTE && task.getChannel() != OutreachChannel.LETTER) {
             throw ProblemException.conflict("A card is printed for handwritten notes and letters; this task's channel is "
                     + task.getChannel());
         }
-        return prepare(clinicId, task, user);
+        return prepare(clinicId, task, user, now);
     }
 
-    private Delivery prepare(String clinicId, OutreachTask task, String user) {
+    private Delivery prepare(String clinicId, OutreachTask task, String user, Instant now) {
         DeliveryChannel channel = registry.enabledFor(clinicId, channels).stream()
                 .filter(c -> c.channels().contains(task.getChannel())).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("No delivery channel for " + task.getChannel()
@@ -217,8 +249,13 @@ public class TaskBook {
                 ProblemException.conflict("The partner's details have not reached outreach yet; try again shortly"));
         MessageTemplate.Kind kind = MessageTemplate.Kind.of(task.getType());
         MessageTemplate template = templates.find(clinicId, kind).orElse(MessageTemplate.defaultFor(kind));
+        ClinicProfile clinic = clinics.of(clinicId);
+        Signature signature = (task.getReferralId() == null ? Optional.<Signature>empty()
+                : referrals.signatureFor(clinicId, task.getReferralId(), clinic.clinicName()))
+                .orElse(Signature.ofClinic(clinic.clinicName()));
         try {
-            return channel.deliver(new DeliveryRequest(clinicId, TaskSnapshot.of(task), partner, template, user));
+            return channel.deliver(new DeliveryRequest(clinicId, TaskSnapshot.of(task), partner, template, clinic,
+                    signature, now.atZone(clinics.zoneOf(clinic)).toLocalDate(), user));
         } catch (DeliveryFailedException e) {
             throw new ProblemException(HttpStatus.BAD_GATEWAY, "delivery-failed", "Delivery failed", e.getMessage());
         }

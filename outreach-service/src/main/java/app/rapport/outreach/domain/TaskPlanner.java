@@ -2,10 +2,13 @@ package app.rapport.outreach.domain;
 
 import app.rapport.outreach.messaging.ActivityPublisher;
 import app.rapport.outreach.plugin.TaskProposal;
+import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.outreach.repository.TaskRepository;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,11 +19,15 @@ import java.util.UUID;
 @Singleton
 public class TaskPlanner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TaskPlanner.class);
+
     private final TaskRepository tasks;
+    private final PartnerRepository partners;
     private final ActivityPublisher events;
 
-    public TaskPlanner(TaskRepository tasks, ActivityPublisher events) {
+    public TaskPlanner(TaskRepository tasks, PartnerRepository partners, ActivityPublisher events) {
         this.tasks = tasks;
+        this.partners = partners;
         this.events = events;
     }
 
@@ -30,6 +37,13 @@ public class TaskPlanner {
         for (TaskProposal p : proposals) {
             String dedupeKey = ruleName + ":" + p.occasion();
             if (dedupeKey.length() > 200 || tasks.existsByClinicIdAndDedupeKey(clinicId, dedupeKey)) {
+                continue;
+            }
+            // The law's other line, for every rule: a physician is never proposed a gift by a rule
+            // (a gift a rule proposes is prompted by their referrals); unknown partners count as physicians.
+            if (p.type() == TaskType.GESTURE
+                    && partners.find(clinicId, p.practitionerId()).map(Partner::physician).orElse(true)) {
+                LOG.warn("Rule {} proposed a gesture to a physician (or a partner not known yet); not created", ruleName);
                 continue;
             }
             OutreachTask t = new OutreachTask();

@@ -1,6 +1,5 @@
 package app.rapport.outreach.domain;
 
-import app.rapport.outreach.config.OutreachSettings;
 import app.rapport.outreach.plugin.ClinicFacts;
 import app.rapport.outreach.repository.TaskRepository;
 import jakarta.inject.Singleton;
@@ -20,12 +19,12 @@ public class WeeklyGoals {
 
     private final TaskRepository tasks;
     private final ClinicFacts facts;
-    private final OutreachSettings settings;
+    private final ClinicProfiles clinics;
 
-    public WeeklyGoals(TaskRepository tasks, ClinicFacts facts, OutreachSettings settings) {
+    public WeeklyGoals(TaskRepository tasks, ClinicFacts facts, ClinicProfiles clinics) {
         this.tasks = tasks;
         this.facts = facts;
-        this.settings = settings;
+        this.clinics = clinics;
     }
 
     /**
@@ -35,7 +34,7 @@ public class WeeklyGoals {
     }
 
     public Progress progress(String clinicId, Instant now) {
-        ZoneId zone = settings.zoneOf(clinicId);
+        ZoneId zone = clinics.zoneOf(clinicId);
         LocalDate thisWeek = BusinessDays.weekStart(now.atZone(zone).toLocalDate());
         int target = facts.weeklyTarget(clinicId);
         Map<LocalDate, Integer> doneByWeek = new HashMap<>();

@@ -35,7 +35,13 @@ public final class ActivityEvents {
 
     @Serdeable
     public record GiftRecorded(String giftId, String practitionerId, @Nullable String taskId, String kind,
-                               @Nullable String description, Money value, String givenOn, int year) {
+                               @Nullable String description, Money value, String givenOn, int year,
+                               @Nullable String reason) {
+    }
+
+    @Serdeable
+    public record GiftReversed(String giftId, String practitionerId, @Nullable String taskId, Money value, int year,
+                               String reason, String reversedOn) {
     }
 
     /** Money on the wire: a decimal string, never a float. */

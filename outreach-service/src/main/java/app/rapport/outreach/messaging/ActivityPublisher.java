@@ -48,7 +48,14 @@ public class ActivityPublisher {
     public void giftRecorded(Gift g) {
         outbox.record(g.clinicId(), "Gift", g.id(), EventTypes.GIFT_RECORDED, new ActivityEvents.GiftRecorded(g.id(),
                 g.practitionerId(), g.taskId(), g.kind().name(), g.description(),
-                new ActivityEvents.Money(g.amount().toPlainString(), g.currency()), g.givenOn().toString(), g.year()));
+                new ActivityEvents.Money(g.amount().toPlainString(), g.currency()), g.givenOn().toString(), g.year(),
+                g.reason()));
+    }
+
+    public void giftReversed(Gift g) {
+        outbox.record(g.clinicId(), "Gift", g.id(), EventTypes.GIFT_REVERSED, new ActivityEvents.GiftReversed(g.id(),
+                g.practitionerId(), g.taskId(), new ActivityEvents.Money(g.amount().toPlainString(), g.currency()),
+                g.year(), g.reversalReason(), g.reversedOn().toString()));
     }
 
     private void task(OutreachTask t, String type, Object payload) {

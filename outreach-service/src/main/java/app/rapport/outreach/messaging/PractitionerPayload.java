@@ -12,7 +12,7 @@ public record PractitionerPayload(@Valid @NotNull Snapshot practitioner) {
 
     @Serdeable
     public record Snapshot(@NotBlank String id, @NotBlank String firstName, @NotBlank String lastName,
-                           @Nullable String credentials, @NotBlank String specialty, @Nullable String organization,
+                           @Nullable String credentials, @Nullable String npi, @NotBlank String specialty, @Nullable String organization,
                            @Nullable String email, @Nullable String phone, @Nullable Address address,
                            @NotBlank String preferredThankYouChannel, @NotBlank String stage,
                            @NotNull Boolean physician, @NotNull Boolean archived, @NotNull Long version) {

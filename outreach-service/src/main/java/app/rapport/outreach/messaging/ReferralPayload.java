@@ -9,7 +9,8 @@ import java.time.LocalDate;
 
 /**
  * The part of ReferralReceived / ReferralSent outreach reads. The patient block is deliberately
- * not mapped: outreach needs no patient data and never holds any.
+ * not mapped: outreach needs no patient data and never holds any. The treating clinician signs
+ * the letters the referral prompts.
  */
 @Serdeable
 public record ReferralPayload(@NotBlank String referralId,
@@ -17,5 +18,11 @@ public record ReferralPayload(@NotBlank String referralId,
                               @Nullable String kind,
                               @NotBlank String practitionerId,
                               @Nullable LocalDate receivedOn,
-                              @Nullable LocalDate sentOn) {
+                              @Nullable LocalDate sentOn,
+                              @Nullable TreatingPractitioner treatingPractitioner) {
+
+    /** The clinic's own clinician for the patient: signs the thank-you. Not patient data. */
+    @Serdeable
+    public record TreatingPractitioner(@Nullable String id, @NotBlank String name, @Nullable String credentials) {
+    }
 }

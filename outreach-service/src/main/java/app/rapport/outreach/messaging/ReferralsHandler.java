@@ -55,7 +55,9 @@ public class ReferralsHandler implements EventHandler {
         String direction = received ? ReferralFactRepository.RECEIVED : ReferralFactRepository.SENT;
         // Counted once per referral even if the same referral is replayed under a new event id;
         // the rules still run, and the task's unique occasion absorbs the repeat.
-        referrals.record(event.clinicId(), p.referralId(), p.practitionerId(), direction, on);
+        var treating = p.treatingPractitioner();
+        referrals.record(event.clinicId(), p.referralId(), p.practitionerId(), direction, on,
+                treating == null ? null : treating.name(), treating == null ? null : treating.credentials());
         ReferralFact fact = new ReferralFact(p.referralId(), direction, p.kind() == null ? "REFERRAL" : p.kind(),
                 p.practitionerId(), on);
         rules.onEvent(new OutreachEvent(event, fact), clock.instant());

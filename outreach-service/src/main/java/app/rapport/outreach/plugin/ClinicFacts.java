@@ -2,6 +2,10 @@ package app.rapport.outreach.plugin;
 
 import app.rapport.outreach.config.OutreachSettings;
 import app.rapport.outreach.domain.BusinessDays;
+import app.rapport.outreach.domain.ClinicProfile;
+import app.rapport.outreach.domain.ClinicProfiles;
+import app.rapport.outreach.domain.FocusNiches;
+import app.rapport.outreach.domain.GiftLedger;
 import app.rapport.outreach.domain.Partner;
 import app.rapport.outreach.domain.TaskType;
 import app.rapport.outreach.repository.PartnerRepository;
@@ -25,10 +29,14 @@ public class ClinicFacts {
     private final ReferralFactRepository referrals;
     private final TaskRepository tasks;
     private final WeeklyGoalRepository goals;
+    private final ClinicProfiles clinics;
+    private final GiftLedger ledger;
 
     public ClinicFacts(OutreachSettings settings, PartnerRepository partners, ReferralFactRepository referrals,
-                       TaskRepository tasks, WeeklyGoalRepository goals) {
+                       TaskRepository tasks, WeeklyGoalRepository goals, ClinicProfiles clinics, GiftLedger ledger) {
         this.settings = settings;
+        this.clinics = clinics;
+        this.ledger = ledger;
         this.partners = partners;
         this.referrals = referrals;
         this.tasks = tasks;
@@ -42,13 +50,14 @@ public class ClinicFacts {
 
     /** NEW_CONTACT tasks done in the week (Monday to Sunday, clinic time) that starts on {@code monday}. */
     public int newContactsDone(String clinicId, LocalDate monday) {
-        ZoneId zone = settings.zoneOf(clinicId);
+        ZoneId zone = clinics.zoneOf(clinicId);
         return tasks.newContactsDone(clinicId, monday.atStartOfDay(zone).toInstant(),
                 monday.plusWeeks(1).atStartOfDay(zone).toInstant()).size();
     }
 
     public OutreachFacts forClinic(String clinicId, Instant now) {
-        LocalDate today = now.atZone(settings.zoneOf(clinicId)).toLocalDate();
+        ClinicProfile profile = clinics.of(clinicId);
+        LocalDate today = now.atZone(clinics.zoneOf(profile)).toLocalDate();
         return new OutreachFacts() {
             @Override
             public String clinicId() {
@@ -93,6 +102,23 @@ public class ClinicFacts {
             @Override
             public List<Partner> uncontactedProspects(int limit) {
                 return partners.uncontactedProspects(clinicId, limit);
+            }
+
+            @Override
+            public List<Prospect> prospects() {
+                return partners.uncontactedProspects(clinicId).stream().map(p -> new Prospect(p.partner(),
+                        p.introducedById() == null ? null : partners.find(clinicId, p.introducedById()).orElse(null),
+                        FocusNiches.matching(profile.focusNiches(), p.partner()).orElse(null))).toList();
+            }
+
+            @Override
+            public ClinicProfile clinic() {
+                return profile;
+            }
+
+            @Override
+            public Optional<GiftLedger.Allowance> giftAllowance(String practitionerId) {
+                return partners.find(clinicId, practitionerId).map(p -> ledger.allowance(p, today.getYear()));
             }
 
             @Override

@@ -1,6 +1,8 @@
 package app.rapport.outreach.plugin;
 
 import app.rapport.outreach.config.OutreachSettings;
+import app.rapport.outreach.domain.ClinicProfile;
+import app.rapport.outreach.domain.GiftLedger;
 import app.rapport.outreach.domain.Partner;
 import app.rapport.outreach.domain.TaskType;
 
@@ -35,6 +37,18 @@ public interface OutreachFacts {
 
     /** Prospects (stage PROSPECT, not archived) nobody has been asked to reach yet, longest known first. */
     List<Partner> uncontactedProspects(int limit);
+
+    /**
+     * Every prospect nobody has been asked to reach yet, longest known first, each with the partner
+     * who introduced them and the clinic's focus niche they serve (see {@code FocusNiches}).
+     */
+    List<Prospect> prospects();
+
+    /** The clinic's profile: name, letterhead, focus niches ({@link ClinicProfile#unknown} until it arrives). */
+    ClinicProfile clinic();
+
+    /** What the partner may still receive this year, counted across the whole group (empty until their snapshot arrives). */
+    Optional<GiftLedger.Allowance> giftAllowance(String practitionerId);
 
     /** The tasks of one type for one partner, any status. */
     List<TaskSnapshot> tasks(String practitionerId, TaskType type);

@@ -1,9 +1,12 @@
 package app.rapport.outreach.repository;
 
+import app.rapport.outreach.domain.Signature;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The referrals the rules count, in both directions. */
 @Singleton
@@ -19,9 +22,19 @@ public class ReferralFactRepository {
     }
 
     /** @return false when the referral was already counted (a replay of the same referral) */
-    public boolean record(String clinicId, String referralId, String practitionerId, String direction, LocalDate on) {
-        return jdbc.update("INSERT IGNORE INTO referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on) "
-                + "VALUES (?, ?, ?, ?, ?)", clinicId, referralId, practitionerId, direction, on) == 1;
+    public boolean record(String clinicId, String referralId, String practitionerId, String direction, LocalDate on,
+                          @Nullable String treatingName, @Nullable String treatingCredentials) {
+        return jdbc.update("INSERT IGNORE INTO referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on, "
+                        + "treating_name, treating_credentials) VALUES (?, ?, ?, ?, ?, ?, ?)", clinicId, referralId,
+                practitionerId, direction, on, treatingName, treatingCredentials) == 1;
+    }
+
+    /** Who signs for a referral: its treating clinician, when the referral named one. */
+    public Optional<Signature> signatureFor(String clinicId, String referralId, String clinicName) {
+        return jdbc.query("SELECT treating_name, treating_credentials FROM referral_fact WHERE clinic_id = ? "
+                        + "AND referral_id = ? AND treating_name IS NOT NULL",
+                rs -> new Signature(rs.getString(1), rs.getString(2), clinicName), clinicId, referralId)
+                .stream().findFirst();
     }
 
     /** The days referrals in {@code direction} happened with this partner, oldest first. */

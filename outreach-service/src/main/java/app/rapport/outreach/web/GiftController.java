@@ -62,7 +62,7 @@ public class GiftController {
         LocalDate givenOn = body.givenOn() == null ? book.today(caller.clinicId(), now) : Params.date("givenOn", body.givenOn());
         var gift = transactions.executeWrite(status -> ledger.record(caller.clinicId(), new GiftLedger.GiftRequest(
                 body.practitionerId(), kind, body.description(), TaskController.amount(body.value()),
-                body.value().currency(), givenOn, null), caller.user(), now));
+                body.value().currency(), givenOn, null, body.reason()), caller.user(), now));
         return HttpResponse.created(GiftView.of(gift));
     }
 

@@ -34,7 +34,8 @@ public class InvitationController {
 
     @Post
     @Operation(summary = "Invite a prospect for a free evaluation or with a gift certificate; tracked as an INVITATION "
-            + "task until its outcome is recorded. A certificate's value goes through the gift ledger.")
+            + "task until its outcome is recorded. The offer is a gift at its value (required): it goes through the gift "
+            + "ledger now and comes off it if the invitation is declined or skipped.")
     public HttpResponse<Issued> invite(Caller caller, @Valid @Body Requests.NewInvitation body) {
         InvitationOffer offer = Params.enumValue("offer", body.offer(), InvitationOffer.class);
         OutreachChannel channel = Params.enumValue("channel", body.channel(), OutreachChannel.class);

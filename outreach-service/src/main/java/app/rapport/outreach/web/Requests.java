@@ -24,6 +24,7 @@ public final class Requests {
     public record Complete(@NotBlank @Size(max = 500) String outcome, @Nullable String channel) {
     }
 
+    /** A skip's or a declined invitation's reason, in staff's words. */
     @Serdeable
     public record Skip(@NotBlank @Size(max = 500) String reason) {
     }
@@ -41,13 +42,14 @@ public final class Requests {
     /** Approving a proposed gesture: the gift it becomes. */
     @Serdeable
     public record Approve(@NotBlank String kind, @Nullable @Size(max = 200) String description,
-                          @Valid @NotNull Money value, @Nullable @Pattern(regexp = DATE) String givenOn) {
+                          @Valid @NotNull Money value, @Nullable @Pattern(regexp = DATE) String givenOn,
+                          @Nullable @Size(max = 500) String reason) {
     }
 
     @Serdeable
     public record NewGift(@NotBlank @Pattern(regexp = UUID) String practitionerId, @NotBlank String kind,
                           @Nullable @Size(max = 200) String description, @Valid @NotNull Money value,
-                          @Nullable @Pattern(regexp = DATE) String givenOn) {
+                          @Nullable @Pattern(regexp = DATE) String givenOn, @Nullable @Size(max = 500) String reason) {
     }
 
     @Serdeable

@@ -77,6 +77,13 @@ public class TaskController {
         return view(caller, book.skip(caller.clinicId(), id, body.reason(), clock.instant()));
     }
 
+    @Post("/{id}/decline")
+    @Operation(summary = "The prospect declined an invitation: the task is done and the offer's gift comes off the "
+            + "ledger (GiftReversed)")
+    public TaskView decline(Caller caller, @PathVariable String id, @Valid @Body Requests.Skip body) {
+        return view(caller, book.decline(caller.clinicId(), id, body.reason(), clock.instant()));
+    }
+
     @Post("/{id}/reschedule")
     @Operation(summary = "Move a task's due date")
     public TaskView reschedule(Caller caller, @PathVariable String id, @Valid @Body Requests.Reschedule body) {
@@ -90,7 +97,8 @@ public class TaskController {
     public Approved approve(Caller caller, @PathVariable String id, @Valid @Body Requests.Approve body) {
         GiftKind kind = Params.enumValue("kind", body.kind(), GiftKind.class);
         var approval = book.approve(caller.clinicId(), id, kind, body.description(), amount(body.value()),
-                body.value().currency(), Params.date("givenOn", body.givenOn()), caller.user(), clock.instant());
+                body.value().currency(), Params.date("givenOn", body.givenOn()), body.reason(), caller.user(),
+                clock.instant());
         return new Approved(view(caller, approval.task()), GiftView.of(approval.gift()));
     }
 
@@ -106,7 +114,7 @@ public class TaskController {
     @Get(value = "/{id}/card.pdf", produces = "application/pdf")
     @Operation(summary = "The printable card or letter of a handwritten-note or letter task, to sign and mail")
     public HttpResponse<byte[]> card(Caller caller, @PathVariable String id) {
-        Delivery d = book.card(caller.clinicId(), id, caller.user());
+        Delivery d = book.card(caller.clinicId(), id, caller.user(), clock.instant());
         return HttpResponse.ok(d.document()).contentType(MediaType.of("application/pdf"))
                 .header("Content-Disposition", "inline; filename=\"card-" + id + ".pdf\"");
     }

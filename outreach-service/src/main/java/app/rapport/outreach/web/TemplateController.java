@@ -1,5 +1,7 @@
 package app.rapport.outreach.web;
 
+import app.rapport.outreach.domain.ClinicProfile;
+import app.rapport.outreach.domain.ClinicProfiles;
 import app.rapport.outreach.domain.MessageTemplate;
 import app.rapport.outreach.plugin.channels.Templates;
 import app.rapport.outreach.repository.TemplateRepository;
@@ -29,16 +31,19 @@ import java.time.Clock;
 public class TemplateController {
 
     private final TemplateRepository templates;
+    private final ClinicProfiles clinics;
     private final Clock clock;
 
-    public TemplateController(TemplateRepository templates, Clock clock) {
+    public TemplateController(TemplateRepository templates, ClinicProfiles clinics, Clock clock) {
         this.templates = templates;
+        this.clinics = clinics;
         this.clock = clock;
     }
 
     @Get("/{kind}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "The clinic's THANK_YOU, INVITATION or CHECK_IN template, or the default when it has none")
+    @Operation(summary = "The clinic's wording of one kind (THANK_YOU, PERSONAL_THANKS, CHECK_IN, NEW_CONTACT, "
+            + "INTRO_MEETING, INVITATION), or the default when it has none")
     public TemplateView read(Caller caller, @PathVariable String kind) {
         return TemplateView.of(current(caller, kind));
     }
@@ -47,15 +52,15 @@ public class TemplateController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The clinic's saved template as a sample partner would read it, placeholders filled")
     public TemplatePreview previewSaved(Caller caller, @PathVariable String kind) {
-        return TemplatePreview.of(current(caller, kind));
+        return TemplatePreview.of(current(caller, kind), clinics.of(caller.clinicId()));
     }
 
     @Post("/{kind}/preview")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Wording not saved yet, as a sample partner would read it; nothing is stored")
-    public TemplatePreview previewDraft(@PathVariable String kind, @Valid @Body Requests.Template body) {
+    public TemplatePreview previewDraft(Caller caller, @PathVariable String kind, @Valid @Body Requests.Template body) {
         MessageTemplate.Kind k = Params.enumValue("kind", kind, MessageTemplate.Kind.class);
-        return TemplatePreview.of(new MessageTemplate(k, body.subject(), body.body(), true));
+        return TemplatePreview.of(new MessageTemplate(k, body.subject(), body.body(), true), clinics.of(caller.clinicId()));
     }
 
     private MessageTemplate current(Caller caller, String kind) {
@@ -65,7 +70,8 @@ public class TemplateController {
 
     @Put("/{kind}")
     @Secured({Roles.STAFF, Roles.GROUP_ADMIN})
-    @Operation(summary = "Write the clinic's own template; placeholders {{partnerName}}, {{partnerFullName}}, {{offer}}")
+    @Operation(summary = "Write the clinic's own template; placeholders {{partnerName}}, "
+            + "{{partnerFullName}}, {{offer}}, {{clinicName}}, {{signature}}")
     public TemplateView write(Caller caller, @PathVariable String kind, @Valid @Body Requests.Template body) {
         MessageTemplate.Kind k = Params.enumValue("kind", kind, MessageTemplate.Kind.class);
         MessageTemplate t = new MessageTemplate(k, body.subject(), body.body(), true);
@@ -83,8 +89,8 @@ public class TemplateController {
     /** The message as its recipient reads it; {@code recipient} names the sample partner it is filled for. */
     @Serdeable
     public record TemplatePreview(String kind, String subject, String body, String recipient) {
-        static TemplatePreview of(MessageTemplate t) {
-            MessageTemplate filled = Templates.preview(t);
+        static TemplatePreview of(MessageTemplate t, ClinicProfile clinic) {
+            MessageTemplate filled = Templates.preview(t, clinic);
             return new TemplatePreview(t.kind().name(), filled.subject(), filled.body(), Templates.sampleRecipient());
         }
     }

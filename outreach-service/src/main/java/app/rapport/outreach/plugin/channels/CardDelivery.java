@@ -17,17 +17,21 @@ import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayOutputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * A printable card (5 × 7 in) for a handwritten note, or a letter-size letter: the clinic's
- * wording with room to sign, and the envelope address. Someone signs and mails it, then completes
- * the task. No patient is named: the partner knows whom they referred.
+ * letterhead, its wording signed by the treating clinician (or the clinic), and the envelope
+ * address. Someone signs and mails it, then completes the task. No patient is named: the partner
+ * knows whom they referred.
  */
 @Singleton
 public class CardDelivery implements DeliveryChannel {
 
     private static final Rectangle CARD = new Rectangle(504, 360); // 7 × 5 in, landscape
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     @Override
     public String name() {
@@ -53,7 +57,7 @@ public class CardDelivery implements DeliveryChannel {
 
     private byte[] render(DeliveryRequest r) {
         boolean letter = r.task().channel() == OutreachChannel.LETTER;
-        MessageTemplate message = r.template().filled(Templates.values(r));
+        MessageTemplate message = Templates.message(r);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(letter ? PageSize.LETTER : CARD, 36, 36, 36, 36);
         try {
@@ -61,6 +65,26 @@ public class CardDelivery implements DeliveryChannel {
             doc.addTitle(message.subject());
             doc.addCreator("Rapport outreach-service");
             doc.open();
+            String letterhead = r.clinic().letterhead();
+            if (!letterhead.isEmpty()) {
+                String[] lines = letterhead.split("\n", 2);
+                Paragraph head = new Paragraph(lines[0], FontFactory.getFont(FontFactory.HELVETICA_BOLD, letter ? 12 : 10));
+                head.setAlignment(Element.ALIGN_CENTER);
+                doc.add(head);
+                if (lines.length > 1) {
+                    Paragraph address = new Paragraph(lines[1], FontFactory.getFont(FontFactory.HELVETICA, letter ? 9 : 8));
+                    address.setAlignment(Element.ALIGN_CENTER);
+                    address.setSpacingAfter(letter ? 24 : 10);
+                    doc.add(address);
+                }
+            }
+            if (letter) {
+                // Dated the day it is printed to be sent, in the clinic's time zone.
+                Paragraph dated = new Paragraph(r.today().format(DATE), FontFactory.getFont(FontFactory.TIMES_ROMAN, 12));
+                dated.setAlignment(Element.ALIGN_RIGHT);
+                dated.setSpacingAfter(14);
+                doc.add(dated);
+            }
             Font body = FontFactory.getFont(FontFactory.TIMES_ROMAN, letter ? 12 : 13);
             for (String paragraph : message.body().split("\n\n")) {
                 Paragraph p = new Paragraph(paragraph, body);

@@ -12,8 +12,8 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 
 /**
- * Sends the clinic's thank-you or invitation e-mail. A thank-you is done once sent; an
- * invitation waits for the partner's answer.
+ * Sends the clinic's e-mail for the task, signed and with the clinic's letterhead below. A
+ * thank-you is done once sent; an invitation waits for the partner's answer.
  */
 @Singleton
 public class EmailDelivery implements DeliveryChannel {
@@ -46,8 +46,10 @@ public class EmailDelivery implements DeliveryChannel {
             throw ProblemException.invalidField("channel", request.partner().displayName()
                     + " has no e-mail address in the directory; choose another channel");
         }
-        MessageTemplate message = request.template().filled(Templates.values(request));
-        mailer.send(to, message.subject(), message.body());
+        MessageTemplate message = Templates.message(request);
+        // The clinic's letterhead closes the e-mail, as it heads a printed letter.
+        String letterhead = request.clinic().letterhead();
+        mailer.send(to, message.subject(), letterhead.isEmpty() ? message.body() : message.body() + "\n\n--\n" + letterhead);
         boolean done = request.task().type() != TaskType.INVITATION;
         return new Delivery(done, "E-mail \"" + message.subject() + "\" sent to " + to, null, null, null);
     }

@@ -38,11 +38,16 @@ public class PhoneScriptDelivery implements DeliveryChannel {
 
     static String script(DeliveryRequest r) {
         Partner p = r.partner();
-        String hello = "Hello, this is " + r.staffUser() + " calling from the clinic for " + p.displayName() + ". ";
+        String hello = "Hello, this is " + r.staffUser() + " calling from " + r.clinic().clinicName() + " for "
+                + p.displayName() + ". ";
         String body = switch (r.task().type()) {
             case THANK_YOU -> "I'm calling to thank you for the patient you referred to us. We have them on our "
                     + "schedule and will keep you informed of their progress. Is there anything you would like us "
                     + "to know about them, or a way you prefer to receive our reports?";
+            // The clinician's own call; no gift is offered or hinted at (42 CFR 411.357(k)).
+            case PERSONAL_THANKS -> "I wanted to thank you personally for the trust you place in us. Working with you "
+                    + "makes a real difference to the patients we share, and I value our collaboration. Is there "
+                    + "anything we could do better for your patients?";
             case CHECK_IN -> "It has been a while since we worked together and I wanted to check in. How are things "
                     + "at your practice? Is there anything we could do better for the patients you send us?";
             case NEW_CONTACT -> "We work with many patients in our community and would like to introduce ourselves. "

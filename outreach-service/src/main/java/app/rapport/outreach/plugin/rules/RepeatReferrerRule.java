@@ -13,18 +13,25 @@ import app.rapport.outreach.plugin.TaskSnapshot;
 import app.rapport.platform.events.EventTypes;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Several referrals from one partner within a window suggest a relationship gesture. Only a
- * suggestion: the task is PROPOSED, a person decides, and approving it goes through the gift
- * ledger (yearly cap, no cash). For physicians the note says so, because a gift must not depend
- * on the volume or value of referrals.
+ * A partner who refers again and again deserves more than the routine thank-you. For a physician
+ * that is a personal thank-you from the clinician — a call, a letter, a visit — and never a gift:
+ * a gift prompted by how often a physician refers would be tied to the volume of their referrals
+ * (42 CFR 411.357(k), the Anti-Kickback Statute). For other partners it is a gesture that a person
+ * approves through the gift ledger. Neither is sized by the number of referrals.
  */
 @Singleton
 public class RepeatReferrerRule implements OutreachRule {
+
+    static final String PERSONAL_THANKS_NOTE = "A personal thank-you from the treating clinician: a call, a letter "
+            + "or a visit to say how much the clinic values working together. It is never a gift: no meal, flowers or "
+            + "present goes with it.";
 
     @Override
     public String name() {
@@ -38,8 +45,8 @@ public class RepeatReferrerRule implements OutreachRule {
 
     @Override
     public String description() {
-        return "Suggest a gesture (lunch, flowers, gift basket) for a partner who referred several patients recently; "
-                + "a person approves it through the gift ledger";
+        return "A personal thank-you from the clinician for a physician who refers again and again (never a gift); "
+                + "for other partners a gesture a person approves through the gift ledger";
     }
 
     @Override
@@ -60,20 +67,37 @@ public class RepeatReferrerRule implements OutreachRule {
         if (inWindow < facts.settings().repeatReferrerCount()) {
             return List.of();
         }
-        // One suggestion per window: a gesture proposed within it already answers these referrals.
-        boolean recentGesture = facts.tasks(referral.practitionerId(), TaskType.GESTURE).stream()
-                .map(TaskSnapshot::createdAt)
-                .anyMatch(created -> !created.isBefore(facts.now().minus(java.time.Duration.ofDays(window))));
-        if (recentGesture) {
+        Optional<Partner> partner = facts.partner(referral.practitionerId());
+        // Unknown yet: treated as a physician, the cautious reading.
+        boolean physician = partner.map(Partner::physician).orElse(true);
+        TaskType type = physician ? TaskType.PERSONAL_THANKS : TaskType.GESTURE;
+        // One per window: a thank-you of this kind proposed within it already answers these referrals.
+        boolean recent = facts.tasks(referral.practitionerId(), type).stream().map(TaskSnapshot::createdAt)
+                .anyMatch(created -> !created.isBefore(facts.now().minus(Duration.ofDays(window))));
+        if (recent) {
             return List.of();
         }
-        boolean physician = facts.partner(referral.practitionerId()).map(Partner::physician).orElse(true);
-        String note = inWindow + " referrals in " + window + " days: consider a gesture (lunch for the office, "
-                + "flowers, a gift basket). Nothing is given until a person approves it and the gift ledger accepts it"
-                + (physician ? "; for a physician the gift must stay under the yearly cap, never cash or a gift card, "
-                + "and must not be sized by referrals." : ".");
+        LocalDate due = BusinessDays.add(referral.occurredOn(), 5);
+        if (physician) {
+            return List.of(TaskProposal.open(TaskType.PERSONAL_THANKS, referral.practitionerId(), referral.referralId(),
+                    personalChannel(partner), due, referral.referralId(), PERSONAL_THANKS_NOTE));
+        }
+        String allowance = facts.giftAllowance(referral.practitionerId())
+                .map(a -> a.remaining().toPlainString() + " " + a.currency() + " of this year's gift allowance remain")
+                .orElse("the yearly gift allowance applies");
         return List.of(new TaskProposal(TaskType.GESTURE, referral.practitionerId(), referral.referralId(),
-                OutreachChannel.IN_PERSON, false, BusinessDays.add(referral.occurredOn(), 5), TaskStatus.PROPOSED,
-                referral.referralId(), note));
+                OutreachChannel.IN_PERSON, false, due, TaskStatus.PROPOSED, referral.referralId(),
+                "Consider a gesture to thank them for working with us (lunch for the office, flowers, a gift basket); "
+                        + allowance + ". Nothing is given until a person approves it and the gift ledger accepts it; "
+                        + "never cash or a gift card."));
+    }
+
+    /**
+     * The clinician's own voice on the channel the partner likes: a call for those who prefer the
+     * phone, else a letter (a personal letter, not an e-mail, for those who prefer notes or e-mail).
+     */
+    static OutreachChannel personalChannel(Optional<Partner> partner) {
+        return partner.map(p -> "PHONE".equals(p.preferredChannel()) ? OutreachChannel.PHONE : OutreachChannel.LETTER)
+                .orElse(OutreachChannel.LETTER);
     }
 }
