@@ -63,6 +63,14 @@ public class TaskActionsController {
                 skipped -> "Skipped");
     }
 
+    /** The prospect said no to an invitation: done, and outreach-service takes the offer off the gift ledger. */
+    @Post(value = "/{id}/decline", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> decline(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                   @Body Map<String, String> form) {
+        return act(request, session, id, form, "decline", Map.of("reason", form.getOrDefault("reason", "")),
+                declined -> "Invitation declined; its offer no longer counts on the gift ledger");
+    }
+
     @Post(value = "/{id}/reschedule", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> reschedule(HttpRequest<?> request, StaffSession session, @PathVariable String id,
                                       @Body Map<String, String> form) {

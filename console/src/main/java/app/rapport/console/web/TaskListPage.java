@@ -15,7 +15,7 @@ public record TaskListPage(String type, String status, boolean overdue, String d
     }
 
     /** outreach-service's task types and statuses, as its API takes them. */
-    public static final List<String> TYPES = List.of("THANK_YOU", "GESTURE", "INTRO_MEETING", "CHECK_IN", "NEW_CONTACT",
+    public static final List<String> TYPES = List.of("THANK_YOU", "PERSONAL_THANKS", "GESTURE", "INTRO_MEETING", "CHECK_IN", "NEW_CONTACT",
             "INVITATION");
     public static final List<String> STATUSES = List.of("PROPOSED", "OPEN", "DONE", "SKIPPED");
     /**

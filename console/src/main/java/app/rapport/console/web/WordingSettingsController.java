@@ -28,7 +28,8 @@ import java.util.Map;
 public class WordingSettingsController {
 
     /** outreach-service's template kinds, in the order the page offers them. */
-    public static final List<String> KINDS = List.of("THANK_YOU", "INVITATION", "CHECK_IN");
+    public static final List<String> KINDS = List.of("THANK_YOU", "PERSONAL_THANKS", "CHECK_IN", "NEW_CONTACT",
+            "INTRO_MEETING", "INVITATION");
     private static final List<String> FIELDS = List.of("subject", "body");
 
     private final ServiceClient services;
@@ -45,7 +46,10 @@ public class WordingSettingsController {
     public static String label(String kind) {
         return switch (kind) {
             case "THANK_YOU" -> "Thank-you";
+            case "PERSONAL_THANKS" -> "Personal thank-you";
             case "CHECK_IN" -> "Check-in";
+            case "NEW_CONTACT" -> "First contact";
+            case "INTRO_MEETING" -> "Introduction meeting";
             default -> Forms.words(kind);
         };
     }
@@ -53,9 +57,12 @@ public class WordingSettingsController {
     /** Which tasks are carried out with this wording (outreach-service's {@code MessageTemplate.Kind.of}). */
     public static String usedFor(String kind) {
         return switch (kind) {
-            case "THANK_YOU" -> "Thank-yous for a referral, and gestures for repeat referrers";
+            case "THANK_YOU" -> "Thank-yous for a referral, and gestures for partners who are not physicians";
+            case "PERSONAL_THANKS" -> "The clinician's own call or letter to a physician who refers again and again (never a gift)";
             case "CHECK_IN" -> "Check-ins with partners who have gone quiet";
-            default -> "First contacts, introduction meetings and invitations to see the clinic's work";
+            case "NEW_CONTACT" -> "A first contact with a practitioner the clinic would like to work with";
+            case "INTRO_MEETING" -> "Asking a partner to meet, e.g. after the clinic referred a patient to them";
+            default -> "Invitations to see the clinic's work, with a free evaluation or a gift certificate";
         };
     }
 

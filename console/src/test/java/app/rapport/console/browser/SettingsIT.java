@@ -145,7 +145,8 @@ class SettingsIT {
     void aPluginSwitchedOffStopsForTheClinicAndTheWeeklyTargetShowsOnToday(ConsoleStack stack, Page page) {
         ClinicData clinic = stack.clinic(ClinicData.uniqueClinic("settings-plugins"));
         ClinicData.Partner prospect = clinic.registerPartner("Hannah", "Lind", "DOULA", "EMAIL");
-        Map<String, Object> invitation = Map.of("practitionerId", prospect.id(), "offer", "FREE_EVALUATION", "channel", "PHONE");
+        Map<String, Object> invitation = Map.of("practitionerId", prospect.id(), "offer", "FREE_EVALUATION", "channel", "PHONE",
+                "value", Map.of("amount", "95.00", "currency", "USD"));
         // Invitations work for the clinic once outreach knows the partner.
         ServiceApi.Answer[] invited = new ServiceApi.Answer[1];
         await().atMost(ClinicData.PROPAGATION).pollInterval(Duration.ofMillis(300)).until(() -> {
