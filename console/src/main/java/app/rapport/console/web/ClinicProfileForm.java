@@ -24,6 +24,10 @@ public final class ClinicProfileForm {
     /** A location's inputs, after {@code locations[i].}. */
     public static final List<String> LOCATION_FIELDS = List.of("name", "address.line1", "address.line2", "address.city",
             "address.region", "address.postalCode", "address.country", "phone", "fax", "email");
+    /** The zones a clinic can be in, as IANA names the cities: "America/Los_Angeles", not "PST8PDT" or "Etc/GMT+8". */
+    public static final List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+"))
+            .sorted().toList();
     static final int MAX_LOCATIONS = 20;
     static final int BLANK_HOURS = 2;
 
@@ -39,6 +43,7 @@ public final class ClinicProfileForm {
         values.put("clinicName", profile.str("clinicName"));
         values.put("introduction", profile.str("introduction"));
         values.put("howToRefer", profile.str("howToRefer"));
+        values.put("timeZone", profile.str("timeZone"));
         LINE_LISTS.forEach(f -> values.put(f, String.join("\n", profile.strs(f))));
         List<Doc> locations = profile.docs("locations");
         for (int i = 0; i < locations.size(); i++) {
@@ -57,11 +62,24 @@ public final class ClinicProfileForm {
         return values;
     }
 
-    /** The body of {@code PUT /api/v1/clinic-profile}. */
+    /**
+     * The body of {@code PUT /api/v1/clinic-profile}. The PUT replaces the whole profile, and the logo
+     * is no input of this form (it is uploaded on its own), so the logo saved now goes along unless
+     * the form asks to remove it.
+     */
+    public static Map<String, Object> body(Map<String, String> form, Doc saved) {
+        Map<String, Object> body = body(form);
+        if (saved.has("logo") && !"on".equals(form.get("removeLogo"))) {
+            body.put("logo", Map.of("mediaType", saved.str("logo.mediaType"), "base64", saved.str("logo.base64")));
+        }
+        return body;
+    }
+
+    /** The profile's fields as typed, without the logo. */
     public static Map<String, Object> body(Map<String, String> form) {
         Map<String, String> fields = new LinkedHashMap<>();
         form.forEach((name, value) -> {
-            if (!LINE_LISTS.contains(name)) {
+            if (!LINE_LISTS.contains(name) && !name.equals("removeLogo")) {
                 fields.put(name, value);
             }
         });

@@ -12,9 +12,16 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
 
+import io.micronaut.core.annotation.Nullable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +71,8 @@ public class ClinicProfileSettingsController {
     public HttpResponse<?> save(HttpRequest<?> request, StaffSession session, @Body Map<String, String> form) {
         try {
             onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
-                services.put(session, Service.CONTACTS, "/api/v1/clinic-profile", ClinicProfileForm.body(form));
+                services.put(session, Service.CONTACTS, "/api/v1/clinic-profile",
+                        ClinicProfileForm.body(form, profileOrEmpty(services, session)));
                 return "/settings/profile";
             });
             return pages.redirect("/settings/profile", "Clinic profile saved; the referral packet now shows it");
@@ -74,6 +82,46 @@ public class ClinicProfileSettingsController {
             Section<Doc> profile = Section.load(() -> profileOrEmpty(services, session));
             return form(request, session, ProblemPages.statusOf(problem), profile, true, FormState.refused(form, problem));
         }
+    }
+
+    /**
+     * A new logo for the letterhead, uploaded on its own (a file cannot ride in the profile's plain
+     * form): the saved profile goes back with it. contacts-service checks the bytes and the size.
+     */
+    @Post(value = "/profile/logo", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<?> uploadLogo(HttpRequest<?> request, StaffSession session, CompletedFileUpload logo,
+                                      @Nullable @Part("_form") String formId) {
+        Section<Doc> saved = Section.load(() -> profileOrEmpty(services, session));
+        if (!saved.ok() || !saved.value().has("clinicName")) {
+            return pages.redirect("/settings/profile", saved.ok() ? "Save the clinic profile first, then add its logo"
+                    : saved.unavailable());
+        }
+        String mediaType = logo.getContentType().map(MediaType::getName).orElse("");
+        Map<String, String> values = ClinicProfileForm.valuesOf(saved.value());
+        try {
+            onceOnly.run(session.user().username(), formId, () -> {
+                Map<String, Object> body = ClinicProfileForm.body(values);
+                body.put("logo", Map.of("mediaType", mediaType, "base64", Base64.getEncoder().encodeToString(logo.getBytes())));
+                services.put(session, Service.CONTACTS, "/api/v1/clinic-profile", body);
+                return "/settings/profile";
+            });
+            return pages.redirect("/settings/profile", "Logo saved; letters and reports now carry it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ServiceProblem problem) {
+            return form(request, session, ProblemPages.statusOf(problem), saved, true, FormState.refused(values, problem));
+        }
+    }
+
+    /** The saved logo, for the profile page to show what letters carry. */
+    @Get(value = "/profile/logo", produces = {"image/png", "image/jpeg"})
+    public HttpResponse<byte[]> logo(StaffSession session) {
+        Doc profile = profileOrEmpty(services, session);
+        if (!profile.has("logo")) {
+            return HttpResponse.notFound();
+        }
+        return HttpResponse.ok(Base64.getDecoder().decode(profile.str("logo.base64")))
+                .contentType(MediaType.of(profile.str("logo.mediaType")));
     }
 
     @Get(value = "/packet.pdf", produces = "application/pdf")
@@ -105,7 +153,7 @@ public class ClinicProfileSettingsController {
 
     /** Every input the page shows, so a message for anything else is shown above the form. */
     private static List<String> shownFields(FormState form) {
-        List<String> shown = new ArrayList<>(List.of("clinicName", "introduction", "howToRefer"));
+        List<String> shown = new ArrayList<>(List.of("clinicName", "introduction", "howToRefer", "timeZone"));
         shown.addAll(ClinicProfileForm.LINE_LISTS);
         int locations = ClinicProfileForm.locationRows(form);
         for (int i = 0; i < locations; i++) {
