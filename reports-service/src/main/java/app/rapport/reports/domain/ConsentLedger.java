@@ -1,7 +1,6 @@
 package app.rapport.reports.domain;
 
 import app.rapport.platform.web.ProblemException;
-import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.repository.ConsentRepository;
 import app.rapport.reports.repository.ReferralStore;
 import app.rapport.reports.repository.ReportRepository;
@@ -25,14 +24,14 @@ public class ConsentLedger {
     private final ConsentRepository consents;
     private final ReportRepository reports;
     private final ReferralStore referrals;
-    private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
     public ConsentLedger(ConsentRepository consents, ReportRepository reports, ReferralStore referrals,
-                         ReportsSettings settings) {
+                         ClinicCalendar calendar) {
         this.consents = consents;
         this.reports = reports;
         this.referrals = referrals;
-        this.settings = settings;
+        this.calendar = calendar;
     }
 
     /** The consent a report of {@code type} may be disclosed under on {@code day}, if any (the latest recorded). */
@@ -71,7 +70,7 @@ public class ConsentLedger {
     @Transactional
     public Consent record(String clinicId, String user, String patientReference, String practitionerId,
                           Set<ReportType> scope, LocalDate from, LocalDate validTo, ConsentObtainedVia via) {
-        LocalDate validFrom = from != null ? from : settings.today();
+        LocalDate validFrom = from != null ? from : calendar.today(clinicId);
         if (validTo != null && validTo.isBefore(validFrom)) {
             throw ProblemException.invalidField("validTo", "must not be before validFrom");
         }
@@ -102,7 +101,7 @@ public class ConsentLedger {
      */
     @Transactional
     public void reevaluate(String clinicId, String patientReference, String practitionerId) {
-        LocalDate today = settings.today();
+        LocalDate today = calendar.today(clinicId);
         Instant now = Instant.now();
         for (Report r : reports.findByClinicIdAndPatientReferenceAndPractitionerIdAndStatus(clinicId, patientReference,
                 practitionerId, ReportStatus.AWAITING_CONSENT)) {

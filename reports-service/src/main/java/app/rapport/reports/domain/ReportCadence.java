@@ -30,12 +30,15 @@ public class ReportCadence {
     private final ReportRepository reports;
     private final DirectoryStore directory;
     private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
-    public ReportCadence(Sql sql, ReportRepository reports, DirectoryStore directory, ReportsSettings settings) {
+    public ReportCadence(Sql sql, ReportRepository reports, DirectoryStore directory, ReportsSettings settings,
+                         ClinicCalendar calendar) {
         this.sql = sql;
         this.reports = reports;
         this.directory = directory;
         this.settings = settings;
+        this.calendar = calendar;
     }
 
     /** How often one recipient wants progress reports; empty when they want none. */
@@ -95,7 +98,7 @@ public class ReportCadence {
             List<Report> theirs = reports.findByClinicIdAndReferralId(clinicId, r.referralId()).stream()
                     .filter(rep -> rep.practitionerId().equals(r.practitionerId())).toList();
             LocalDate lastSent = theirs.stream().filter(rep -> rep.sentAt() != null)
-                    .map(rep -> rep.sentAt().atZone(settings.zone()).toLocalDate()).max(Comparator.naturalOrder()).orElse(null);
+                    .map(rep -> calendar.dayOf(clinicId, rep.sentAt())).max(Comparator.naturalOrder()).orElse(null);
             // Nothing sent yet: count every visit since care began, and the weeks from the first visit.
             LocalDate anchor = lastSent != null ? lastSent : visits.get(0);
             List<LocalDate> after = lastSent == null ? visits : visits.stream().filter(d -> d.isAfter(lastSent)).toList();

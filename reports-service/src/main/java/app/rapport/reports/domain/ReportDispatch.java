@@ -4,7 +4,6 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.plugin.PluginRegistry;
 import app.rapport.platform.web.ProblemException;
-import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.messaging.ReportEvents;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.plugin.ReportDelivery;
@@ -39,11 +38,11 @@ public class ReportDispatch {
     private final List<ReportDelivery> deliveries;
     private final PluginRegistry plugins;
     private final Outbox outbox;
-    private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
     public ReportDispatch(ReportRepository reports, DisclosureRepository disclosures, ConsentLedger consents,
                           ReportDocuments documents, PdfReportRenderer pdf, List<ReportDelivery> deliveries,
-                          PluginRegistry plugins, Outbox outbox, ReportsSettings settings) {
+                          PluginRegistry plugins, Outbox outbox, ClinicCalendar calendar) {
         this.reports = reports;
         this.disclosures = disclosures;
         this.consents = consents;
@@ -52,7 +51,7 @@ public class ReportDispatch {
         this.deliveries = deliveries;
         this.plugins = plugins;
         this.outbox = outbox;
-        this.settings = settings;
+        this.calendar = calendar;
     }
 
     @Transactional
@@ -62,7 +61,7 @@ public class ReportDispatch {
         if (report.status() == ReportStatus.SENT) {
             throw ProblemException.conflict("Report " + reportId + " was already sent").with("sentAt", report.sentAt().toString());
         }
-        LocalDate today = settings.today();
+        LocalDate today = calendar.today(clinicId);
         Consent consent = consents.validFor(clinicId, report.patientReference(), report.practitionerId(), report.type(), today)
                 .orElseThrow(() -> {
                     ConsentGap gap = consents.gap(clinicId, report.patientReference(), report.practitionerId(), today);
@@ -79,7 +78,7 @@ public class ReportDispatch {
         String destination = delivery.destination(recipient);
         byte[] rendered = pdf.render(document);
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
         if (reports.markSent(report.id(), clinicId, now, channel.name(), consent.id()) != 1) {
             throw ProblemException.conflict("Report " + reportId + " was sent meanwhile");
         }
