@@ -4,6 +4,8 @@ import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.repository.ConsentRepository;
 import app.rapport.reports.repository.ReferralStore;
 import app.rapport.reports.repository.ReportRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -34,11 +36,25 @@ public class ConsentLedger {
         this.calendar = calendar;
     }
 
-    /** The consent a report of {@code type} may be disclosed under on {@code day}, if any (the latest recorded). */
-    public Optional<Consent> validFor(String clinicId, String patientReference, String practitionerId, ReportType type,
-                                      LocalDate day) {
+    /** The consent a report of {@code type} (null: a letter) may be disclosed under on {@code day}, if any (the latest recorded). */
+    public Optional<Consent> validFor(String clinicId, String patientReference, String practitionerId,
+                                      @Nullable ReportType type, LocalDate day) {
         return consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference, practitionerId)
                 .stream().filter(c -> c.permits(type, day)).max(Comparator.comparing(Consent::recordedAt));
+    }
+
+    /**
+     * The consent a disclosure of {@code type} (null: a letter) goes out under on {@code day}.
+     *
+     * @throws ProblemException 409 {@code consent-required}, its {@code reason} a {@link ConsentGap}
+     */
+    public Consent require(String clinicId, String patientReference, String practitionerId, @Nullable ReportType type,
+                           LocalDate day) {
+        return validFor(clinicId, patientReference, practitionerId, type, day).orElseThrow(() -> {
+            ConsentGap gap = gap(clinicId, patientReference, practitionerId, day);
+            return new ProblemException(HttpStatus.CONFLICT, "consent-required", "No valid consent",
+                    words(gap, type, day)).with("reason", gap.name());
+        });
     }
 
     /** Why no consent is valid on {@code day} (call when {@link #validFor} found none). */
@@ -57,12 +73,13 @@ public class ConsentLedger {
     }
 
     /** {@link #gap} in words for the problem detail (no patient data). */
-    public static String words(ConsentGap gap, ReportType type, LocalDate day) {
+    public static String words(ConsentGap gap, @Nullable ReportType type, LocalDate day) {
         return switch (gap) {
             case MISSING -> "No consent to disclose to this recipient is on file";
             case REVOKED -> "The patient revoked the consent to disclose to this recipient";
             case EXPIRED -> "The consent to disclose to this recipient expired";
-            case OUT_OF_SCOPE -> "No consent covers a " + type + " report to this recipient on " + day;
+            case OUT_OF_SCOPE -> type == null ? "No consent to disclose to this recipient is valid on " + day
+                    : "No consent covers a " + type + " report to this recipient on " + day;
         };
     }
 
