@@ -82,6 +82,8 @@ class LetterheadAndTimeZoneTest implements TestPropertyProvider {
         props.put("rapport.reports.smtp.host", "127.0.0.1");
         props.put("rapport.reports.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
         props.put("rapport.reports.smtp.starttls", "false");
+        // A free port: other modules' and worktrees' test runs may hold 8084 at the same time.
+        props.put("micronaut.server.port", "-1");
         return props;
     }
 
