@@ -134,6 +134,24 @@ class LetterheadAndTimeZoneTest implements TestPropertyProvider {
         long aklDays = ChronoUnit.DAYS.between(LocalDate.parse("2025-03-03"), LocalDate.parse("2030-06-15"));
         assertThat(dormantDays(auckland, akl.referrerId())).isEqualTo(aklDays);
         assertThat(dormantDays(losAngeles, lax.referrerId())).isEqualTo(aklDays - 1);
+
+        // A thank-you done at 21:18 UTC on Tuesday March 4 was done on Wednesday in Auckland: 2 business days, not 1.
+        thankedOnTuesdayEveningUtc(akl);
+        thankedOnTuesdayEveningUtc(lax);
+        await().atMost(ReceivedReferrals.WAIT).until(() -> turnaround(auckland) != null && turnaround(losAngeles) != null);
+        assertThat(turnaround(auckland).get("maxBusinessDays").asInt()).isEqualTo(2);
+        assertThat(turnaround(losAngeles).get("maxBusinessDays").asInt()).isEqualTo(1);
+    }
+
+    private static void thankedOnTuesdayEveningUtc(Partners.Referral r) {
+        Partners.send(Topics.OUTREACH_ACTIVITIES, Partners.event("OutreachTaskCompleted.v1", r.clinic(),
+                Map.of(Partners.SAMPLE_TASK, Partners.uuid(), Partners.SAMPLE_REFERRER, r.referrerId(),
+                        Partners.SAMPLE_REFERRAL, r.referralId()), Map.of()));
+    }
+
+    private JsonNode turnaround(String clinic) {
+        JsonNode rows = api.get(clinic, "/api/v1/analytics/thank-you-turnaround").get("rows");
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     @Test
