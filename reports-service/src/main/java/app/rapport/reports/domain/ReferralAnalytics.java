@@ -12,8 +12,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,9 +219,10 @@ public class ReferralAnalytics {
                         rs.getTimestamp(5).toInstant()), args(clinics, from, to));
         Map<String, List<Long>> days = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
+        Map<String, ZoneId> zones = new HashMap<>(); // a thank-you is done on its own clinic's day
         for (Row r : rows) {
             days.computeIfAbsent(r.partner(), k -> new ArrayList<>())
-                    .add(businessDaysBetween(r.received(), calendar.dayOf(r.clinic(), r.completed())));
+                    .add(businessDaysBetween(r.received(), r.completed().atZone(zones.computeIfAbsent(r.clinic(), calendar::zoneOf)).toLocalDate()));
             if (r.name() != null) {
                 names.put(r.partner(), r.name());
             }

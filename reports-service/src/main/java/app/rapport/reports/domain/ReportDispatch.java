@@ -9,6 +9,7 @@ import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.plugin.ReportDelivery;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.ReportRepository;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ public class ReportDispatch {
     }
 
     /** The enabled delivery plugin for the requested channel or the partner's; letters go the same way. */
-    public ReportDelivery deliveryFor(String clinicId, Practitioner recipient, ReportChannel requested) {
+    public ReportDelivery deliveryFor(String clinicId, Practitioner recipient, @Nullable ReportChannel requested) {
         ReportChannel channel = requested != null ? requested : defaultChannel(recipient);
         return plugins.enabledFor(clinicId, deliveries).stream()
                 .filter(d -> d.channel() == channel).findFirst()
