@@ -155,6 +155,32 @@ class LetterheadAndTimeZoneTest implements TestPropertyProvider {
     }
 
     @Test
+    void aProgressReportDueOnJune15IsOverdueTodayInAucklandNotYetInLosAngeles() {
+        String auckland = TestClinics.unique("auckland");
+        String losAngeles = TestClinics.unique("los-angeles");
+        referrals.profile(ClinicProfiles.updated(auckland, 3, AUCKLAND, Map.of()), 3);
+        referrals.profile(ClinicProfiles.updated(losAngeles, 3, LOS_ANGELES, Map.of()), 3);
+        Partners.Referral akl = referrals.received(auckland);
+        Partners.Referral lax = referrals.received(losAngeles);
+        // The referrer wants a report every 6 visits: the sixth is on June 15.
+        for (Partners.Referral r : List.of(akl, lax)) {
+            for (int i = 1; i <= 6; i++) {
+                Partners.send(Topics.REFERRALS, Partners.visit(r, i, "2030-06-" + (9 + i), "145.00"));
+            }
+        }
+        await().atMost(ReceivedReferrals.WAIT).until(() -> !overdue(auckland, "?asOf=2030-06-15").isEmpty()
+                && !overdue(losAngeles, "?asOf=2030-06-15").isEmpty());
+        assertThat(overdue(auckland, "")).extracting(o -> o.get("dueOn").asText()).contains("2030-06-15");
+        assertThat(overdue(losAngeles, "")).isEmpty();
+    }
+
+    private List<JsonNode> overdue(String clinic, String query) {
+        List<JsonNode> rows = new ArrayList<>();
+        api.get(clinic, "/api/v1/reports/overdue" + query).forEach(rows::add);
+        return rows;
+    }
+
+    @Test
     void beforeItsProfileArrivesAClinicCountsDaysInTheConfiguredZone() {
         String clinic = TestClinics.unique("no-profile");
         Partners.Referral r = referrals.received(clinic);
