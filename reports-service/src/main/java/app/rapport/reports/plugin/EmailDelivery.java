@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 import java.util.Properties;
 
 /**
- * E-mails the report PDF over SMTP. The subject and body name no patient: the PDF is the only
+ * E-mails the report or letter PDF over SMTP, the body a plain-text letter on the clinic's
+ * letterhead ({@link MailText}). The subject and body name no patient: the PDF is the only
  * place the name appears, so a mis-addressed header or a mail log discloses nothing.
  */
 @Singleton
@@ -83,13 +84,13 @@ public class EmailDelivery implements ReportDelivery {
             message.setFrom(new InternetAddress(smtp.getFrom()));
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(destination));
             message.setSubject(subject);
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(body, "UTF-8");
+            MimeBodyPart letter = new MimeBodyPart();
+            letter.setText(body, "UTF-8");
             MimeBodyPart attachment = new MimeBodyPart();
             attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
             attachment.setFileName(fileName);
             MimeMultipart multipart = new MimeMultipart();
-            multipart.addBodyPart(text);
+            multipart.addBodyPart(letter);
             multipart.addBodyPart(attachment);
             message.setContent(multipart);
             Transport.send(message);
