@@ -8,7 +8,7 @@ import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
-import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +82,7 @@ class ReportFlowTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
     @Inject
-    ReportsSettings settings;
+    ClinicCalendar calendar;
     @Inject
     DataSourceResolver dataSourceResolver;
 
@@ -298,7 +298,7 @@ class ReportFlowTest implements TestPropertyProvider {
                 .isEqualTo(409);
 
         // A consent that ended yesterday is no consent today.
-        JsonNode ended = consent(r, r.pcpId(), settings.today().minusDays(30).toString(), settings.today().minusDays(1).toString());
+        JsonNode ended = consent(r, r.pcpId(), calendar.today(r.clinic()).minusDays(30).toString(), calendar.today(r.clinic()).minusDays(1).toString());
         assertThat(ended.get("status").asText()).isEqualTo("EXPIRED");
         assertThat(report(r, toPcp).get("status").asText()).isEqualTo("AWAITING_CONSENT");
         HttpClientResponseException expired = assertThrows(HttpClientResponseException.class, () -> send(r, toPcp, "EMAIL"));
@@ -316,12 +316,12 @@ class ReportFlowTest implements TestPropertyProvider {
         String toPcp = reportTo(r, "PRIMARY_CARE");
 
         JsonNode fromToday = consent(r, r.referrerId(), null, null);
-        assertThat(fromToday.get("validFrom").asText()).isEqualTo(settings.today().toString());
+        assertThat(fromToday.get("validFrom").asText()).isEqualTo(calendar.today(r.clinic()).toString());
         assertThat(fromToday.get("status").asText()).isEqualTo("VALID");
         assertThat(report(r, toReferrer).get("status").asText()).isEqualTo("DRAFT");
 
         // One that starts tomorrow does not release the report today, and says so.
-        JsonNode later = consent(r, r.pcpId(), settings.today().plusDays(1).toString(), null);
+        JsonNode later = consent(r, r.pcpId(), calendar.today(r.clinic()).plusDays(1).toString(), null);
         assertThat(later.get("status").asText()).isEqualTo("NOT_YET_VALID");
         assertThat(report(r, toPcp).get("status").asText()).isEqualTo("AWAITING_CONSENT");
         JsonNode listed = get(r.clinic(), "/api/v1/consents?patient=" + r.patient());

@@ -4,14 +4,13 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** rapport.reports.*: the clinic-wide defaults of this service (see README, Configuration). */
 @ConfigurationProperties("rapport.reports")
 public class ReportsSettings {
 
-    /** The clinic's time zone: decides "the day it is sent" for consent validity. */
+    /** The zone a clinic's days are counted in until its profile names its own (see ClinicCalendar). */
     @NotBlank
     private String timeZone = "UTC";
     /** Progress report cadence for partners who stated no preference. */
@@ -23,12 +22,9 @@ public class ReportsSettings {
     @Min(1)
     private int dormantAfterDays = 90;
 
+    /** The fallback only: a clinic's own zone and day come from {@code ClinicCalendar}. */
     public ZoneId zone() {
         return ZoneId.of(timeZone);
-    }
-
-    public LocalDate today() {
-        return LocalDate.now(zone());
     }
 
     public String getTimeZone() {

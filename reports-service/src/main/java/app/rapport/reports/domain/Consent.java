@@ -26,10 +26,13 @@ public record Consent(@Id String id, String clinicId, String patientReference, S
         return types.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
     }
 
-    /** Whether a report of {@code type} may be disclosed under this consent on {@code day}. */
-    public boolean permits(ReportType type, LocalDate day) {
+    /**
+     * Whether a report of {@code type} may be disclosed under this consent on {@code day}; a
+     * letter ({@code type} null) is no report type, so any consent to this recipient valid that day covers it.
+     */
+    public boolean permits(@Nullable ReportType type, LocalDate day) {
         return revokedAt == null && !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo))
-                && scopeTypes().contains(type);
+                && (type == null || scopeTypes().contains(type));
     }
 
     /** Where the consent stands on {@code day}, whatever it covers: what the front desk reads next to it. */

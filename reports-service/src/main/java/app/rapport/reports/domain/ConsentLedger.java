@@ -1,10 +1,11 @@
 package app.rapport.reports.domain;
 
 import app.rapport.platform.web.ProblemException;
-import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.repository.ConsentRepository;
 import app.rapport.reports.repository.ReferralStore;
 import app.rapport.reports.repository.ReportRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -25,21 +26,35 @@ public class ConsentLedger {
     private final ConsentRepository consents;
     private final ReportRepository reports;
     private final ReferralStore referrals;
-    private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
     public ConsentLedger(ConsentRepository consents, ReportRepository reports, ReferralStore referrals,
-                         ReportsSettings settings) {
+                         ClinicCalendar calendar) {
         this.consents = consents;
         this.reports = reports;
         this.referrals = referrals;
-        this.settings = settings;
+        this.calendar = calendar;
     }
 
-    /** The consent a report of {@code type} may be disclosed under on {@code day}, if any (the latest recorded). */
-    public Optional<Consent> validFor(String clinicId, String patientReference, String practitionerId, ReportType type,
-                                      LocalDate day) {
+    /** The consent a report of {@code type} (null: a letter) may be disclosed under on {@code day}, if any (the latest recorded). */
+    public Optional<Consent> validFor(String clinicId, String patientReference, String practitionerId,
+                                      @Nullable ReportType type, LocalDate day) {
         return consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference, practitionerId)
                 .stream().filter(c -> c.permits(type, day)).max(Comparator.comparing(Consent::recordedAt));
+    }
+
+    /**
+     * The consent a disclosure of {@code type} (null: a letter) goes out under on {@code day}.
+     *
+     * @throws ProblemException 409 {@code consent-required}, its {@code reason} a {@link ConsentGap}
+     */
+    public Consent require(String clinicId, String patientReference, String practitionerId, @Nullable ReportType type,
+                           LocalDate day) {
+        return validFor(clinicId, patientReference, practitionerId, type, day).orElseThrow(() -> {
+            ConsentGap gap = gap(clinicId, patientReference, practitionerId, day);
+            return new ProblemException(HttpStatus.CONFLICT, "consent-required", "No valid consent",
+                    words(gap, type, day)).with("reason", gap.name());
+        });
     }
 
     /** Why no consent is valid on {@code day} (call when {@link #validFor} found none). */
@@ -58,12 +73,13 @@ public class ConsentLedger {
     }
 
     /** {@link #gap} in words for the problem detail (no patient data). */
-    public static String words(ConsentGap gap, ReportType type, LocalDate day) {
+    public static String words(ConsentGap gap, @Nullable ReportType type, LocalDate day) {
         return switch (gap) {
             case MISSING -> "No consent to disclose to this recipient is on file";
             case REVOKED -> "The patient revoked the consent to disclose to this recipient";
             case EXPIRED -> "The consent to disclose to this recipient expired";
-            case OUT_OF_SCOPE -> "No consent covers a " + type + " report to this recipient on " + day;
+            case OUT_OF_SCOPE -> type == null ? "No consent to disclose to this recipient is valid on " + day
+                    : "No consent covers a " + type + " report to this recipient on " + day;
         };
     }
 
@@ -71,7 +87,7 @@ public class ConsentLedger {
     @Transactional
     public Consent record(String clinicId, String user, String patientReference, String practitionerId,
                           Set<ReportType> scope, LocalDate from, LocalDate validTo, ConsentObtainedVia via) {
-        LocalDate validFrom = from != null ? from : settings.today();
+        LocalDate validFrom = from != null ? from : calendar.today(clinicId);
         if (validTo != null && validTo.isBefore(validFrom)) {
             throw ProblemException.invalidField("validTo", "must not be before validFrom");
         }
@@ -102,7 +118,7 @@ public class ConsentLedger {
      */
     @Transactional
     public void reevaluate(String clinicId, String patientReference, String practitionerId) {
-        LocalDate today = settings.today();
+        LocalDate today = calendar.today(clinicId);
         Instant now = Instant.now();
         for (Report r : reports.findByClinicIdAndPatientReferenceAndPractitionerIdAndStatus(clinicId, patientReference,
                 practitionerId, ReportStatus.AWAITING_CONSENT)) {

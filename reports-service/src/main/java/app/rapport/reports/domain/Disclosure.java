@@ -6,10 +6,10 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** One report that left the clinic: who sent what to whom, when, under which consent. */
+/** One report or letter that left the clinic: who sent what to whom, when, under which consent. */
 @MappedEntity("disclosure")
-public record Disclosure(@Id String id, String clinicId, String reportId, ReportType reportType,
+public record Disclosure(@Id String id, String clinicId, @Nullable String reportId, @Nullable ReportType reportType,
                          String patientReference, String practitionerId, String recipientName,
                          ReportChannel channel, @Nullable String address, String consentId, String disclosedBy,
-                         Instant disclosedAt) {
+                         Instant disclosedAt, @Nullable String letterId, @Nullable LetterKind letterKind) {
 }

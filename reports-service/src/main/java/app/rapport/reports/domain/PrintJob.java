@@ -6,12 +6,12 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A sent report waiting to be printed and mailed or handed over. */
+/** A sent report or letter waiting to be printed and mailed or handed over. */
 @MappedEntity("print_job")
-public record PrintJob(@Id String id, String clinicId, String reportId, String recipientName, Instant queuedAt,
-                       @Nullable Instant printedAt, @Nullable String printedBy) {
+public record PrintJob(@Id String id, String clinicId, @Nullable String reportId, String recipientName, Instant queuedAt,
+                       @Nullable Instant printedAt, @Nullable String printedBy, @Nullable String letterId) {
 
     public PrintJob printed(Instant at, String by) {
-        return new PrintJob(id, clinicId, reportId, recipientName, queuedAt, at, by);
+        return new PrintJob(id, clinicId, reportId, recipientName, queuedAt, at, by, letterId);
     }
 }

@@ -1,6 +1,5 @@
 package app.rapport.reports.domain;
 
-import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.repository.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -13,8 +12,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,11 @@ public class ReferralAnalytics {
     private static final String JOIN_PARTNER = " LEFT JOIN practitioner p ON p.clinic_id = r.clinic_id AND p.id = r.practitioner_id ";
 
     private final Sql sql;
-    private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
-    public ReferralAnalytics(Sql sql, ReportsSettings settings) {
+    public ReferralAnalytics(Sql sql, ClinicCalendar calendar) {
         this.sql = sql;
-        this.settings = settings;
+        this.calendar = calendar;
     }
 
     public enum GroupBy { SOURCE, SPECIALTY, MONTH }
@@ -208,19 +209,20 @@ public class ReferralAnalytics {
     /** Thank-yous for the referrals received between the two days. */
     @ReadOnly
     public List<ThankYouTurnaround> thankYouTurnaround(List<String> clinics, LocalDate from, LocalDate to) {
-        record Row(String partner, String name, LocalDate received, Instant completed) {
+        record Row(String clinic, String partner, String name, LocalDate received, Instant completed) {
         }
-        List<Row> rows = sql.query("SELECT t.practitioner_id, CONCAT(p.first_name, ' ', p.last_name), r.referred_on, t.completed_at "
+        List<Row> rows = sql.query("SELECT t.clinic_id, t.practitioner_id, CONCAT(p.first_name, ' ', p.last_name), r.referred_on, t.completed_at "
                         + "FROM thank_you t JOIN referral r ON r.clinic_id = t.clinic_id AND r.id = t.referral_id "
                         + "LEFT JOIN practitioner p ON p.clinic_id = t.clinic_id AND p.id = t.practitioner_id "
                         + "WHERE " + in(clinics) + " AND r.referred_on BETWEEN ? AND ? ORDER BY t.practitioner_id",
-                rs -> new Row(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        rs.getTimestamp(4).toInstant()), args(clinics, from, to));
+                rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                        rs.getTimestamp(5).toInstant()), args(clinics, from, to));
         Map<String, List<Long>> days = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
+        Map<String, ZoneId> zones = new HashMap<>(); // a thank-you is done on its own clinic's day
         for (Row r : rows) {
             days.computeIfAbsent(r.partner(), k -> new ArrayList<>())
-                    .add(businessDaysBetween(r.received(), r.completed().atZone(settings.zone()).toLocalDate()));
+                    .add(businessDaysBetween(r.received(), r.completed().atZone(zones.computeIfAbsent(r.clinic(), calendar::zoneOf)).toLocalDate()));
             if (r.name() != null) {
                 names.put(r.partner(), r.name());
             }

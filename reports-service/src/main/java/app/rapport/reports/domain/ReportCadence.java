@@ -10,6 +10,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,12 +31,15 @@ public class ReportCadence {
     private final ReportRepository reports;
     private final DirectoryStore directory;
     private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
-    public ReportCadence(Sql sql, ReportRepository reports, DirectoryStore directory, ReportsSettings settings) {
+    public ReportCadence(Sql sql, ReportRepository reports, DirectoryStore directory, ReportsSettings settings,
+                         ClinicCalendar calendar) {
         this.sql = sql;
         this.reports = reports;
         this.directory = directory;
         this.settings = settings;
+        this.calendar = calendar;
     }
 
     /** How often one recipient wants progress reports; empty when they want none. */
@@ -81,6 +85,7 @@ public class ReportCadence {
                 rs -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)),
                 clinicId, CLOSED.get(0), CLOSED.get(1), CLOSED.get(2));
         List<Overdue> overdue = new ArrayList<>();
+        ZoneId zone = calendar.zoneOf(clinicId); // the day a report was sent is the clinic's
         for (Recipient r : recipients) {
             List<LocalDate> visits = sql.query("SELECT visit_date FROM visit WHERE clinic_id = ? AND referral_id = ? "
                     + "AND visit_date <= ? ORDER BY visit_date", rs -> Sql.date(rs, "visit_date"), clinicId, r.referralId(), asOf);
@@ -95,7 +100,7 @@ public class ReportCadence {
             List<Report> theirs = reports.findByClinicIdAndReferralId(clinicId, r.referralId()).stream()
                     .filter(rep -> rep.practitionerId().equals(r.practitionerId())).toList();
             LocalDate lastSent = theirs.stream().filter(rep -> rep.sentAt() != null)
-                    .map(rep -> rep.sentAt().atZone(settings.zone()).toLocalDate()).max(Comparator.naturalOrder()).orElse(null);
+                    .map(rep -> rep.sentAt().atZone(zone).toLocalDate()).max(Comparator.naturalOrder()).orElse(null);
             // Nothing sent yet: count every visit since care began, and the weeks from the first visit.
             LocalDate anchor = lastSent != null ? lastSent : visits.get(0);
             List<LocalDate> after = lastSent == null ? visits : visits.stream().filter(d -> d.isAfter(lastSent)).toList();

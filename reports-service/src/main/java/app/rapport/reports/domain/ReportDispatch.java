@@ -4,13 +4,12 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.plugin.PluginRegistry;
 import app.rapport.platform.web.ProblemException;
-import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.messaging.ReportEvents;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.plugin.ReportDelivery;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.ReportRepository;
-import io.micronaut.http.HttpStatus;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -39,11 +38,11 @@ public class ReportDispatch {
     private final List<ReportDelivery> deliveries;
     private final PluginRegistry plugins;
     private final Outbox outbox;
-    private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
     public ReportDispatch(ReportRepository reports, DisclosureRepository disclosures, ConsentLedger consents,
                           ReportDocuments documents, PdfReportRenderer pdf, List<ReportDelivery> deliveries,
-                          PluginRegistry plugins, Outbox outbox, ReportsSettings settings) {
+                          PluginRegistry plugins, Outbox outbox, ClinicCalendar calendar) {
         this.reports = reports;
         this.disclosures = disclosures;
         this.consents = consents;
@@ -52,7 +51,7 @@ public class ReportDispatch {
         this.deliveries = deliveries;
         this.plugins = plugins;
         this.outbox = outbox;
-        this.settings = settings;
+        this.calendar = calendar;
     }
 
     @Transactional
@@ -62,30 +61,22 @@ public class ReportDispatch {
         if (report.status() == ReportStatus.SENT) {
             throw ProblemException.conflict("Report " + reportId + " was already sent").with("sentAt", report.sentAt().toString());
         }
-        LocalDate today = settings.today();
-        Consent consent = consents.validFor(clinicId, report.patientReference(), report.practitionerId(), report.type(), today)
-                .orElseThrow(() -> {
-                    ConsentGap gap = consents.gap(clinicId, report.patientReference(), report.practitionerId(), today);
-                    return new ProblemException(HttpStatus.CONFLICT, "consent-required", "No valid consent",
-                            ConsentLedger.words(gap, report.type(), today)).with("reason", gap.name());
-                });
+        LocalDate today = calendar.today(clinicId);
+        Consent consent = consents.require(clinicId, report.patientReference(), report.practitionerId(), report.type(), today);
         ReportDocument document = documents.assemble(report);
         Practitioner recipient = document.recipient();
-        ReportChannel channel = requested != null ? requested : defaultChannel(recipient);
-        ReportDelivery delivery = plugins.enabledFor(clinicId, deliveries).stream()
-                .filter(d -> d.channel() == channel).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField("channel",
-                        "no delivery for " + channel + " is enabled; choose EMAIL or PRINT"));
+        ReportDelivery delivery = deliveryFor(clinicId, recipient, requested);
+        ReportChannel channel = delivery.channel();
         String destination = delivery.destination(recipient);
         byte[] rendered = pdf.render(document);
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
         if (reports.markSent(report.id(), clinicId, now, channel.name(), consent.id()) != 1) {
             throw ProblemException.conflict("Report " + reportId + " was sent meanwhile");
         }
         Disclosure disclosure = disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, report.id(),
                 report.type(), report.patientReference(), recipient.id(), recipient.displayName(), channel,
-                channel == ReportChannel.PRINT ? null : destination, consent.id(), user, now));
+                channel == ReportChannel.PRINT ? null : destination, consent.id(), user, now, null, null));
         outbox.record(clinicId, "Report", report.id(), EventTypes.REPORT_SENT, new ReportEvents.ReportSent(report.id(),
                 report.referralId(), report.practitionerId(), report.recipientRole().name(), report.type().name(),
                 ReportStatus.SENT.name(), now.toString(), channel.name(), consent.id()));
@@ -93,6 +84,15 @@ public class ReportDispatch {
         delivery.deliver(document, rendered, destination);
         LOG.info("Sent report {} by {} under consent {}", report.id(), channel, consent.id());
         return disclosure;
+    }
+
+    /** The enabled delivery plugin for the requested channel or the partner's; letters go the same way. */
+    public ReportDelivery deliveryFor(String clinicId, Practitioner recipient, @Nullable ReportChannel requested) {
+        ReportChannel channel = requested != null ? requested : defaultChannel(recipient);
+        return plugins.enabledFor(clinicId, deliveries).stream()
+                .filter(d -> d.channel() == channel).findFirst()
+                .orElseThrow(() -> ProblemException.invalidField("channel",
+                        "no delivery for " + channel + " is enabled; choose EMAIL or PRINT"));
     }
 
     /** The partner's stated channel if it can be delivered, else e-mail when there is an address, else print. */

@@ -3,7 +3,6 @@ package app.rapport.reports.domain;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.web.ProblemException;
-import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.messaging.ReportEvents;
 import app.rapport.reports.repository.ReferralStore;
 import app.rapport.reports.repository.ReportRepository;
@@ -29,15 +28,15 @@ public class ReportQueue {
     private final ReferralStore referrals;
     private final ConsentLedger consents;
     private final Outbox outbox;
-    private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
     public ReportQueue(ReportRepository reports, ReferralStore referrals, ConsentLedger consents, Outbox outbox,
-                       ReportsSettings settings) {
+                       ClinicCalendar calendar) {
         this.reports = reports;
         this.referrals = referrals;
         this.consents = consents;
         this.outbox = outbox;
-        this.settings = settings;
+        this.calendar = calendar;
     }
 
     /** An initial report to the referring practitioner, and one to the patient's PCP when named. */
@@ -77,7 +76,7 @@ public class ReportQueue {
     private Report queue(ReferralRecord referral, String recipient, RecipientRole role, ReportType type, int sequence) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ReportStatus status = consents.validFor(referral.clinicId(), referral.patientReference(), recipient, type,
-                settings.today()).isPresent() ? ReportStatus.DRAFT : ReportStatus.AWAITING_CONSENT;
+                calendar.today(referral.clinicId())).isPresent() ? ReportStatus.DRAFT : ReportStatus.AWAITING_CONSENT;
         Report report = reports.save(new Report(UUID.randomUUID().toString(), referral.clinicId(), referral.id(),
                 recipient, role, type, sequence, status, referral.patientReference(), null, now, now, null, null, null));
         outbox.record(report.clinicId(), "Report", report.id(), EventTypes.REPORT_QUEUED,

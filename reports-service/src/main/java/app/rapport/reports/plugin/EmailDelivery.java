@@ -2,6 +2,8 @@ package app.rapport.reports.plugin;
 
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.config.SmtpSettings;
+import app.rapport.reports.domain.LetterDocument;
+import app.rapport.reports.domain.LetterWording;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportDocument;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 import java.util.Properties;
 
 /**
- * E-mails the report PDF over SMTP. The subject and body name no patient: the PDF is the only
+ * E-mails the report or letter PDF over SMTP, the body a plain-text letter on the clinic's
+ * letterhead ({@link MailText}). The subject and body name no patient: the PDF is the only
  * place the name appears, so a mis-addressed header or a mail log discloses nothing.
  */
 @Singleton
@@ -33,9 +36,11 @@ public class EmailDelivery implements ReportDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(EmailDelivery.class);
 
     private final SmtpSettings smtp;
+    private final MailText text;
 
-    public EmailDelivery(SmtpSettings smtp) {
+    public EmailDelivery(SmtpSettings smtp, MailText text) {
         this.smtp = smtp;
+        this.text = text;
     }
 
     @Override
@@ -63,27 +68,36 @@ public class EmailDelivery implements ReportDelivery {
 
     @Override
     public void deliver(ReportDocument document, byte[] pdf, String destination) {
+        send(destination, "Patient Records: Confidential - report on your referral", text.report(document), pdf,
+                "report-" + document.report().id() + ".pdf", "report");
+    }
+
+    @Override
+    public void deliver(LetterDocument letter, byte[] pdf, String destination) {
+        send(destination, LetterWording.subject(letter.letter().kind()), text.letter(letter), pdf,
+                "letter-" + letter.letter().id() + ".pdf", "letter");
+    }
+
+    private void send(String destination, String subject, String body, byte[] pdf, String fileName, String what) {
         try {
             MimeMessage message = new MimeMessage(session());
             message.setFrom(new InternetAddress(smtp.getFrom()));
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(destination));
-            message.setSubject("Patient Records: Confidential - report on your referral");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText("Dear " + document.recipient().firstName() + " " + document.recipient().lastName() + ",\n\n"
-                    + "Please find attached our report on the patient you referred to us.\n"
-                    + "This message contains confidential patient records.\n", "UTF-8");
+            message.setSubject(subject);
+            MimeBodyPart letter = new MimeBodyPart();
+            letter.setText(body, "UTF-8");
             MimeBodyPart attachment = new MimeBodyPart();
             attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
-            attachment.setFileName("report-" + document.report().id() + ".pdf");
-            MimeMultipart body = new MimeMultipart();
-            body.addBodyPart(text);
-            body.addBodyPart(attachment);
-            message.setContent(body);
+            attachment.setFileName(fileName);
+            MimeMultipart multipart = new MimeMultipart();
+            multipart.addBodyPart(letter);
+            multipart.addBodyPart(attachment);
+            message.setContent(multipart);
             Transport.send(message);
         } catch (MessagingException e) {
-            LOG.warn("SMTP delivery of report {} failed: {}", document.report().id(), e.getMessage());
+            LOG.warn("SMTP delivery of {} {} failed: {}", what, fileName, e.getMessage());
             throw new ProblemException(HttpStatus.BAD_GATEWAY, "delivery-failed", "Delivery failed",
-                    "The mail server did not accept the report; nothing was sent or logged");
+                    "The mail server did not accept the " + what + "; nothing was sent or logged");
         }
     }
 

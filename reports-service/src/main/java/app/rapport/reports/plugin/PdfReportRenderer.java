@@ -1,5 +1,7 @@
 package app.rapport.reports.plugin;
 
+import app.rapport.reports.domain.ClinicProfile;
+import app.rapport.reports.domain.Letterheads;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.ReportContent;
@@ -26,7 +28,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The report as the referring physician reads it: a cover letter, then the four parts (treatment
@@ -42,12 +43,18 @@ public class PdfReportRenderer implements ReportRenderer {
     public static final String PART_GOALS = "3. Goals and anticipated outcomes";
     public static final String PART_MEASURES = "4. Objective measures";
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+    private static final DateTimeFormatter DAY = Letterheads.DAY;
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
     private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
     private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
     private static final Font STAMP = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+
+    private final Letterheads letterheads;
+
+    public PdfReportRenderer(Letterheads letterheads) {
+        this.letterheads = letterheads;
+    }
 
     @Override
     public String name() {
@@ -92,7 +99,9 @@ public class PdfReportRenderer implements ReportRenderer {
         ReferralRecord referral = doc.referral();
         Practitioner to = doc.recipient();
         ReportContent c = doc.content();
-        pdf.add(new Paragraph(doc.report().queuedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().format(DAY), BODY));
+        ClinicProfile clinic = letterheads.of(doc.clinicId()).orElse(null);
+        LetterheadPdf.letterhead(pdf, clinic);
+        pdf.add(new Paragraph(letterheads.datedOn(doc.clinicId(), doc.report().sentAt()).format(DAY), BODY));
         pdf.add(new Paragraph(" ", BODY));
         pdf.add(new Paragraph(to.displayName(), BODY));
         if (to.organization() != null) {
@@ -106,9 +115,7 @@ public class PdfReportRenderer implements ReportRenderer {
         pdf.add(new Paragraph(" ", BODY));
         pdf.add(new Paragraph("Dear " + to.firstName() + " " + to.lastName() + ",", BODY));
         pdf.add(new Paragraph(c.coverLetter(), BODY));
-        pdf.add(new Paragraph(" ", BODY));
-        pdf.add(new Paragraph("Sincerely,", BODY));
-        pdf.add(new Paragraph(signature(referral), BODY));
+        LetterheadPdf.signature(pdf, Letterheads.signature(referral, clinic));
     }
 
     private void report(Document pdf, ReportDocument doc) {
@@ -147,7 +154,9 @@ public class PdfReportRenderer implements ReportRenderer {
             }
         }
         pdf.add(new Paragraph(" ", BODY));
-        pdf.add(new Paragraph(signature(doc.referral()), BODY));
+        for (String line : Letterheads.signature(doc.referral(), letterheads.of(doc.clinicId()).orElse(null))) {
+            pdf.add(new Paragraph(line, BODY));
+        }
     }
 
     private static PdfPTable measures(List<ReportContent.Measure> measures) {
@@ -187,15 +196,8 @@ public class PdfReportRenderer implements ReportRenderer {
         return r.patientFirstName() + " " + r.patientLastName();
     }
 
-    private static String signature(ReferralRecord r) {
-        if (r.treatingName() == null) {
-            return "The treating clinician";
-        }
-        return r.treatingName() + (r.treatingCredentials() == null ? "" : ", " + r.treatingCredentials());
-    }
-
     /** Stamps header and footer of every page, however long the report runs. */
-    private static final class ConfidentialStamp extends PdfPageEventHelper {
+    static final class ConfidentialStamp extends PdfPageEventHelper {
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte cb = writer.getDirectContent();

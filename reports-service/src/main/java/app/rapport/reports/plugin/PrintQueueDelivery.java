@@ -1,5 +1,6 @@
 package app.rapport.reports.plugin;
 
+import app.rapport.reports.domain.LetterDocument;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.PrintJob;
 import app.rapport.reports.domain.ReportChannel;
@@ -44,6 +45,12 @@ public class PrintQueueDelivery implements ReportDelivery {
     public void deliver(ReportDocument document, byte[] pdf, String destination) {
         // The PDF is rendered again when printed: the queue holds no copy of patient records.
         jobs.save(new PrintJob(UUID.randomUUID().toString(), document.clinicId(), document.report().id(),
-                document.recipient().displayName(), Instant.now(), null, null));
+                document.recipient().displayName(), Instant.now(), null, null, null));
+    }
+
+    @Override
+    public void deliver(LetterDocument letter, byte[] pdf, String destination) {
+        jobs.save(new PrintJob(UUID.randomUUID().toString(), letter.clinicId(), null,
+                letter.recipient().displayName(), Instant.now(), null, null, letter.letter().id()));
     }
 }

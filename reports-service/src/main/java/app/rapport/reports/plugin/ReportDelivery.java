@@ -1,6 +1,7 @@
 package app.rapport.reports.plugin;
 
 import app.rapport.platform.plugin.RapportPlugin;
+import app.rapport.reports.domain.LetterDocument;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportDocument;
@@ -26,6 +27,16 @@ public interface ReportDelivery extends RapportPlugin {
     String destination(Practitioner recipient);
 
     void deliver(ReportDocument document, byte[] pdf, String destination);
+
+    /**
+     * Delivers a letter (second-opinion request, treatment inquiry) the same way, under the same
+     * rule: it runs last in the transaction that logs the disclosure. A channel that cannot carry
+     * letters refuses, naming {@code channel}, before anything is sent or logged.
+     */
+    default void deliver(LetterDocument letter, byte[] pdf, String destination) {
+        throw app.rapport.platform.web.ProblemException.invalidField("channel",
+                "the " + name() + " plugin cannot deliver letters; choose EMAIL or PRINT");
+    }
 
     @Override
     default String extensionPoint() {

@@ -81,6 +81,8 @@ public class Sql {
                 ps.setLong(index, n);
             } else if (p instanceof Boolean b) {
                 ps.setBoolean(index, b);
+            } else if (p instanceof byte[] bytes) {
+                ps.setBytes(index, bytes);
             } else if (p instanceof Enum<?> e) {
                 ps.setString(index, e.name());
             } else {

@@ -4,6 +4,7 @@ import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.ReferralAnalytics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -40,10 +41,12 @@ public class AnalyticsController {
 
     private final ReferralAnalytics analytics;
     private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
-    public AnalyticsController(ReferralAnalytics analytics, ReportsSettings settings) {
+    public AnalyticsController(ReferralAnalytics analytics, ReportsSettings settings, ClinicCalendar calendar) {
         this.analytics = analytics;
         this.settings = settings;
+        this.calendar = calendar;
     }
 
     /** The JSON answer: which clinics were read and the rows. */
@@ -106,7 +109,7 @@ public class AnalyticsController {
                                    @Nullable @QueryValue String format) {
         List<String> clinics = AnalyticsScope.clinics(caller, auth, scope);
         return answer(request, format, "dormant", clinics, ReferralAnalytics.Dormant.class,
-                analytics.dormant(clinics, asOf == null ? settings.today() : asOf,
+                analytics.dormant(clinics, asOf == null ? calendar.today(caller.clinicId()) : asOf,
                         days == null ? settings.getDormantAfterDays() : days));
     }
 

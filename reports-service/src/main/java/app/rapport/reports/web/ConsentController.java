@@ -4,7 +4,7 @@ import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
-import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.Consent;
 import app.rapport.reports.domain.ConsentLedger;
 import app.rapport.reports.domain.ConsentObtainedVia;
@@ -41,12 +41,12 @@ public class ConsentController {
 
     private final ConsentLedger ledger;
     private final ConsentRepository consents;
-    private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
-    public ConsentController(ConsentLedger ledger, ConsentRepository consents, ReportsSettings settings) {
+    public ConsentController(ConsentLedger ledger, ConsentRepository consents, ClinicCalendar calendar) {
         this.ledger = ledger;
         this.consents = consents;
-        this.settings = settings;
+        this.calendar = calendar;
     }
 
     /**
@@ -71,7 +71,7 @@ public class ConsentController {
     public HttpResponse<ConsentView> record(Caller caller, @Valid @Body NewConsent body) {
         Consent c = ledger.record(caller.clinicId(), caller.user(), body.patientReference(), body.practitionerId(),
                 EnumSet.copyOf(body.scope()), body.validFrom(), body.validTo(), body.obtainedVia());
-        return HttpResponse.created(ConsentView.of(c, settings.today()));
+        return HttpResponse.created(ConsentView.of(c, calendar.today(caller.clinicId())));
     }
 
     @Get("{?patient}")
@@ -80,7 +80,7 @@ public class ConsentController {
         if (patient == null) {
             throw app.rapport.platform.web.ProblemException.invalidField("patient", "is required: the patient reference");
         }
-        LocalDate today = settings.today();
+        LocalDate today = calendar.today(caller.clinicId());
         return Page.of(consents.findByClinicIdAndPatientReference(caller.clinicId(), patient,
                 paging.pageable(Sort.of(Sort.Order.desc("recordedAt")))), c -> ConsentView.of(c, today));
     }
@@ -88,6 +88,6 @@ public class ConsentController {
     /** The patient withdrew consent: nothing more is sent under it; unsent drafts wait for consent again. */
     @Post("/{id}/revoke")
     public ConsentView revoke(Caller caller, String id, @Valid @Body Revocation body) {
-        return ConsentView.of(ledger.revoke(caller.clinicId(), caller.user(), id, body.reason()), settings.today());
+        return ConsentView.of(ledger.revoke(caller.clinicId(), caller.user(), id, body.reason()), calendar.today(caller.clinicId()));
     }
 }

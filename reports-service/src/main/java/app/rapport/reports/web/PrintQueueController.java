@@ -5,8 +5,10 @@ import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.reports.domain.Letters;
 import app.rapport.reports.domain.PrintJob;
 import app.rapport.reports.domain.ReportDocuments;
+import app.rapport.reports.plugin.LetterPdfRenderer;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.repository.PrintJobRepository;
 import app.rapport.reports.repository.ReportRepository;
@@ -37,13 +39,17 @@ public class PrintQueueController {
     private final ReportRepository reports;
     private final ReportDocuments documents;
     private final PdfReportRenderer pdf;
+    private final Letters letters;
+    private final LetterPdfRenderer letterPdf;
 
     public PrintQueueController(PrintJobRepository jobs, ReportRepository reports, ReportDocuments documents,
-                                PdfReportRenderer pdf) {
+                                PdfReportRenderer pdf, Letters letters, LetterPdfRenderer letterPdf) {
         this.jobs = jobs;
         this.reports = reports;
         this.documents = documents;
         this.pdf = pdf;
+        this.letters = letters;
+        this.letterPdf = letterPdf;
     }
 
     /** Waiting jobs, oldest first; {@code ?all=true} includes printed ones. */
@@ -54,11 +60,15 @@ public class PrintQueueController {
                 : jobs.findByClinicIdAndPrintedAtIsNull(caller.clinicId(), pageable), PrintJobView::of);
     }
 
-    /** The PDF to print. */
+    /** The PDF to print: the report's or the letter's. */
     @Get("/{id}/pdf")
     @Transactional(readOnly = true)
     public HttpResponse<byte[]> document(Caller caller, String id) {
         PrintJob job = find(caller, id);
+        if (job.letterId() != null) {
+            var letter = letters.assemble(letters.find(caller.clinicId(), job.letterId()));
+            return HttpResponse.ok(letterPdf.render(letter)).contentType(MediaType.of(pdf.mediaType()));
+        }
         var report = reports.findByIdAndClinicId(job.reportId(), caller.clinicId())
                 .orElseThrow(() -> ProblemException.notFound("Report", job.reportId()));
         return HttpResponse.ok(pdf.render(documents.assemble(report))).contentType(MediaType.of(pdf.mediaType()));

@@ -6,7 +6,7 @@ import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
 import app.rapport.platform.web.ProblemException;
-import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.Disclosure;
 import app.rapport.reports.domain.RecipientRole;
 import app.rapport.reports.domain.Report;
@@ -59,11 +59,11 @@ public class ReportController {
     private final ReportCadence cadence;
     private final List<ReportRenderer> renderers;
     private final PluginRegistry plugins;
-    private final ReportsSettings settings;
+    private final ClinicCalendar calendar;
 
     public ReportController(ReportRepository reports, ReportQueue queue, ReportDispatch dispatch,
                             ReportDocuments documents, ReportCadence cadence, List<ReportRenderer> renderers,
-                            PluginRegistry plugins, ReportsSettings settings) {
+                            PluginRegistry plugins, ClinicCalendar calendar) {
         this.reports = reports;
         this.queue = queue;
         this.dispatch = dispatch;
@@ -71,7 +71,7 @@ public class ReportController {
         this.cadence = cadence;
         this.renderers = renderers;
         this.plugins = plugins;
-        this.settings = settings;
+        this.calendar = calendar;
     }
 
     @Serdeable
@@ -96,7 +96,7 @@ public class ReportController {
     /** Progress reports that fell due (every N visits or weeks per the partner) and were not sent. */
     @Get("/overdue{?asOf}")
     public List<ReportCadence.Overdue> overdue(Caller caller, @Nullable @QueryValue LocalDate asOf) {
-        return cadence.overdue(caller.clinicId(), asOf == null ? settings.today() : asOf);
+        return cadence.overdue(caller.clinicId(), asOf == null ? calendar.today(caller.clinicId()) : asOf);
     }
 
     @Get("/{id}")

@@ -3,6 +3,7 @@ package app.rapport.reports.web;
 import app.rapport.reports.domain.Consent;
 import app.rapport.reports.domain.ConsentObtainedVia;
 import app.rapport.reports.domain.Disclosure;
+import app.rapport.reports.domain.LetterKind;
 import app.rapport.reports.domain.PrintJob;
 import app.rapport.reports.domain.RecipientRole;
 import app.rapport.reports.domain.Report;
@@ -49,20 +50,24 @@ public final class ReportViews {
     }
 
     @Serdeable
-    public record DisclosureView(String id, String reportId, ReportType reportType, String patientReference,
+    /** A report's ({@code reportId}, {@code reportType}) or a letter's ({@code letterId}, {@code letterKind}). */
+    public record DisclosureView(String id, @Nullable String reportId, @Nullable ReportType reportType, String patientReference,
                                  String practitionerId, String recipientName, ReportChannel channel,
-                                 @Nullable String address, String consentId, String disclosedBy, Instant disclosedAt) {
+                                 @Nullable String address, String consentId, String disclosedBy, Instant disclosedAt,
+                                 @Nullable String letterId, @Nullable LetterKind letterKind) {
         static DisclosureView of(Disclosure d) {
             return new DisclosureView(d.id(), d.reportId(), d.reportType(), d.patientReference(), d.practitionerId(),
-                    d.recipientName(), d.channel(), d.address(), d.consentId(), d.disclosedBy(), d.disclosedAt());
+                    d.recipientName(), d.channel(), d.address(), d.consentId(), d.disclosedBy(), d.disclosedAt(),
+                    d.letterId(), d.letterKind());
         }
     }
 
     @Serdeable
-    public record PrintJobView(String id, String reportId, String recipientName, Instant queuedAt,
-                               @Nullable Instant printedAt, @Nullable String printedBy) {
+    public record PrintJobView(String id, @Nullable String reportId, String recipientName, Instant queuedAt,
+                               @Nullable Instant printedAt, @Nullable String printedBy, @Nullable String letterId) {
         static PrintJobView of(PrintJob j) {
-            return new PrintJobView(j.id(), j.reportId(), j.recipientName(), j.queuedAt(), j.printedAt(), j.printedBy());
+            return new PrintJobView(j.id(), j.reportId(), j.recipientName(), j.queuedAt(), j.printedAt(), j.printedBy(),
+                    j.letterId());
         }
     }
 }

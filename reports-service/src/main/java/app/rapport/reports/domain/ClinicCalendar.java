@@ -1,0 +1,47 @@
+package app.rapport.reports.domain;
+
+import app.rapport.reports.config.ReportsSettings;
+import app.rapport.reports.repository.ClinicProfileStore;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The clinic's own days. Everything that turns "now" or an instant into a date (the day a
+ * consent counts in, the date on a letter, overdue reports, analytics) asks here, so a clinic in
+ * Auckland and one in Los Angeles each get their own "today". Before the clinic's profile
+ * arrives, {@code rapport.reports.time-zone} is the zone.
+ */
+@Singleton
+public class ClinicCalendar {
+
+    private final ClinicProfileStore profiles;
+    private final ReportsSettings settings;
+    private final Clock clock;
+
+    public ClinicCalendar(ClinicProfileStore profiles, ReportsSettings settings, Clock clock) {
+        this.profiles = profiles;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public ZoneId zoneOf(String clinicId) {
+        return profiles.timeZone(clinicId).map(ZoneId::of).orElseGet(settings::zone);
+    }
+
+    public LocalDate today(String clinicId) {
+        return LocalDate.now(clock.withZone(zoneOf(clinicId)));
+    }
+
+    /** The clinic's day an instant fell on, e.g. the day a report was sent. */
+    public LocalDate dayOf(String clinicId, Instant at) {
+        return at.atZone(zoneOf(clinicId)).toLocalDate();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,78 @@
+package app.rapport.reports.plugin;
+
+import app.rapport.reports.domain.ClinicProfile;
+import app.rapport.reports.domain.LetterDocument;
+import app.rapport.reports.domain.LetterWording;
+import app.rapport.reports.domain.Letterheads;
+import app.rapport.reports.domain.Practitioner;
+import app.rapport.reports.domain.ReferralRecord;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfWriter;
+import jakarta.inject.Singleton;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * A letter as PDF on the clinic's letterhead: date, recipient, the patient it concerns, the
+ * letter's wording around what the clinician wrote, and the clinician's signature. Every page
+ * says "Patient Records: Confidential", as a report's does.
+ */
+@Singleton
+public class LetterPdfRenderer {
+
+    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
+    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
+
+    private final Letterheads letterheads;
+
+    public LetterPdfRenderer(Letterheads letterheads) {
+        this.letterheads = letterheads;
+    }
+
+    public byte[] render(LetterDocument doc) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document pdf = new Document(PageSize.LETTER, 54, 54, 72, 72);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(pdf, out);
+            writer.setPageEvent(new PdfReportRenderer.ConfidentialStamp());
+            pdf.addTitle(LetterWording.title(doc.letter().kind()));
+            pdf.open();
+            letter(pdf, doc);
+            pdf.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Cannot render letter " + doc.letter().id(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private void letter(Document pdf, LetterDocument doc) {
+        ClinicProfile clinic = letterheads.of(doc.clinicId()).orElse(null);
+        ReferralRecord referral = doc.referral();
+        Practitioner to = doc.recipient();
+        LetterheadPdf.letterhead(pdf, clinic);
+        pdf.add(new Paragraph(letterheads.datedOn(doc.clinicId(), doc.letter().sentAt()).format(Letterheads.DAY), BODY));
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph(to.displayName(), BODY));
+        if (to.organization() != null) {
+            pdf.add(new Paragraph(to.organization(), BODY));
+        }
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph(LetterWording.title(doc.letter().kind()), TITLE));
+        pdf.add(new Paragraph("Re: " + referral.patientFirstName() + " " + referral.patientLastName() + ", born "
+                + referral.patientBirthDate().format(Letterheads.DAY), HEADING));
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph("Dear " + to.firstName() + " " + to.lastName() + ",", BODY));
+        for (String paragraph : LetterWording.body(doc.letter())) {
+            Paragraph p = new Paragraph(paragraph, BODY);
+            p.setSpacingBefore(6);
+            pdf.add(p);
+        }
+        LetterheadPdf.signature(pdf, Letterheads.signature(referral, clinic));
+    }
+}
