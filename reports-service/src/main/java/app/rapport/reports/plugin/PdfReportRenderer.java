@@ -1,5 +1,6 @@
 package app.rapport.reports.plugin;
 
+import app.rapport.reports.domain.MeasureProgress;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.ReportContent;
@@ -129,7 +130,7 @@ public class PdfReportRenderer implements ReportRenderer {
             pdf.add(new Paragraph("Anticipated outcome: " + g.anticipatedOutcome(), BODY));
         }
         section(pdf, PART_MEASURES);
-        pdf.add(measures(c.measures()));
+        measures(pdf, doc.measures());
         section(pdf, "History");
         pdf.add(new Paragraph(c.history(), BODY));
         section(pdf, "Examination");
@@ -150,22 +151,58 @@ public class PdfReportRenderer implements ReportRenderer {
         pdf.add(new Paragraph(signature(doc.referral()), BODY));
     }
 
-    private static PdfPTable measures(List<ReportContent.Measure> measures) {
-        PdfPTable table = new PdfPTable(new float[]{4, 1.3f, 1.5f, 1.5f, 1.5f});
+    /**
+     * The measures table (baseline, latest, change from baseline), then for each measure recorded
+     * per visit every measurement (date, visit, value, who) and its chart over time.
+     */
+    private static void measures(Document pdf, List<MeasureProgress> rows) {
+        PdfPTable table = new PdfPTable(new float[]{3.6f, 1.2f, 2f, 2f, 1.7f});
         table.setWidthPercentage(100);
-        for (String h : List.of("Measure", "Unit", "Baseline", "Current", "Change")) {
-            PdfPCell cell = new PdfPCell(new Phrase(h, HEADING));
-            table.addCell(cell);
+        for (String h : List.of("Measure", "Unit", "Baseline", "Latest", "Change")) {
+            table.addCell(new PdfPCell(new Phrase(h, HEADING)));
         }
-        for (ReportContent.Measure m : measures) {
+        for (MeasureProgress m : rows) {
             table.addCell(new Phrase(m.name(), BODY));
             table.addCell(new Phrase(m.unit(), BODY));
-            table.addCell(new Phrase(m.baseline().toPlainString(), BODY));
-            table.addCell(new Phrase(m.current().toPlainString(), BODY));
-            BigDecimal change = m.current().subtract(m.baseline());
-            table.addCell(new Phrase((change.signum() > 0 ? "+" : "") + change.toPlainString(), BODY));
+            table.addCell(new Phrase(valueOn(m.baseline()), BODY));
+            table.addCell(new Phrase(valueOn(m.latest()), BODY));
+            Boolean improved = m.improved();
+            table.addCell(new Phrase((m.change().signum() > 0 ? "+" : "") + number(m.change())
+                    + (improved == null ? "" : improved ? " (better)" : " (worse)"), BODY));
         }
-        return table;
+        pdf.add(table);
+        for (MeasureProgress m : rows) {
+            if (!m.recorded()) {
+                continue;
+            }
+            Paragraph heading = new Paragraph(m.name() + ": each measurement", STAMP);
+            heading.setSpacingBefore(8);
+            heading.setSpacingAfter(3);
+            pdf.add(heading);
+            PdfPTable taken = new PdfPTable(new float[]{2f, 1f, 1.3f, 3.5f});
+            taken.setWidthPercentage(70);
+            taken.setHorizontalAlignment(Element.ALIGN_LEFT);
+            for (String h : List.of("Date", "Visit", "Value", "Measured by")) {
+                taken.addCell(new PdfPCell(new Phrase(h, STAMP)));
+            }
+            for (MeasureProgress.Point p : m.points()) {
+                taken.addCell(new Phrase(p.measuredOn().format(MeasureChart.DAY), SMALL));
+                taken.addCell(new Phrase(p.visitNumber() == null ? "" : String.valueOf(p.visitNumber()), SMALL));
+                taken.addCell(new Phrase(number(p.value()), SMALL));
+                taken.addCell(new Phrase(p.measuredBy(), SMALL));
+            }
+            pdf.add(taken);
+            pdf.add(MeasureChart.of(m));
+        }
+    }
+
+    private static String valueOn(MeasureProgress.Point p) {
+        return number(p.value()) + (p.measuredOn() == null ? "" : " (" + p.measuredOn().format(MeasureChart.DAY) + ")");
+    }
+
+    /** 7, not 7.00: values come back from the database with its scale. */
+    static String number(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static void section(Document pdf, String heading) {
