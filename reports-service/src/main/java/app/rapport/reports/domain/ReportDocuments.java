@@ -62,14 +62,18 @@ public class ReportDocuments {
 
     /**
      * The report's measures table: the measurements recorded for its referral (for a sent report,
-     * those entered before it was sent, so a later visit's values never appear in it) merged with
-     * the content's measures.
+     * those it was sent with, so a later visit or correction never changes what was disclosed)
+     * merged with the content's measures.
      */
     public List<MeasureProgress> measureTable(Report report, ReportContent content) {
-        List<Measurement> taken = report.sentAt() == null
-                ? measurements.findByClinicIdAndReferralId(report.clinicId(), report.referralId())
-                : measurements.findByClinicIdAndReferralIdAndRecordedAtLessThanEquals(report.clinicId(),
-                        report.referralId(), report.sentAt());
+        List<Measurement> taken = report.status() == ReportStatus.SENT
+                ? measurements.findSentWith(report.clinicId(), report.id())
+                : measurements.findByClinicIdAndReferralId(report.clinicId(), report.referralId());
         return MeasureProgress.table(taken, content.measures());
+    }
+
+    /** Called in the transaction that marks the report sent, after it was rendered from the same rows. */
+    public void keepMeasurementsSentWith(Report report) {
+        measurements.keepSentWith(report.clinicId(), report.referralId(), report.id());
     }
 }
