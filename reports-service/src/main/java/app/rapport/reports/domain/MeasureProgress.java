@@ -81,7 +81,8 @@ public record MeasureProgress(String name, String unit, @Nullable ObjectiveMeasu
         for (ReportContent.Measure m : content) {
             ObjectiveMeasure measure = ObjectiveMeasure.of(m).orElse(null);
             if (measure == null || !recorded.contains(measure)) {
-                rows.add(new MeasureProgress(m.name(), m.unit(), measure, List.of(
+                // The clinician's words for the measure, the catalogue's unit when it is a catalogue measure.
+                rows.add(new MeasureProgress(m.name(), measure == null ? m.unit() : measure.unitLabel(), measure, List.of(
                         new Point(null, m.baselineOn(), m.baseline(), null, null),
                         new Point(null, m.measuredOn(), m.current(), null, null))));
             }

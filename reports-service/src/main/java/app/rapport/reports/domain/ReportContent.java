@@ -25,6 +25,10 @@ import java.util.List;
  * Deliberately no field for advice on another provider's treatment: a clinic questions another
  * provider's care only by a respectful letter or call, never inside a report. Unknown fields are
  * refused ({@code ignoreUnknown = false}) so such advice cannot slip in under another name.
+ * <p>
+ * {@code measures} are the measures the clinician writes by hand; measurements recorded per visit
+ * ({@link Measurement}) take the place of the same catalogue measure here, and the list may be
+ * empty when the referral has recorded measurements (checked by {@link MeasurementLog#checkContent}).
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
