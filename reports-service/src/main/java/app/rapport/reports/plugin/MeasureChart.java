@@ -40,18 +40,13 @@ final class MeasureChart implements PdfPCellEvent {
         this.row = row;
     }
 
-    /** The chart as a one-cell table to add to the document; the row's points must all be dated. */
-    static PdfPTable of(MeasureProgress row) {
+    /** The chart as a table cell of its own height, drawn when the cell is laid out; the row's points must all be dated. */
+    static PdfPCell cell(MeasureProgress row) {
         PdfPCell cell = new PdfPCell();
         cell.setFixedHeight(HEIGHT);
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setCellEvent(new MeasureChart(row));
-        PdfPTable table = new PdfPTable(1);
-        table.setWidthPercentage(70);
-        table.setHorizontalAlignment(Element.ALIGN_LEFT);
-        table.setSpacingBefore(4);
-        table.addCell(cell);
-        return table;
+        return cell;
     }
 
     static String title(MeasureProgress row) {

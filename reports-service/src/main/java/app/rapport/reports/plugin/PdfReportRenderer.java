@@ -15,6 +15,7 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -175,13 +176,8 @@ public class PdfReportRenderer implements ReportRenderer {
             if (!m.recorded()) {
                 continue;
             }
-            Paragraph heading = new Paragraph(m.name() + ": each measurement", STAMP);
-            heading.setSpacingBefore(8);
-            heading.setSpacingAfter(3);
-            pdf.add(heading);
             PdfPTable taken = new PdfPTable(new float[]{2f, 1f, 1.3f, 3.5f});
-            taken.setWidthPercentage(70);
-            taken.setHorizontalAlignment(Element.ALIGN_LEFT);
+            taken.setWidthPercentage(100);
             for (String h : List.of("Date", "Visit", "Value", "Measured by")) {
                 taken.addCell(new PdfPCell(new Phrase(h, STAMP)));
             }
@@ -191,8 +187,22 @@ public class PdfReportRenderer implements ReportRenderer {
                 taken.addCell(new Phrase(number(p.value()), SMALL));
                 taken.addCell(new Phrase(p.measuredBy(), SMALL));
             }
-            pdf.add(taken);
-            pdf.add(MeasureChart.of(m));
+            // Heading, measurements and chart as one block, so a page break never parts a chart from its values.
+            PdfPTable block = new PdfPTable(1);
+            block.setWidthPercentage(70);
+            block.setHorizontalAlignment(Element.ALIGN_LEFT);
+            block.setKeepTogether(true);
+            block.setSpacingBefore(8);
+            PdfPCell heading = new PdfPCell(new Phrase(m.name() + ": each measurement", STAMP));
+            heading.setBorder(Rectangle.NO_BORDER);
+            heading.setPaddingLeft(0);
+            block.addCell(heading);
+            PdfPCell values = new PdfPCell(taken);
+            values.setBorder(Rectangle.NO_BORDER);
+            values.setPadding(0);
+            block.addCell(values);
+            block.addCell(MeasureChart.cell(m));
+            pdf.add(block);
         }
     }
 
