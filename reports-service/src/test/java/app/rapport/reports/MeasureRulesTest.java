@@ -26,7 +26,7 @@ class MeasureRulesTest {
     private static ReportContent.Measure written(String name, String unit, int baseline, int current, String loinc,
                                                  ObjectiveMeasure key) {
         return new ReportContent.Measure(name, loinc, unit, BigDecimal.valueOf(baseline), BigDecimal.valueOf(current),
-                null, null, key);
+                null, null, key == null ? null : key.key());
     }
 
     @Test

@@ -44,7 +44,10 @@ class MeasurementsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return RapportTestProperties.forService("reports");
+        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("reports"));
+        // application.yml fixes the port (8084): a random one lets this class run beside another test JVM.
+        props.put("micronaut.server.port", "-1");
+        return props;
     }
 
     // ---- recording -------------------------------------------------------------------------
@@ -317,6 +320,12 @@ class MeasurementsTest implements TestPropertyProvider {
                 "current", 12)));
         assertRefused(() -> api.put("/api/v1/reports/" + reportId + "/content", impossible), 422, "measures[0].current",
                 "between 0 and 10");
+        Map<String, Object> unknownKey = new HashMap<>(ReportFlowTest.content());
+        unknownKey.put("measures", List.of(Map.of("name", "Shrug", "key", "SHOULDER_SHRUG", "unit", "deg", "baseline", 1,
+                "current", 2)));
+        ClinicApi.Refusal unknown = ClinicApi.refused(() -> api.put("/api/v1/reports/" + reportId + "/content", unknownKey));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("\"field\":\"measures[0].key\"").contains("PAIN_NRS");
         assertThat(api.get("/api/v1/reports/" + reportId).has("content")).isFalse();
 
         api.post("/api/v1/measurements", measurement(r, "NECK_DISABILITY_INDEX", 38, "2025-03-03", null, 1));

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -92,6 +93,10 @@ public class MeasurementLog {
         for (int i = 0; i < written.size(); i++) {
             ReportContent.Measure m = written.get(i);
             int index = i;
+            if (m.key() != null && ObjectiveMeasure.byKey(m.key()).isEmpty()) {
+                throw ProblemException.invalidField("measures[" + i + "].key", "is not a measure of the catalogue; one of "
+                        + Arrays.stream(ObjectiveMeasure.values()).map(ObjectiveMeasure::key).toList());
+            }
             ObjectiveMeasure.of(m).ifPresent(measure -> {
                 measure.problemWith(m.baseline()).ifPresent(p -> {
                     throw ProblemException.invalidField("measures[" + index + "].baseline", p);

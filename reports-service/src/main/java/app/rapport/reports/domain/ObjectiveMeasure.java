@@ -111,10 +111,14 @@ public enum ObjectiveMeasure {
         return Optional.empty();
     }
 
+    public static Optional<ObjectiveMeasure> byKey(String key) {
+        return Arrays.stream(values()).filter(m -> m.key().equals(key)).findFirst();
+    }
+
     /** The catalogue measure a measure of a report's content names: by its key, else by a LOINC code the catalogue has. */
     public static Optional<ObjectiveMeasure> of(ReportContent.Measure m) {
         if (m.key() != null) {
-            return Optional.of(m.key());
+            return byKey(m.key());
         }
         return m.loinc() == null ? Optional.empty()
                 : Arrays.stream(values()).filter(c -> m.loinc().equals(c.loinc)).findFirst();

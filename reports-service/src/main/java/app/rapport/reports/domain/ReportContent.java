@@ -63,7 +63,7 @@ public record ReportContent(
      * @param unit  a UCUM code where one fits ({@code deg}, {@code %}, {@code {score}}), else free text
      * @param loinc the LOINC code when the measure has one (pain NRS is 72514-3); it codes the FHIR
      *              Observation only when the catalogue ({@link ObjectiveMeasure}) has that code
-     * @param key   the catalogue measure this is, when it is one: its values are checked against the
+     * @param key   the key of the catalogue measure this is, when it is one: its values are checked against the
      *              measure's range, and measurements recorded for the referral take its place
      */
     @Serdeable
@@ -75,7 +75,7 @@ public record ReportContent(
                           @NotNull @DecimalMin("0") BigDecimal current,
                           @Nullable LocalDate baselineOn,
                           @Nullable LocalDate measuredOn,
-                          @Nullable ObjectiveMeasure key) {
+                          @Nullable @Size(max = 40) String key) {
     }
 
     /** Research behind the plan, cited as the clinician would. */
