@@ -55,9 +55,9 @@ public record MeasureProgress(String name, String unit, @Nullable ObjectiveMeasu
         return measure.lowerIsBetter() == change().signum() < 0;
     }
 
-    /** True when every point has a date, so it can be drawn over time. */
-    public boolean dated() {
-        return points.stream().allMatch(p -> p.measuredOn() != null);
+    /** 7, not 7.00: recorded values come back from the database with its scale. */
+    public static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     /** True when the row comes from measurements recorded per visit rather than the report's content. */

@@ -114,8 +114,8 @@ public class FhirBundleRenderer implements ReportRenderer {
                 section("Goals and anticipated outcomes", String.join("\n", c.goals().stream()
                         .map(g -> g.goal() + " - anticipated: " + g.anticipatedOutcome()).toList()), null),
                 section("Objective measures", String.join("\n", doc.measures().stream()
-                        .map(m -> m.name() + ": " + m.baseline().value().toPlainString() + " -> "
-                                + m.latest().value().toPlainString() + " " + m.unit()).toList()), observations),
+                        .map(m -> m.name() + ": " + MeasureProgress.plain(m.baseline().value()) + " -> "
+                                + MeasureProgress.plain(m.latest().value()) + " " + m.unit()).toList()), observations),
                 section("History", c.history(), null),
                 section("Examination", c.examination(), null),
                 section("Diagnosis", "ICD-10: " + String.join(", ", c.diagnosisCodes())

@@ -76,8 +76,8 @@ final class MeasureChart implements PdfPCellEvent {
 
         BigDecimal lo = row.measure() != null ? row.measure().min() : BigDecimal.ZERO;
         BigDecimal hi = row.measure() != null ? row.measure().max() : niceMaximum(row.points());
-        label(cb, Element.ALIGN_RIGHT, PdfReportRenderer.number(lo), left - 3, bottom - 2);
-        label(cb, Element.ALIGN_RIGHT, PdfReportRenderer.number(hi), left - 3, top - 2);
+        label(cb, Element.ALIGN_RIGHT, MeasureProgress.plain(lo), left - 3, bottom - 2);
+        label(cb, Element.ALIGN_RIGHT, MeasureProgress.plain(hi), left - 3, top - 2);
         LocalDate first = row.baseline().measuredOn();
         LocalDate last = row.latest().measuredOn();
         long span = ChronoUnit.DAYS.between(first, last);
@@ -108,7 +108,7 @@ final class MeasureChart implements PdfPCellEvent {
         cb.restoreState();
         // The latest value beside its point, so the chart reads without the table.
         float[] end = xy.get(xy.size() - 1);
-        label(cb, Element.ALIGN_LEFT, PdfReportRenderer.number(row.latest().value()), end[0] + 4, end[1] - 2);
+        label(cb, Element.ALIGN_LEFT, MeasureProgress.plain(row.latest().value()), end[0] + 4, end[1] - 2);
     }
 
     private static void label(PdfContentByte cb, int align, String text, float x, float y) {

@@ -25,7 +25,6 @@ import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -168,7 +167,7 @@ public class PdfReportRenderer implements ReportRenderer {
             table.addCell(new Phrase(valueOn(m.baseline()), BODY));
             table.addCell(new Phrase(valueOn(m.latest()), BODY));
             Boolean improved = m.improved();
-            table.addCell(new Phrase((m.change().signum() > 0 ? "+" : "") + number(m.change())
+            table.addCell(new Phrase((m.change().signum() > 0 ? "+" : "") + MeasureProgress.plain(m.change())
                     + (improved == null ? "" : improved ? " (better)" : " (worse)"), BODY));
         }
         pdf.add(table);
@@ -184,7 +183,7 @@ public class PdfReportRenderer implements ReportRenderer {
             for (MeasureProgress.Point p : m.points()) {
                 taken.addCell(new Phrase(p.measuredOn().format(MeasureChart.DAY), SMALL));
                 taken.addCell(new Phrase(p.visitNumber() == null ? "" : String.valueOf(p.visitNumber()), SMALL));
-                taken.addCell(new Phrase(number(p.value()), SMALL));
+                taken.addCell(new Phrase(MeasureProgress.plain(p.value()), SMALL));
                 taken.addCell(new Phrase(p.measuredBy(), SMALL));
             }
             // Heading, measurements and chart as one block, so a page break never parts a chart from its values.
@@ -207,12 +206,7 @@ public class PdfReportRenderer implements ReportRenderer {
     }
 
     private static String valueOn(MeasureProgress.Point p) {
-        return number(p.value()) + (p.measuredOn() == null ? "" : " (" + p.measuredOn().format(MeasureChart.DAY) + ")");
-    }
-
-    /** 7, not 7.00: values come back from the database with its scale. */
-    static String number(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return MeasureProgress.plain(p.value()) + (p.measuredOn() == null ? "" : " (" + p.measuredOn().format(MeasureChart.DAY) + ")");
     }
 
     private static void section(Document pdf, String heading) {
