@@ -88,7 +88,7 @@ class MeasureRulesTest {
                 List.of(taken(ObjectiveMeasure.PAIN_NRS, "6", MAR_3, 1)),
                 List.of(written("Pain (NRS 0-10)", "{score}", 8, 2, "72514-3", null),
                         written("Sit-to-stand", "s", 20, 12, null, null),
-                        written("ODI", "%", 42, 24, null, ObjectiveMeasure.OSWESTRY_DISABILITY_INDEX)));
+                        written("ODI", "percent", 42, 24, null, ObjectiveMeasure.OSWESTRY_DISABILITY_INDEX)));
 
         assertThat(table).extracting(MeasureProgress::name)
                 .containsExactly("Pain severity (NRS 0-10)", "Sit-to-stand", "ODI");
@@ -99,7 +99,9 @@ class MeasureRulesTest {
         assertThat(unknown.recorded()).isFalse();
         assertThat(unknown.improved()).isNull();                 // the catalogue does not say which way is better
         assertThat(unknown.change()).isEqualByComparingTo("-8");
+        assertThat(unknown.unit()).isEqualTo("s");
         assertThat(table.get(2).measure()).isEqualTo(ObjectiveMeasure.OSWESTRY_DISABILITY_INDEX);
+        assertThat(table.get(2).unit()).isEqualTo("%");                // the catalogue's unit, whatever was typed
         assertThat(table.get(2).improved()).isTrue();
     }
 }

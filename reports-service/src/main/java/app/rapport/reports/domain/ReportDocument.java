@@ -9,10 +9,4 @@ import java.util.List;
  */
 public record ReportDocument(Report report, ReferralRecord referral, Practitioner recipient, ReportContent content,
                              String clinicId, List<MeasureProgress> measures) {
-
-    /** A document whose measures are the content's alone. */
-    public ReportDocument(Report report, ReferralRecord referral, Practitioner recipient, ReportContent content,
-                          String clinicId) {
-        this(report, referral, recipient, content, clinicId, MeasureProgress.table(List.of(), content.measures()));
-    }
 }
