@@ -67,6 +67,9 @@ class MeasurementsTest implements TestPropertyProvider {
                 measurement(r, "OSWESTRY_DISABILITY_INDEX", 42, "2025-03-17", "Dr. Ana Ruiz", 5));
         assertThat(second.get("measuredBy").asText()).isEqualTo("Dr. Ana Ruiz");
         assertThat(second.get("recordedBy").asText()).isEqualTo(api.user());
+        // Operators run the service; they do not write patients' measurements.
+        assertThat(ClinicApi.refused(() -> api.as("ops").post("/api/v1/measurements",
+                measurement(r, "PAIN_NRS", 4, "2025-03-05", null, 2))).status()).isEqualTo(403);
 
         JsonNode listed = api.get("/api/v1/measurements?referralId=" + r.referralId());
         assertThat(listed.get("total").asInt()).isEqualTo(2);
