@@ -713,7 +713,7 @@ class ReportFlowTest implements TestPropertyProvider {
                         "Pain at or below 3/10 during an 8-hour shift", "targetDate", "2025-04-14"),
                 Map.of("goal", "Walk 30 minutes", "anticipatedOutcome", "No increase in pelvic pain afterwards")));
         c.put("measures", List.of(
-                Map.of("name", "Pain (NRS 0-10)", "unit", "{score}", "baseline", 7, "current", 3),
+                Map.of("name", "Pain (NRS 0-10)", "key", "PAIN_NRS", "unit", "{score}", "baseline", 7, "current", 3),
                 Map.of("name", "Lumbar flexion", "unit", "deg", "baseline", 40, "current", 65),
                 Map.of("name", "Oswestry Disability Index", "unit", "%", "baseline", 42, "current", 24)));
         c.put("history", ("28 weeks pregnant, first pregnancy. Low back and pelvic girdle pain for six weeks, worse on "

@@ -25,6 +25,10 @@ import java.util.List;
  * Deliberately no field for advice on another provider's treatment: a clinic questions another
  * provider's care only by a respectful letter or call, never inside a report. Unknown fields are
  * refused ({@code ignoreUnknown = false}) so such advice cannot slip in under another name.
+ * <p>
+ * {@code measures} are the measures the clinician writes by hand; measurements recorded per visit
+ * ({@link Measurement}) take the place of the same catalogue measure here, and the list may be
+ * empty when the referral has recorded measurements (checked by {@link MeasurementLog#checkContent}).
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -34,7 +38,7 @@ public record ReportContent(
         @NotNull @Min(1) @Max(14) Integer visitsPerWeek,
         @NotNull @Min(1) @Max(104) Integer durationWeeks,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull Goal> goals,
-        @NotEmpty @Size(max = 30) List<@Valid @NotNull Measure> measures,
+        @NotNull @Size(max = 30) List<@Valid @NotNull Measure> measures,
         @NotBlank @Size(max = 8000) String history,
         @NotBlank @Size(max = 8000) String examination,
         @NotEmpty @Size(max = 12) List<@NotNull @Pattern(regexp = ICD10, message = "must be an ICD-10 code such as M54.50") String> diagnosisCodes,
@@ -57,7 +61,10 @@ public record ReportContent(
      * Oswestry Disability Index in percent.
      *
      * @param unit  a UCUM code where one fits ({@code deg}, {@code %}, {@code {score}}), else free text
-     * @param loinc the LOINC code when the measure has one (pain NRS is 72514-3)
+     * @param loinc the LOINC code when the measure has one (pain NRS is 72514-3); it codes the FHIR
+     *              Observation only when the catalogue ({@link ObjectiveMeasure}) has that code
+     * @param key   the key of the catalogue measure this is, when it is one: its values are checked against the
+     *              measure's range, and measurements recorded for the referral take its place
      */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -67,7 +74,8 @@ public record ReportContent(
                           @NotNull @DecimalMin("0") BigDecimal baseline,
                           @NotNull @DecimalMin("0") BigDecimal current,
                           @Nullable LocalDate baselineOn,
-                          @Nullable LocalDate measuredOn) {
+                          @Nullable LocalDate measuredOn,
+                          @Nullable @Size(max = 40) String key) {
     }
 
     /** Research behind the plan, cited as the clinician would. */

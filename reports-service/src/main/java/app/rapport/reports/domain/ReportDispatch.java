@@ -74,6 +74,7 @@ public class ReportDispatch {
         if (reports.markSent(report.id(), clinicId, now, channel.name(), consent.id()) != 1) {
             throw ProblemException.conflict("Report " + reportId + " was sent meanwhile");
         }
+        documents.keepMeasurementsSentWith(report);
         Disclosure disclosure = disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, report.id(),
                 report.type(), report.patientReference(), recipient.id(), recipient.displayName(), channel,
                 channel == ReportChannel.PRINT ? null : destination, consent.id(), user, now, null, null));

@@ -2,6 +2,7 @@ package app.rapport.reports.domain;
 
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.repository.DirectoryStore;
+import app.rapport.reports.repository.MeasurementRepository;
 import app.rapport.reports.repository.ReferralStore;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Reads and writes a report's content document and assembles what renderers and deliveries need. */
 @Singleton
@@ -17,11 +19,14 @@ public class ReportDocuments {
     private final JsonMapper json;
     private final ReferralStore referrals;
     private final DirectoryStore directory;
+    private final MeasurementRepository measurements;
 
-    public ReportDocuments(JsonMapper json, ReferralStore referrals, DirectoryStore directory) {
+    public ReportDocuments(JsonMapper json, ReferralStore referrals, DirectoryStore directory,
+                           MeasurementRepository measurements) {
         this.json = json;
         this.referrals = referrals;
         this.directory = directory;
+        this.measurements = measurements;
     }
 
     public String write(ReportContent content) {
@@ -51,6 +56,24 @@ public class ReportDocuments {
         Practitioner recipient = directory.find(report.clinicId(), report.practitionerId())
                 .orElseThrow(() -> ProblemException.invalidField("practitionerId",
                         "the recipient is not in this clinic's directory yet"));
-        return new ReportDocument(report, referral, recipient, read(report.content()), report.clinicId());
+        ReportContent content = read(report.content());
+        return new ReportDocument(report, referral, recipient, content, report.clinicId(), measureTable(report, content));
+    }
+
+    /**
+     * The report's measures table: the measurements recorded for its referral (for a sent report,
+     * those it was sent with, so a later visit or correction never changes what was disclosed)
+     * merged with the content's measures.
+     */
+    public List<MeasureProgress> measureTable(Report report, ReportContent content) {
+        List<Measurement> taken = report.status() == ReportStatus.SENT
+                ? measurements.findSentWith(report.clinicId(), report.id())
+                : measurements.findByClinicIdAndReferralId(report.clinicId(), report.referralId());
+        return MeasureProgress.table(taken, content.measures());
+    }
+
+    /** Called in the transaction that marks the report sent, after it was rendered from the same rows. */
+    public void keepMeasurementsSentWith(Report report) {
+        measurements.keepSentWith(report.clinicId(), report.referralId(), report.id());
     }
 }

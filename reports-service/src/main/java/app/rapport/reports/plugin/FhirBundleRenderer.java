@@ -1,5 +1,7 @@
 package app.rapport.reports.plugin;
 
+import app.rapport.reports.domain.MeasureProgress;
+import app.rapport.reports.domain.ObjectiveMeasure;
 import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.ReportContent;
 import app.rapport.reports.domain.ReportDocument;
@@ -23,16 +25,20 @@ import java.util.UUID;
 
 /**
  * The report as an HL7 FHIR R4 document Bundle: Composition (the sections), Patient, the author
- * and recipient Practitioners, and one Observation per objective measure (current value, with the
- * baseline as a component), LOINC-coded where a code is known and UCUM units where they fit.
- * Built from plain records: the receiving EHR needs valid JSON, not a FHIR object model here.
+ * and recipient Practitioners, and the objective measures as Observations: one per measurement
+ * recorded (taken on its day, by its performer), and one per measure written only in the content
+ * (current value, with the baseline as a component). Observation codes come only from the
+ * catalogue ({@link ObjectiveMeasure}); a measure it does not know carries its name as
+ * {@code code.text} and no coding. Built from plain records: the receiving EHR needs valid JSON,
+ * not a FHIR object model here.
  */
 @Singleton
 public class FhirBundleRenderer implements ReportRenderer {
 
     static final String LOINC = "http://loinc.org";
     static final String UCUM = "http://unitsofmeasure.org";
-    static final String PAIN_NRS_LOINC = "72514-3";
+    private static final List<CodeableConcept> EXAM = List.of(new CodeableConcept(List.of(new Coding(
+            "http://terminology.hl7.org/CodeSystem/observation-category", "exam", "Exam")), null));
     private static final Map<String, String> UCUM_UNITS = Map.ofEntries(
             Map.entry("deg", "deg"), Map.entry("degrees", "deg"), Map.entry("%", "%"), Map.entry("percent", "%"),
             Map.entry("{score}", "{score}"), Map.entry("score", "{score}"), Map.entry("points", "{score}"),
@@ -86,10 +92,18 @@ public class FhirBundleRenderer implements ReportRenderer {
         List<Reference> observations = new ArrayList<>();
         List<Entry> observationEntries = new ArrayList<>();
         int i = 0;
-        for (ReportContent.Measure m : c.measures()) {
-            String id = uuid(reportId + "/measure/" + i++);
-            observations.add(ref(id));
-            observationEntries.add(new Entry(urn(id), observation(id, patientId, m)));
+        for (MeasureProgress row : doc.measures()) {
+            if (row.recorded()) {
+                for (MeasureProgress.Point p : row.points()) {
+                    String id = uuid(reportId + "/measurement/" + p.measurementId());
+                    observations.add(ref(id));
+                    observationEntries.add(new Entry(urn(id), measurement(id, patientId, row, p)));
+                }
+            } else {
+                String id = uuid(reportId + "/measure/" + i++);
+                observations.add(ref(id));
+                observationEntries.add(new Entry(urn(id), measureWritten(id, patientId, row)));
+            }
         }
         String status = doc.report().status() == ReportStatus.SENT ? "final" : "preliminary";
         Instant date = doc.report().sentAt() != null ? doc.report().sentAt() : doc.report().updatedAt();
@@ -99,9 +113,9 @@ public class FhirBundleRenderer implements ReportRenderer {
                 section("Frequency and duration", c.visitsPerWeek() + " visits per week for " + c.durationWeeks() + " weeks", null),
                 section("Goals and anticipated outcomes", String.join("\n", c.goals().stream()
                         .map(g -> g.goal() + " - anticipated: " + g.anticipatedOutcome()).toList()), null),
-                section("Objective measures", String.join("\n", c.measures().stream()
-                        .map(m -> m.name() + ": " + m.baseline().toPlainString() + " -> " + m.current().toPlainString()
-                                + " " + m.unit()).toList()), observations),
+                section("Objective measures", String.join("\n", doc.measures().stream()
+                        .map(m -> m.name() + ": " + MeasureProgress.plain(m.baseline().value()) + " -> "
+                                + MeasureProgress.plain(m.latest().value()) + " " + m.unit()).toList()), observations),
                 section("History", c.history(), null),
                 section("Examination", c.examination(), null),
                 section("Diagnosis", "ICD-10: " + String.join(", ", c.diagnosisCodes())
@@ -127,21 +141,35 @@ public class FhirBundleRenderer implements ReportRenderer {
                 "document", date.toString(), entries);
     }
 
-    private static Observation observation(String id, String patientId, ReportContent.Measure m) {
-        String loinc = m.loinc() != null ? m.loinc()
-                : m.name().toLowerCase(Locale.ROOT).contains("pain") ? PAIN_NRS_LOINC : null;
-        CodeableConcept code = new CodeableConcept(loinc == null ? null : List.of(new Coding(LOINC, loinc, m.name())), m.name());
-        return new Observation("Observation", id, "final",
-                List.of(new CodeableConcept(List.of(new Coding("http://terminology.hl7.org/CodeSystem/observation-category",
-                        "exam", "Exam")), null)),
-                code, ref(patientId), m.measuredOn() == null ? null : m.measuredOn().toString(), quantity(m.current(), m.unit()),
-                List.of(new Component(new CodeableConcept(null, "Baseline" + (m.baselineOn() == null ? "" : " " + m.baselineOn())),
-                        quantity(m.baseline(), m.unit()))));
+    /** A measurement recorded at a visit: taken on its day by its performer. */
+    private static Observation measurement(String id, String patientId, MeasureProgress row, MeasureProgress.Point p) {
+        return new Observation("Observation", id, "final", EXAM, code(row), ref(patientId), p.measuredOn().toString(),
+                quantity(p.value(), row), null, List.of(new Reference(null, p.measuredBy())));
     }
 
-    private static Quantity quantity(BigDecimal value, String unit) {
-        String ucum = UCUM_UNITS.get(unit.toLowerCase(Locale.ROOT));
-        return new Quantity(value, unit, ucum == null ? null : UCUM, ucum);
+    /** A measure written only in the report's content: the current value, with the baseline as a component. */
+    private static Observation measureWritten(String id, String patientId, MeasureProgress row) {
+        MeasureProgress.Point baseline = row.baseline();
+        MeasureProgress.Point current = row.latest();
+        return new Observation("Observation", id, "final", EXAM, code(row), ref(patientId),
+                current.measuredOn() == null ? null : current.measuredOn().toString(), quantity(current.value(), row),
+                List.of(new Component(new CodeableConcept(null, "Baseline"
+                        + (baseline.measuredOn() == null ? "" : " " + baseline.measuredOn())), quantity(baseline.value(), row))),
+                null);
+    }
+
+    /** Coded only from the catalogue: the measure's name alone is never turned into a code. */
+    private static CodeableConcept code(MeasureProgress row) {
+        ObjectiveMeasure m = row.measure();
+        return new CodeableConcept(m == null ? null : List.of(new Coding(m.codeSystem(), m.code(), m.displayName())), row.name());
+    }
+
+    private static Quantity quantity(BigDecimal value, MeasureProgress row) {
+        if (row.measure() != null) {
+            return new Quantity(value, row.measure().unitLabel(), UCUM, row.measure().ucum());
+        }
+        String ucum = UCUM_UNITS.get(row.unit().toLowerCase(Locale.ROOT));
+        return new Quantity(value, row.unit(), ucum == null ? null : UCUM, ucum);
     }
 
     private static Coding compositionType(ReportType type) {
@@ -170,7 +198,7 @@ public class FhirBundleRenderer implements ReportRenderer {
     }
 
     private static Reference ref(String id) {
-        return new Reference(urn(id));
+        return new Reference(urn(id), null);
     }
 
     private static String urn(String id) {
@@ -195,7 +223,7 @@ public class FhirBundleRenderer implements ReportRenderer {
     }
 
     @Serdeable
-    public record Reference(String reference) {
+    public record Reference(@Nullable String reference, @Nullable String display) {
     }
 
     @Serdeable
@@ -243,6 +271,7 @@ public class FhirBundleRenderer implements ReportRenderer {
     @Serdeable
     public record Observation(String resourceType, String id, String status, List<CodeableConcept> category,
                               CodeableConcept code, Reference subject, @Nullable String effectiveDateTime,
-                              Quantity valueQuantity, List<Component> component) {
+                              Quantity valueQuantity, @Nullable List<Component> component,
+                              @Nullable List<Reference> performer) {
     }
 }

@@ -2,6 +2,7 @@ package app.rapport.reports.plugin;
 
 import app.rapport.reports.domain.ClinicProfile;
 import app.rapport.reports.domain.Letterheads;
+import app.rapport.reports.domain.MeasureProgress;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.ReportContent;
@@ -16,6 +17,7 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -25,7 +27,6 @@ import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -136,7 +137,7 @@ public class PdfReportRenderer implements ReportRenderer {
             pdf.add(new Paragraph("Anticipated outcome: " + g.anticipatedOutcome(), BODY));
         }
         section(pdf, PART_MEASURES);
-        pdf.add(measures(c.measures()));
+        measures(pdf, doc.measures());
         section(pdf, "History");
         pdf.add(new Paragraph(c.history(), BODY));
         section(pdf, "Examination");
@@ -159,22 +160,62 @@ public class PdfReportRenderer implements ReportRenderer {
         }
     }
 
-    private static PdfPTable measures(List<ReportContent.Measure> measures) {
-        PdfPTable table = new PdfPTable(new float[]{4, 1.3f, 1.5f, 1.5f, 1.5f});
+    /**
+     * The measures table (baseline, latest, change from baseline), then for each measure recorded
+     * per visit every measurement (date, visit, value, who) and its chart over time.
+     */
+    private static void measures(Document pdf, List<MeasureProgress> rows) {
+        PdfPTable table = new PdfPTable(new float[]{3.6f, 1.2f, 2f, 2f, 1.7f});
         table.setWidthPercentage(100);
-        for (String h : List.of("Measure", "Unit", "Baseline", "Current", "Change")) {
-            PdfPCell cell = new PdfPCell(new Phrase(h, HEADING));
-            table.addCell(cell);
+        for (String h : List.of("Measure", "Unit", "Baseline", "Latest", "Change")) {
+            table.addCell(new PdfPCell(new Phrase(h, HEADING)));
         }
-        for (ReportContent.Measure m : measures) {
+        for (MeasureProgress m : rows) {
             table.addCell(new Phrase(m.name(), BODY));
             table.addCell(new Phrase(m.unit(), BODY));
-            table.addCell(new Phrase(m.baseline().toPlainString(), BODY));
-            table.addCell(new Phrase(m.current().toPlainString(), BODY));
-            BigDecimal change = m.current().subtract(m.baseline());
-            table.addCell(new Phrase((change.signum() > 0 ? "+" : "") + change.toPlainString(), BODY));
+            table.addCell(new Phrase(valueOn(m.baseline()), BODY));
+            table.addCell(new Phrase(valueOn(m.latest()), BODY));
+            Boolean improved = m.improved();
+            table.addCell(new Phrase((m.change().signum() > 0 ? "+" : "") + MeasureProgress.plain(m.change())
+                    + (improved == null ? "" : improved ? " (better)" : " (worse)"), BODY));
         }
-        return table;
+        pdf.add(table);
+        for (MeasureProgress m : rows) {
+            if (!m.recorded()) {
+                continue;
+            }
+            PdfPTable taken = new PdfPTable(new float[]{2f, 1f, 1.3f, 3.5f});
+            taken.setWidthPercentage(100);
+            for (String h : List.of("Date", "Visit", "Value", "Measured by")) {
+                taken.addCell(new PdfPCell(new Phrase(h, STAMP)));
+            }
+            for (MeasureProgress.Point p : m.points()) {
+                taken.addCell(new Phrase(p.measuredOn().format(MeasureChart.DAY), SMALL));
+                taken.addCell(new Phrase(p.visitNumber() == null ? "" : String.valueOf(p.visitNumber()), SMALL));
+                taken.addCell(new Phrase(MeasureProgress.plain(p.value()), SMALL));
+                taken.addCell(new Phrase(p.measuredBy(), SMALL));
+            }
+            // Heading, measurements and chart as one block, so a page break never parts a chart from its values.
+            PdfPTable block = new PdfPTable(1);
+            block.setWidthPercentage(70);
+            block.setHorizontalAlignment(Element.ALIGN_LEFT);
+            block.setKeepTogether(true);
+            block.setSpacingBefore(8);
+            PdfPCell heading = new PdfPCell(new Phrase(m.name() + ": each measurement", STAMP));
+            heading.setBorder(Rectangle.NO_BORDER);
+            heading.setPaddingLeft(0);
+            block.addCell(heading);
+            PdfPCell values = new PdfPCell(taken);
+            values.setBorder(Rectangle.NO_BORDER);
+            values.setPadding(0);
+            block.addCell(values);
+            block.addCell(MeasureChart.cell(m));
+            pdf.add(block);
+        }
+    }
+
+    private static String valueOn(MeasureProgress.Point p) {
+        return MeasureProgress.plain(p.value()) + (p.measuredOn() == null ? "" : " (" + p.measuredOn().format(MeasureChart.DAY) + ")");
     }
 
     private static void section(Document pdf, String heading) {

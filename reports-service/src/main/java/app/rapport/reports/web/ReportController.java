@@ -8,6 +8,7 @@ import app.rapport.platform.web.PageQuery;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.Disclosure;
+import app.rapport.reports.domain.MeasurementLog;
 import app.rapport.reports.domain.RecipientRole;
 import app.rapport.reports.domain.Report;
 import app.rapport.reports.domain.ReportCadence;
@@ -60,10 +61,11 @@ public class ReportController {
     private final List<ReportRenderer> renderers;
     private final PluginRegistry plugins;
     private final ClinicCalendar calendar;
+    private final MeasurementLog measurementLog;
 
     public ReportController(ReportRepository reports, ReportQueue queue, ReportDispatch dispatch,
                             ReportDocuments documents, ReportCadence cadence, List<ReportRenderer> renderers,
-                            PluginRegistry plugins, ClinicCalendar calendar) {
+                            PluginRegistry plugins, ClinicCalendar calendar, MeasurementLog measurementLog) {
         this.reports = reports;
         this.queue = queue;
         this.dispatch = dispatch;
@@ -72,6 +74,7 @@ public class ReportController {
         this.renderers = renderers;
         this.plugins = plugins;
         this.calendar = calendar;
+        this.measurementLog = measurementLog;
     }
 
     @Serdeable
@@ -102,7 +105,11 @@ public class ReportController {
     @Get("/{id}")
     public ReportView read(Caller caller, String id) {
         Report r = find(caller, id);
-        return ReportView.of(r, r.content() == null ? null : documents.read(r.content()));
+        if (r.content() == null) {
+            return ReportView.of(r, null);
+        }
+        ReportContent content = documents.read(r.content());
+        return ReportView.of(r, content, documents.measureTable(r, content));
     }
 
     /** Queues a further report (next PROGRESS, DISCHARGE) on a received referral. */
@@ -127,8 +134,9 @@ public class ReportController {
         if (r.status() == ReportStatus.SENT) {
             throw ProblemException.conflict("Report " + id + " was sent; its content can no longer change");
         }
+        measurementLog.checkContent(caller.clinicId(), r.referralId(), body);
         Report updated = reports.update(r.withContent(documents.write(body), Instant.now()));
-        return ReportView.of(updated, body);
+        return ReportView.of(updated, body, documents.measureTable(updated, body));
     }
 
     /**

@@ -4,6 +4,8 @@ import app.rapport.reports.domain.Consent;
 import app.rapport.reports.domain.ConsentObtainedVia;
 import app.rapport.reports.domain.Disclosure;
 import app.rapport.reports.domain.LetterKind;
+import app.rapport.reports.domain.MeasureProgress;
+import app.rapport.reports.domain.ObjectiveMeasure;
 import app.rapport.reports.domain.PrintJob;
 import app.rapport.reports.domain.RecipientRole;
 import app.rapport.reports.domain.Report;
@@ -14,6 +16,7 @@ import app.rapport.reports.domain.ReportType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,11 +31,43 @@ public final class ReportViews {
     public record ReportView(String id, String referralId, String practitionerId, RecipientRole recipientRole,
                              ReportType type, int sequenceNumber, ReportStatus status, String patientReference,
                              @Nullable ReportContent content, Instant queuedAt, Instant updatedAt,
-                             @Nullable Instant sentAt, @Nullable ReportChannel sentChannel, @Nullable String consentId) {
+                             @Nullable Instant sentAt, @Nullable ReportChannel sentChannel, @Nullable String consentId,
+                             @Nullable List<MeasureRowView> objectiveMeasures) {
         static ReportView of(Report r, @Nullable ReportContent content) {
+            return of(r, content, null);
+        }
+
+        /** @param measures the measures table as the report shows it, when the report has content */
+        static ReportView of(Report r, @Nullable ReportContent content, @Nullable List<MeasureProgress> measures) {
             return new ReportView(r.id(), r.referralId(), r.practitionerId(), r.recipientRole(), r.type(),
                     r.sequenceNumber(), r.status(), r.patientReference(), content, r.queuedAt(), r.updatedAt(),
-                    r.sentAt(), r.sentChannel(), r.consentId());
+                    r.sentAt(), r.sentChannel(), r.consentId(),
+                    measures == null ? null : measures.stream().map(MeasureRowView::of).toList());
+        }
+    }
+
+    /**
+     * A row of the report's measures table: baseline (the first measurement), every measurement and
+     * the latest, with the change from baseline. {@code measure} and {@code lowerIsBetter} are absent
+     * for a measure the catalogue does not know; {@code improved} when the direction is unknown or nothing changed.
+     */
+    @Serdeable
+    public record MeasureRowView(@Nullable ObjectiveMeasure measure, String name, String unit,
+                                 @Nullable Boolean lowerIsBetter, MeasurementPoint baseline, MeasurementPoint latest,
+                                 BigDecimal change, @Nullable Boolean improved, List<MeasurementPoint> measurements) {
+        static MeasureRowView of(MeasureProgress p) {
+            return new MeasureRowView(p.measure(), p.name(), p.unit(), p.measure() == null ? null : p.measure().lowerIsBetter(),
+                    MeasurementPoint.of(p.baseline()), MeasurementPoint.of(p.latest()), p.change(), p.improved(),
+                    p.points().stream().map(MeasurementPoint::of).toList());
+        }
+    }
+
+    /** {@code measurementId} and {@code measuredBy} are absent for a value written in the report's content. */
+    @Serdeable
+    public record MeasurementPoint(@Nullable String measurementId, @Nullable LocalDate measuredOn, BigDecimal value,
+                                   @Nullable String measuredBy, @Nullable Integer visitNumber) {
+        static MeasurementPoint of(MeasureProgress.Point p) {
+            return new MeasurementPoint(p.measurementId(), p.measuredOn(), p.value(), p.measuredBy(), p.visitNumber());
         }
     }
 

@@ -1,0 +1,132 @@
+package app.rapport.reports.domain;
+
+import app.rapport.platform.web.ProblemException;
+import app.rapport.reports.repository.MeasurementRepository;
+import app.rapport.reports.repository.ReferralStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one place a measurement is recorded, corrected or deleted, and where a measure's value is
+ * checked against the catalogue: a measurement belongs to a received referral of the caller's
+ * clinic, is taken between the day the referral was received and today, and lies in its measure's range.
+ */
+@Singleton
+public class MeasurementLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeasurementLog.class);
+
+    private final MeasurementRepository measurements;
+    private final ReferralStore referrals;
+    private final ClinicCalendar calendar;
+
+    public MeasurementLog(MeasurementRepository measurements, ReferralStore referrals, ClinicCalendar calendar) {
+        this.measurements = measurements;
+        this.referrals = referrals;
+        this.calendar = calendar;
+    }
+
+    /** What a clinician writes down: {@code measuredBy} absent means the caller when recording. */
+    public record Taken(ObjectiveMeasure measure, BigDecimal value, LocalDate measuredOn, @Nullable String measuredBy,
+                        @Nullable Integer visitNumber) {
+    }
+
+    @Transactional
+    public Measurement record(String clinicId, String user, String referralId, Taken taken) {
+        ReferralRecord referral = receivedReferral(clinicId, referralId);
+        check(referral, taken);
+        Measurement m = measurements.save(new Measurement(UUID.randomUUID().toString(), clinicId, referralId,
+                taken.measure(), taken.value(), taken.measuredOn(), taken.measuredBy() == null ? user : taken.measuredBy(),
+                taken.visitNumber(), user, now(), null, null));
+        LOG.info("Recorded {} measurement {} for referral {}", m.measure(), m.id(), referralId);
+        return m;
+    }
+
+    /** A correction keeps who measured unless it says otherwise: whoever fixes a typo did not take the measurement. */
+    @Transactional
+    public Measurement correct(String clinicId, String user, String id, Taken taken) {
+        Measurement m = find(clinicId, id);
+        check(receivedReferral(clinicId, m.referralId()), taken);
+        Measurement corrected = measurements.update(m.corrected(taken.measure(), taken.value(), taken.measuredOn(),
+                taken.measuredBy() == null ? m.measuredBy() : taken.measuredBy(), taken.visitNumber(), user, now()));
+        LOG.info("Corrected measurement {} for referral {}", id, m.referralId());
+        return corrected;
+    }
+
+    @Transactional
+    public void delete(String clinicId, String id) {
+        Measurement m = find(clinicId, id);
+        measurements.delete(m);
+        LOG.info("Deleted measurement {} for referral {}", id, m.referralId());
+    }
+
+    /** @throws ProblemException 404 unless the referral is one this clinic received (a sent one has no patient here) */
+    @Transactional
+    public ReferralRecord receivedReferral(String clinicId, String referralId) {
+        return referrals.find(clinicId, referralId).filter(r -> "RECEIVED".equals(r.direction()))
+                .orElseThrow(() -> ProblemException.notFound("Received referral", referralId));
+    }
+
+    /**
+     * The measures written into a report's content: a catalogue measure's baseline and current value
+     * must be possible values; the list may be empty only when measurements are recorded for the referral.
+     */
+    @Transactional
+    public void checkContent(String clinicId, String referralId, ReportContent content) {
+        List<ReportContent.Measure> written = content.measures();
+        if (written.isEmpty() && measurements.findByClinicIdAndReferralId(clinicId, referralId).isEmpty()) {
+            throw ProblemException.invalidField("measures",
+                    "give at least one objective measure, or record measurements for the referral");
+        }
+        for (int i = 0; i < written.size(); i++) {
+            ReportContent.Measure m = written.get(i);
+            int index = i;
+            if (m.key() != null && ObjectiveMeasure.byKey(m.key()).isEmpty()) {
+                throw ProblemException.invalidField("measures[" + i + "].key", "is not a measure of the catalogue; one of "
+                        + Arrays.stream(ObjectiveMeasure.values()).map(ObjectiveMeasure::key).toList());
+            }
+            ObjectiveMeasure.of(m).ifPresent(measure -> {
+                measure.problemWith(m.baseline()).ifPresent(p -> {
+                    throw ProblemException.invalidField("measures[" + index + "].baseline", p);
+                });
+                measure.problemWith(m.current()).ifPresent(p -> {
+                    throw ProblemException.invalidField("measures[" + index + "].current", p);
+                });
+            });
+        }
+    }
+
+    private void check(ReferralRecord referral, Taken taken) {
+        // "Today" in the clinic's own zone: a measurement taken this evening in Auckland is not tomorrow's.
+        LocalDate today = calendar.today(referral.clinicId());
+        if (taken.measuredOn().isAfter(today)) {
+            throw ProblemException.invalidField("measuredOn", "must not be after today (" + today + ")");
+        }
+        if (taken.measuredOn().isBefore(referral.referredOn())) {
+            throw ProblemException.invalidField("measuredOn",
+                    "must not be before the referral was received (" + referral.referredOn() + ")");
+        }
+        taken.measure().problemWith(taken.value()).ifPresent(p -> {
+            throw ProblemException.invalidField("value", p);
+        });
+    }
+
+    private Measurement find(String clinicId, String id) {
+        return measurements.findByIdAndClinicId(id, clinicId).orElseThrow(() -> ProblemException.notFound("Measurement", id));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
