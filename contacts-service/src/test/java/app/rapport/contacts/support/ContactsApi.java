@@ -1,7 +1,9 @@
 package app.rapport.contacts.support;
 
+import app.rapport.contacts.domain.Npi;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.Topics;
+import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestTokens;
@@ -113,6 +115,21 @@ public abstract class ContactsApi implements TestPropertyProvider {
         return KafkaProbe.records(Topics.PRACTITIONERS, r -> practitionerId.equals(r.key())).stream()
                 .sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
                 .map(EventEnvelope::fromRecord).toList();
+    }
+
+    /**
+     * The producer's shape check for a practitioner snapshot. asyncapi's ReportPreferences has
+     * {@code statusUpdates}, which the golden practitioner samples predate; everything else must match.
+     */
+    public static List<String> snapshotShapeDifferences(String sample, String payload) {
+        return GoldenSamples.shapeDifferences(sample, payload).stream()
+                .filter(d -> !d.equals("+practitioner.reportPreferences.statusUpdates")).toList();
+    }
+
+    /** A valid NPI (right check digit) no other test uses. */
+    public static String uniqueNpi() {
+        long nine = 100_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 900_000_000L);
+        return Npi.withCheckDigit(String.valueOf(nine));
     }
 
     public static List<EventEnvelope> eventsAbout(String practitionerId, String type) {

@@ -114,18 +114,20 @@ class ClinicProfileAndImportTest extends ContactsApi {
     void aCsvPartnerListKeepsGoodRowsReportsBadOnesByLineAndNeverDoublesAPartner() {
         String clinic = TestClinics.unique("bellevue");
         String known = (String) create(clinic, Map.of("firstName", "Maya", "lastName", "Okafor", "specialty", "OB_GYN",
-                "npi", "1902847563")).get("id");
+                "npi", "1902847569")).get("id");
         String csv = """
                 firstName,lastName,credentials,specialty,organization,npi,email,phone,fax,tags,notes
                 Hannah,Lindqvist,CD(DONA),Doula,Birthwell,,hannah@birthwell.example.org,(425) 555-0188,,prenatal;home-birth,"Ask about
                 the postpartum group"
-                Maya,Okafor,MD,OB/GYN,Lakeview,1902847563,,,,,
+                Maya,Okafor,MD,OB/GYN,Lakeview,1902847569,,,,,
                 Cosmo,Star,,Astrologer,,,,,,,
                 Luis,Ortega,MD,Primary care,,,luis@ortega.example.com,,,,
                 Luis,Ortega,MD,Primary care,,,LUIS@ortega.example.com,,,,
                 Ana,Silva,DC,Chiropractor,,,not-an-email,,,,
                 Ina,Park,,Nutritionist,,,,555-0100,,,
                 ,Nobody,,Doula,,,,,,,
+                Rae,Ngo,MD,Family practice,,1902847563,,,,,
+                Maya,O'Kafor,,OB/GYN,,,,,,,
                 """;
         Map<String, Object> report = importCsv(clinic, csv);
 
@@ -136,14 +138,16 @@ class ClinicProfileAndImportTest extends ContactsApi {
         List<Map<String, Object>> duplicates = (List<Map<String, Object>>) report.get("duplicates");
         assertThat(duplicates).extracting(d -> d.get("line"), d -> d.get("existingId")).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(4, known),
-                org.assertj.core.groups.Tuple.tuple(7, importedIds.get(1)));
+                org.assertj.core.groups.Tuple.tuple(7, importedIds.get(1)),
+                org.assertj.core.groups.Tuple.tuple(12, known));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rejected = (List<Map<String, Object>>) report.get("rejected");
-        assertThat(rejected).extracting(r -> r.get("line")).containsExactly(5, 8, 9, 10);
+        assertThat(rejected).extracting(r -> r.get("line")).containsExactly(5, 8, 9, 10, 11);
         assertThat(rejected.get(0).get("reason").toString()).startsWith("specialty:");
         assertThat(rejected.get(1).get("reason").toString()).startsWith("email:");
         assertThat(rejected.get(2).get("reason").toString()).startsWith("phone:");
         assertThat(rejected.get(3).get("reason").toString()).startsWith("firstName:");
+        assertThat(rejected.get(4).get("reason").toString()).isEqualTo("npi: not a valid NPI: check digit");
 
         Map<String, Object> hannah = get(clinic, "/api/v1/practitioners/" + importedIds.get(0));
         assertThat(hannah).containsEntry("phone", "+14255550188").containsEntry("specialty", "DOULA")
@@ -154,13 +158,14 @@ class ClinicProfileAndImportTest extends ContactsApi {
         // The same file again enters nobody twice.
         Map<String, Object> again = importCsv(clinic, csv);
         assertThat(again).containsEntry("imported", 0);
-        assertThat((List<?>) again.get("duplicates")).hasSize(4);
+        assertThat((List<?>) again.get("duplicates")).hasSize(5);
         assertThat(get(clinic, "/api/v1/practitioners").get("total")).isEqualTo(3);
 
         // Another clinic's import sees none of this clinic's partners.
         String other = TestClinics.unique("kirkland");
         Map<String, Object> theirs = importCsv(other, csv);
-        assertThat(theirs).containsEntry("imported", 3);
+        // There, the partner typed without NPI or organization is not Lakeview's Dr. Okafor: four are entered.
+        assertThat(theirs).containsEntry("imported", 4);
         assertThat((List<?>) theirs.get("duplicates")).hasSize(1);
         assertThat(theirs.toString()).doesNotContain(known).doesNotContain(importedIds.get(0));
     }
