@@ -69,7 +69,8 @@ class CoverLetterTest extends ContactsApi {
 
         HttpResponse<byte[]> pdf = letter(clinic, path(id, "Sam Reyes", "DC, MS"), "application/pdf");
         assertThat(pdf.getContentType()).hasValue(MediaType.of("application/pdf"));
-        String text = pdfText(pdf.body()).replace("\r", "");
+        // Lines wrap where the page ends: compare the words, not the line breaks.
+        String text = pdfText(pdf.body()).replaceAll("\\s+", " ");
         List<String> inOrder = List.of(
                 "Cascade Family Chiropractic",                        // letterhead
                 "1501 4th Ave, Suite 210",
