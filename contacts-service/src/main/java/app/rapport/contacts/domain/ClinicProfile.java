@@ -39,10 +39,11 @@ public record ClinicProfile(@NotBlank @Size(max = 200) String clinicName,
         return Letterhead.of(locations.get(0));
     }
 
-    /** The same profile as the service keeps it: its time zone resolved and its version set. */
-    public ClinicProfile with(List<Location> normalisedLocations, String zone, @Nullable Integer newVersion) {
+    /** The same profile as the service keeps it: normalised, its time zone resolved and its version set. */
+    public ClinicProfile with(List<Location> normalisedLocations, String zone, @Nullable Logo checkedLogo,
+                              @Nullable Integer newVersion) {
         return new ClinicProfile(clinicName, introduction, servicesOffered, focusNiches, paymentPolicies,
-                insurancePlansAccepted, normalisedLocations, howToRefer, zone, logo, newVersion);
+                insurancePlansAccepted, normalisedLocations, howToRefer, zone, checkedLogo, newVersion);
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.rapport.contacts.domain;
 
 import app.rapport.contacts.config.ContactsSettings;
+import app.rapport.contacts.domain.ClinicProfile.Logo;
 import app.rapport.contacts.messaging.ClinicProfileEvents;
 import app.rapport.contacts.repository.ClinicProfileRepository;
 import app.rapport.platform.events.EventTypes;
@@ -65,14 +66,15 @@ public class ClinicProfiles {
     public ClinicProfile save(String clinicId, String actor, ClinicProfile body) {
         List<ClinicProfile.Location> locations = normalisedLocations(body);
         String zone = timeZone(body.timeZone());
-        checkLogo(body.logo());
+        Logo logo = checkedLogo(body.logo());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return transactions.executeWrite(status -> {
             Optional<ClinicProfileRow> existing = profiles.findByClinicIdForUpdate(clinicId);
             int version = existing.map(r -> r.version() + 1).orElse(1);
-            ClinicProfile saved = body.with(locations, zone, version);
+            ClinicProfile saved = body.with(locations, zone, logo, version);
             // The version lives in its column, not in the document.
-            ClinicProfileRow row = new ClinicProfileRow(clinicId, write(saved.with(locations, zone, null)), actor, now, version);
+            ClinicProfileRow row = new ClinicProfileRow(clinicId, write(saved.with(locations, zone, logo, null)), actor, now,
+                    version);
             if (existing.isPresent()) {
                 profiles.update(row);
             } else {
@@ -93,7 +95,7 @@ public class ClinicProfiles {
             ClinicProfile stored = json.readValue(row.profile(), ClinicProfile.class);
             // Saved before profiles had a time zone: the default, as a save today would set it.
             return stored.with(stored.locations(), stored.timeZone() == null ? settings.getTimeZone() : stored.timeZone(),
-                    row.version());
+                    stored.logo(), row.version());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,10 +147,13 @@ public class ClinicProfiles {
         return PhoneNumbers.toE164(text).orElseThrow(() -> ProblemException.invalidField(field, "is not a phone number"));
     }
 
-    /** A logo is printed on every letter: it must be the PNG or JPEG it says it is, small enough to travel. */
-    static void checkLogo(@Nullable ClinicProfile.Logo logo) {
+    /**
+     * A logo is printed on every letter: it must be the PNG or JPEG it says it is, small enough to
+     * travel. Kept in plain base64 (no line breaks), as the event's schema bounds it.
+     */
+    static @Nullable Logo checkedLogo(@Nullable Logo logo) {
         if (logo == null) {
-            return;
+            return null;
         }
         if (!"image/png".equals(logo.mediaType()) && !"image/jpeg".equals(logo.mediaType())) {
             throw ProblemException.invalidField("logo.mediaType", "must be image/png or image/jpeg");
@@ -175,6 +180,7 @@ public class ClinicProfiles {
         } catch (Exception e) {
             throw ProblemException.invalidField("logo.base64", "is a damaged " + actual + " image that cannot be printed");
         }
+        return new Logo(logo.mediaType(), Base64.getEncoder().encodeToString(bytes));
     }
 
     private static boolean startsWith(byte[] bytes, byte[] magic) {

@@ -31,9 +31,11 @@ public class CoverLetters {
         if (signerName == null || signerName.isBlank()) {
             throw ProblemException.invalidField("signerName", "must name the clinician who signs the letter");
         }
-        if (signerName.length() > 200 || (signerCredentials != null && signerCredentials.length() > 100)) {
-            throw ProblemException.invalidField(signerName.length() > 200 ? "signerName" : "signerCredentials",
-                    "is too long");
+        if (signerName.length() > 200) {
+            throw ProblemException.invalidField("signerName", "must be at most 200 characters");
+        }
+        if (signerCredentials != null && signerCredentials.length() > 100) {
+            throw ProblemException.invalidField("signerCredentials", "must be at most 100 characters");
         }
         Practitioner partner = practitioners.findByIdAndClinicId(practitionerId, clinicId)
                 .filter(p -> !p.isArchived()) // an archived partner gets no mail until restored

@@ -23,7 +23,7 @@ final class LetterPdf {
     static void letterhead(Document document, ClinicProfile profile) {
         if (profile.logo() != null) {
             try {
-                // Checked when the profile was saved (ClinicProfiles.checkLogo), so it renders.
+                // Checked when the profile was saved (ClinicProfiles.checkedLogo), so it renders.
                 Image logo = Image.getInstance(Base64.getMimeDecoder().decode(profile.logo().base64()));
                 logo.scaleToFit(LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT);
                 document.add(logo);
