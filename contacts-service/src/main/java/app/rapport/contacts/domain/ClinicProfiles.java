@@ -68,13 +68,29 @@ public class ClinicProfiles {
         String zone = timeZone(body.timeZone());
         Logo logo = checkedLogo(body.logo());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try {
+            return write(clinicId, actor, body, locations, zone, logo, now);
+        } catch (RuntimeException e) {
+            // Two first saves raced and the other inserted the row first: this one is its next version.
+            if (!PractitionerDirectory.isUniqueViolation(e)) {
+                throw e;
+            }
+            return write(clinicId, actor, body, locations, zone, logo, now);
+        }
+    }
+
+    private ClinicProfile write(String clinicId, String actor, ClinicProfile body, List<ClinicProfile.Location> locations,
+                                String zone, @Nullable Logo logo, Instant now) {
         return transactions.executeWrite(status -> {
-            Optional<ClinicProfileRow> existing = profiles.findByClinicIdForUpdate(clinicId);
+            // Lock only a row that exists: locking a missing one takes a gap lock, and two first saves
+            // holding it deadlock on their inserts. Without a row, the second insert is a duplicate key.
+            Optional<ClinicProfileRow> existing = profiles.findByClinicId(clinicId).isPresent()
+                    ? profiles.findByClinicIdForUpdate(clinicId) : Optional.empty();
             int version = existing.map(r -> r.version() + 1).orElse(1);
             ClinicProfile saved = body.with(locations, zone, logo, version);
             // The version lives in its column, not in the document.
-            ClinicProfileRow row = new ClinicProfileRow(clinicId, write(saved.with(locations, zone, logo, null)), actor, now,
-                    version);
+            ClinicProfileRow row = new ClinicProfileRow(clinicId, document(saved.with(locations, zone, logo, null)), actor,
+                    now, version);
             if (existing.isPresent()) {
                 profiles.update(row);
             } else {
@@ -101,7 +117,7 @@ public class ClinicProfiles {
         }
     }
 
-    private String write(ClinicProfile profile) {
+    private String document(ClinicProfile profile) {
         try {
             return json.writeValueAsString(profile);
         } catch (IOException e) {

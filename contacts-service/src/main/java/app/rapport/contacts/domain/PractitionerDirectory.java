@@ -439,7 +439,8 @@ public class PractitionerDirectory {
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** Whether a write failed on a unique key (also used by {@link ClinicProfiles} for the first save). */
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLIntegrityConstraintViolationException) {
                 return true;

@@ -116,6 +116,33 @@ class ClinicProfileAndImportTest extends ContactsApi {
     }
 
     @Test
+    void profilesSavedAtTheSameMomentEachGetTheirOwnVersion() throws Exception {
+        String clinic = TestClinics.unique("federal-way");
+        int saves = 5;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(saves);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Object>> versions = new java.util.ArrayList<>();
+            for (int i = 0; i < saves; i++) {
+                String name = "Federal Way Chiropractic " + i;
+                versions.add(pool.submit(() -> {
+                    start.await();
+                    return call(HttpRequest.PUT("/api/v1/clinic-profile", clinicProfile(name)), clinic, "staff").get("version");
+                }));
+            }
+            start.countDown();
+            List<Object> got = new java.util.ArrayList<>();
+            for (var v : versions) {
+                got.add(v.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(got).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(get(clinic, "/api/v1/clinic-profile")).containsEntry("version", 5);
+    }
+
+    @Test
     void thePacketCarriesTheLogoAndTheLetterheadAtTheTop() throws Exception {
         String clinic = TestClinics.unique("everett");
         Map<String, Object> withLogo = clinicProfile("Cascade Family Chiropractic");
