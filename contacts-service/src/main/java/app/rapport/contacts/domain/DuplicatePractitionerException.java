@@ -3,16 +3,33 @@ package app.rapport.contacts.domain;
 import app.rapport.platform.web.ProblemException;
 import io.micronaut.http.HttpStatus;
 
-/** The clinic already has this partner (same NPI, e-mail, phone or fax): a 409 naming the existing record. */
+/**
+ * The clinic already has this partner (same NPI, e-mail, phone or fax, or likely so by name and
+ * organization): a 409 naming the existing record.
+ */
 public class DuplicatePractitionerException extends ProblemException {
 
     private final String existingId;
 
-    public DuplicatePractitionerException(String existingId, String matchedOn) {
-        super(HttpStatus.CONFLICT, "duplicate-practitioner", "Duplicate practitioner",
-                "The directory already has this practitioner (same " + matchedOn + ")");
+    private DuplicatePractitionerException(String existingId, String detail) {
+        super(HttpStatus.CONFLICT, "duplicate-practitioner", "Duplicate practitioner", detail);
         this.existingId = existingId;
         with("existingId", existingId);
+    }
+
+    /** Same NPI, e-mail, phone or fax ({@code matchedOn} names which). */
+    public static DuplicatePractitionerException sameIdentifiers(String existingId, String matchedOn) {
+        return new DuplicatePractitionerException(existingId,
+                "The directory already has this practitioner (same " + matchedOn + ")");
+    }
+
+    /**
+     * A partner entered without NPI, e-mail or phone whose name and organization are an active
+     * partner's: most likely the same person typed twice. Giving one of those tells them apart.
+     */
+    public static DuplicatePractitionerException likely(String existingId) {
+        return new DuplicatePractitionerException(existingId, "The directory likely has this practitioner already "
+                + "(same first and last name and organization); if this is someone else, give their NPI, e-mail or phone");
     }
 
     public String existingId() {

@@ -22,6 +22,8 @@ public class Practitioner {
     private @Nullable String credentials;
     private Specialty specialty;
     private @Nullable String organization;
+    /** First name, last name and organization folded for the likely-duplicate check (ADR 0100). */
+    private String nameKey;
     private @Nullable String npi;
     private @Nullable String email;
     private @Nullable String phone;
@@ -34,6 +36,7 @@ public class Practitioner {
     private @Nullable String addressCountry;
     private ThankYouChannel preferredThankYouChannel;
     private @Nullable String reportTypes;
+    private @Nullable String reportStatusUpdates;
     private @Nullable Integer reportEveryVisits;
     private @Nullable Integer reportEveryWeeks;
     private @Nullable ReportChannel reportChannel;
@@ -112,6 +115,14 @@ public class Practitioner {
 
     public void setOrganization(@Nullable String organization) {
         this.organization = organization;
+    }
+
+    public String getNameKey() {
+        return nameKey;
+    }
+
+    public void setNameKey(String nameKey) {
+        this.nameKey = nameKey;
     }
 
     @Nullable
@@ -219,6 +230,15 @@ public class Practitioner {
 
     public void setReportTypes(@Nullable String reportTypes) {
         this.reportTypes = reportTypes;
+    }
+
+    @Nullable
+    public String getReportStatusUpdates() {
+        return reportStatusUpdates;
+    }
+
+    public void setReportStatusUpdates(@Nullable String reportStatusUpdates) {
+        this.reportStatusUpdates = reportStatusUpdates;
     }
 
     @Nullable

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +31,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Where the directory changes: a partner entered, edited, moved along the relationship, archived,
@@ -44,6 +44,9 @@ public class PractitionerDirectory {
     /** The actor named on changes the directory makes by itself (e.g. on the first referral). */
     public static final String SYSTEM = "system";
     private static final Logger LOG = LoggerFactory.getLogger(PractitionerDirectory.class);
+    /** The stages a relationship can go quiet from: it was warm once. */
+    private static final Set<RelationshipStage> COOLING = Set.of(RelationshipStage.CONTACTED, RelationshipStage.MET,
+            RelationshipStage.REFERRING);
 
     private final PractitionerRepository practitioners;
     private final PractitionerTagRepository tags;
@@ -118,7 +121,7 @@ public class PractitionerDirectory {
             Snapshot before = Snapshot.of(p);
             apply(p, details, actor, false);
             ContactPoints contact = normalise(details);
-            ensureNoDuplicate(clinicId, id, contact);
+            ensureNoDuplicate(clinicId, id, details, contact);
             Instant now = now();
             p.setUpdatedAt(now);
             Snapshot after = Snapshot.of(p);
@@ -224,22 +227,57 @@ public class PractitionerDirectory {
         }, () -> LOG.warn("Referral sent to practitioner {} unknown to clinic {}; not counted", practitionerId, clinicId));
     }
 
-    /** The clinic was in touch with the partner (a task done, a report sent); the latest contact wins. */
+    /** The clinic was in touch with the partner (a report or a status update sent); the latest contact wins. */
     public void contacted(String clinicId, String practitionerId, Instant at) {
         practitioners.findByIdAndClinicIdForUpdate(practitionerId, clinicId).ifPresentOrElse(p -> {
-            Instant truncated = seconds(at);
-            if (p.getLastContactAt() == null || truncated.isAfter(p.getLastContactAt())) {
-                p.setLastContactAt(truncated);
+            if (noteContact(p, at)) {
                 practitioners.update(p);
             }
         }, () -> LOG.warn("Contact with practitioner {} unknown to clinic {}; not recorded", practitionerId, clinicId));
+    }
+
+    /**
+     * An outreach task with the partner was done: the latest contact, and a PROSPECT has now been
+     * approached, so CONTACTED (ADR 0103). Any later stage stays: the directory never moves back by itself.
+     */
+    public void outreachDone(String clinicId, String practitionerId, Instant at) {
+        practitioners.findByIdAndClinicIdForUpdate(practitionerId, clinicId).ifPresentOrElse(p -> {
+            boolean newer = noteContact(p, at);
+            if (p.getStage() == RelationshipStage.PROSPECT && !p.isArchived()) {
+                moveStage(p, RelationshipStage.CONTACTED, "First outreach completed", SYSTEM, now());
+            } else if (newer) {
+                practitioners.update(p);
+            }
+        }, () -> LOG.warn("Outreach with practitioner {} unknown to clinic {}; not recorded", practitionerId, clinicId));
+    }
+
+    /**
+     * outreach-service's quiet-partner rule found the partner silent much longer than their own
+     * rhythm: the relationship is DORMANT (ADR 0103). A prospect never was warm, so it stays a prospect.
+     */
+    public void wentQuiet(String clinicId, String practitionerId, String reason) {
+        practitioners.findByIdAndClinicIdForUpdate(practitionerId, clinicId).ifPresentOrElse(p -> {
+            if (!p.isArchived() && COOLING.contains(p.getStage())) {
+                moveStage(p, RelationshipStage.DORMANT, reason, SYSTEM, now());
+            }
+        }, () -> LOG.warn("Quiet practitioner {} unknown to clinic {}; stage not changed", practitionerId, clinicId));
+    }
+
+    /** @return whether {@code at} is the latest contact, now set on the row (not yet written) */
+    private static boolean noteContact(Practitioner p, Instant at) {
+        Instant truncated = seconds(at);
+        if (p.getLastContactAt() == null || truncated.isAfter(p.getLastContactAt())) {
+            p.setLastContactAt(truncated);
+            return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- internals
 
     private Practitioner insert(String clinicId, String actor, PractitionerDetails details, @Nullable String introducedBy) {
         ContactPoints contact = normalise(details);
-        ensureNoDuplicate(clinicId, "", contact);
+        ensureNoDuplicate(clinicId, "", details, contact);
         Instant now = now();
         Practitioner p = new Practitioner();
         p.setId(UUID.randomUUID().toString());
@@ -278,6 +316,7 @@ public class PractitionerDirectory {
         p.setCredentials(blankToNull(d.credentials()));
         p.setSpecialty(d.specialty());
         p.setOrganization(blankToNull(d.organization()));
+        p.setNameKey(nameKey(d));
         p.setNpi(contact.npi());
         p.setEmail(contact.email());
         p.setPhone(contact.phone());
@@ -295,8 +334,8 @@ public class PractitionerDirectory {
         p.setReportChannel(r == null ? null : r.channel());
         p.setReportEveryVisits(r == null ? null : r.everyVisits());
         p.setReportEveryWeeks(r == null ? null : r.everyWeeks());
-        p.setReportTypes(r == null || r.reports() == null || r.reports().isEmpty() ? null
-                : r.reports().stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(",")));
+        p.setReportTypes(r == null ? null : ReportPreferences.toColumn(r.reports()));
+        p.setReportStatusUpdates(r == null ? null : ReportPreferences.toColumn(r.statusUpdates()));
         p.setNotes(blankToNull(d.notes()));
         p.setPhysicianOverride(d.physicianOverride());
         if (d.owner() != null && !d.owner().isBlank()) {
@@ -314,9 +353,30 @@ public class PractitionerDirectory {
         if (d == null) {
             return new ContactPoints(null, null, null, null);
         }
-        return new ContactPoints(blankToNull(d.npi()),
+        return new ContactPoints(npi(d.npi()),
                 d.email() == null || d.email().isBlank() ? null : d.email().strip().toLowerCase(Locale.ROOT),
                 phone("phone", d.phone()), phone("fax", d.fax()));
+    }
+
+    private static @Nullable String npi(@Nullable String text) {
+        String npi = blankToNull(text);
+        if (npi != null && !Npi.hasValidCheckDigit(npi)) {
+            throw ProblemException.invalidField("npi", "not a valid NPI: check digit");
+        }
+        return npi;
+    }
+
+    /**
+     * First name, last name and organization folded so that case, spaces and punctuation do not
+     * tell two entries apart ("O'Brien-Hale" = "obrien hale"); accents are left to the column's collation.
+     */
+    static String nameKey(PractitionerDetails d) {
+        return fold(d.firstName()) + "|" + fold(d.lastName()) + "|" + fold(d.organization());
+    }
+
+    private static String fold(@Nullable String text) {
+        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     private static @Nullable String phone(String field, @Nullable String text) {
@@ -327,12 +387,19 @@ public class PractitionerDirectory {
                 "is not a phone number: give it with its country code (+1 206 555 0143) or as a 10-digit US number"));
     }
 
-    private void ensureNoDuplicate(String clinicId, String exceptId, ContactPoints c) {
+    private void ensureNoDuplicate(String clinicId, String exceptId, PractitionerDetails details, ContactPoints c) {
+        if (c.npi() == null && c.email() == null && c.phone() == null) {
+            // Nothing that identifies a person (a fax is often the whole office's): the same name at
+            // the same organization as an active partner is likely the same partner.
+            practitioners.findLikelyDuplicate(clinicId, exceptId, nameKey(details)).ifPresent(existing -> {
+                throw DuplicatePractitionerException.likely(existing.getId());
+            });
+        }
         if (c.npi() == null && c.email() == null && c.phone() == null && c.fax() == null) {
             return;
         }
         practitioners.findDuplicate(clinicId, exceptId, c.npi(), c.email(), c.phone(), c.fax()).ifPresent(existing -> {
-            throw new DuplicatePractitionerException(existing.getId(), matchedOn(existing, c));
+            throw DuplicatePractitionerException.sameIdentifiers(existing.getId(), matchedOn(existing, c));
         });
     }
 
@@ -368,11 +435,12 @@ public class PractitionerDirectory {
             ContactPoints c = normalise(details);
             Practitioner existing = transactions.executeRead(status -> practitioners.findDuplicate(clinicId,
                     exceptId == null ? "" : exceptId, c.npi(), c.email(), c.phone(), c.fax())).orElseThrow(() -> e);
-            throw new DuplicatePractitionerException(existing.getId(), matchedOn(existing, c));
+            throw DuplicatePractitionerException.sameIdentifiers(existing.getId(), matchedOn(existing, c));
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** Whether a write failed on a unique key (also used by {@link ClinicProfiles} for the first save). */
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLIntegrityConstraintViolationException) {
                 return true;

@@ -22,11 +22,12 @@ import java.util.stream.Collectors;
 
 /**
  * The referral information packet: one document a partner's office keeps at hand, with everything
- * needed to send a patient — services, focus, how to refer, payment, plans, locations and hours.
+ * needed to send a patient — services, focus, how to refer, payment, plans, locations and hours —
+ * under the clinic's letterhead.
  */
 public final class ReferralPacket {
 
-    private static final Color ACCENT = new Color(0x1F, 0x4E, 0x79);
+    private static final Color ACCENT = LetterPdf.ACCENT;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
 
     private ReferralPacket() {
@@ -42,13 +43,15 @@ public final class ReferralPacket {
             document.addCreator("Rapport contacts-service");
             document.open();
 
-            Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 20, ACCENT);
             Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13, ACCENT);
             Font body = FontFactory.getFont(FontFactory.HELVETICA, 10.5f);
             Font small = FontFactory.getFont(FontFactory.HELVETICA_OBLIQUE, 9, Color.DARK_GRAY);
 
-            document.add(new Paragraph(profile.clinicName(), title));
-            document.add(new Paragraph("Referral information for our partners", small));
+            LetterPdf.letterhead(document, profile);
+            Paragraph title = new Paragraph("Referral information for our partners",
+                    FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13, ACCENT));
+            title.setSpacingBefore(10);
+            document.add(title);
             if (profile.introduction() != null) {
                 Paragraph intro = new Paragraph(profile.introduction(), body);
                 intro.setSpacingBefore(8);

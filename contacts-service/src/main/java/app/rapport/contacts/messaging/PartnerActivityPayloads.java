@@ -1,6 +1,7 @@
 package app.rapport.contacts.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,18 @@ public final class PartnerActivityPayloads {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record OutreachTaskCompleted(@NotBlank String taskId, @NotBlank String practitionerId,
                                         @NotNull Instant occurredAt) {
+    }
+
+    /** {@code rule} names the outreach rule that proposed the task; absent for one staff created. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OutreachTaskCreated(@NotBlank String taskId, @NotBlank String type, @NotBlank String practitionerId,
+                                      @Nullable String rule, @NotNull Instant occurredAt) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StatusUpdateSent(@NotBlank String updateId, @NotBlank String practitionerId, @NotNull Instant sentAt) {
     }
 
     @Serdeable

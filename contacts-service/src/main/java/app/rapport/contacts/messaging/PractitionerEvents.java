@@ -6,13 +6,12 @@ import app.rapport.contacts.domain.RelationshipStage;
 import app.rapport.contacts.domain.ReportPreferences;
 import app.rapport.contacts.domain.ReportType;
 import app.rapport.contacts.domain.Specialty;
+import app.rapport.contacts.domain.StatusUpdate;
 import app.rapport.contacts.domain.ThankYouChannel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The payloads contacts-service publishes on {@code contacts.practitioners.v1}, shaped exactly as
@@ -76,12 +75,15 @@ public final class PractitionerEvents {
                 p.getAddressPostalCode(), p.getAddressCountry());
     }
 
+    /** The partner's preferences with the defaults filled in, so no consumer needs its own copy of them. */
     public static @Nullable ReportPreferences reportPreferences(Practitioner p) {
         if (p.getReportChannel() == null) {
             return null;
         }
-        List<ReportType> reports = p.getReportTypes() == null || p.getReportTypes().isBlank() ? null
-                : Arrays.stream(p.getReportTypes().split(",")).map(ReportType::valueOf).toList();
-        return new ReportPreferences(reports, p.getReportEveryVisits(), p.getReportEveryWeeks(), p.getReportChannel());
+        return new ReportPreferences(
+                ReportPreferences.fromColumn(p.getReportTypes(), ReportType.class, ReportPreferences.DEFAULT_REPORTS),
+                ReportPreferences.fromColumn(p.getReportStatusUpdates(), StatusUpdate.class,
+                        ReportPreferences.DEFAULT_STATUS_UPDATES),
+                p.getReportEveryVisits(), p.getReportEveryWeeks(), p.getReportChannel());
     }
 }

@@ -15,4 +15,7 @@ public interface ClinicProfileRepository extends GenericRepository<ClinicProfile
     ClinicProfileRow update(ClinicProfileRow row);
 
     Optional<ClinicProfileRow> findByClinicId(String clinicId);
+
+    /** Locks the row, so two saves cannot publish the same version. */
+    Optional<ClinicProfileRow> findByClinicIdForUpdate(String clinicId);
 }

@@ -39,6 +39,14 @@ public interface PractitionerRepository extends GenericRepository<Practitioner, 
     Optional<Practitioner> findDuplicate(String clinicId, String exceptId, @Nullable String npi, @Nullable String email,
                                          @Nullable String phone, @Nullable String fax);
 
+    /** An active partner of this clinic with the same folded name and organization (other than {@code exceptId}). */
+    @Query("""
+            SELECT * FROM practitioner
+            WHERE clinic_id = :clinicId AND id <> :exceptId AND archived = FALSE AND name_key = :nameKey
+            ORDER BY created_at
+            LIMIT 1""")
+    Optional<Practitioner> findLikelyDuplicate(String clinicId, String exceptId, String nameKey);
+
     /**
      * The directory search. Free text matches name, organization and notes with LIKE (the pattern
      * arrives escaped and wrapped in %), which both MariaDB and MySQL run without a full-text index.

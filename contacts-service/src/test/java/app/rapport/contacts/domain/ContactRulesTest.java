@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The directory's rules with no database: who counts as a physician (phone numbers: platform's PhoneNumbersTest). */
+/** The directory's rules with no database: who counts as a physician, the NPI check digit (phone numbers: platform's PhoneNumbersTest). */
 class ContactRulesTest {
 
     @ParameterizedTest(name = "{0} {1} → physician {2}")
@@ -34,6 +34,24 @@ class ContactRulesTest {
             "YOGA_INSTRUCTOR, -, false"})
     void physicianFollowsTheStarkDefinition(Specialty specialty, String credentials, boolean physician) {
         assertThat(PhysicianRule.derive(specialty, credentials)).isEqualTo(physician);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+            "1245319599, true",   // CMS's own example
+            "1902847569, true",
+            "1245319598, false",  // last digit mistyped
+            "1245319959, false",  // two digits swapped
+            "1902847563, false",
+            "2123456785, false"})
+    void anNpiMustCarryTheLuhnCheckDigitOverThePrefix80840(String npi, boolean valid) {
+        assertThat(Npi.hasValidCheckDigit(npi)).isEqualTo(valid);
+    }
+
+    @Test
+    void aCheckDigitAppendedToNineDigitsMakesAValidNpi() {
+        assertThat(Npi.withCheckDigit("124531959")).isEqualTo("1245319599");
+        assertThat(Npi.hasValidCheckDigit(Npi.withCheckDigit("987654321"))).isTrue();
     }
 
     @Test

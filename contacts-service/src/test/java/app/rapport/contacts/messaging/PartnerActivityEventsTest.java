@@ -32,6 +32,7 @@ class PartnerActivityEventsTest extends ContactsApi {
 
     private String partnerAt(String clinic, String stage) {
         Map<String, Object> p = practitioner("Maya", "Okafor", "OB_GYN");
+        p.put("phone", uniquePhone()); // two Dr. Okafors in one clinic are told apart by their phones
         p.put("stage", stage);
         return (String) create(clinic, p).get("id");
     }
@@ -104,9 +105,9 @@ class PartnerActivityEventsTest extends ContactsApi {
     }
 
     @Test
-    void outreachDoneAndReportsSentMoveTheLastContactForwardNeverBack() {
+    void outreachDoneReportsAndStatusUpdatesSentMoveTheLastContactForwardNeverBack() {
         String clinic = TestClinics.unique("olympia");
-        String id = partnerAt(clinic, "PROSPECT");
+        String id = partnerAt(clinic, "MET");
 
         send(Topics.OUTREACH_ACTIVITIES, sample("OutreachTaskCompleted.v1", clinic, id));
         await().atMost(WAIT).until(() -> partner(clinic, id).get("lastContactAt") != null);
@@ -121,7 +122,110 @@ class PartnerActivityEventsTest extends ContactsApi {
                 "2025-03-07T00:31:56.448Z", "2025-03-09T08:00:00Z"));
         send(Topics.REPORTS, marker);
         await().atMost(WAIT).until(() -> "2025-03-09T08:00:00Z".equals(partner(clinic, id).get("lastContactAt")));
-        assertThat(partner(clinic, id)).containsEntry("stage", "PROSPECT").containsEntry("version", 1);
+
+        // A status update about a referral ("accepted", "scheduled") is contact too; neither moves the stage.
+        send(Topics.REPORTS, GoldenSamples.event("StatusUpdateSent.v1", clinic, Map.of(SAMPLE_PARTNER, id,
+                "2025-03-04T18:20:11.357Z", "2025-03-12T16:45:00Z")));
+        await().atMost(WAIT).until(() -> "2025-03-12T16:45:00Z".equals(partner(clinic, id).get("lastContactAt")));
+        assertThat(partner(clinic, id)).containsEntry("stage", "MET").containsEntry("version", 1);
+    }
+
+    private List<Map<String, Object>> history(String clinic, String id) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/v1/practitioners/" + id + "/stage-history")
+                .header("Authorization", app.rapport.platform.testing.TestTokens.bearer(clinic, "staff")), Argument.listOf(JSON_MAP));
+    }
+
+    /** OutreachTaskCreated as outreach-service's quiet-partner rule writes it: a CHECK_IN named by the rule. */
+    private static EventEnvelope quietPartnerCheckIn(String clinic, String partnerId, String rule) {
+        return GoldenSamples.event("OutreachTaskCreated.v1", clinic, Map.of(SAMPLE_PARTNER, partnerId,
+                "\"type\":\"THANK_YOU\"", "\"type\":\"CHECK_IN\"", "\"rule\":\"ThankYou\"",
+                rule == null ? "\"rule\":null" : "\"rule\":\"" + rule + "\"", "\"channel\":\"HANDWRITTEN_NOTE\"",
+                "\"channel\":\"PHONE\""));
+    }
+
+    @Test
+    void theFirstOutreachDoneMakesAProspectContactedOnceByTheSystemAndNeverMovesALaterStageBack() {
+        String clinic = TestClinics.unique("lacey");
+        String prospect = partnerAt(clinic, "PROSPECT");
+        String referring = partnerAt(clinic, "REFERRING");
+        EventEnvelope done = sample("OutreachTaskCompleted.v1", clinic, prospect);
+        send(Topics.OUTREACH_ACTIVITIES, done);
+        send(Topics.OUTREACH_ACTIVITIES, done); // redelivered
+
+        await().atMost(WAIT).until(() -> "CONTACTED".equals(partner(clinic, prospect).get("stage")));
+        assertThat(partner(clinic, prospect)).containsEntry("version", 2)
+                .containsEntry("lastContactAt", "2025-03-04T21:18:44Z");
+        assertThat(history(clinic, prospect)).extracting(h -> h.get("from"), h -> h.get("to"), h -> h.get("changedBy"),
+                h -> h.get("reason")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(null, "PROSPECT", "tester@" + clinic, "Entered the directory"),
+                org.assertj.core.groups.Tuple.tuple("PROSPECT", "CONTACTED", "system", "First outreach completed"));
+        await().atMost(WAIT).until(() -> eventsAbout(prospect, EventTypes.PRACTITIONER_STAGE_CHANGED).size() == 1);
+        String payload = eventsAbout(prospect, EventTypes.PRACTITIONER_STAGE_CHANGED).get(0).payload();
+        assertThat(GoldenSamples.shapeDifferences("PractitionerStageChanged.v1", payload)).isEmpty();
+        assertThat(read(payload)).containsEntry("from", "PROSPECT").containsEntry("to", "CONTACTED")
+                .containsEntry("changedBy", "system");
+
+        // Another task done later is contact only; a referring partner's task done moves nothing back.
+        send(Topics.OUTREACH_ACTIVITIES, GoldenSamples.event("OutreachTaskCompleted.v1", clinic,
+                Map.of(SAMPLE_PARTNER, prospect, "2025-03-04T21:18:44.095Z", "2025-04-01T15:00:00Z")));
+        send(Topics.OUTREACH_ACTIVITIES, sample("OutreachTaskCompleted.v1", clinic, referring));
+        await().atMost(WAIT).until(() -> "2025-04-01T15:00:00Z".equals(partner(clinic, prospect).get("lastContactAt"))
+                && partner(clinic, referring).get("lastContactAt") != null);
+        assertThat(partner(clinic, prospect)).containsEntry("stage", "CONTACTED").containsEntry("version", 2);
+        assertThat(partner(clinic, referring)).containsEntry("stage", "REFERRING").containsEntry("version", 1);
+        assertThat(eventsAbout(prospect, EventTypes.PRACTITIONER_STAGE_CHANGED)).hasSize(1);
+    }
+
+    @Test
+    void theQuietPartnerRulesCheckInMakesAWarmPartnerDormantAndTheirNextReferralBringsThemBack() {
+        String clinic = TestClinics.unique("puyallup");
+        String referring = partnerAt(clinic, "MET");
+        send(Topics.REFERRALS, sample("ReferralReceived.v1", clinic, referring));
+        await().atMost(WAIT).until(() -> "REFERRING".equals(partner(clinic, referring).get("stage")));
+        EventEnvelope checkIn = quietPartnerCheckIn(clinic, referring, "Dormant");
+        send(Topics.OUTREACH_ACTIVITIES, checkIn);
+        send(Topics.OUTREACH_ACTIVITIES, checkIn); // redelivered
+
+        await().atMost(WAIT).until(() -> "DORMANT".equals(partner(clinic, referring).get("stage")));
+        assertThat(history(clinic, referring).get(2)).containsEntry("from", "REFERRING").containsEntry("to", "DORMANT")
+                .containsEntry("changedBy", "system")
+                .containsEntry("reason", "Quiet much longer than usual: outreach proposed a check-in");
+        await().atMost(WAIT).until(() -> eventsAbout(referring, EventTypes.PRACTITIONER_STAGE_CHANGED).size() == 2);
+        String dormant = eventsAbout(referring, EventTypes.PRACTITIONER_STAGE_CHANGED).get(1).payload();
+        assertThat(GoldenSamples.shapeDifferences("PractitionerStageChanged.v1", dormant)).isEmpty();
+        assertThat(read(dormant)).containsEntry("from", "REFERRING").containsEntry("to", "DORMANT")
+                .containsEntry("changedBy", "system");
+
+        // A dormant partner who refers again is REFERRING again.
+        send(Topics.REFERRALS, GoldenSamples.event("ReferralReceived.v1", clinic,
+                Map.of(SAMPLE_PARTNER, referring, "2025-03-03", "2025-09-15")));
+        await().atMost(WAIT).until(() -> "REFERRING".equals(partner(clinic, referring).get("stage")));
+        assertThat(history(clinic, referring)).hasSize(4).last().satisfies(h -> assertThat(h)
+                .containsEntry("from", "DORMANT").containsEntry("changedBy", "system")
+                .containsEntry("reason", "Referral received from a dormant partner"));
+        assertThat(partner(clinic, referring)).containsEntry("version", 4);
+        // Staff can still set any stage by hand.
+        assertThat(call(HttpRequest.POST("/api/v1/practitioners/" + referring + "/stage-changes",
+                Map.of("to", "MET", "reason", "Lunch with the new office manager")), clinic, "staff"))
+                .containsEntry("stage", "MET");
+    }
+
+    @Test
+    void aCheckInStaffCreatedOrOneForAProspectAndOtherTasksCreatedLeaveTheStageAlone() {
+        String clinic = TestClinics.unique("sumner");
+        String met = partnerAt(clinic, "MET");
+        String prospect = partnerAt(clinic, "PROSPECT");
+        send(Topics.OUTREACH_ACTIVITIES, quietPartnerCheckIn(clinic, met, null));           // staff's own check-in
+        send(Topics.OUTREACH_ACTIVITIES, sample("OutreachTaskCreated.v1", clinic, met));    // a thank-you to do
+        send(Topics.OUTREACH_ACTIVITIES, quietPartnerCheckIn(clinic, prospect, "Dormant")); // never warm: stays a prospect
+        // Markers on the same partition, after the three: a task done with each.
+        send(Topics.OUTREACH_ACTIVITIES, sample("OutreachTaskCompleted.v1", clinic, met));
+        send(Topics.OUTREACH_ACTIVITIES, sample("OutreachTaskCompleted.v1", clinic, prospect));
+
+        await().atMost(WAIT).until(() -> partner(clinic, met).get("lastContactAt") != null
+                && "CONTACTED".equals(partner(clinic, prospect).get("stage")));
+        assertThat(partner(clinic, met)).containsEntry("stage", "MET").containsEntry("version", 1);
+        assertThat(history(clinic, prospect)).extracting(h -> h.get("to")).containsExactly("PROSPECT", "CONTACTED");
     }
 
     @Test

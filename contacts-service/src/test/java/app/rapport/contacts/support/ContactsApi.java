@@ -1,7 +1,9 @@
 package app.rapport.contacts.support;
 
+import app.rapport.contacts.domain.Npi;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.Topics;
+import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestTokens;
@@ -61,6 +63,54 @@ public abstract class ContactsApi implements TestPropertyProvider {
         return p;
     }
 
+    /** A whole clinic profile as staff enter it in Settings. */
+    public static Map<String, Object> clinicProfile(String name) {
+        return new HashMap<>(Map.of(
+                "clinicName", name,
+                "introduction", "Chiropractic and acupuncture care for pregnancy, pain and sports injuries.",
+                "servicesOffered", List.of("Prenatal chiropractic care (Webster technique)", "Acupuncture for low back pain"),
+                "focusNiches", List.of("Women's health", "Sports injuries"),
+                "paymentPolicies", List.of("Payment is due at the time of service", "Sliding scale for uninsured patients"),
+                "insurancePlansAccepted", List.of("Premera Blue Cross", "Regence BlueShield"),
+                "locations", List.of(Map.of(
+                        "name", "Downtown",
+                        "address", Map.of("line1", "1501 4th Ave", "line2", "Suite 210", "city", "Seattle",
+                                "region", "WA", "postalCode", "98101", "country", "US"),
+                        "phone", "(206) 555-0100",
+                        "fax", "206.555.0101",
+                        "hours", List.of(
+                                Map.of("day", "MONDAY", "opens", "08:00", "closes", "12:00"),
+                                Map.of("day", "MONDAY", "opens", "13:00", "closes", "18:00"),
+                                Map.of("day", "SATURDAY", "opens", "09:00", "closes", "13:00")))),
+                "howToRefer", "Fax the referral form to (206) 555-0101\nWe call your patient within one business day"));
+    }
+
+    /**
+     * A real image of {@code format} ("png", "jpg"), as a logo file would be; with {@code noise} it
+     * barely compresses, so a large one is large on the wire too.
+     */
+    public static byte[] image(String format, int width, int height, boolean noise) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(42);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, noise ? random.nextInt(0xFFFFFF) : (x < width / 2 ? 0x1F4E79 : 0xF2C14E));
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static Map<String, Object> logo(String mediaType, byte[] bytes) {
+        return Map.of("mediaType", mediaType, "base64", java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+
     public static String uniquePhone() {
         // 555-01xx numbers are reserved for fiction; vary the area code and line to stay unique per run.
         long n = Math.abs(UUID.randomUUID().getMostSignificantBits());
@@ -113,6 +163,21 @@ public abstract class ContactsApi implements TestPropertyProvider {
         return KafkaProbe.records(Topics.PRACTITIONERS, r -> practitionerId.equals(r.key())).stream()
                 .sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
                 .map(EventEnvelope::fromRecord).toList();
+    }
+
+    /**
+     * The producer's shape check for a practitioner snapshot. asyncapi's ReportPreferences has
+     * {@code statusUpdates}, which the golden practitioner samples predate; everything else must match.
+     */
+    public static List<String> snapshotShapeDifferences(String sample, String payload) {
+        return GoldenSamples.shapeDifferences(sample, payload).stream()
+                .filter(d -> !d.equals("+practitioner.reportPreferences.statusUpdates")).toList();
+    }
+
+    /** A valid NPI (right check digit) no other test uses. */
+    public static String uniqueNpi() {
+        long nine = 100_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 900_000_000L);
+        return Npi.withCheckDigit(String.valueOf(nine));
     }
 
     public static List<EventEnvelope> eventsAbout(String practitionerId, String type) {

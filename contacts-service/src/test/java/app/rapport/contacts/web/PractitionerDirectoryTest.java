@@ -41,7 +41,7 @@ class PractitionerDirectoryTest extends ContactsApi {
     }
 
     private static String npi() {
-        return String.valueOf(1_000_000_000L + (Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 8_999_999_999L));
+        return uniqueNpi();
     }
 
     @Test
@@ -116,6 +116,89 @@ class PractitionerDirectoryTest extends ContactsApi {
     }
 
     @Test
+    void aPartnerWithoutNpiEmailOrPhoneIsALikelyDuplicateOfAnActivePartnerWithTheSameNameAndOrganization() {
+        String clinic = TestClinics.unique("shoreline");
+        Map<String, Object> existing = practitioner("Maya", "Okafor", "OB_GYN");
+        existing.put("organization", "Lakeview Women's Health");
+        existing.put("npi", npi());
+        String id = (String) create(clinic, existing).get("id");
+
+        // Typed again from a business card: other case, spacing and punctuation, a fax but nothing that identifies her.
+        Map<String, Object> again = practitioner(" maya ", "O'KAFOR", "OB_GYN");
+        again.put("organization", "Lakeview  Womens Health.");
+        again.put("fax", uniquePhone());
+        Map<String, Object> problem = problem(409, HttpRequest.POST("/api/v1/practitioners", again), clinic);
+        assertThat(problem.get("extra")).isEqualTo(Map.of("existingId", id));
+        assertThat(problem.get("detail").toString()).contains("likely").contains("name and organization");
+        assertThat(get(clinic, "/api/v1/practitioners?q=Okafor").get("total")).isEqualTo(1);
+
+        // An NPI, e-mail or phone tells two people apart; so does another organization.
+        Map<String, Object> withPhone = new HashMap<>(again);
+        withPhone.put("phone", uniquePhone());
+        String withPhoneId = (String) create(clinic, withPhone).get("id");
+        assertThat(withPhoneId).isNotEqualTo(id);
+        Map<String, Object> elsewhere = practitioner("Maya", "Okafor", "OB_GYN");
+        elsewhere.put("organization", "Tacoma Birth Center");
+        assertThat(create(clinic, elsewhere).get("id")).isNotEqualTo(id);
+
+        // Only active partners count, and only in this clinic.
+        Map<String, Object> vance = practitioner("Derek", "Vance", "PERSONAL_TRAINER");
+        vance.put("organization", "Peak Fitness");
+        String archived = (String) create(clinic, vance).get("id");
+        call(HttpRequest.POST("/api/v1/practitioners/" + archived + "/archive", Map.of()), clinic, "staff");
+        assertThat(create(clinic, vance).get("id")).isNotEqualTo(archived);
+        assertThat(create(TestClinics.unique("edmonds"), again).get("id")).isNotEqualTo(id);
+
+        // An edit that makes a partner another's likely twin is the same 409 (both Lakeview Okafors are).
+        Map<String, Object> renamed = new HashMap<>(elsewhere);
+        renamed.put("organization", "LAKEVIEW WOMEN'S HEALTH");
+        String elsewhereId = items(get(clinic, "/api/v1/practitioners?q=Tacoma")).get(0).get("id").toString();
+        assertThat(problem(409, HttpRequest.PUT("/api/v1/practitioners/" + elsewhereId, renamed), clinic).get("extra"))
+                .isIn(Map.of("existingId", id), Map.of("existingId", withPhoneId));
+        assertThat(get(clinic, "/api/v1/practitioners/" + elsewhereId)).containsEntry("organization", "Tacoma Birth Center");
+    }
+
+    @Test
+    void reportPreferencesLeftOutFallBackToTheDefaultsAndOnlyAnEmptyListMeansNone() {
+        String clinic = TestClinics.unique("bothell");
+        Map<String, Object> channelOnly = practitioner("Luis", "Ortega", "PRIMARY_CARE");
+        channelOnly.put("reportPreferences", Map.of("channel", "FAX"));
+        Map<String, Object> created = create(clinic, channelOnly);
+        String id = (String) created.get("id");
+        Map<String, Object> defaults = Map.of("reports", List.of("INITIAL", "DISCHARGE"),
+                "statusUpdates", List.of("ACCEPTED", "SCHEDULED", "FIRST_VISIT", "DECLINED", "COMPLETED"), "channel", "FAX");
+        assertThat(created.get("reportPreferences")).isEqualTo(defaults);
+        await().atMost(WAIT).until(() -> eventsAbout(id).size() == 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> snapshot = (Map<String, Object>) read(eventsAbout(id).get(0).payload()).get("practitioner");
+        assertThat(snapshot.get("reportPreferences")).isEqualTo(defaults);
+
+        // Status updates named, reports left out: the default reports still come.
+        Map<String, Object> someUpdates = practitioner("Luis", "Ortega", "PRIMARY_CARE");
+        someUpdates.put("reportPreferences", Map.of("statusUpdates", List.of("COMPLETED", "DECLINED"), "everyWeeks", 4,
+                "channel", "EMAIL"));
+        Map<String, Object> edited = call(HttpRequest.PUT("/api/v1/practitioners/" + id, someUpdates), clinic, "staff");
+        assertThat(edited.get("reportPreferences")).isEqualTo(Map.of("reports", List.of("INITIAL", "DISCHARGE"),
+                "statusUpdates", List.of("DECLINED", "COMPLETED"), "everyWeeks", 4, "channel", "EMAIL"));
+
+        // Empty lists: the partner asked for neither reports nor status updates, and the snapshot says so.
+        Map<String, Object> none = practitioner("Luis", "Ortega", "PRIMARY_CARE");
+        none.put("reportPreferences", Map.of("reports", List.of(), "statusUpdates", List.of(), "channel", "PRINT"));
+        Map<String, Object> nothing = call(HttpRequest.PUT("/api/v1/practitioners/" + id, none), clinic, "staff");
+        assertThat(nothing.get("reportPreferences")).isEqualTo(Map.of("reports", List.of(), "statusUpdates", List.of(),
+                "channel", "PRINT"));
+        await().atMost(WAIT).until(() -> eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).size() == 2);
+        String payload = eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).get(1).payload();
+        assertThat(payload).contains("\"reports\":[]").contains("\"statusUpdates\":[]");
+        assertThat(snapshotShapeDifferences("PractitionerUpdated.v1", payload)).isEmpty();
+
+        Map<String, Object> badUpdate = practitioner("Luis", "Ortega", "PRIMARY_CARE");
+        badUpdate.put("reportPreferences", Map.of("statusUpdates", List.of("DISCHARGED"), "channel", "FAX"));
+        assertThat(problem(400, HttpRequest.PUT("/api/v1/practitioners/" + id, badUpdate), clinic).toString())
+                .contains("statusUpdates");
+    }
+
+    @Test
     void partnersEnteredTwiceAtTheSameMomentEndAsOneRecordAndOne409PerExtraCopy() throws Exception {
         String clinic = TestClinics.unique("federal-way");
         String npi = npi();
@@ -173,7 +256,7 @@ class PractitionerDirectoryTest extends ContactsApi {
 
         await().atMost(WAIT).until(() -> eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).size() == 1);
         String payload = eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).get(0).payload();
-        assertThat(GoldenSamples.shapeDifferences("PractitionerUpdated.v1", payload)).isEmpty();
+        assertThat(snapshotShapeDifferences("PractitionerUpdated.v1", payload)).isEmpty();
         assertThat(payload).contains("\"version\":2").contains("Birth Center");
 
         details.put("notes", "Lunch moved to Thursdays");
@@ -331,6 +414,10 @@ class PractitionerDirectoryTest extends ContactsApi {
         badNpi.put("npi", "12345");
         assertThat(problem(400, HttpRequest.POST("/api/v1/practitioners", badNpi), clinic).get("errors").toString())
                 .contains("field=npi");
+        Map<String, Object> wrongCheckDigit = practitioner("Ana", "Silva", "CHIROPRACTOR");
+        wrongCheckDigit.put("npi", "1245319598"); // 1245319599 is valid: one digit mistyped
+        Map<String, Object> checkDigit = problem(422, HttpRequest.POST("/api/v1/practitioners", wrongCheckDigit), clinic);
+        assertThat(checkDigit.get("errors").toString()).contains("field=npi").contains("not a valid NPI: check digit");
         Map<String, Object> badAddress = practitioner("Ana", "Silva", "CHIROPRACTOR");
         badAddress.put("address", Map.of("line1", "1 Main St", "city", "Seattle", "country", "usa"));
         assertThat(problem(400, HttpRequest.POST("/api/v1/practitioners", badAddress), clinic).get("errors").toString())
