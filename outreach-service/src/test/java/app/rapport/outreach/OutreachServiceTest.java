@@ -67,7 +67,7 @@ class OutreachServiceTest implements TestPropertyProvider {
     private static final String SAMPLE_SENT_PARTNER = "cc7cca8f-a006-477b-ac48-4f22db6f65e6";
     private static final String SAMPLE_SENT_REFERRAL = "5abf9720-3b6c-4cec-a511-6869c703f703";
     private static final ZoneId CLINIC_ZONE = ZoneId.of("America/Los_Angeles");
-    private static final String SAMPLE_NPI = "1902847563";
+    private static final String SAMPLE_NPI = "1902847569";
     private static final String NOT_A_PHYSICIAN = "\"physician\":true";
     private static final String SAMPLE_INTRODUCED = SAMPLE_SENT_PARTNER;
     private static final String SAMPLE_PROFILE = "9b7e4c2a-51d3-3f08-a6e4-2c8d0b1f7e39";

@@ -3,7 +3,6 @@ package app.rapport.contacts.support;
 import app.rapport.contacts.domain.Npi;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.Topics;
-import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestTokens;
@@ -165,14 +164,6 @@ public abstract class ContactsApi implements TestPropertyProvider {
                 .map(EventEnvelope::fromRecord).toList();
     }
 
-    /**
-     * The producer's shape check for a practitioner snapshot. asyncapi's ReportPreferences has
-     * {@code statusUpdates}, which the golden practitioner samples predate; everything else must match.
-     */
-    public static List<String> snapshotShapeDifferences(String sample, String payload) {
-        return GoldenSamples.shapeDifferences(sample, payload).stream()
-                .filter(d -> !d.equals("+practitioner.reportPreferences.statusUpdates")).toList();
-    }
 
     /** A valid NPI (right check digit) no other test uses. */
     public static String uniqueNpi() {

@@ -190,7 +190,7 @@ class PractitionerDirectoryTest extends ContactsApi {
         await().atMost(WAIT).until(() -> eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).size() == 2);
         String payload = eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).get(1).payload();
         assertThat(payload).contains("\"reports\":[]").contains("\"statusUpdates\":[]");
-        assertThat(snapshotShapeDifferences("PractitionerUpdated.v1", payload)).isEmpty();
+        assertThat(GoldenSamples.shapeDifferences("PractitionerUpdated.v1", payload)).isEmpty();
 
         Map<String, Object> badUpdate = practitioner("Luis", "Ortega", "PRIMARY_CARE");
         badUpdate.put("reportPreferences", Map.of("statusUpdates", List.of("DISCHARGED"), "channel", "FAX"));
@@ -256,7 +256,7 @@ class PractitionerDirectoryTest extends ContactsApi {
 
         await().atMost(WAIT).until(() -> eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).size() == 1);
         String payload = eventsAbout(id, EventTypes.PRACTITIONER_UPDATED).get(0).payload();
-        assertThat(snapshotShapeDifferences("PractitionerUpdated.v1", payload)).isEmpty();
+        assertThat(GoldenSamples.shapeDifferences("PractitionerUpdated.v1", payload)).isEmpty();
         assertThat(payload).contains("\"version\":2").contains("Birth Center");
 
         details.put("notes", "Lunch moved to Thursdays");
