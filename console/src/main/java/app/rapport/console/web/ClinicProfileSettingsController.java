@@ -98,16 +98,20 @@ public class ClinicProfileSettingsController {
         }
         String mediaType = logo.getContentType().map(MediaType::getName).orElse("");
         Map<String, String> values = ClinicProfileForm.valuesOf(saved.value());
+        String base64;
+        try {
+            base64 = Base64.getEncoder().encodeToString(logo.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try {
             onceOnly.run(session.user().username(), formId, () -> {
                 Map<String, Object> body = ClinicProfileForm.body(values);
-                body.put("logo", Map.of("mediaType", mediaType, "base64", Base64.getEncoder().encodeToString(logo.getBytes())));
+                body.put("logo", Map.of("mediaType", mediaType, "base64", base64));
                 services.put(session, Service.CONTACTS, "/api/v1/clinic-profile", body);
                 return "/settings/profile";
             });
             return pages.redirect("/settings/profile", "Logo saved; letters and reports now carry it");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (ServiceProblem problem) {
             return form(request, session, ProblemPages.statusOf(problem), saved, true, FormState.refused(values, problem));
         }
