@@ -52,8 +52,9 @@ public class DisclosureLogController {
         if (c.ok()) {
             c.value().items().forEach(x -> consentsById.put(x.str("id"), x));
         }
-        Doc patient = log.ok() && !log.value().items().isEmpty()
-                ? patients.patientOfReport(session, log.value().items().get(0).str("reportId")) : Doc.empty();
+        // Letters and status updates are logged too; a report's row leads to the patient's name.
+        Doc patient = log.ok() ? log.value().items().stream().filter(d -> d.has("reportId")).findFirst()
+                .map(d -> patients.patientOfReport(session, d.str("reportId"))).orElse(Doc.empty()) : Doc.empty();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("reference", reference);
         model.put("patient", patient);
