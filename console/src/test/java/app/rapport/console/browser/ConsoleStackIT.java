@@ -109,7 +109,7 @@ class ConsoleStackIT {
         assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
 
         MailServer.Mail mail = stack.mail().awaitMailTo(partner.email(), Duration.ofSeconds(30));
-        assertThat(mail.subject()).isEqualTo("Thank you for your referral");
+        assertThat(mail.subject()).isEqualTo("Thank you for your referral to the clinic");
         assertThat(mail.text()).contains("Okafor").contains("Thank you for trusting us with the care of your patient");
     }
 

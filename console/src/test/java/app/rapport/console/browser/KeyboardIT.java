@@ -48,8 +48,8 @@ class KeyboardIT {
         everyInputHasALabel(page, List.of("First name", "Last name", "Credentials", "Specialty", "Organization", "NPI",
                 "Physician (for the gift rules)", "Stage", "E-mail", "Phone", "Fax", "Address", "Address, second line",
                 "City", "State or region", "ZIP or postal code", "Country", "How they like to be thanked", "Initial",
-                "Progress", "Discharge", "Every N visits", "Or every N weeks", "Sent by", "Looked after by", "Tags",
-                "Notes"));
+                "Progress", "Discharge", "Accepted", "Scheduled", "First visit", "Declined", "Completed",
+                "Every N visits", "Or every N weeks", "Sent by", "Looked after by", "Tags", "Notes"));
     }
 
     /**

@@ -95,7 +95,7 @@ class SettingsIT {
         ClinicData.Partner lindqvist = clinic.registerPartner("Grace", "Lindqvist", "OB_GYN", "EMAIL");
         stack.signIn(page, StaffMember.of("frontdesk", clinic.clinic(), "staff"));
         page.navigate(stack.consoleUrl("/settings"));
-        page.locator("#settings-wording").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Thank-you")).click();
+        page.locator("#settings-wording").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Thank-you").setExact(true)).click();
 
         // The built-in wording, previewed for the sample partner.
         assertThat(page.getByTestId("wording-source")).hasText("the built-in wording");
