@@ -99,7 +99,7 @@ class SettingsIT {
 
         // The built-in wording, previewed for the sample partner.
         assertThat(page.getByTestId("wording-source")).hasText("the built-in wording");
-        assertThat(page.getByTestId("preview-subject")).hasText("Thank you for your referral");
+        assertThat(page.getByTestId("preview-subject")).hasText("Thank you for your referral to the clinic");
         assertThat(page.getByTestId("preview-body")).containsText("Dear Dr. Okafor,");
 
         field(page, "subject").fill("With thanks from Harbor, {{partnerName}}");

@@ -19,7 +19,7 @@
  *         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deliver e-mail")).click();
  *
  *         MailServer.Mail mail = stack.mail().awaitMailTo(okafor.email(), Duration.ofSeconds(30));
- *         assertThat(mail.subject()).isEqualTo("Thank you for your referral");
+ *         assertThat(mail.subject()).isEqualTo("Thank you for your referral to the clinic");
  *         Screenshots.save(page, "thank-you-sent");
  *     }
  * }
