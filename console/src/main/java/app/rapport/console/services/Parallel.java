@@ -24,4 +24,19 @@ public class Parallel {
     public <T> CompletableFuture<T> start(Supplier<T> call) {
         return CompletableFuture.supplyAsync(call, io);
     }
+
+    /**
+     * The call's answer, or what it threw as itself (a {@link ServiceProblem}, an expired session)
+     * rather than wrapped, so a page answers a 404 of its main record as if it had called directly.
+     */
+    public static <T> T join(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
 }

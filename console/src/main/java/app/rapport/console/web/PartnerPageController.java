@@ -7,6 +7,7 @@ import app.rapport.console.services.PartnerNames;
 import app.rapport.console.services.Service;
 import app.rapport.console.services.ServiceClient;
 import app.rapport.console.services.ServiceProblem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,6 +17,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +56,24 @@ public class PartnerPageController {
     @Get("/{id}")
     public HttpResponse<?> show(HttpRequest<?> request, StaffSession session, @PathVariable String id) {
         return render(request, session, id, HttpStatus.OK, FormState.empty(), FormState.empty());
+    }
+
+    /** contacts-service's cover letter to this partner for the referral packet, signed by whoever the form names. */
+    @Get(value = "/{id}/cover-letter.pdf{?signerName,signerCredentials}", produces = "application/pdf")
+    public HttpResponse<byte[]> coverLetter(StaffSession session, @PathVariable String id,
+                                            @Nullable @QueryValue String signerName,
+                                            @Nullable @QueryValue String signerCredentials) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("practitionerId", id);
+        if (signerName != null && !signerName.isBlank()) {
+            query.put("signerName", signerName.trim());
+        }
+        if (signerCredentials != null && !signerCredentials.isBlank()) {
+            query.put("signerCredentials", signerCredentials.trim());
+        }
+        byte[] pdf = services.bytes(session, Service.CONTACTS, "/api/v1/clinic-profile/cover-letter", query, "application/pdf");
+        return HttpResponse.ok(pdf).contentType(MediaType.of("application/pdf"))
+                .header("Content-Disposition", "inline; filename=\"cover-letter-" + id + ".pdf\"");
     }
 
     @Post(value = "/{id}/stage", consumes = MediaType.APPLICATION_FORM_URLENCODED)

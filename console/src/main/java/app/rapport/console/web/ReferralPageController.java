@@ -105,15 +105,9 @@ public class ReferralPageController {
                 Map.of("referralId", id, "size", 50)));
         Doc referral;
         try {
-            referral = referralCall.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof ServiceProblem problem) {
-                return pages.recordUnavailable(request, session, problem, "referral", "referrals");
-            }
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause; // SessionExpired goes through sign-in again
-            }
-            throw e;
+            referral = Parallel.join(referralCall); // SessionExpired goes through sign-in again
+        } catch (ServiceProblem problem) {
+            return pages.recordUnavailable(request, session, problem, "referral", "referrals");
         }
         String partnerId = referral.str("practitioner.id");
         // outreach-service lists tasks by partner, not by referral: this partner's, then this referral's among them.

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A report's patient as the front desk knows them. reports-service holds only the pseudonymous
@@ -69,13 +68,6 @@ public class ReportPatients {
     }
 
     static <T> Section<T> join(CompletableFuture<Section<T>> pending) {
-        try {
-            return pending.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause; // SessionExpired goes through sign-in again
-            }
-            throw e;
-        }
+        return Parallel.join(pending); // SessionExpired goes through sign-in again
     }
 }
