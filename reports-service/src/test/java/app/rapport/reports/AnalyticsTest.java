@@ -189,6 +189,69 @@ class AnalyticsTest implements TestPropertyProvider {
                         "Bello 1 referrals, 1 visits, 0.00 no currency");
     }
 
+    private static final String SAMPLE_GIFT = "6b8f2e91-0d1c-45b7-84e5-21868e48a39a";
+    private static final String SAMPLE_REVERSED_GIFT = "1e5c9a27-8d40-4b6f-93a2-7f0b4e1d5c68";
+
+    private static app.rapport.platform.events.EventEnvelope gift(String clinic, String giftId, String partnerId,
+                                                                  String amount) {
+        return Partners.event("GiftRecorded.v1", clinic, Map.of(SAMPLE_GIFT, giftId, Partners.SAMPLE_REFERRER, partnerId),
+                Map.of("86.40", amount));           // given 2025-06-12
+    }
+
+    private static app.rapport.platform.events.EventEnvelope reversal(String clinic, String giftId, String partnerId,
+                                                                      String amount) {
+        return Partners.event("GiftReversed.v1", clinic, Map.of(SAMPLE_REVERSED_GIFT, giftId,
+                Partners.SAMPLE_REFERRER, partnerId), Map.of("95.00", amount));
+    }
+
+    /**
+     * Kirkland: Dr. Okafor's patient was billed $145.00 in June 2025; the clinic sent her office a
+     * $86.40 lunch (the event delivered twice, and published again), invited her to a free evaluation
+     * worth $95.00 that she declined, and a $60.00 certificate whose reversal arrived before it. It
+     * sent Dr. Lindqvist, whose patients had no visit in June, a $40.00 gift. Another clinic's gift
+     * to the same practitioner id never counts.
+     */
+    @Test
+    void returnPerSourceSubtractsWhatTheClinicSpentOnTheRelationship() {
+        String kirkland = TestClinics.unique("kirkland");
+        String elsewhere = TestClinics.unique("redmond");
+        Partners.Referral okafor = Partners.Referral.fresh(kirkland);
+        String lindqvist = Partners.uuid();
+        Partners.send(Topics.REFERRALS, Partners.received(okafor, "2025-06-01"));
+        Partners.send(Topics.REFERRALS, Partners.visit(okafor, 1, "2025-06-05", "145.00"));
+
+        String lunch = Partners.uuid();
+        var lunchEvent = gift(kirkland, lunch, okafor.referrerId(), "86.40");
+        Partners.send(Topics.OUTREACH_ACTIVITIES, lunchEvent);
+        Partners.send(Topics.OUTREACH_ACTIVITIES, lunchEvent);                                     // redelivered
+        Partners.send(Topics.OUTREACH_ACTIVITIES, gift(kirkland, lunch, okafor.referrerId(), "86.40")); // published again
+        String evaluation = Partners.uuid();
+        Partners.send(Topics.OUTREACH_ACTIVITIES, gift(kirkland, evaluation, okafor.referrerId(), "95.00"));
+        Partners.send(Topics.OUTREACH_ACTIVITIES, reversal(kirkland, evaluation, okafor.referrerId(), "95.00"));
+        String certificate = Partners.uuid();
+        Partners.send(Topics.OUTREACH_ACTIVITIES, reversal(kirkland, certificate, okafor.referrerId(), "60.00"));
+        Partners.send(Topics.OUTREACH_ACTIVITIES, gift(kirkland, certificate, okafor.referrerId(), "60.00"));
+        Partners.send(Topics.OUTREACH_ACTIVITIES, gift(kirkland, Partners.uuid(), lindqvist, "40.00"));
+        Partners.send(Topics.OUTREACH_ACTIVITIES, gift(elsewhere, Partners.uuid(), okafor.referrerId(), "500.00"));
+
+        String june = "/api/v1/analytics/revenue?from=2025-06-01&to=2025-06-30";
+        // Events on several partitions arrive in any order: the rows settle on what they all say.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rows(kirkland, june)).extracting(n -> n.get("practitionerId").asText().substring(0, 8) + " "
+                        + n.get("billedRevenue").asText() + " " + n.path("currency").asText("-") + " spent "
+                        + n.get("spent").asText() + " net " + n.get("net").asText())
+                .containsExactly(okafor.referrerId().substring(0, 8) + " 145.00 USD spent 86.40 net 58.60",
+                        lindqvist.substring(0, 8) + " 0.00 USD spent 40.00 net -40.00"));
+        // Spend counts in the range it was given in: none in May, and May had no visit either.
+        assertThat(rows(kirkland, "/api/v1/analytics/revenue?from=2025-05-01&to=2025-05-31")).isEmpty();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rows(elsewhere, june)).extracting(n -> n.get("spent").asText()).containsExactly("500.00"));
+
+        HttpResponse<String> csv = http.toBlocking().exchange(HttpRequest.GET(june + "&format=csv")
+                .header("Authorization", TestTokens.bearer(kirkland, "staff")), String.class);
+        assertThat(csv.body().split("\r\n")[0])
+                .isEqualTo("practitionerId,practitionerName,referrals,visits,billedRevenue,currency,spent,net");
+        assertThat(csv.body()).contains(okafor.referrerId() + ",,1,1,145.00,USD,86.40,58.60");
+    }
+
     /**
      * Ballard: Dr. Okafor and Derek Vance both last referred in early 2025; the clinic archived
      * Vance (he moved away). By July only Dr. Okafor is a partner gone quiet; restored, Vance is too.
@@ -246,8 +309,8 @@ class AnalyticsTest implements TestPropertyProvider {
                 .header("Authorization", TestTokens.bearer(north, "staff")), String.class);
         assertThat(csv.getContentType().orElseThrow().getName()).isEqualTo("text/csv");
         assertThat(csv.body().split("\r\n")).containsExactly(
-                "practitionerId,practitionerName,referrals,visits,billedRevenue,currency",
-                okafor1.referrerId() + ",Maya Okafor,1,2,240.50,USD");
+                "practitionerId,practitionerName,referrals,visits,billedRevenue,currency,spent,net",
+                okafor1.referrerId() + ",Maya Okafor,1,2,240.50,USD,0.00,240.50");
 
         for (String report : List.of("referrals", "conversion", "partners", "dormant", "thank-you-turnaround")) {
             HttpResponse<String> byAccept = http.toBlocking().exchange(HttpRequest.GET("/api/v1/analytics/" + report)

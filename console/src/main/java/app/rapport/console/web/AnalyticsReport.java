@@ -60,11 +60,15 @@ public record AnalyticsReport(String id, String title, String explain, String pa
                             new Column("Conversion", r -> percent(r.str("conversionRate")), true),
                             new Column("Average days to first visit", r -> r.str("averageDaysToFirstVisit", "—"), true))),
             new AnalyticsReport("revenue", "Revenue per source",
-                    "Billed revenue of the visits in the range, by the partner who referred the patient.",
-                    "/api/v1/analytics/revenue", Map.of(), "bar", PARTNER, List.of(new Series("Billed revenue", "billedRevenue")),
+                    "Billed revenue of the visits in the range, by the partner who referred the patient, less what the "
+                            + "clinic spent on that relationship (gifts and invitations not declined).",
+                    "/api/v1/analytics/revenue", Map.of(), "bar", PARTNER,
+                    List.of(new Series("Billed revenue", "billedRevenue"), new Series("Net", "net")),
                     List.of(Column.text("Partner", PARTNER), Column.number("Patients", "referrals"),
                             Column.number("Visits", "visits"),
-                            new Column("Billed revenue", r -> (r.str("billedRevenue") + " " + r.str("currency")).strip(), true))),
+                            new Column("Billed revenue", r -> money(r, "billedRevenue"), true),
+                            new Column("Spent on the relationship", r -> money(r, "spent"), true),
+                            new Column("Net", r -> money(r, "net"), true))),
             new AnalyticsReport("partners", "Sent and received per partner",
                     "Referrals each partner sent us and we sent them; a negative balance means we send more than we receive.",
                     "/api/v1/analytics/partners", Map.of(), "bar", PARTNER,
@@ -122,5 +126,10 @@ public record AnalyticsReport(String id, String title, String explain, String pa
             return "";
         }
         return new BigDecimal(rate).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** "240.50 USD": an amount with its currency, never added to another currency's. */
+    private static String money(Doc row, String field) {
+        return (row.str(field) + " " + row.str("currency")).strip();
     }
 }

@@ -58,7 +58,8 @@ class AnalyticsIT {
                         r -> SPECIALTY.getOrDefault(r.get("specialty").asText(), r.get("specialty").asText()), Map.of("received", "Received")),
                 new Expected("conversion", "/api/v1/analytics/conversion?" + range, PARTNER,
                         orderedMap("received", "Received", "firstVisits", "First visits")),
-                new Expected("revenue", "/api/v1/analytics/revenue?" + range, PARTNER, Map.of("billedRevenue", "Billed revenue")),
+                new Expected("revenue", "/api/v1/analytics/revenue?" + range, PARTNER,
+                        orderedMap("billedRevenue", "Billed revenue", "net", "Net")),
                 new Expected("partners", "/api/v1/analytics/partners?" + range, PARTNER, orderedMap("received", "Received", "sent", "Sent")),
                 new Expected("dormant", "/api/v1/analytics/dormant?" + asOf, PARTNER, Map.of("daysSinceLastReferral", "Days since")),
                 new Expected("thank-you-turnaround", "/api/v1/analytics/thank-you-turnaround?" + range, PARTNER,
@@ -101,6 +102,10 @@ class AnalyticsIT {
         assertThat(bello.locator("td[data-label=Balance]")).hasText("-1");
         assertThat(page.locator("[data-report=revenue] tbody tr").filter(new Locator.FilterOptions().setHasText("Maya Okafor"))
                 .locator("td[data-label='Billed revenue']")).hasText("240.50 USD");
+        Locator lindqvistRevenue = page.locator("[data-report=revenue] tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("Sven Lindqvist"));
+        assertThat(lindqvistRevenue.locator("td[data-label='Spent on the relationship']")).hasText("30.00 USD");
+        assertThat(lindqvistRevenue.locator("td[data-label='Net']")).hasText("90.00 USD");
         // The trend has a point for every month of the range, a month without referrals at 0, never skipped.
         List<String> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(FROM); !m.isAfter(YearMonth.from(TODAY)); m = m.plusMonths(1)) {
@@ -262,6 +267,11 @@ class AnalyticsIT {
             assertThat(done.status()).as("complete thank-you: %s", done).isEqualTo(200);
         }
 
+        // Lunch for Dr. Lindqvist's office today: revenue per source is net of it.
+        ServiceApi.Answer lunch = clinic.outreach().post("/api/v1/gifts", clinic.token(), Map.of("practitionerId", lindqvist.id(),
+                "kind", "MEAL", "description", "Lunch for the office", "value", Map.of("amount", "30.00", "currency", "USD")));
+        assertThat(lunch.status()).as("gift: %s", lunch).isEqualTo(201);
+
         ClinicData.Partner haddad = other.registerPartner("Nadia", "Haddad", "PHYSICAL_THERAPIST", "EMAIL");
         received(other, haddad, 45);
 
@@ -272,6 +282,8 @@ class AnalyticsIT {
                         && named(clinic, "/api/v1/analytics/referrals?by=source&" + range)
                         && total(clinic, "/api/v1/analytics/partners?" + range, "sent") == 3
                         && total(clinic, "/api/v1/analytics/revenue?" + range, "visits") == 3
+                        && clinic.reports().get("/api/v1/analytics/revenue?" + range, clinic.token()).json()
+                                .findValues("spent").stream().anyMatch(v -> v.asText().equals("30.00"))
                         && total(clinic, "/api/v1/analytics/thank-you-turnaround?" + range, "thankYous") == 3
                         && named(clinic, "/api/v1/analytics/dormant?asOf=" + TODAY)
                         && total(clinic, "/api/v1/analytics/dormant?asOf=" + TODAY, "received") == 2

@@ -55,9 +55,14 @@ public class ReferralAnalytics {
                              long firstVisits, String conversionRate, @Nullable String averageDaysToFirstVisit) {
     }
 
+    /**
+     * @param spent what the clinic spent on the relationship in the range, in {@code currency}: gifts and
+     *              invitations given, less those reversed
+     * @param net   billed revenue less what was spent
+     */
     @Serdeable
     public record Revenue(String practitionerId, @Nullable String practitionerName, long referrals, long visits,
-                          String billedRevenue, @Nullable String currency) {
+                          String billedRevenue, @Nullable String currency, String spent, String net) {
     }
 
     @Serdeable
@@ -154,21 +159,67 @@ public class ReferralAnalytics {
      * One row per source and currency. A visit with nothing billed has no currency of its own; it
      * counts in its source's row for the currency that source was billed in (the first of them,
      * alphabetically, when several), so it does not split the source into a second row with a
-     * blank currency. A source with no billed visit at all is one row without a currency.
+     * blank currency. A source with no billed visit at all is one row without a currency, unless
+     * the clinic spent on it in one currency, which then is the row's.
+     * <p>
+     * Each row subtracts what the clinic spent on that relationship in the range (gifts and
+     * invitations given, not reversed) in the row's currency; a source the clinic spent on but
+     * whose patients had no visit in the range is a row of its own, billed 0, with a negative net.
+     * Currencies are never added together.
      */
     @ReadOnly
     public List<Revenue> revenue(List<String> clinics, LocalDate from, LocalDate to) {
         String currency = "COALESCE(r.currency, b.currency)";
-        return sql.query("SELECT r.practitioner_id, " + NAME + ", COUNT(DISTINCT r.clinic_id, r.referral_id), COUNT(*), "
+        List<Billed> billed = sql.query("SELECT r.practitioner_id, " + NAME + ", COUNT(DISTINCT r.clinic_id, r.referral_id), COUNT(*), "
                         + "COALESCE(SUM(r.billed_amount), 0) AS billed, " + currency + " FROM visit r" + JOIN_PARTNER
                         + "LEFT JOIN (SELECT r.practitioner_id, MIN(r.currency) AS currency FROM visit r WHERE " + in(clinics)
                         + " AND r.visit_date BETWEEN ? AND ? AND r.currency IS NOT NULL GROUP BY r.practitioner_id) b"
                         + " ON b.practitioner_id = r.practitioner_id "
                         + "WHERE " + in(clinics) + " AND r.visit_date BETWEEN ? AND ? "
                         + "GROUP BY r.practitioner_id, " + currency + " ORDER BY billed DESC, r.practitioner_id, " + currency,
-                rs -> new Revenue(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getBigDecimal(5).setScale(2, RoundingMode.HALF_UP).toPlainString(), rs.getString(6)),
+                rs -> new Billed(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5),
+                        rs.getString(6)),
                 twice(args(clinics, from, to)));
+        List<Billed> spent = sql.query("SELECT r.practitioner_id, " + NAME + ", SUM(r.amount), r.currency FROM gift_spend r"
+                        + JOIN_PARTNER + "WHERE " + in(clinics) + " AND r.given_on BETWEEN ? AND ? AND r.reversed_on IS NULL "
+                        + "GROUP BY r.practitioner_id, r.currency ORDER BY SUM(r.amount) DESC, r.practitioner_id, r.currency",
+                rs -> new Billed(rs.getString(1), rs.getString(2), 0, 0, rs.getBigDecimal(3), rs.getString(4)),
+                args(clinics, from, to));
+        return netOfSpend(billed, spent);
+    }
+
+    /** A source's visits and billed total in one currency, or (from gift_spend) what was spent on it. */
+    record Billed(String practitionerId, @Nullable String name, long referrals, long visits, BigDecimal amount,
+                  @Nullable String currency) {
+    }
+
+    /** The billed rows with what was spent in their source and currency, then the spend that had no such row. */
+    static List<Revenue> netOfSpend(List<Billed> billed, List<Billed> spent) {
+        Map<String, Billed> spendLeft = new LinkedHashMap<>();
+        spent.forEach(s -> spendLeft.put(s.practitionerId() + "|" + s.currency(), s));
+        List<Revenue> rows = new ArrayList<>();
+        for (Billed b : billed) {
+            String currency = b.currency();
+            if (currency == null) {
+                // Nothing billed anywhere: the row takes the currency the clinic spent in, if only one.
+                List<Billed> theirs = spent.stream().filter(s -> s.practitionerId().equals(b.practitionerId())).toList();
+                currency = theirs.size() == 1 ? theirs.get(0).currency() : null;
+            }
+            Billed s = spendLeft.remove(b.practitionerId() + "|" + currency);
+            rows.add(revenue(b, currency, s == null ? BigDecimal.ZERO : s.amount()));
+        }
+        spendLeft.values().forEach(s -> rows.add(revenue(new Billed(s.practitionerId(), s.name(), 0, 0, BigDecimal.ZERO,
+                s.currency()), s.currency(), s.amount())));
+        return rows;
+    }
+
+    private static Revenue revenue(Billed b, @Nullable String currency, BigDecimal spent) {
+        return new Revenue(b.practitionerId(), b.name(), b.referrals(), b.visits(), money(b.amount()), currency,
+                money(spent), money(b.amount().subtract(spent)));
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Every referral between the two days, both ways; {@link #dormant} reads the same rows. */

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** outreach.activities.v1: only completed tasks matter here (thank-you turnaround). */
+/** outreach.activities.v1: completed tasks (thank-you turnaround) and gifts given or reversed (spend per source). */
 public final class OutreachEvents {
 
     private OutreachEvents() {
@@ -20,5 +20,22 @@ public final class OutreachEvents {
     public record OutreachTaskCompleted(@NotBlank String taskId, @NotBlank String type, @NotBlank String practitionerId,
                                         @Nullable String referralId, @NotBlank String channel, @NotNull LocalDate dueOn,
                                         @NotNull Instant occurredAt) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Money(@NotNull java.math.BigDecimal amount, @NotBlank String currency) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GiftRecorded(@NotBlank String giftId, @NotBlank String practitionerId, @NotNull @jakarta.validation.Valid Money value,
+                               @NotNull LocalDate givenOn) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GiftReversed(@NotBlank String giftId, @NotBlank String practitionerId, @NotNull @jakarta.validation.Valid Money value,
+                               @NotNull LocalDate reversedOn) {
     }
 }

@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.util.Set;
 
-/** outreach.activities.v1: completed thank-yous, for the thank-you turnaround per partner. */
+/** outreach.activities.v1: completed thank-yous (turnaround per partner) and gifts (what a relationship cost). */
 @Singleton
 public class OutreachHandler implements EventHandler {
 
@@ -28,15 +28,29 @@ public class OutreachHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(EventTypes.OUTREACH_TASK_COMPLETED);
+        return Set.of(EventTypes.OUTREACH_TASK_COMPLETED, EventTypes.GIFT_RECORDED, EventTypes.GIFT_REVERSED);
     }
 
     @Override
     public void apply(EventEnvelope event) {
-        OutreachEvents.OutreachTaskCompleted t = payloads.read(event, OutreachEvents.OutreachTaskCompleted.class);
-        if ("THANK_YOU".equals(t.type())) {
-            store.recordThankYou(event.clinicId(), t.taskId(), t.practitionerId(), t.referralId(), t.channel(),
-                    t.dueOn(), t.occurredAt());
+        switch (event.type()) {
+            case EventTypes.GIFT_RECORDED -> {
+                OutreachEvents.GiftRecorded g = payloads.read(event, OutreachEvents.GiftRecorded.class);
+                store.recordGift(event.clinicId(), g.giftId(), g.practitionerId(), g.value().amount(),
+                        g.value().currency(), g.givenOn());
+            }
+            case EventTypes.GIFT_REVERSED -> {
+                OutreachEvents.GiftReversed g = payloads.read(event, OutreachEvents.GiftReversed.class);
+                store.reverseGift(event.clinicId(), g.giftId(), g.practitionerId(), g.value().amount(),
+                        g.value().currency(), g.reversedOn());
+            }
+            default -> {
+                OutreachEvents.OutreachTaskCompleted t = payloads.read(event, OutreachEvents.OutreachTaskCompleted.class);
+                if ("THANK_YOU".equals(t.type())) {
+                    store.recordThankYou(event.clinicId(), t.taskId(), t.practitionerId(), t.referralId(), t.channel(),
+                            t.dueOn(), t.occurredAt());
+                }
+            }
         }
     }
 }

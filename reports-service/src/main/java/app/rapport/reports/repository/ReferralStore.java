@@ -70,6 +70,24 @@ public class ReferralStore {
                 dueOn, completedAt);
     }
 
+    /** A gift given; redelivered, it changes nothing; after its own reversal it only fills in the day. */
+    @Transactional
+    public void recordGift(String clinicId, String giftId, String practitionerId, BigDecimal amount, String currency,
+                           LocalDate givenOn) {
+        sql.update("INSERT INTO gift_spend (clinic_id, gift_id, practitioner_id, amount, currency, given_on) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE given_on = VALUES(given_on)",
+                clinicId, giftId, practitionerId, amount, currency, givenOn);
+    }
+
+    /** A gift reversed (the invitation declined or skipped), even when the reversal overtook the gift. */
+    @Transactional
+    public void reverseGift(String clinicId, String giftId, String practitionerId, BigDecimal amount, String currency,
+                            LocalDate reversedOn) {
+        sql.update("INSERT INTO gift_spend (clinic_id, gift_id, practitioner_id, amount, currency, reversed_on) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE reversed_on = VALUES(reversed_on)",
+                clinicId, giftId, practitionerId, amount, currency, reversedOn);
+    }
+
     static ReferralRecord map(ResultSet rs) throws SQLException {
         String codes = rs.getString("diagnosis_codes");
         List<String> list = codes == null || codes.isBlank() ? List.of() : Arrays.asList(codes.split(","));
