@@ -82,7 +82,7 @@ public class ReferralLedger {
             throw ProblemException.invalidField("referredOn", "must not be in the future");
         }
         Instant now = clock.instant();
-        Patient patient = patientFor(clinicId, patientDetails, now);
+        Patient patient = patientFor(clinicId, patientDetails, now, intakeLinkId != null);
         ReferralStatus initial = ReferralStateMachine.initial(draft.direction());
         ReferralDraft.TreatingPractitioner treating = draft.treatingPractitioner();
         Referral referral = referrals.save(new Referral(UUID.randomUUID().toString(), clinicId, draft.direction(),
@@ -211,19 +211,28 @@ public class ReferralLedger {
                         + " is not in this clinic's directory (a partner added in contacts-service appears here within seconds)"));
     }
 
-    /** The same person referred again keeps one patient reference, so consents stay matched. */
-    private Patient patientFor(String clinicId, ReferralDraft.PatientDetails details, Instant now) {
-        Optional<Patient> known = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDate(clinicId,
-                details.lastName(), details.firstName(), details.birthDate()).stream().findFirst();
-        if (known.isPresent()) {
-            Patient p = known.get();
+    /**
+     * The same person referred again keeps one patient reference, so consents stay matched. Staff
+     * entering a referral may bring the patient's contact details up to date. A partner's intake
+     * form never does (ADR 0205): anyone holding a link who types a known patient's name and birth
+     * date must not change where the clinic calls them. If its details agree with (or add nothing
+     * to) the known patient's, it is that patient; otherwise it is a patient of its own, and the
+     * referral shows staff the known one as a possible same person ({@code samePersonCandidates}).
+     */
+    private Patient patientFor(String clinicId, ReferralDraft.PatientDetails details, Instant now, boolean fromIntake) {
+        List<Patient> known = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDate(clinicId,
+                details.lastName(), details.firstName(), details.birthDate());
+        for (Patient p : known) {
             String phone = blank(details.phone()) ? p.phone() : details.phone();
             String email = blank(details.email()) ? p.email() : details.email();
-            if (!Objects.equals(phone, p.phone()) || !Objects.equals(email, p.email())) {
-                p = patients.update(new Patient(p.id(), clinicId, p.firstName(), p.lastName(), p.birthDate(), phone,
+            boolean same = Objects.equals(phone, p.phone()) && Objects.equals(email, p.email());
+            if (same) {
+                return p;
+            }
+            if (!fromIntake) {
+                return patients.update(new Patient(p.id(), clinicId, p.firstName(), p.lastName(), p.birthDate(), phone,
                         email, p.createdAt()));
             }
-            return p;
         }
         return patients.save(new Patient(UUID.randomUUID().toString(), clinicId, details.firstName(),
                 details.lastName(), details.birthDate(), blank(details.phone()) ? null : details.phone(),
