@@ -253,6 +253,43 @@ class OutreachServiceTest implements TestPropertyProvider {
 
     // ------------------------------------------------------------------ repeat referrer and the gift ledger
 
+    /**
+     * ops runs the platform, not the relationships: an ops token may not record a gift, invite,
+     * deliver or complete a thank-you, nor read the tasks; a group administrator reads the ledger but
+     * records nothing. Nothing the refused calls asked for happened.
+     */
+    @Test
+    void onlyStaffAndCliniciansActOnTasksAndGiftsAndOpsSeesNone() throws Exception {
+        String clinic = TestClinics.unique("issaquah");
+        String partner = registerPartner(clinic, Map.of());
+        EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), "2025-03-03");
+        await().atMost(WAIT).until(() -> processed(e.id()));
+        String task = items(get(clinic, "/api/v1/tasks?type=THANK_YOU")).get(0).get("id").asText();
+        Map<String, Object> gift = Map.of("practitionerId", partner, "kind", "FLOWERS", "value", money("40.00"));
+
+        for (String role : List.of("ops", "group-admin")) {
+            String bearer = TestTokens.bearer(clinic, role);
+            assertThat(problem(() -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/gifts", gift)
+                    .header("Authorization", bearer))).getStatus().getCode()).as(role + " gift").isEqualTo(403);
+            assertThat(problem(() -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/tasks/" + task + "/deliver", Map.of())
+                    .header("Authorization", bearer))).getStatus().getCode()).as(role + " deliver").isEqualTo(403);
+            assertThat(problem(() -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/tasks/" + task + "/complete",
+                    Map.of("outcome", "Called")).header("Authorization", bearer))).getStatus().getCode())
+                    .as(role + " complete").isEqualTo(403);
+            assertThat(problem(() -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/invitations",
+                    Map.of("practitionerId", partner, "offer", "Free evaluation", "channel", "EMAIL", "value", money("95.00")))
+                    .header("Authorization", bearer))).getStatus().getCode()).as(role + " invite").isEqualTo(403);
+        }
+        assertThat(problem(() -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/tasks")
+                .header("Authorization", TestTokens.bearer(clinic, "ops")))).getStatus().getCode()).isEqualTo(403);
+        assertThat(http.toBlocking().exchange(HttpRequest.GET("/api/v1/gifts?practitionerId=" + partner)
+                .header("Authorization", TestTokens.bearer(clinic, "group-admin")), String.class).getStatus().getCode())
+                .isEqualTo(200);
+        assertThat(items(get(clinic, "/api/v1/gifts?practitionerId=" + partner))).isEmpty();
+        assertThat(items(get(clinic, "/api/v1/tasks?type=THANK_YOU"))).extracting(t -> t.get("status").asText())
+                .containsExactly("OPEN");
+    }
+
     @Test
     void aRepeatReferrerWhoIsNoPhysicianGetsAProposedGestureThatBecomesAGiftOnlyThroughTheLedger() throws Exception {
         // Mid-December 2026 in Seattle: the gifts below are dated in that year, none after today.

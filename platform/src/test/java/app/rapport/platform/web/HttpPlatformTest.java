@@ -66,6 +66,38 @@ class HttpPlatformTest implements TestPropertyProvider {
         }
     }
 
+    /**
+     * Signed with the right key and otherwise fine, each token lacks one thing a service insists on:
+     * an expiry, a start that has come, an issuer. The same token with all three is accepted.
+     */
+    @Test
+    void tokensWithoutExpiryNotYetValidOrWithoutIssuerAre401() throws Exception {
+        Instant now = Instant.now();
+        String good = hs256(b -> b.issuer(TokenMinter.ISSUER).expirationTime(java.util.Date.from(now.plusSeconds(600))));
+        assertThat(http.toBlocking().exchange(HttpRequest.GET("/api/v1/plugins").bearerAuth(good), String.class)
+                .getStatus().getCode()).isEqualTo(200);
+        List<String> refused = List.of(
+                hs256(b -> b.issuer(TokenMinter.ISSUER)),
+                hs256(b -> b.issuer(TokenMinter.ISSUER).expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                        .notBeforeTime(java.util.Date.from(now.plusSeconds(300)))),
+                hs256(b -> b.expirationTime(java.util.Date.from(now.plusSeconds(600)))));
+        for (String token : refused) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () ->
+                    http.toBlocking().exchange(HttpRequest.GET("/api/v1/plugins").bearerAuth(token), String.class));
+            assertProblem(e, HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    /** An ops token of the test secret, with whatever the test adds to its claims. */
+    private static String hs256(java.util.function.UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> claims) throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet set = claims.apply(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("x")
+                .claim("clinic", "tacoma").claim("roles", List.of("ops"))).build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), set);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(TestTokens.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
     @Test
     void extraKafkaClientPropertiesKeepTheirKafkaNames(app.rapport.platform.kafka.KafkaSettings kafka) {
         assertThat(kafka.clientProperties()).containsEntry("client.dns.lookup", "use_all_dns_ips");
