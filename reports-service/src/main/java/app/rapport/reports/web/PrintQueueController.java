@@ -10,6 +10,7 @@ import app.rapport.reports.domain.PrintJob;
 import app.rapport.reports.domain.ReportDocuments;
 import app.rapport.reports.plugin.LetterPdfRenderer;
 import app.rapport.reports.plugin.PdfReportRenderer;
+import app.rapport.reports.plugin.PrintedRecordsPdf;
 import app.rapport.reports.repository.PrintJobRepository;
 import app.rapport.reports.repository.ReportRepository;
 import app.rapport.reports.web.ReportViews.PrintJobView;
@@ -41,9 +42,12 @@ public class PrintQueueController {
     private final PdfReportRenderer pdf;
     private final Letters letters;
     private final LetterPdfRenderer letterPdf;
+    private final PrintedRecordsPdf printedRecords;
 
     public PrintQueueController(PrintJobRepository jobs, ReportRepository reports, ReportDocuments documents,
-                                PdfReportRenderer pdf, Letters letters, LetterPdfRenderer letterPdf) {
+                                PdfReportRenderer pdf, Letters letters, LetterPdfRenderer letterPdf,
+                                PrintedRecordsPdf printedRecords) {
+        this.printedRecords = printedRecords;
         this.jobs = jobs;
         this.reports = reports;
         this.documents = documents;
@@ -60,18 +64,22 @@ public class PrintQueueController {
                 : jobs.findByClinicIdAndPrintedAtIsNull(caller.clinicId(), pageable), PrintJobView::of);
     }
 
-    /** The PDF to print: the report's or the letter's. */
+    /** The PDF to print: the envelope page (and a fax's cover sheet), then the report or the letter. */
     @Get("/{id}/pdf")
     @Transactional(readOnly = true)
     public HttpResponse<byte[]> document(Caller caller, String id) {
         PrintJob job = find(caller, id);
+        byte[] printed;
         if (job.letterId() != null) {
             var letter = letters.assemble(letters.find(caller.clinicId(), job.letterId()));
-            return HttpResponse.ok(letterPdf.render(letter)).contentType(MediaType.of(pdf.mediaType()));
+            printed = printedRecords.compose(job, letter.recipient(), job.recipientName(), letterPdf.render(letter));
+        } else {
+            var report = reports.findByIdAndClinicId(job.reportId(), caller.clinicId())
+                    .orElseThrow(() -> ProblemException.notFound("Report", job.reportId()));
+            var document = documents.assemble(report);
+            printed = printedRecords.compose(job, document.recipient(), job.recipientName(), pdf.render(document));
         }
-        var report = reports.findByIdAndClinicId(job.reportId(), caller.clinicId())
-                .orElseThrow(() -> ProblemException.notFound("Report", job.reportId()));
-        return HttpResponse.ok(pdf.render(documents.assemble(report))).contentType(MediaType.of(pdf.mediaType()));
+        return HttpResponse.ok(printed).contentType(MediaType.of(pdf.mediaType()));
     }
 
     @Post("/{id}/printed")

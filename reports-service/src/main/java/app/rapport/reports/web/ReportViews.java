@@ -97,12 +97,14 @@ public final class ReportViews {
         }
     }
 
+    /** {@code faxByHand}: a fax staff send by hand to {@code faxNumber} (absent when none is on file); its PDF opens with a cover sheet. */
     @Serdeable
     public record PrintJobView(String id, @Nullable String reportId, String recipientName, Instant queuedAt,
-                               @Nullable Instant printedAt, @Nullable String printedBy, @Nullable String letterId) {
+                               @Nullable Instant printedAt, @Nullable String printedBy, @Nullable String letterId,
+                               boolean faxByHand, @Nullable String faxNumber) {
         static PrintJobView of(PrintJob j) {
             return new PrintJobView(j.id(), j.reportId(), j.recipientName(), j.queuedAt(), j.printedAt(), j.printedBy(),
-                    j.letterId());
+                    j.letterId(), j.faxByHand(), j.faxNumber());
         }
     }
 }
