@@ -27,7 +27,9 @@ CREATE TABLE status_update (
     attempts        INT           NOT NULL,
     last_error      VARCHAR(500)  NULL,
     channel         VARCHAR(10)   NULL,       -- how it went (or is going) out
-    created_at      TIMESTAMP(6)  NOT NULL,
+    -- An explicit default: else MariaDB/MySQL without explicit_defaults_for_timestamp make the first
+    -- TIMESTAMP column ON UPDATE CURRENT_TIMESTAMP, and every claim would move the creation time.
+    created_at      TIMESTAMP(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at      TIMESTAMP(6)  NOT NULL,
     claimed_at      TIMESTAMP(6)  NULL,
     sent_at         TIMESTAMP(6)  NULL,

@@ -67,6 +67,18 @@ public class DeliveryChoice {
         return new Route(delivery, channel, Destination.of(delivery.destination(recipient)));
     }
 
+    /**
+     * A status update has nobody at a send button to choose another channel: where the partner's
+     * channel cannot be served (no e-mail address, a plugin switched off), it goes to the print queue.
+     */
+    public Route forStatusUpdate(Practitioner referrer) {
+        try {
+            return choose(referrer.clinicId(), referrer, null);
+        } catch (ProblemException e) {
+            return new Route(printQueue, ReportChannel.PRINT, Destination.of(printQueue.destination(referrer)));
+        }
+    }
+
     /** The partner's stated channel, else e-mail when there is an address, else print. */
     private static ReportChannel defaultChannel(Practitioner recipient) {
         if (recipient.reportChannel() != null) {

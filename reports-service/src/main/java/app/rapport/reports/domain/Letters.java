@@ -121,7 +121,7 @@ public class Letters {
         Disclosure disclosure = disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, null, null,
                 letter.patientReference(), document.recipient().id(), document.recipient().displayName(),
                 route.channel(), route.disclosedAddress(), consent.id(), user,
-                now, letter.id(), letter.kind()));
+                now, letter.id(), letter.kind(), null, null, null));
         // Last: if the SMTP server refuses, the transaction rolls back and nothing counts as disclosed.
         route.delivery().deliver(document, rendered, route.destination());
         LOG.info("Sent {} {} by {} under consent {}", letter.kind(), letter.id(), route.channel(), consent.id());

@@ -70,7 +70,7 @@ public class ReportDispatch {
         documents.keepMeasurementsSentWith(report);
         Disclosure disclosure = disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, report.id(),
                 report.type(), report.patientReference(), recipient.id(), recipient.displayName(), channel,
-                route.disclosedAddress(), consent.id(), user, now, null, null));
+                route.disclosedAddress(), consent.id(), user, now, null, null, null, null, null));
         outbox.record(clinicId, "Report", report.id(), EventTypes.REPORT_SENT, new ReportEvents.ReportSent(report.id(),
                 report.referralId(), report.practitionerId(), report.recipientRole().name(), report.type().name(),
                 ReportStatus.SENT.name(), now.toString(), channel.name(), consent.id()));

@@ -6,6 +6,8 @@ import app.rapport.reports.domain.LetterWording;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportDocument;
+import app.rapport.reports.domain.StatusUpdateDocument;
+import app.rapport.reports.domain.StatusUpdateWording;
 import jakarta.inject.Singleton;
 
 /**
@@ -57,5 +59,16 @@ public class EmailDelivery implements ReportDelivery {
     public void deliver(LetterDocument letter, byte[] pdf, Destination to) {
         mail.send(to.address(), LetterWording.subject(letter.letter().kind()), text.letter(letter), pdf,
                 "letter-" + letter.letter().id() + ".pdf", "letter");
+    }
+
+    @Override
+    public void deliver(StatusUpdateDocument update, byte[] pdf, Destination to) {
+        mail.send(to.address(), StatusUpdateWording.TITLE, text.statusUpdate(update), pdf,
+                "status-update-" + update.update().id() + ".pdf", "status update", messageKey(update));
+    }
+
+    /** Stable per update: a resend after a crash between delivery and SENT is the same message. */
+    static String messageKey(StatusUpdateDocument update) {
+        return "status-update-" + update.update().id();
     }
 }

@@ -6,6 +6,7 @@ import app.rapport.reports.domain.LetterDocument;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportDocument;
+import app.rapport.reports.domain.StatusUpdateDocument;
 import jakarta.inject.Singleton;
 
 /**
@@ -69,6 +70,12 @@ public class FaxGatewayDelivery implements ReportDelivery {
     @Override
     public void deliver(LetterDocument letter, byte[] pdf, Destination to) {
         mail.send(to.address(), SUBJECT, text.letter(letter), pdf, "letter-" + letter.letter().id() + ".pdf", "letter");
+    }
+
+    @Override
+    public void deliver(StatusUpdateDocument update, byte[] pdf, Destination to) {
+        mail.send(to.address(), SUBJECT, text.statusUpdate(update), pdf, "status-update-" + update.update().id() + ".pdf",
+                "status update", EmailDelivery.messageKey(update));
     }
 
     private static String digits(String fax) {

@@ -5,6 +5,7 @@ import app.rapport.reports.domain.LetterDocument;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportDocument;
+import app.rapport.reports.domain.StatusUpdateDocument;
 
 /**
  * The report-delivery extension point: one plugin per channel. Built in: {@code email-delivery}
@@ -37,6 +38,16 @@ public interface ReportDelivery extends RapportPlugin {
     default void deliver(LetterDocument letter, byte[] pdf, Destination to) {
         throw app.rapport.platform.web.ProblemException.invalidField("channel",
                 "the " + name() + " plugin cannot deliver letters; choose EMAIL or PRINT");
+    }
+
+    /**
+     * Delivers a status update (no clinical detail, no consent). It runs outside any transaction,
+     * between the claim and SENT; a channel that cannot carry updates refuses, and the sender counts
+     * a failed attempt.
+     */
+    default void deliver(StatusUpdateDocument update, byte[] pdf, Destination to) {
+        throw app.rapport.platform.web.ProblemException.invalidField("channel",
+                "the " + name() + " plugin cannot deliver status updates");
     }
 
     @Override

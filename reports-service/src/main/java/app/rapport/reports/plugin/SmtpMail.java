@@ -2,6 +2,7 @@ package app.rapport.reports.plugin;
 
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.config.SmtpSettings;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.activation.DataHandler;
 import jakarta.inject.Singleton;
@@ -34,8 +35,28 @@ public class SmtpMail {
 
     /** @throws ProblemException 502 delivery-failed when the server does not accept it */
     public void send(String destination, String subject, String body, byte[] pdf, String fileName, String what) {
+        send(destination, subject, body, pdf, fileName, what, null);
+    }
+
+    /**
+     * @param messageKey when given, the Message-ID is {@code <messageKey@sender's domain>}: the same
+     *                   message sent twice (a retry after a crash) is recognisably one message
+     */
+    public void send(String destination, String subject, String body, byte[] pdf, String fileName, String what,
+                     @Nullable String messageKey) {
         try {
-            MimeMessage message = new MimeMessage(session());
+            String messageId = messageKey == null ? null
+                    : "<" + messageKey + "@" + smtp.getFrom().substring(smtp.getFrom().indexOf('@') + 1) + ">";
+            MimeMessage message = new MimeMessage(session()) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    if (messageId == null) {
+                        super.updateMessageID();
+                    } else {
+                        setHeader("Message-ID", messageId);
+                    }
+                }
+            };
             message.setFrom(new InternetAddress(smtp.getFrom()));
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(destination));
             message.setSubject(subject);

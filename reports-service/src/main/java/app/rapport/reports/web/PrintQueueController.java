@@ -11,6 +11,8 @@ import app.rapport.reports.domain.ReportDocuments;
 import app.rapport.reports.plugin.LetterPdfRenderer;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.plugin.PrintedRecordsPdf;
+import app.rapport.reports.plugin.StatusUpdatePdf;
+import app.rapport.reports.domain.StatusUpdates;
 import app.rapport.reports.repository.PrintJobRepository;
 import app.rapport.reports.repository.ReportRepository;
 import app.rapport.reports.web.ReportViews.PrintJobView;
@@ -43,10 +45,15 @@ public class PrintQueueController {
     private final Letters letters;
     private final LetterPdfRenderer letterPdf;
     private final PrintedRecordsPdf printedRecords;
+    private final StatusUpdates statusUpdates;
+    private final StatusUpdatePdf statusUpdatePdf;
 
     public PrintQueueController(PrintJobRepository jobs, ReportRepository reports, ReportDocuments documents,
                                 PdfReportRenderer pdf, Letters letters, LetterPdfRenderer letterPdf,
-                                PrintedRecordsPdf printedRecords) {
+                                PrintedRecordsPdf printedRecords, StatusUpdates statusUpdates,
+                                StatusUpdatePdf statusUpdatePdf) {
+        this.statusUpdates = statusUpdates;
+        this.statusUpdatePdf = statusUpdatePdf;
         this.printedRecords = printedRecords;
         this.jobs = jobs;
         this.reports = reports;
@@ -64,13 +71,16 @@ public class PrintQueueController {
                 : jobs.findByClinicIdAndPrintedAtIsNull(caller.clinicId(), pageable), PrintJobView::of);
     }
 
-    /** The PDF to print: the envelope page (and a fax's cover sheet), then the report or the letter. */
+    /** The PDF to print: the envelope page (and a fax's cover sheet), then the report, letter or status update. */
     @Get("/{id}/pdf")
     @Transactional(readOnly = true)
     public HttpResponse<byte[]> document(Caller caller, String id) {
         PrintJob job = find(caller, id);
         byte[] printed;
-        if (job.letterId() != null) {
+        if (job.statusUpdateId() != null) {
+            var update = statusUpdates.assemble(statusUpdates.find(caller.clinicId(), job.statusUpdateId()));
+            printed = printedRecords.compose(job, update.recipient(), job.recipientName(), statusUpdatePdf.render(update));
+        } else if (job.letterId() != null) {
             var letter = letters.assemble(letters.find(caller.clinicId(), job.letterId()));
             printed = printedRecords.compose(job, letter.recipient(), job.recipientName(), letterPdf.render(letter));
         } else {
