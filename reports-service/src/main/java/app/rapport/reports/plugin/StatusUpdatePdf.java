@@ -7,15 +7,11 @@ import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.StatusUpdateDocument;
 import app.rapport.reports.domain.StatusUpdateWording;
 import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
-import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 
-import java.io.ByteArrayOutputStream;
 
 /**
  * A status update as one page on the clinic's letterhead: whom it is about (name and date of
@@ -35,36 +31,29 @@ public class StatusUpdatePdf {
     }
 
     public byte[] render(StatusUpdateDocument doc) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.LETTER, 54, 54, 72, 72);
-        try {
-            PdfWriter writer = PdfWriter.getInstance(pdf, out);
-            writer.setPageEvent(new PdfReportRenderer.ConfidentialStamp());
-            pdf.addTitle(StatusUpdateWording.TITLE);
-            pdf.open();
-            ClinicProfile clinic = letterheads.of(doc.clinicId()).orElse(null);
-            ReferralRecord referral = doc.referral();
-            Practitioner to = doc.recipient();
-            LetterheadPdf.letterhead(pdf, clinic);
-            pdf.add(new Paragraph(letterheads.datedOn(doc.clinicId(), doc.update().sentAt()).format(Letterheads.DAY), BODY));
-            pdf.add(new Paragraph(" ", BODY));
-            pdf.add(new Paragraph(to.displayName(), BODY));
-            pdf.add(new Paragraph(" ", BODY));
-            pdf.add(new Paragraph(StatusUpdateWording.TITLE + ": " + StatusUpdateWording.status(doc.update().kind()), TITLE));
-            pdf.add(new Paragraph("Re: " + referral.patientFirstName() + " " + referral.patientLastName() + ", born "
-                    + referral.patientBirthDate().format(Letterheads.DAY), HEADING));
-            pdf.add(new Paragraph(" ", BODY));
-            pdf.add(new Paragraph("Dear " + to.firstName() + " " + to.lastName() + ",", BODY));
-            for (String line : StatusUpdateWording.body(doc.update(), referral)) {
-                Paragraph p = new Paragraph(line, BODY);
-                p.setSpacingBefore(6);
-                pdf.add(p);
-            }
-            LetterheadPdf.signature(pdf, Letterheads.signature(referral, clinic));
-            pdf.close();
-        } catch (DocumentException e) {
-            throw new IllegalStateException("Cannot render status update " + doc.update().id(), e);
+        return LetterheadPdf.confidential(StatusUpdateWording.TITLE, "status update " + doc.update().id(),
+                pdf -> update(pdf, doc));
+    }
+
+    private void update(Document pdf, StatusUpdateDocument doc) {
+        ClinicProfile clinic = letterheads.of(doc.clinicId()).orElse(null);
+        ReferralRecord referral = doc.referral();
+        Practitioner to = doc.recipient();
+        LetterheadPdf.letterhead(pdf, clinic);
+        pdf.add(new Paragraph(letterheads.datedOn(doc.clinicId(), doc.update().sentAt()).format(Letterheads.DAY), BODY));
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph(to.displayName(), BODY));
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph(StatusUpdateWording.TITLE + ": " + StatusUpdateWording.status(doc.update().kind()), TITLE));
+        pdf.add(new Paragraph("Re: " + referral.patientFirstName() + " " + referral.patientLastName() + ", born "
+                + referral.patientBirthDate().format(Letterheads.DAY), HEADING));
+        pdf.add(new Paragraph(" ", BODY));
+        pdf.add(new Paragraph("Dear " + to.firstName() + " " + to.lastName() + ",", BODY));
+        for (String line : StatusUpdateWording.body(doc.update(), referral)) {
+            Paragraph p = new Paragraph(line, BODY);
+            p.setSpacingBefore(6);
+            pdf.add(p);
         }
-        return out.toByteArray();
+        LetterheadPdf.signature(pdf, Letterheads.signature(referral, clinic));
     }
 }
