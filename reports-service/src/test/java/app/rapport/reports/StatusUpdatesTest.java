@@ -3,6 +3,7 @@ package app.rapport.reports;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
+import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestClinics;
@@ -150,7 +151,10 @@ class StatusUpdatesTest implements TestPropertyProvider {
         await().atMost(ReceivedReferrals.WAIT).until(() -> sentEvents(r).size() == 4);
         List<String> kinds = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> rec : sentEvents(r)) {
-            JsonNode payload = ClinicianRequests.json(new String(rec.value(), StandardCharsets.UTF_8));
+            String raw = new String(rec.value(), StandardCharsets.UTF_8);
+            // The contract consumers test against: referrals and contacts read exactly this shape.
+            assertThat(GoldenSamples.shapeDifferences("StatusUpdateSent.v1", raw)).isEmpty();
+            JsonNode payload = ClinicianRequests.json(raw);
             assertThat(rec.key()).isEqualTo(payload.get("updateId").asText());
             assertThat(payload.get("practitionerId").asText()).isEqualTo(r.referrerId());
             assertThat(payload.get("channel").asText()).isEqualTo("EMAIL");
