@@ -11,6 +11,7 @@ import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportDocument;
+import app.rapport.reports.plugin.Destination;
 import app.rapport.reports.plugin.ReportDelivery;
 import org.junit.jupiter.api.Test;
 
@@ -90,12 +91,12 @@ class LetterRulesTest {
                 return recipient.fax();
             }
 
-            public void deliver(ReportDocument document, byte[] pdf, String destination) {
+            public void deliver(ReportDocument document, byte[] pdf, Destination to) {
             }
         };
         LetterDocument doc = new LetterDocument(letter(LetterKind.TREATMENT_INQUIRY, null, "x"), referral("J", null),
                 null, "harbor");
-        ProblemException refused = assertThrows(ProblemException.class, () -> reportsOnly.deliver(doc, new byte[0], "fax"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> reportsOnly.deliver(doc, new byte[0], Destination.of("fax")));
         assertThat(refused.status().getCode()).isEqualTo(422);
         assertThat(refused.toProblem("/").errors()).extracting(e -> e.field()).containsExactly("channel");
     }

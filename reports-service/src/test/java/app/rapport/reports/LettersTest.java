@@ -152,6 +152,7 @@ class LettersTest implements TestPropertyProvider {
     @Test
     void aTreatmentInquiryAsksAndSaysTheClinicIsNotAdvisingAChange() throws Exception {
         String clinic = TestClinics.unique("inquiry");
+        referrals.profile(ClinicProfiles.updated(clinic, 3, "America/Los_Angeles", Map.of()), 3);
         Partners.Referral r = referrals.received(clinic);
         Map<String, Object> body = inquiry(r);
         JsonNode draft = api.post(clinic, "/api/v1/letters", body);
@@ -170,16 +171,20 @@ class LettersTest implements TestPropertyProvider {
         assertThat(ClinicianRequests.refusal(() -> api.post(clinic, "/api/v1/letters", advice)))
                 .startsWith("400").contains("\"field\":\"advice\"");
 
-        // Under consent it goes to the print queue, whose PDF is the letter.
+        // Under consent it goes to the print queue, whose PDF is the envelope page, then the letter.
         api.consent(clinic, r.patient(), r.pcpId(), null);
         assertThat(send(clinic, id, "PRINT").get("channel").asText()).isEqualTo("PRINT");
         JsonNode job = api.get(clinic, "/api/v1/print-queue").get("items").get(0);
         assertThat(job.get("letterId").asText()).isEqualTo(id);
         assertThat(job.get("recipientName").asText()).isEqualTo("Sam Lindqvist, MD, FACOG");
+        assertThat(job.get("faxByHand").asBoolean()).isFalse();
         // (the print queue's PDF answers as JSON-declared today: asked for as anything, as the console does)
-        String printed = ReportFlowTest.pagesOf(api.bytes(clinic, "/api/v1/print-queue/" + job.get("id").asText() + "/pdf",
-                "*/*")).get(0);
-        assertThat(printed).contains("A question about a treatment", "Re: Elena Marsh");
+        List<String> printed = ReportFlowTest.pagesOf(api.bytes(clinic, "/api/v1/print-queue/" + job.get("id").asText()
+                + "/pdf", "*/*"));
+        assertThat(printed.get(0)).contains(PdfReportRenderer.CONFIDENTIAL, "Harbor Integrative Health", "1201 Third Avenue",
+                "Sam Lindqvist, MD, FACOG", "1420 Eastlake Ave E", "Seattle, WA 98102")
+                .doesNotContain("Elena").doesNotContain("Marsh");
+        assertThat(printed.get(1)).contains("A question about a treatment", "Re: Elena Marsh");
         assertThat(api.get(clinic, "/api/v1/disclosures?patient=" + r.patient()).get("items").get(0)
                 .get("letterKind").asText()).isEqualTo("TREATMENT_INQUIRY");
     }

@@ -10,6 +10,7 @@ import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.plugin.PdfReportRenderer;
+import app.rapport.reports.plugin.PrintedRecordsPdf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -73,6 +74,10 @@ class ReportFlowTest implements TestPropertyProvider {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The referrer's fax in the PractitionerUpdated sample. */
+    private static final String REFERRER_FAX = "+12065550144";
+    /** The one clinic of these tests with an e-mail-to-fax gateway. */
+    private static final String FAX_GATEWAY_CLINIC = TestClinics.unique("tacoma");
 
     private GreenMail smtp;
 
@@ -95,6 +100,9 @@ class ReportFlowTest implements TestPropertyProvider {
         props.put("rapport.reports.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
         props.put("rapport.reports.smtp.starttls", "false");
         props.put("rapport.reports.smtp.from", "reports@lakeside-chiro.example.com");
+        props.put("rapport.reports.fax-gateways", FAX_GATEWAY_CLINIC + "=fax.example.net,elsewhere=efax.example.com");
+        // A free port: other modules' and worktrees' test runs may hold 8084 at the same time.
+        props.put("micronaut.server.port", "-1");
         return props;
     }
 
@@ -152,7 +160,7 @@ class ReportFlowTest implements TestPropertyProvider {
         List<String> names = new ArrayList<>();
         plugins.get("items").forEach(p -> names.add(p.get("extensionPoint").asText() + "/" + p.get("name").asText()));
         assertThat(names).contains("report-renderer/pdf-report", "report-renderer/fhir-bundle",
-                "report-delivery/email-delivery", "report-delivery/print-queue");
+                "report-delivery/email-delivery", "report-delivery/fax-gateway", "report-delivery/print-queue");
 
         http.toBlocking().retrieve(HttpRequest.PUT("/api/v1/plugins/fhir-bundle", Map.of("enabled", false))
                 .header("Authorization", TestTokens.bearer(r.clinic(), "staff")), String.class);
@@ -330,29 +338,42 @@ class ReportFlowTest implements TestPropertyProvider {
     }
 
     @Test
-    void aPrintedReportGoesThroughThePrintQueueAndTheDefaultFaxChannelNeedsAChoice() throws Exception {
+    void aFaxWithoutTheClinicsGatewayIsQueuedToBeFaxedByHandBehindTheEnvelopeAndACoverSheet() throws Exception {
         Partners.Referral r = referralWithRecipients("spokane");
         String reportId = reportTo(r, "REFERRING_PRACTITIONER");
         writeContent(r, reportId, content());
         consent(r, r.referrerId(), LocalDate.now().toString(), null);
+        byte[] report = http.toBlocking().retrieve(auth(HttpRequest.GET("/api/v1/reports/" + reportId + "/render/pdf"),
+                r.clinic()), byte[].class);
 
-        // The referrer prefers FAX and no fax plugin is installed: the clinician must choose.
-        HttpClientResponseException fax = assertThrows(HttpClientResponseException.class, () -> send(r, reportId, null));
-        assertThat(fax.getStatus().getCode()).isEqualTo(422);
-        assertThat(fax.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"channel\"");
-        assertNothingDisclosed(r, reportId);
-
-        JsonNode disclosure = send(r, reportId, "PRINT");
+        // The referrer prefers FAX and this clinic has no fax gateway: never refused, faxed by hand.
+        JsonNode disclosure = send(r, reportId, null);
         assertThat(disclosure.get("channel").asText()).isEqualTo("PRINT");
+        assertThat(disclosure.get("address").asText()).isEqualTo(REFERRER_FAX);
         JsonNode queue = get(r.clinic(), "/api/v1/print-queue");
         assertThat(queue.get("total").asInt()).isEqualTo(1);
         JsonNode job = queue.get("items").get(0);
         assertThat(job.get("reportId").asText()).isEqualTo(reportId);
         assertThat(job.get("recipientName").asText()).isEqualTo("Maya Okafor, MD, FACOG");
+        assertThat(job.get("faxByHand").asBoolean()).isTrue();
+        assertThat(job.get("faxNumber").asText()).isEqualTo(REFERRER_FAX);
 
         byte[] pdf = http.toBlocking().retrieve(auth(HttpRequest.GET("/api/v1/print-queue/" + job.get("id").asText() + "/pdf"),
                 r.clinic()), byte[].class);
-        assertThat(pagesOf(pdf).get(0)).contains(PdfReportRenderer.CONFIDENTIAL);
+        List<String> pages = pagesOf(pdf);
+        // The envelope page: to the partner at their address, stamped; it names no patient.
+        assertThat(pages.get(0)).contains(PdfReportRenderer.CONFIDENTIAL, "Maya Okafor, MD, FACOG",
+                "Lakeview Women's Health", "1420 Eastlake Ave E", "Suite 300", "Seattle, WA 98102")
+                .doesNotContain("Elena").doesNotContain("Marsh");
+        assertThat(PdfDrawing.ofPageWith(pdf, "1420 Eastlake Ave E").linesContaining(PdfReportRenderer.CONFIDENTIAL))
+                .isNotEmpty();
+        // The fax cover sheet: to, the number, the pages it covers, the notice.
+        int reportPages = pagesOf(report).size();
+        assertThat(pages.get(1)).contains(PrintedRecordsPdf.FAX_COVER_TITLE, "To: Maya Okafor, MD, FACOG",
+                "Fax number: " + REFERRER_FAX, "Pages: " + (reportPages + 1) + " including this cover sheet",
+                PdfReportRenderer.CONFIDENTIAL).doesNotContain("Elena");
+        assertThat(pages).hasSize(reportPages + 2);
+        assertThat(pages.get(2)).contains(PdfReportRenderer.CONFIDENTIAL);
 
         JsonNode printed = post(r.clinic(), "/api/v1/print-queue/" + job.get("id").asText() + "/printed", Map.of());
         assertThat(printed.get("printedBy").asText()).isEqualTo("tester@" + r.clinic());
@@ -360,6 +381,27 @@ class ReportFlowTest implements TestPropertyProvider {
         assertThat(status(() -> post(r.clinic(), "/api/v1/print-queue/" + job.get("id").asText() + "/printed", Map.of())))
                 .isEqualTo(409);
         assertThat(get(r.clinic(), "/api/v1/disclosures?patient=" + r.patient()).get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFaxPreferenceGoesOutThroughTheClinicsEmailToFaxGateway() throws Exception {
+        Partners.Referral r = referralWithRecipients(Partners.Referral.fresh(FAX_GATEWAY_CLINIC));
+        String reportId = reportTo(r, "REFERRING_PRACTITIONER");
+        writeContent(r, reportId, content());
+        consent(r, r.referrerId(), LocalDate.now().toString(), null);
+
+        JsonNode disclosure = send(r, reportId, null);
+        assertThat(disclosure.get("channel").asText()).isEqualTo("FAX");
+        assertThat(disclosure.get("address").asText()).isEqualTo(REFERRER_FAX);
+        // The digits of the partner's fax at the clinic's gateway domain; nothing waits in the print queue.
+        await().atMost(WAIT).until(() -> mailTo("12065550144@fax.example.net").size() == 1);
+        MimeMessage fax = mailTo("12065550144@fax.example.net").get(0);
+        assertThat(fax.getSubject()).isEqualTo(PdfReportRenderer.CONFIDENTIAL);
+        ByteArrayOutputStream attached = new ByteArrayOutputStream();
+        ((Multipart) fax.getContent()).getBodyPart(1).getInputStream().transferTo(attached);
+        assertThat(pagesOf(attached.toByteArray()).get(0)).contains(PdfReportRenderer.CONFIDENTIAL);
+        assertThat(get(r.clinic(), "/api/v1/print-queue").get("total").asInt()).isZero();
+        assertThat(report(r, reportId).get("sentChannel").asText()).isEqualTo("FAX");
     }
 
     // ---- content and renderers -------------------------------------------------------------
@@ -548,7 +590,10 @@ class ReportFlowTest implements TestPropertyProvider {
     // ---- helpers ---------------------------------------------------------------------------
 
     private Partners.Referral referralWithRecipients(String city) {
-        Partners.Referral r = Partners.Referral.fresh(TestClinics.unique(city));
+        return referralWithRecipients(Partners.Referral.fresh(TestClinics.unique(city)));
+    }
+
+    private Partners.Referral referralWithRecipients(Partners.Referral r) {
         Partners.referrerKnown(r);
         Partners.pcpKnown(r);
         Partners.send(Topics.REFERRALS, Partners.received(r, "2025-03-03"));

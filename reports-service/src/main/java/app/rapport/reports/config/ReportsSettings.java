@@ -5,6 +5,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** rapport.reports.*: the clinic-wide defaults of this service (see README, Configuration). */
 @ConfigurationProperties("rapport.reports")
@@ -22,9 +26,40 @@ public class ReportsSettings {
     @Min(1)
     private int dormantAfterDays = 90;
 
+    /**
+     * Each clinic's e-mail-to-fax gateway domain, {@code clinic=domain,clinic=domain}
+     * ({@code RAPPORT_REPORTS_FAX_GATEWAYS}); a clinic without one faxes by hand from the print queue.
+     */
+    private Map<String, String> faxGateways = Map.of();
+
     /** The fallback only: a clinic's own zone and day come from {@code ClinicCalendar}. */
     public ZoneId zone() {
         return ZoneId.of(timeZone);
+    }
+
+    public Optional<String> faxGatewayOf(String clinicId) {
+        return Optional.ofNullable(faxGateways.get(clinicId));
+    }
+
+    public String getFaxGateways() {
+        return faxGateways.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
+                .collect(Collectors.joining(","));
+    }
+
+    /** A malformed entry stops the service at start: a fax silently going to the wrong domain would disclose. */
+    public void setFaxGateways(String spec) {
+        Map<String, String> parsed = new HashMap<>();
+        for (String entry : spec == null ? new String[0] : spec.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.trim().split("=", -1);
+            if (parts.length != 2 || parts[0].isBlank() || !parts[1].trim().matches("^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$")) {
+                throw new IllegalArgumentException("rapport.reports.fax-gateways: expected clinic=domain, got " + entry);
+            }
+            parsed.put(parts[0].trim(), parts[1].trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        this.faxGateways = Map.copyOf(parsed);
     }
 
     public String getTimeZone() {

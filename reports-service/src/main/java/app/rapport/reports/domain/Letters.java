@@ -1,9 +1,7 @@
 package app.rapport.reports.domain;
 
-import app.rapport.platform.plugin.PluginRegistry;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.plugin.LetterPdfRenderer;
-import app.rapport.reports.plugin.ReportDelivery;
 import app.rapport.reports.repository.DirectoryStore;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.LetterRepository;
@@ -36,19 +34,19 @@ public class Letters {
     private final DirectoryStore directory;
     private final ConsentLedger consents;
     private final DisclosureRepository disclosures;
-    private final ReportDispatch dispatch;
+    private final DeliveryChoice delivery;
     private final LetterPdfRenderer pdf;
     private final ClinicCalendar calendar;
 
     public Letters(LetterRepository letters, ReferralStore referrals, DirectoryStore directory, ConsentLedger consents,
-                   DisclosureRepository disclosures, ReportDispatch dispatch, LetterPdfRenderer pdf,
+                   DisclosureRepository disclosures, DeliveryChoice delivery, LetterPdfRenderer pdf,
                    ClinicCalendar calendar) {
         this.letters = letters;
         this.referrals = referrals;
         this.directory = directory;
         this.consents = consents;
         this.disclosures = disclosures;
-        this.dispatch = dispatch;
+        this.delivery = delivery;
         this.pdf = pdf;
         this.calendar = calendar;
     }
@@ -113,21 +111,20 @@ public class Letters {
         LocalDate today = calendar.today(clinicId);
         Consent consent = consents.require(clinicId, letter.patientReference(), letter.practitionerId(), null, today);
         LetterDocument document = assemble(letter);
-        ReportDelivery delivery = dispatch.deliveryFor(clinicId, document.recipient(), requested);
-        String destination = delivery.destination(document.recipient());
+        DeliveryChoice.Route route = delivery.choose(clinicId, document.recipient(), requested);
         byte[] rendered = pdf.render(document);
 
         Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
-        if (letters.markSent(letter.id(), clinicId, now, delivery.channel().name(), consent.id()) != 1) {
+        if (letters.markSent(letter.id(), clinicId, now, route.channel().name(), consent.id()) != 1) {
             throw ProblemException.conflict("Letter " + letterId + " was sent meanwhile");
         }
         Disclosure disclosure = disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, null, null,
                 letter.patientReference(), document.recipient().id(), document.recipient().displayName(),
-                delivery.channel(), delivery.channel() == ReportChannel.PRINT ? null : destination, consent.id(), user,
-                now, letter.id(), letter.kind()));
+                route.channel(), route.disclosedAddress(), consent.id(), user,
+                now, letter.id(), letter.kind(), null, null, null));
         // Last: if the SMTP server refuses, the transaction rolls back and nothing counts as disclosed.
-        delivery.deliver(document, rendered, destination);
-        LOG.info("Sent {} {} by {} under consent {}", letter.kind(), letter.id(), delivery.channel(), consent.id());
+        route.delivery().deliver(document, rendered, route.destination());
+        LOG.info("Sent {} {} by {} under consent {}", letter.kind(), letter.id(), route.channel(), consent.id());
         return disclosure;
     }
 

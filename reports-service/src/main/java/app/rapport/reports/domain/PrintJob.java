@@ -6,12 +6,17 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A sent report or letter waiting to be printed and mailed or handed over. */
+/**
+ * A sent report or letter waiting to be printed and mailed or handed over, or, when
+ * {@code faxByHand}, faxed by hand to {@code faxNumber} (null when the partner has none on file).
+ */
 @MappedEntity("print_job")
 public record PrintJob(@Id String id, String clinicId, @Nullable String reportId, String recipientName, Instant queuedAt,
-                       @Nullable Instant printedAt, @Nullable String printedBy, @Nullable String letterId) {
+                       @Nullable Instant printedAt, @Nullable String printedBy, @Nullable String letterId,
+                       @Nullable String statusUpdateId, boolean faxByHand, @Nullable String faxNumber) {
 
     public PrintJob printed(Instant at, String by) {
-        return new PrintJob(id, clinicId, reportId, recipientName, queuedAt, at, by, letterId);
+        return new PrintJob(id, clinicId, reportId, recipientName, queuedAt, at, by, letterId, statusUpdateId, faxByHand,
+                faxNumber);
     }
 }

@@ -2,14 +2,11 @@ package app.rapport.reports.domain;
 
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
-import app.rapport.platform.plugin.PluginRegistry;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.messaging.ReportEvents;
 import app.rapport.reports.plugin.PdfReportRenderer;
-import app.rapport.reports.plugin.ReportDelivery;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.ReportRepository;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,12 +15,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 /**
  * Sends a report. One transaction: the consent check, SENT, the disclosure row, ReportSent in the
- * outbox, and the delivery last, so a refused or failed delivery leaves nothing disclosed or logged.
+ * outbox, and the delivery last (the channel chosen by {@link DeliveryChoice}), so a refused or failed delivery leaves nothing disclosed or logged.
  */
 @Singleton
 public class ReportDispatch {
@@ -35,21 +31,19 @@ public class ReportDispatch {
     private final ConsentLedger consents;
     private final ReportDocuments documents;
     private final PdfReportRenderer pdf;
-    private final List<ReportDelivery> deliveries;
-    private final PluginRegistry plugins;
+    private final DeliveryChoice delivery;
     private final Outbox outbox;
     private final ClinicCalendar calendar;
 
     public ReportDispatch(ReportRepository reports, DisclosureRepository disclosures, ConsentLedger consents,
-                          ReportDocuments documents, PdfReportRenderer pdf, List<ReportDelivery> deliveries,
-                          PluginRegistry plugins, Outbox outbox, ClinicCalendar calendar) {
+                          ReportDocuments documents, PdfReportRenderer pdf, DeliveryChoice delivery,
+                          Outbox outbox, ClinicCalendar calendar) {
         this.reports = reports;
         this.disclosures = disclosures;
         this.consents = consents;
         this.documents = documents;
         this.pdf = pdf;
-        this.deliveries = deliveries;
-        this.plugins = plugins;
+        this.delivery = delivery;
         this.outbox = outbox;
         this.calendar = calendar;
     }
@@ -65,9 +59,8 @@ public class ReportDispatch {
         Consent consent = consents.require(clinicId, report.patientReference(), report.practitionerId(), report.type(), today);
         ReportDocument document = documents.assemble(report);
         Practitioner recipient = document.recipient();
-        ReportDelivery delivery = deliveryFor(clinicId, recipient, requested);
-        ReportChannel channel = delivery.channel();
-        String destination = delivery.destination(recipient);
+        DeliveryChoice.Route route = delivery.choose(clinicId, recipient, requested);
+        ReportChannel channel = route.channel();
         byte[] rendered = pdf.render(document);
 
         Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
@@ -77,30 +70,13 @@ public class ReportDispatch {
         documents.keepMeasurementsSentWith(report);
         Disclosure disclosure = disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, report.id(),
                 report.type(), report.patientReference(), recipient.id(), recipient.displayName(), channel,
-                channel == ReportChannel.PRINT ? null : destination, consent.id(), user, now, null, null));
+                route.disclosedAddress(), consent.id(), user, now, null, null, null, null, null));
         outbox.record(clinicId, "Report", report.id(), EventTypes.REPORT_SENT, new ReportEvents.ReportSent(report.id(),
                 report.referralId(), report.practitionerId(), report.recipientRole().name(), report.type().name(),
                 ReportStatus.SENT.name(), now.toString(), channel.name(), consent.id()));
         // Last: if the SMTP server refuses, the transaction rolls back and nothing counts as disclosed.
-        delivery.deliver(document, rendered, destination);
+        route.delivery().deliver(document, rendered, route.destination());
         LOG.info("Sent report {} by {} under consent {}", report.id(), channel, consent.id());
         return disclosure;
-    }
-
-    /** The enabled delivery plugin for the requested channel or the partner's; letters go the same way. */
-    public ReportDelivery deliveryFor(String clinicId, Practitioner recipient, @Nullable ReportChannel requested) {
-        ReportChannel channel = requested != null ? requested : defaultChannel(recipient);
-        return plugins.enabledFor(clinicId, deliveries).stream()
-                .filter(d -> d.channel() == channel).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField("channel",
-                        "no delivery for " + channel + " is enabled; choose EMAIL or PRINT"));
-    }
-
-    /** The partner's stated channel if it can be delivered, else e-mail when there is an address, else print. */
-    private ReportChannel defaultChannel(Practitioner recipient) {
-        if (recipient.reportChannel() != null) {
-            return recipient.reportChannel();
-        }
-        return recipient.email() != null ? ReportChannel.EMAIL : ReportChannel.PRINT;
     }
 }

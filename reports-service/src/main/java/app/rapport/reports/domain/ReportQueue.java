@@ -4,6 +4,7 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.messaging.ReportEvents;
+import app.rapport.reports.repository.DirectoryStore;
 import app.rapport.reports.repository.ReferralStore;
 import app.rapport.reports.repository.ReportRepository;
 import io.micronaut.transaction.annotation.Transactional;
@@ -29,9 +30,11 @@ public class ReportQueue {
     private final ConsentLedger consents;
     private final Outbox outbox;
     private final ClinicCalendar calendar;
+    private final DirectoryStore directory;
 
     public ReportQueue(ReportRepository reports, ReferralStore referrals, ConsentLedger consents, Outbox outbox,
-                       ClinicCalendar calendar) {
+                       ClinicCalendar calendar, DirectoryStore directory) {
+        this.directory = directory;
         this.reports = reports;
         this.referrals = referrals;
         this.consents = consents;
@@ -68,6 +71,13 @@ public class ReportQueue {
         // The inbox already skips a redelivered event; this guards a replay under a new event id.
         if (reports.existsByClinicIdAndReferralIdAndPractitionerIdAndTypeAndSequenceNumber(referral.clinicId(),
                 referral.id(), recipient, ReportType.INITIAL, 1)) {
+            return Optional.empty();
+        }
+        // Only as far as their stated preferences ask: [] means no reports. A partner not yet in the
+        // directory copy, or one who stated no list (the default: INITIAL and DISCHARGE), gets it.
+        if (directory.find(referral.clinicId(), recipient)
+                .filter(p -> p.hasReportPreferences() && !p.wantedReports().contains(ReportType.INITIAL)).isPresent()) {
+            LOG.info("No INITIAL report for referral {} to {}: their preferences ask for none", referral.id(), role);
             return Optional.empty();
         }
         return Optional.of(queue(referral, recipient, role, ReportType.INITIAL, 1));

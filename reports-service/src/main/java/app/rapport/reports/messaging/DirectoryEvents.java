@@ -18,8 +18,16 @@ public final class DirectoryEvents {
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ReportPreferences(@Nullable List<String> reports, @Nullable Integer everyVisits,
-                                    @Nullable Integer everyWeeks, @NotBlank String channel) {
+    /** A list left out means the defaults (reports: INITIAL and DISCHARGE; status updates: all five); [] means none. */
+    public record ReportPreferences(@Nullable List<String> reports, @Nullable List<String> statusUpdates,
+                                    @Nullable Integer everyVisits, @Nullable Integer everyWeeks,
+                                    @Nullable String channel) {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Address(@NotBlank String line1, @Nullable String line2, @NotBlank String city,
+                          @Nullable String region, @Nullable String postalCode, @Nullable String country) {
     }
 
     @Serdeable
@@ -27,7 +35,7 @@ public final class DirectoryEvents {
     public record Snapshot(@NotBlank @Pattern(regexp = ReferralEvents.UUID) String id, @NotBlank String firstName,
                            @NotBlank String lastName, @Nullable String credentials, @NotBlank String specialty,
                            @Nullable String organization, @Nullable String email, @Nullable String fax,
-                           @Nullable @Valid ReportPreferences reportPreferences, @NotNull Boolean archived,
+                           @Nullable @Valid Address address, @Nullable @Valid ReportPreferences reportPreferences, @NotNull Boolean archived,
                            @NotNull Integer version) {
     }
 

@@ -57,8 +57,9 @@ public final class ReferralEvents {
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ReferralStatusChanged(@NotBlank @Pattern(regexp = UUID) String referralId,
-                                        @NotBlank String practitionerId, @NotBlank String from, @NotBlank String to,
-                                        @NotNull Instant changedAt) {
+                                        @Nullable String direction, @NotBlank String practitionerId,
+                                        @NotBlank String from, @NotBlank String to, @Nullable String reason,
+                                        @NotNull Instant changedAt, @Nullable LocalDate occurredOn) {
     }
 
     @Serdeable

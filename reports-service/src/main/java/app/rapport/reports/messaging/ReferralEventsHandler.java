@@ -4,18 +4,23 @@ import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.ReportQueue;
+import app.rapport.reports.domain.StatusUpdateKind;
+import app.rapport.reports.domain.StatusUpdates;
 import app.rapport.reports.repository.ReferralStore;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 /**
- * referrals.referrals.v1: a received referral queues its reports; every referral event feeds the
- * analytics read models and the report cadence.
+ * referrals.referrals.v1: a received referral queues its reports, and its moves (and first visit)
+ * record status updates to the referrer; every referral event feeds the analytics read models and
+ * the report cadence.
  */
 @Singleton
 public class ReferralEventsHandler implements EventHandler {
@@ -23,8 +28,13 @@ public class ReferralEventsHandler implements EventHandler {
     private final EventPayloads payloads;
     private final ReferralStore referrals;
     private final ReportQueue queue;
+    private final StatusUpdates statusUpdates;
+    private final ClinicCalendar calendar;
 
-    public ReferralEventsHandler(EventPayloads payloads, ReferralStore referrals, ReportQueue queue) {
+    public ReferralEventsHandler(EventPayloads payloads, ReferralStore referrals, ReportQueue queue,
+                                 StatusUpdates statusUpdates, ClinicCalendar calendar) {
+        this.statusUpdates = statusUpdates;
+        this.calendar = calendar;
         this.payloads = payloads;
         this.referrals = referrals;
         this.queue = queue;
@@ -65,12 +75,21 @@ public class ReferralEventsHandler implements EventHandler {
             case EventTypes.REFERRAL_STATUS_CHANGED -> {
                 var r = payloads.read(event, ReferralEvents.ReferralStatusChanged.class);
                 referrals.changeStatus(clinic, r.referralId(), r.to());
+                if (r.direction() == null || "RECEIVED".equals(r.direction())) {
+                    // A backdated move (occurredOn) is dated on its own day, else on the clinic's day it was made.
+                    LocalDate on = r.occurredOn() != null ? r.occurredOn() : calendar.dayOf(clinic, r.changedAt());
+                    StatusUpdateKind.forStatus(r.to()).ifPresent(kind ->
+                            statusUpdates.onReferralMoved(clinic, r.referralId(), kind, r.reason(), on));
+                }
             }
             case EventTypes.VISIT_RECORDED -> {
                 var v = payloads.read(event, ReferralEvents.VisitRecorded.class);
                 referrals.recordVisit(clinic, v.visitId(), v.referralId(), v.practitionerId(), v.visitDate(), v.type(),
                         v.visitNumber(), v.billedAmount() == null ? null : new BigDecimal(v.billedAmount().amount()),
                         v.billedAmount() == null ? null : v.billedAmount().currency());
+                if (v.visitNumber() == 1) {
+                    statusUpdates.onReferralMoved(clinic, v.referralId(), StatusUpdateKind.FIRST_VISIT, null, v.visitDate());
+                }
             }
             default -> {
                 // Not subscribed: the platform passes over other types.

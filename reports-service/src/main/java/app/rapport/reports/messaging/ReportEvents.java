@@ -17,4 +17,10 @@ public final class ReportEvents {
     public record ReportSent(String reportId, String referralId, String practitionerId, String recipientRole,
                              String type, String status, String sentAt, String channel, String consentId) {
     }
+
+    /** No patient data, no clinical detail; key: the update id. */
+    @Serdeable
+    public record StatusUpdateSent(String updateId, String referralId, String practitionerId, String update,
+                                   String channel, String sentAt) {
+    }
 }

@@ -7,15 +7,11 @@ import app.rapport.reports.domain.Letterheads;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReferralRecord;
 import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
-import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 
-import java.io.ByteArrayOutputStream;
 
 /**
  * A letter as PDF on the clinic's letterhead: date, recipient, the patient it concerns, the
@@ -36,19 +32,8 @@ public class LetterPdfRenderer {
     }
 
     public byte[] render(LetterDocument doc) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.LETTER, 54, 54, 72, 72);
-        try {
-            PdfWriter writer = PdfWriter.getInstance(pdf, out);
-            writer.setPageEvent(new PdfReportRenderer.ConfidentialStamp());
-            pdf.addTitle(LetterWording.title(doc.letter().kind()));
-            pdf.open();
-            letter(pdf, doc);
-            pdf.close();
-        } catch (DocumentException e) {
-            throw new IllegalStateException("Cannot render letter " + doc.letter().id(), e);
-        }
-        return out.toByteArray();
+        return LetterheadPdf.confidential(LetterWording.title(doc.letter().kind()), "letter " + doc.letter().id(),
+                pdf -> letter(pdf, doc));
     }
 
     private void letter(Document pdf, LetterDocument doc) {

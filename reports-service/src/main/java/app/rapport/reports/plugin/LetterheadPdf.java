@@ -2,6 +2,9 @@ package app.rapport.reports.plugin;
 
 import app.rapport.reports.domain.ClinicProfile;
 import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.pdf.PdfWriter;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
@@ -14,7 +17,9 @@ import io.micronaut.core.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.function.Consumer;
 import java.util.List;
 
 /** The clinic's letterhead at the top of a letter's first page and the signature block at its end. */
@@ -58,6 +63,23 @@ final class LetterheadPdf {
         table.addCell(text);
         table.setSpacingAfter(14);
         pdf.add(table);
+    }
+
+    /** A letter-size PDF stamped "Patient Records: Confidential" on every page, its content drawn by {@code content}. */
+    static byte[] confidential(String title, String what, Consumer<Document> content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document pdf = new Document(PageSize.LETTER, 54, 54, 72, 72);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(pdf, out);
+            writer.setPageEvent(new PdfReportRenderer.ConfidentialStamp());
+            pdf.addTitle(title);
+            pdf.open();
+            content.accept(pdf);
+            pdf.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Cannot render " + what, e);
+        }
+        return out.toByteArray();
     }
 
     /** "Sincerely," and the signer's lines. */

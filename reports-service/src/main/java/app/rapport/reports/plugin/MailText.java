@@ -7,6 +7,8 @@ import app.rapport.reports.domain.Letterheads;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.ReportDocument;
+import app.rapport.reports.domain.StatusUpdateDocument;
+import app.rapport.reports.domain.StatusUpdateWording;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -36,6 +38,12 @@ public class MailText {
     public String letter(LetterDocument doc) {
         return text(doc.clinicId(), doc.letter().sentAt(), doc.recipient(), doc.referral(),
                 LetterWording.body(doc.letter()), "letter");
+    }
+
+    /** A status update: the referral's date, its new status, a decline's reason; no clinical detail. */
+    public String statusUpdate(StatusUpdateDocument doc) {
+        return text(doc.clinicId(), doc.update().sentAt(), doc.recipient(), doc.referral(),
+                StatusUpdateWording.body(doc.update(), doc.referral()), "update");
     }
 
     private String text(String clinicId, Instant sentAt, Practitioner to, ReferralRecord referral, List<String> body,

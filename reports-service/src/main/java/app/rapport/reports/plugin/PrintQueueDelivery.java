@@ -5,6 +5,7 @@ import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.PrintJob;
 import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportDocument;
+import app.rapport.reports.domain.StatusUpdateDocument;
 import app.rapport.reports.repository.PrintJobRepository;
 import jakarta.inject.Singleton;
 
@@ -42,15 +43,24 @@ public class PrintQueueDelivery implements ReportDelivery {
     }
 
     @Override
-    public void deliver(ReportDocument document, byte[] pdf, String destination) {
+    public void deliver(ReportDocument document, byte[] pdf, Destination to) {
         // The PDF is rendered again when printed: the queue holds no copy of patient records.
         jobs.save(new PrintJob(UUID.randomUUID().toString(), document.clinicId(), document.report().id(),
-                document.recipient().displayName(), Instant.now(), null, null, null));
+                document.recipient().displayName(), Instant.now(), null, null, null, null, to.faxByHand(),
+                to.faxNumber()));
     }
 
     @Override
-    public void deliver(LetterDocument letter, byte[] pdf, String destination) {
+    public void deliver(LetterDocument letter, byte[] pdf, Destination to) {
         jobs.save(new PrintJob(UUID.randomUUID().toString(), letter.clinicId(), null,
-                letter.recipient().displayName(), Instant.now(), null, null, letter.letter().id()));
+                letter.recipient().displayName(), Instant.now(), null, null, letter.letter().id(), null,
+                to.faxByHand(), to.faxNumber()));
+    }
+
+    @Override
+    public void deliver(StatusUpdateDocument update, byte[] pdf, Destination to) {
+        jobs.save(new PrintJob(UUID.randomUUID().toString(), update.clinicId(), null,
+                update.recipient().displayName(), Instant.now(), null, null, null, update.update().id(),
+                to.faxByHand(), to.faxNumber()));
     }
 }

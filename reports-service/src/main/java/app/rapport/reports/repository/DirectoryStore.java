@@ -1,5 +1,6 @@
 package app.rapport.reports.repository;
 
+import app.rapport.reports.domain.PostalAddress;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReportChannel;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -25,20 +26,23 @@ public class DirectoryStore {
     public void upsert(Practitioner p) {
         Optional<Integer> stored = sql.query("SELECT version FROM practitioner WHERE clinic_id = ? AND id = ? FOR UPDATE",
                 rs -> rs.getInt(1), p.clinicId(), p.id()).stream().findFirst();
+        PostalAddress a = p.address();
+        Object[] values = {p.firstName(), p.lastName(), p.credentials(), p.specialty(), p.organization(), p.email(),
+                p.fax(), p.hasReportPreferences(), p.reportTypes(), p.everyVisits(), p.everyWeeks(), p.reportChannel(),
+                p.archived(), p.version(), p.statusUpdates(), a == null ? null : a.line1(), a == null ? null : a.line2(),
+                a == null ? null : a.city(), a == null ? null : a.region(), a == null ? null : a.postalCode(),
+                a == null ? null : a.country(), p.clinicId(), p.id()};
         if (stored.isEmpty()) {
-            sql.update("INSERT INTO practitioner (clinic_id, id, first_name, last_name, credentials, specialty, organization, "
-                            + "email, fax, has_report_preferences, report_types, every_visits, every_weeks, report_channel, "
-                            + "archived, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    p.clinicId(), p.id(), p.firstName(), p.lastName(), p.credentials(), p.specialty(), p.organization(),
-                    p.email(), p.fax(), p.hasReportPreferences(), p.reportTypes(), p.everyVisits(), p.everyWeeks(),
-                    p.reportChannel(), p.archived(), p.version());
+            sql.update("INSERT INTO practitioner (first_name, last_name, credentials, specialty, organization, email, fax, "
+                    + "has_report_preferences, report_types, every_visits, every_weeks, report_channel, archived, version, "
+                    + "status_updates, address_line1, address_line2, city, region, postal_code, country, clinic_id, id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         } else if (p.version() > stored.get()) {
             sql.update("UPDATE practitioner SET first_name = ?, last_name = ?, credentials = ?, specialty = ?, organization = ?, "
-                            + "email = ?, fax = ?, has_report_preferences = ?, report_types = ?, every_visits = ?, every_weeks = ?, "
-                            + "report_channel = ?, archived = ?, version = ? WHERE clinic_id = ? AND id = ?",
-                    p.firstName(), p.lastName(), p.credentials(), p.specialty(), p.organization(), p.email(), p.fax(),
-                    p.hasReportPreferences(), p.reportTypes(), p.everyVisits(), p.everyWeeks(), p.reportChannel(),
-                    p.archived(), p.version(), p.clinicId(), p.id());
+                    + "email = ?, fax = ?, has_report_preferences = ?, report_types = ?, every_visits = ?, every_weeks = ?, "
+                    + "report_channel = ?, archived = ?, version = ?, status_updates = ?, address_line1 = ?, "
+                    + "address_line2 = ?, city = ?, region = ?, postal_code = ?, country = ? WHERE clinic_id = ? AND id = ?",
+                    values);
         }
     }
 
@@ -56,6 +60,8 @@ public class DirectoryStore {
                 rs.getBoolean("has_report_preferences"), rs.getString("report_types"),
                 Sql.integer(rs, "every_visits"), Sql.integer(rs, "every_weeks"),
                 channel == null ? null : ReportChannel.valueOf(channel), rs.getBoolean("archived"),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getString("status_updates"), rs.getString("address_line1") == null ? null
+                : new PostalAddress(rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("city"),
+                        rs.getString("region"), rs.getString("postal_code"), rs.getString("country")));
     }
 }

@@ -10,6 +10,9 @@ import app.rapport.reports.domain.PrintJob;
 import app.rapport.reports.domain.ReportDocuments;
 import app.rapport.reports.plugin.LetterPdfRenderer;
 import app.rapport.reports.plugin.PdfReportRenderer;
+import app.rapport.reports.plugin.PrintedRecordsPdf;
+import app.rapport.reports.plugin.StatusUpdatePdf;
+import app.rapport.reports.domain.StatusUpdates;
 import app.rapport.reports.repository.PrintJobRepository;
 import app.rapport.reports.repository.ReportRepository;
 import app.rapport.reports.web.ReportViews.PrintJobView;
@@ -41,9 +44,17 @@ public class PrintQueueController {
     private final PdfReportRenderer pdf;
     private final Letters letters;
     private final LetterPdfRenderer letterPdf;
+    private final PrintedRecordsPdf printedRecords;
+    private final StatusUpdates statusUpdates;
+    private final StatusUpdatePdf statusUpdatePdf;
 
     public PrintQueueController(PrintJobRepository jobs, ReportRepository reports, ReportDocuments documents,
-                                PdfReportRenderer pdf, Letters letters, LetterPdfRenderer letterPdf) {
+                                PdfReportRenderer pdf, Letters letters, LetterPdfRenderer letterPdf,
+                                PrintedRecordsPdf printedRecords, StatusUpdates statusUpdates,
+                                StatusUpdatePdf statusUpdatePdf) {
+        this.statusUpdates = statusUpdates;
+        this.statusUpdatePdf = statusUpdatePdf;
+        this.printedRecords = printedRecords;
         this.jobs = jobs;
         this.reports = reports;
         this.documents = documents;
@@ -60,18 +71,25 @@ public class PrintQueueController {
                 : jobs.findByClinicIdAndPrintedAtIsNull(caller.clinicId(), pageable), PrintJobView::of);
     }
 
-    /** The PDF to print: the report's or the letter's. */
+    /** The PDF to print: the envelope page (and a fax's cover sheet), then the report, letter or status update. */
     @Get("/{id}/pdf")
     @Transactional(readOnly = true)
     public HttpResponse<byte[]> document(Caller caller, String id) {
         PrintJob job = find(caller, id);
-        if (job.letterId() != null) {
+        byte[] printed;
+        if (job.statusUpdateId() != null) {
+            var update = statusUpdates.assemble(statusUpdates.find(caller.clinicId(), job.statusUpdateId()));
+            printed = printedRecords.compose(job, update.recipient(), job.recipientName(), statusUpdatePdf.render(update));
+        } else if (job.letterId() != null) {
             var letter = letters.assemble(letters.find(caller.clinicId(), job.letterId()));
-            return HttpResponse.ok(letterPdf.render(letter)).contentType(MediaType.of(pdf.mediaType()));
+            printed = printedRecords.compose(job, letter.recipient(), job.recipientName(), letterPdf.render(letter));
+        } else {
+            var report = reports.findByIdAndClinicId(job.reportId(), caller.clinicId())
+                    .orElseThrow(() -> ProblemException.notFound("Report", job.reportId()));
+            var document = documents.assemble(report);
+            printed = printedRecords.compose(job, document.recipient(), job.recipientName(), pdf.render(document));
         }
-        var report = reports.findByIdAndClinicId(job.reportId(), caller.clinicId())
-                .orElseThrow(() -> ProblemException.notFound("Report", job.reportId()));
-        return HttpResponse.ok(pdf.render(documents.assemble(report))).contentType(MediaType.of(pdf.mediaType()));
+        return HttpResponse.ok(printed).contentType(MediaType.of(pdf.mediaType()));
     }
 
     @Post("/{id}/printed")

@@ -13,6 +13,7 @@ import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportContent;
 import app.rapport.reports.domain.ReportStatus;
 import app.rapport.reports.domain.ReportType;
+import app.rapport.reports.domain.StatusUpdateKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -85,24 +86,31 @@ public final class ReportViews {
     }
 
     @Serdeable
-    /** A report's ({@code reportId}, {@code reportType}) or a letter's ({@code letterId}, {@code letterKind}). */
+    /**
+     * A report's ({@code reportId}, {@code reportType}), a letter's ({@code letterId}, {@code letterKind}) or a
+     * status update's ({@code statusUpdateId}, {@code statusUpdate}, and {@code basis} in place of a consent).
+     */
     public record DisclosureView(String id, @Nullable String reportId, @Nullable ReportType reportType, String patientReference,
                                  String practitionerId, String recipientName, ReportChannel channel,
-                                 @Nullable String address, String consentId, String disclosedBy, Instant disclosedAt,
-                                 @Nullable String letterId, @Nullable LetterKind letterKind) {
+                                 @Nullable String address, @Nullable String consentId, String disclosedBy, Instant disclosedAt,
+                                 @Nullable String letterId, @Nullable LetterKind letterKind,
+                                 @Nullable String statusUpdateId, @Nullable StatusUpdateKind statusUpdate,
+                                 @Nullable String basis) {
         static DisclosureView of(Disclosure d) {
             return new DisclosureView(d.id(), d.reportId(), d.reportType(), d.patientReference(), d.practitionerId(),
                     d.recipientName(), d.channel(), d.address(), d.consentId(), d.disclosedBy(), d.disclosedAt(),
-                    d.letterId(), d.letterKind());
+                    d.letterId(), d.letterKind(), d.statusUpdateId(), d.statusUpdate(), d.basis());
         }
     }
 
+    /** {@code faxByHand}: a fax staff send by hand to {@code faxNumber} (absent when none is on file); its PDF opens with a cover sheet. */
     @Serdeable
     public record PrintJobView(String id, @Nullable String reportId, String recipientName, Instant queuedAt,
-                               @Nullable Instant printedAt, @Nullable String printedBy, @Nullable String letterId) {
+                               @Nullable Instant printedAt, @Nullable String printedBy, @Nullable String letterId,
+                               boolean faxByHand, @Nullable String faxNumber, @Nullable String statusUpdateId) {
         static PrintJobView of(PrintJob j) {
             return new PrintJobView(j.id(), j.reportId(), j.recipientName(), j.queuedAt(), j.printedAt(), j.printedBy(),
-                    j.letterId());
+                    j.letterId(), j.faxByHand(), j.faxNumber(), j.statusUpdateId());
         }
     }
 }
