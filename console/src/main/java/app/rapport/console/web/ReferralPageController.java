@@ -103,6 +103,9 @@ public class ReferralPageController {
                 Map.of("size", 200)));
         var reports = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/reports",
                 Map.of("referralId", id, "size", 50)));
+        // What the referring practitioner was told (accepted, scheduled, first visit, declined, completed).
+        var statusUpdates = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/status-updates",
+                Map.of("referralId", id)));
         Doc referral;
         try {
             referral = Parallel.join(referralCall); // SessionExpired goes through sign-in again
@@ -123,6 +126,7 @@ public class ReferralPageController {
         model.put("tasks", tasks);
         model.put("partner", partner);
         model.put("reports", reports.join());
+        model.put("statusUpdates", "SENT".equals(referral.str("direction")) ? new Section<Doc>(null, "") : statusUpdates.join());
         model.put("transition", transition);
         model.put("visit", visit);
         String title = ("SENT".equals(referral.str("direction")) ? "Referral to " : "Referral from ")

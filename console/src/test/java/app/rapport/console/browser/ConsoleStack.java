@@ -193,6 +193,8 @@ public final class ConsoleStack implements AutoCloseable {
                     .serviceEnv(mailer, "RAPPORT_SMTP_PORT", Integer.toString(mail.smtpPort()))
                     .serviceEnv(mailer, "RAPPORT_SMTP_STARTTLS", "false");
         }
+        // The referrer's status updates go out within a second or two, not the production half minute.
+        options.serviceEnv(RapportService.REPORTS, "RAPPORT_REPORTS_STATUS_UPDATES_INTERVAL", "1s");
         return options;
     }
 

@@ -128,6 +128,20 @@ class ReferralToThankYouIT {
         // From Accepted the referral can be scheduled or cancelled, no longer declined.
         assertThat(page.getByTestId("transition").getByRole(AriaRole.BUTTON)).hasText(new String[] {"Scheduled", "Cancelled"});
         assertThat(clinic.referrals().get("/api/v1/referrals/" + referral, clinic.token()).text("status")).isEqualTo("ACCEPTED");
+
+        // Dr. Reyes hears that it was accepted, on her channel, and the page says what she was told.
+        Locator accepted = page.getByTestId("status-update").and(page.locator("[data-kind=ACCEPTED]"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).pollInSameThread().until(() -> {
+            if (accepted.count() > 0 && accepted.getByTestId("status-update-status").innerText().equals("Sent")) {
+                return true;
+            }
+            page.reload();
+            return false;
+        });
+        assertThat(accepted).containsText("by email");
+        MailServer.Mail told = stack.mail().awaitMailTo(reyes.email(), Duration.ofSeconds(30));
+        assertThat(told.text()).contains("accepted");
+        assertThat(told.text()).as("no clinical detail").doesNotContain("M54.50").doesNotContain("pelvic girdle");
         Screenshots.save(page, "referral-accepted");
     }
 
