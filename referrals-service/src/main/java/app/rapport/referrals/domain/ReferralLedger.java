@@ -82,7 +82,7 @@ public class ReferralLedger {
             throw ProblemException.invalidField("referredOn", "must not be in the future");
         }
         Instant now = clock.instant();
-        Patient patient = patientFor(clinicId, patientDetails, now);
+        Patient patient = patientFor(clinicId, patientDetails, intakeLinkId != null, now);
         ReferralStatus initial = ReferralStateMachine.initial(draft.direction());
         ReferralDraft.TreatingPractitioner treating = draft.treatingPractitioner();
         Referral referral = referrals.save(new Referral(UUID.randomUUID().toString(), clinicId, draft.direction(),
@@ -211,12 +211,25 @@ public class ReferralLedger {
                         + " is not in this clinic's directory (a partner added in contacts-service appears here within seconds)"));
     }
 
-    /** The same person referred again keeps one patient reference, so consents stay matched. */
-    private Patient patientFor(String clinicId, ReferralDraft.PatientDetails details, Instant now) {
-        Optional<Patient> known = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDate(clinicId,
-                details.lastName(), details.firstName(), details.birthDate()).stream().findFirst();
-        if (known.isPresent()) {
-            Patient p = known.get();
+    /**
+     * The same person referred again keeps one patient reference, so consents stay matched. Staff, who
+     * speak to the patient, may correct the contact details on file. An intake submission may not: anyone
+     * holding a partner's link could otherwise redirect an existing patient's phone and e-mail (ADR 0205).
+     * It reuses the patient only when every contact detail it gives is the one on file; otherwise it opens a
+     * new patient, and the referral shows the same-named patients as candidates for staff to judge.
+     */
+    private Patient patientFor(String clinicId, ReferralDraft.PatientDetails details, boolean fromIntake,
+                               Instant now) {
+        List<Patient> sameNameAndBirthDate = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDateOrderByCreatedAtAsc(
+                clinicId, details.lastName(), details.firstName(), details.birthDate());
+        if (fromIntake) {
+            Optional<Patient> agreeing = sameNameAndBirthDate.stream()
+                    .filter(p -> agrees(details.phone(), p.phone()) && agrees(details.email(), p.email())).findFirst();
+            if (agreeing.isPresent()) {
+                return agreeing.get();
+            }
+        } else if (!sameNameAndBirthDate.isEmpty()) {
+            Patient p = sameNameAndBirthDate.get(0);
             String phone = blank(details.phone()) ? p.phone() : details.phone();
             String email = blank(details.email()) ? p.email() : details.email();
             if (!Objects.equals(phone, p.phone()) || !Objects.equals(email, p.email())) {
@@ -228,6 +241,11 @@ public class ReferralLedger {
         return patients.save(new Patient(UUID.randomUUID().toString(), clinicId, details.firstName(),
                 details.lastName(), details.birthDate(), blank(details.phone()) ? null : details.phone(),
                 blank(details.email()) ? null : details.email(), now));
+    }
+
+    /** A detail the submission leaves out says nothing; one it gives must be the one on file. */
+    private static boolean agrees(@Nullable String given, @Nullable String onFile) {
+        return blank(given) || given.equalsIgnoreCase(onFile == null ? "" : onFile);
     }
 
     /**

@@ -31,7 +31,16 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                            List<ReferralStatus> allowedTransitions, List<HistoryEntry> history,
                            @Nullable LoopView loop, @Nullable String intakeLinkId, String createdBy,
                            Instant createdAt, @Nullable ReferrerContactView referrerContact,
-                           @Nullable Instant pcpReportedAt) {
+                           @Nullable Instant pcpReportedAt, List<PossibleSamePatient> possibleSamePatients) {
+
+    /**
+     * Another patient on file with the same name and birth date, kept apart because an intake submission
+     * gave other contact details (ADR 0205): staff judge whether it is the same person; nothing merges them.
+     */
+    @Serdeable
+    public record PossibleSamePatient(String patientReference, @Nullable String phone, @Nullable String email,
+                                      Instant knownSince) {
+    }
 
     /** The person at the referring office who sent it through the intake form. */
     @Serdeable
@@ -86,7 +95,7 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
     }
 
     public static ReferralView of(Referral r, @Nullable Partner partner, Patient patient, List<Attachment> attachments,
-                                  List<StatusChange> history) {
+                                  List<StatusChange> history, List<Patient> sameNameAndBirthDate) {
         return new ReferralView(r.id(), r.direction(), r.kind(),
                 new PartnerRef(r.practitionerId(), partner == null ? null : partner.displayName()),
                 new PatientView(patient.id(), patient.firstName(), patient.lastName(), patient.birthDate(),
@@ -103,6 +112,8 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                 r.intakeLinkId(), r.createdBy(), r.createdAt(),
                 r.referrerContactName() == null ? null
                         : new ReferrerContactView(r.referrerContactName(), r.referrerContactPhone(), r.referrerContactEmail()),
-                r.pcpReportedAt());
+                r.pcpReportedAt(),
+                sameNameAndBirthDate.stream().filter(p -> !p.id().equals(patient.id()))
+                        .map(p -> new PossibleSamePatient(p.id(), p.phone(), p.email(), p.createdAt())).toList());
     }
 }

@@ -36,7 +36,9 @@ public class ReferralViews {
         Patient patient = patients.findByIdAndClinicId(r.patientId(), clinic).orElseThrow();
         return ReferralView.of(r, partners.findByClinicIdAndPractitionerId(clinic, r.practitionerId()).orElse(null),
                 patient, attachments.findByClinicIdAndReferralIdOrderByListOrderAsc(clinic, r.id()),
-                history.findByClinicIdAndReferralIdOrderByStepAsc(clinic, r.id()));
+                history.findByClinicIdAndReferralIdOrderByStepAsc(clinic, r.id()),
+                patients.findByClinicIdAndLastNameAndFirstNameAndBirthDateOrderByCreatedAtAsc(clinic,
+                        patient.lastName(), patient.firstName(), patient.birthDate()));
     }
 
     public app.rapport.platform.web.Page<ReferralSummary> summaries(String clinicId,

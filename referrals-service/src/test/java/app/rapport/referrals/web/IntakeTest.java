@@ -107,6 +107,55 @@ class IntakeTest extends ReferralsTestSupport {
     }
 
     @Test
+    void anIntakeNamingAKnownPatientWithAnotherPhoneLeavesThatPatientAloneAndShowsStaffTheCandidate() {
+        String clinic = TestClinics.unique("bellevue");
+        String partner = partner(clinic, false);
+        Map<String, Object> byStaff = newReferral("RECEIVED", partner);
+        Map<String, Object> known = post("/api/v1/referrals", byStaff, staff(clinic));
+        Map<String, Object> knownPatient = (Map<String, Object>) known.get("patient");
+        String token = (String) issue(clinic, partner).get("token");
+
+        Map<String, Object> otherPhone = submission();
+        Map<String, Object> patient = (Map<String, Object>) otherPhone.get("patient");
+        patient.putAll(Map.of("firstName", knownPatient.get("firstName"), "lastName", knownPatient.get("lastName"),
+                "birthDate", knownPatient.get("birthDate"), "phone", "+12065550999"));
+        String id = (String) read(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token, otherPhone),
+                String.class).body()).get("referralId");
+
+        Map<String, Object> stillKnown = get("/api/v1/referrals/" + known.get("id"), staff(clinic));
+        assertThat((Map<String, Object>) stillKnown.get("patient"))
+                .containsEntry("phone", "+12065550100");
+        Map<String, Object> submitted = get("/api/v1/referrals/" + id, staff(clinic));
+        Map<String, Object> itsPatient = (Map<String, Object>) submitted.get("patient");
+        assertThat(itsPatient.get("reference")).isNotEqualTo(knownPatient.get("reference"));
+        assertThat(itsPatient).containsEntry("phone", "+12065550999");
+        assertThat((List<Map<String, Object>>) submitted.get("possibleSamePatients")).singleElement().satisfies(c ->
+                assertThat(c).containsEntry("patientReference", knownPatient.get("reference"))
+                        .containsEntry("phone", knownPatient.get("phone")));
+        // Staff see the candidate from the known patient's side too, so either referral leads to the other.
+        assertThat((List<Map<String, Object>>) stillKnown.get("possibleSamePatients")).singleElement().satisfies(c ->
+                assertThat(c).containsEntry("patientReference", itsPatient.get("reference")));
+    }
+
+    @Test
+    void anIntakeGivingTheContactDetailsOnFileJoinsThatPatientSoConsentsStayMatched() {
+        String clinic = TestClinics.unique("redmond");
+        String partner = partner(clinic, false);
+        String token = (String) issue(clinic, partner).get("token");
+        String first = (String) read(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token,
+                submission()), String.class).body()).get("referralId");
+        String second = (String) read(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token,
+                submission()), String.class).body()).get("referralId");
+
+        Map<String, Object> a = get("/api/v1/referrals/" + first, staff(clinic));
+        Map<String, Object> b = get("/api/v1/referrals/" + second, staff(clinic));
+        assertThat(((Map<String, Object>) b.get("patient")).get("reference"))
+                .isEqualTo(((Map<String, Object>) a.get("patient")).get("reference"));
+        assertThat((List<?>) b.getOrDefault("possibleSamePatients", List.of())).isEmpty(); // an empty list is left out
+        assertThat(count("SELECT COUNT(*) FROM patient WHERE clinic_id = ?", clinic)).isEqualTo(1);
+    }
+
+    @Test
     void theTokenIsShownOnceAndOnlyItsHashIsKept() {
         String clinic = TestClinics.unique("tacoma");
         Map<String, Object> link = issue(clinic, partner(clinic, false));
