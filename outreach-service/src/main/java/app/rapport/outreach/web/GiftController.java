@@ -17,8 +17,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import app.rapport.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,7 +32,7 @@ import java.time.LocalDate;
 
 /** The gift ledger: every gift per recipient and year, checked before it is recorded. */
 @Controller("/api/v1/gifts")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
 @Tag(name = "Gift ledger")
 public class GiftController {
 
@@ -54,6 +54,7 @@ public class GiftController {
     }
 
     @Post
+    @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Record a gift a person decided on; refused (422, with reason and remaining allowance) "
             + "over the yearly cap or for cash and cash equivalents")
     public HttpResponse<GiftView> record(Caller caller, @Valid @Body Requests.NewGift body) {

@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,7 +31,7 @@ public class GoalController {
     }
 
     @Get
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
     @Operation(summary = "This week's goal of new practitioners contacted: target, done, open tasks, streak of weeks met")
     public WeeklyGoalView progress(Caller caller) {
         return WeeklyGoalView.of(goals.progress(caller.clinicId(), clock.instant()));

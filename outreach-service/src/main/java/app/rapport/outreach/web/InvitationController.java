@@ -9,8 +9,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import app.rapport.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +20,7 @@ import java.time.Clock;
 
 /** Educate by example: invite a prospect to see the clinic's work. */
 @Controller("/api/v1/invitations")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured({Roles.STAFF, Roles.CLINICIAN})
 @Tag(name = "Invitations")
 public class InvitationController {
 

@@ -19,8 +19,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import app.rapport.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,7 +32,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 @Controller("/api/v1/tasks")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+// Reading: whoever works the clinic's referrals and the group's administrators. Acting on a task (gifts,
+// e-mails to partners) is for the people who do outreach; ops run the service and keep out (docs/roles.md).
+@Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
 @Tag(name = "Tasks")
 public class TaskController {
 
@@ -65,6 +67,7 @@ public class TaskController {
     }
 
     @Post("/{id}/complete")
+    @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Mark a task done with what was done (and the channel used, if not the planned one)")
     public TaskView complete(Caller caller, @PathVariable String id, @Valid @Body Requests.Complete body) {
         OutreachChannel channel = Params.enumValue("channel", body.channel(), OutreachChannel.class);
@@ -72,12 +75,14 @@ public class TaskController {
     }
 
     @Post("/{id}/skip")
+    @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Skip a task, saying why (also how a proposed gesture is declined)")
     public TaskView skip(Caller caller, @PathVariable String id, @Valid @Body Requests.Skip body) {
         return view(caller, book.skip(caller.clinicId(), id, body.reason(), clock.instant()));
     }
 
     @Post("/{id}/decline")
+    @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "The prospect declined an invitation: the task is done and the offer's gift comes off the "
             + "ledger (GiftReversed)")
     public TaskView decline(Caller caller, @PathVariable String id, @Valid @Body Requests.Skip body) {
@@ -85,6 +90,7 @@ public class TaskController {
     }
 
     @Post("/{id}/reschedule")
+    @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Move a task's due date")
     public TaskView reschedule(Caller caller, @PathVariable String id, @Valid @Body Requests.Reschedule body) {
         return view(caller, book.reschedule(caller.clinicId(), id, Params.date("dueOn", body.dueOn()), body.reason(),
@@ -92,6 +98,7 @@ public class TaskController {
     }
 
     @Post("/{id}/approve")
+    @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Approve a proposed gesture: the gift is checked against the yearly cap and recorded; "
             + "a refusal is a 422 with the reason and the remaining allowance")
     public Approved approve(Caller caller, @PathVariable String id, @Valid @Body Requests.Approve body) {
@@ -103,6 +110,7 @@ public class TaskController {
     }
 
     @Post("/{id}/deliver")
+    @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Carry a task out on its channel: send the e-mail, prepare the card, give the call script")
     public DeliveryView deliver(Caller caller, @PathVariable String id) {
         var delivered = book.deliver(caller.clinicId(), id, caller.user(), clock.instant());

@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,7 +40,7 @@ public class TemplateController {
     }
 
     @Get("/{kind}")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
     @Operation(summary = "The clinic's wording of one kind (THANK_YOU, PERSONAL_THANKS, CHECK_IN, NEW_CONTACT, "
             + "INTRO_MEETING, INVITATION), or the default when it has none")
     public TemplateView read(Caller caller, @PathVariable String kind) {
@@ -49,14 +48,14 @@ public class TemplateController {
     }
 
     @Get("/{kind}/preview")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
     @Operation(summary = "The clinic's saved template as a sample partner would read it, placeholders filled")
     public TemplatePreview previewSaved(Caller caller, @PathVariable String kind) {
         return TemplatePreview.of(current(caller, kind), clinics.of(caller.clinicId()));
     }
 
     @Post("/{kind}/preview")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
     @Operation(summary = "Wording not saved yet, as a sample partner would read it; nothing is stored")
     public TemplatePreview previewDraft(Caller caller, @PathVariable String kind, @Valid @Body Requests.Template body) {
         MessageTemplate.Kind k = Params.enumValue("kind", kind, MessageTemplate.Kind.class);
