@@ -187,7 +187,9 @@ public final class ConsoleStack implements AutoCloseable {
                 .freePorts()
                 .repoRoot(repoRoot())
                 .dataDir(workDir.resolve("platform"))
-                .serviceEnv("RAPPORT_OIDC_JWKS_URL", provider.jwksUrl());
+                .serviceEnv("RAPPORT_OIDC_JWKS_URL", provider.jwksUrl())
+                // The services accept the provider's tokens only from the issuer they name (ADR 0008).
+                .serviceEnv("RAPPORT_OIDC_ISSUER", provider.issuerUrl());
         for (RapportService mailer : List.of(RapportService.OUTREACH, RapportService.REPORTS)) {
             options.serviceEnv(mailer, "RAPPORT_SMTP_HOST", mail.host())
                     .serviceEnv(mailer, "RAPPORT_SMTP_PORT", Integer.toString(mail.smtpPort()))

@@ -145,6 +145,11 @@ class ConsoleAndIdentityProviderTest {
             // The services take the keys of the provider the console signs people in at.
             assertThat(settings(m, m.get("Deployment", s)).get("RAPPORT_OIDC_JWKS_URL")).as("%s JWKS", s)
                     .isEqualTo(console.get("RAPPORT_OIDC_ISSUER") + "/protocol/openid-connect/certs");
+            // ...and accept only the issuer its tokens name: Keycloak's browser URL where it runs here,
+            // the group's provider in prod (ADR 0008); a back-channel host would refuse every sign-in.
+            String issuer = m.find("Deployment", KEYCLOAK).isPresent()
+                    ? "http://" + ingressHost(m, KEYCLOAK) + "/realms/rapport" : console.get("RAPPORT_OIDC_ISSUER");
+            assertThat(settings(m, m.get("Deployment", s)).get("RAPPORT_OIDC_ISSUER")).as("%s issuer", s).isEqualTo(issuer);
         }
         assertThat(console).containsEntry("RAPPORT_OIDC_CLIENT_ID", "rapport-console").containsEntry("RAPPORT_HTTP_PORT", "8080");
         if (overlay.equals("prod")) {

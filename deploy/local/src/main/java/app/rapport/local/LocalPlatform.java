@@ -219,6 +219,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (withIdentityProvider) {
             // The provider's RS256 tokens (the console's sign-ins), beside the HS256 ones of scripts.
             env.put("RAPPORT_OIDC_JWKS_URL", identityProvider.jwksUrl());
+            env.put("RAPPORT_OIDC_ISSUER", identityProvider.issuer()); // the only provider issuer accepted
         }
         if (withMailServer && (service == RapportService.OUTREACH || service == RapportService.REPORTS)) {
             env.put("RAPPORT_SMTP_HOST", "127.0.0.1");

@@ -16,9 +16,11 @@ import java.util.Locale;
 public final class TokenMain {
 
     static final String USAGE = """
-            Usage: deploy/local/token --clinic <id> [--roles staff,clinician] [--user name] [--ttl 8h]
+            Usage: deploy/local/token --clinic <id> [--roles staff,clinician] [--clinics a,b] [--user name] [--ttl 8h]
               --clinic ID     clinic slug, e.g. demo-clinic (required)
               --roles LIST    comma-separated: staff, clinician, group-admin, ops (default staff,clinician)
+              --clinics LIST  comma-separated clinics the token may act for and roll up (a group
+                              administrator's clinics claim), e.g. --roles group-admin --clinics a,b
               --user NAME     subject of the token (default dev)
               --ttl DURATION  lifetime: 90s, 30m, 8h, 2d or ISO-8601 (PT8H); default 8h
             Signs with $RAPPORT_JWT_SECRET, or the local runtime's development secret.
@@ -41,6 +43,7 @@ public final class TokenMain {
 
     static String token(String[] args, String envSecret) {
         String clinic = null;
+        List<String> clinics = List.of();
         List<String> roles = List.of("staff", "clinician");
         String user = "dev";
         Duration ttl = Duration.ofHours(8);
@@ -57,6 +60,7 @@ public final class TokenMain {
                     }
                     roles = r;
                 }
+                case "--clinics" -> clinics = list(value(args, ++i, a));
                 case "--user" -> user = value(args, ++i, a);
                 case "--ttl" -> ttl = parseDuration(value(args, ++i, a));
                 case "-h", "--help" -> throw new HelpRequested();
@@ -67,7 +71,23 @@ public final class TokenMain {
             throw new IllegalArgumentException("--clinic is required");
         }
         String secret = envSecret == null || envSecret.isBlank() ? LocalPlatform.DEV_JWT_SECRET : envSecret;
-        return TokenMinter.mint(secret, user, clinic, roles, ttl);
+        if (!clinics.isEmpty() && !clinics.contains(clinic)) {
+            // The acting clinic is one of the token's clinics (ADR 0402); listing it twice is harmless.
+            List<String> all = new ArrayList<>(clinics);
+            all.add(0, clinic);
+            clinics = all;
+        }
+        return TokenMinter.mint(secret, user, clinic, clinics, roles, java.time.Instant.now().plus(ttl));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        List<String> items = new ArrayList<>();
+        for (String s : commaSeparated.split(",")) {
+            if (!s.isBlank()) {
+                items.add(s.trim());
+            }
+        }
+        return items;
     }
 
     static Duration parseDuration(String s) {

@@ -301,6 +301,21 @@ class LocalPlatformConfigTest {
     }
 
     @Test
+    void tokenCommandMintsAGroupAdministratorsTokenWithTheClinicsItRollsUp() {
+        String token = TokenMain.token(new String[] {"--clinic", "north-clinic", "--roles", "group-admin",
+                "--clinics", "north-clinic,south-clinic"}, null);
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"clinics\":[\"north-clinic\",\"south-clinic\"]")
+                .contains("\"roles\":[\"group-admin\"]").contains("\"exp\":").contains("\"iss\":\"rapport\"");
+        // Without --clinics the token carries no clinics claim: it acts for its one clinic only.
+        String single = TokenMain.token(new String[] {"--clinic", "north-clinic"}, null);
+        assertThat(new String(Base64.getUrlDecoder().decode(single.split("\\.")[1]), StandardCharsets.UTF_8))
+                .doesNotContain("clinics");
+        assertThatThrownBy(() -> TokenMain.token(new String[] {"--clinic", "north-clinic", "--clinics", "Not A Slug"},
+                null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void ttlFormats() {
         assertThat(TokenMain.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(TokenMain.parseDuration("8h")).isEqualTo(Duration.ofHours(8));

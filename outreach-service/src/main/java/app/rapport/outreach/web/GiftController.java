@@ -54,7 +54,7 @@ public class GiftController {
     }
 
     @Post
-    @Secured({Roles.STAFF, Roles.CLINICIAN}) // a person decides on a gift; ops and group administrators read
+    @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Record a gift a person decided on; refused (422, with reason and remaining allowance) "
             + "over the yearly cap or for cash and cash equivalents")
     public HttpResponse<GiftView> record(Caller caller, @Valid @Body Requests.NewGift body) {

@@ -32,6 +32,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 @Controller("/api/v1/tasks")
+// Reading: whoever works the clinic's referrals and the group's administrators. Acting on a task (gifts,
+// e-mails to partners) is for the people who do outreach; ops run the service and keep out (docs/roles.md).
 @Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
 @Tag(name = "Tasks")
 public class TaskController {

@@ -47,6 +47,8 @@ class IdentityProviderTokensTest implements TestPropertyProvider {
 
     private static final String HOME = TestClinics.unique("renton");
     private static final String SECOND = TestClinics.unique("kirkland");
+    private static final String ISSUER = "http://idp.example/realms/rapport";
+    private static final String AUDIENCE = "rapport-services";
 
     private final RSAKey providerKey = generate("provider-key");
     private final RSAKey strangerKey = generate("provider-key");
@@ -73,7 +75,10 @@ class IdentityProviderTokensTest implements TestPropertyProvider {
         jwks.start();
         // The platform's defaults loader reads it as the services read RAPPORT_OIDC_JWKS_URL.
         System.setProperty("rapport.oidc.jwks-url", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/certs");
-        return new HashMap<>(RapportTestProperties.forService("platform_idp"));
+        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("platform_idp"));
+        props.put("rapport.oidc.issuer", ISSUER); // RAPPORT_OIDC_ISSUER
+        props.put("rapport.oidc.audience", AUDIENCE); // RAPPORT_OIDC_AUDIENCE
+        return props;
     }
 
     @AfterAll
@@ -126,16 +131,63 @@ class IdentityProviderTokensTest implements TestPropertyProvider {
         }
     }
 
-    private static String providerToken(RSAKey key, String clinic, List<String> clinics, Instant expires) {
+    @Test
+    void aTokenWithoutExpOrNotYetValidOrFromAnotherIssuerOrForAnotherAudienceIs401() {
+        Instant later = Instant.now().plusSeconds(600);
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("provider token without exp", signed(providerKey, claims(HOME, List.of(), null).build()));
+        refused.put("provider token with nbf in ten minutes", signed(providerKey, claims(HOME, List.of(), later)
+                .notBeforeTime(Date.from(later.minusSeconds(60))).build()));
+        refused.put("provider key, another issuer", signed(providerKey, claims(HOME, List.of(), later)
+                .issuer("http://elsewhere.example/realms/rapport").build()));
+        refused.put("provider token for another audience", signed(providerKey, claims(HOME, List.of(), later)
+                .audience("account").build()));
+        refused.put("HS256 token without exp", hs256(new JWTClaimsSet.Builder().subject("script").issuer("rapport")
+                .claim("clinic", HOME).claim("roles", List.of("staff")).build()));
+        refused.put("HS256 token with nbf ahead", hs256(new JWTClaimsSet.Builder().subject("script").issuer("rapport")
+                .expirationTime(Date.from(later)).notBeforeTime(Date.from(later.minusSeconds(60)))
+                .claim("clinic", HOME).claim("roles", List.of("staff")).build()));
+        refused.put("HS256 token with another issuer", hs256(new JWTClaimsSet.Builder().subject("script")
+                .issuer("someone-else").expirationTime(Date.from(later))
+                .claim("clinic", HOME).claim("roles", List.of("staff")).build()));
+        Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
+        refused.forEach((what, token) -> statuses.put(what, assertThrows(HttpClientResponseException.class, () -> http
+                .toBlocking().exchange(HttpRequest.POST("/api/v1/test-notes", Map.of("text", "x")).bearerAuth(token),
+                        String.class)).getStatus().getCode()));
+        assertThat(statuses).allSatisfy((what, status) -> assertThat(status).as(what).isEqualTo(401));
+        // The same shapes done right pass: the refusals above are the claims, not the signature.
+        assertThat(http.toBlocking().exchange(HttpRequest.POST("/api/v1/test-notes", Map.of("text", "x"))
+                .bearerAuth(signed(providerKey, claims(HOME, List.of(), later)
+                        .notBeforeTime(Date.from(Instant.now().minusSeconds(5))).build())), String.class)
+                .getStatus().getCode()).isEqualTo(201);
+    }
+
+    private static String hs256(JWTClaimsSet claims) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .subject("6a1f0c2e-frontdesk").issuer("http://idp.example/realms/rapport")
-                    .claim("preferred_username", "frontdesk")
-                    .issueTime(new Date()).expirationTime(Date.from(expires))
-                    .claim("clinic", clinic).claim("clinics", clinics)
-                    // Keycloak adds its own roles beside the realm roles Rapport defines.
-                    .claim("roles", List.of("staff", "default-roles-rapport", "offline_access"))
-                    .build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(TestTokens.SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JWTClaimsSet.Builder claims(String clinic, List<String> clinics, Instant expires) {
+        return new JWTClaimsSet.Builder()
+                .subject("6a1f0c2e-frontdesk").issuer(ISSUER).audience(List.of(AUDIENCE, "account"))
+                .claim("preferred_username", "frontdesk")
+                .issueTime(new Date()).expirationTime(expires == null ? null : Date.from(expires))
+                .claim("clinic", clinic).claim("clinics", clinics)
+                // Keycloak adds its own roles beside the realm roles Rapport defines.
+                .claim("roles", List.of("staff", "default-roles-rapport", "offline_access"));
+    }
+
+    private static String providerToken(RSAKey key, String clinic, List<String> clinics, Instant expires) {
+        return signed(key, claims(clinic, clinics, expires).build());
+    }
+
+    private static String signed(RSAKey key, JWTClaimsSet claims) {
+        try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();

@@ -82,7 +82,7 @@ public class ReferralLedger {
             throw ProblemException.invalidField("referredOn", "must not be in the future");
         }
         Instant now = clock.instant();
-        Patient patient = patientFor(clinicId, patientDetails, now, intakeLinkId != null);
+        Patient patient = patientFor(clinicId, patientDetails, intakeLinkId != null, now);
         ReferralStatus initial = ReferralStateMachine.initial(draft.direction());
         ReferralDraft.TreatingPractitioner treating = draft.treatingPractitioner();
         Referral referral = referrals.save(new Referral(UUID.randomUUID().toString(), clinicId, draft.direction(),
@@ -212,31 +212,40 @@ public class ReferralLedger {
     }
 
     /**
-     * The same person referred again keeps one patient reference, so consents stay matched. Staff
-     * entering a referral may bring the patient's contact details up to date. A partner's intake
-     * form never does (ADR 0205): anyone holding a link who types a known patient's name and birth
-     * date must not change where the clinic calls them. If its details agree with (or add nothing
-     * to) the known patient's, it is that patient; otherwise it is a patient of its own, and the
-     * referral shows staff the known one as a possible same person ({@code samePersonCandidates}).
+     * The same person referred again keeps one patient reference, so consents stay matched. Staff, who
+     * speak to the patient, may correct the contact details on file. An intake submission may not: anyone
+     * holding a partner's link could otherwise redirect an existing patient's phone and e-mail (ADR 0205).
+     * It reuses the patient only when every contact detail it gives is the one on file; otherwise it opens a
+     * new patient, and the referral shows the same-named patients as candidates for staff to judge.
      */
-    private Patient patientFor(String clinicId, ReferralDraft.PatientDetails details, Instant now, boolean fromIntake) {
-        List<Patient> known = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDate(clinicId,
-                details.lastName(), details.firstName(), details.birthDate());
-        for (Patient p : known) {
+    private Patient patientFor(String clinicId, ReferralDraft.PatientDetails details, boolean fromIntake,
+                               Instant now) {
+        List<Patient> sameNameAndBirthDate = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDateOrderByCreatedAtAsc(
+                clinicId, details.lastName(), details.firstName(), details.birthDate());
+        if (fromIntake) {
+            Optional<Patient> agreeing = sameNameAndBirthDate.stream()
+                    .filter(p -> agrees(details.phone(), p.phone()) && agrees(details.email(), p.email())).findFirst();
+            if (agreeing.isPresent()) {
+                return agreeing.get();
+            }
+        } else if (!sameNameAndBirthDate.isEmpty()) {
+            Patient p = sameNameAndBirthDate.get(0);
             String phone = blank(details.phone()) ? p.phone() : details.phone();
             String email = blank(details.email()) ? p.email() : details.email();
-            boolean same = Objects.equals(phone, p.phone()) && Objects.equals(email, p.email());
-            if (same) {
-                return p;
-            }
-            if (!fromIntake) {
-                return patients.update(new Patient(p.id(), clinicId, p.firstName(), p.lastName(), p.birthDate(), phone,
+            if (!Objects.equals(phone, p.phone()) || !Objects.equals(email, p.email())) {
+                p = patients.update(new Patient(p.id(), clinicId, p.firstName(), p.lastName(), p.birthDate(), phone,
                         email, p.createdAt()));
             }
+            return p;
         }
         return patients.save(new Patient(UUID.randomUUID().toString(), clinicId, details.firstName(),
                 details.lastName(), details.birthDate(), blank(details.phone()) ? null : details.phone(),
                 blank(details.email()) ? null : details.email(), now));
+    }
+
+    /** A detail the submission leaves out says nothing; one it gives must be the one on file. */
+    private static boolean agrees(@Nullable String given, @Nullable String onFile) {
+        return blank(given) || given.equalsIgnoreCase(onFile == null ? "" : onFile);
     }
 
     /**

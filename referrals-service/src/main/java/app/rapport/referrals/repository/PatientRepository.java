@@ -22,4 +22,9 @@ public interface PatientRepository extends GenericRepository<Patient, String> {
 
     List<Patient> findByClinicIdAndLastNameAndFirstNameAndBirthDate(String clinicId, String lastName, String firstName,
                                                                     LocalDate birthDate);
+
+    /** Oldest first: the patient staff have known longest is the one a referral typed by staff joins. */
+    List<Patient> findByClinicIdAndLastNameAndFirstNameAndBirthDateOrderByCreatedAtAsc(String clinicId, String lastName,
+                                                                                    String firstName,
+                                                                                    LocalDate birthDate);
 }

@@ -21,8 +21,6 @@ import java.util.List;
 /**
  * A referral as staff see it: with its patient, partner, attachments, full status history, its loop
  * (closed once the referrer heard back) and when the patient's PCP was first sent a report.
- * {@code samePersonCandidates}: the clinic's other patients with this patient's name and birth date
- * (an intake form that gave other contact details is kept apart from them, never merged): staff decide.
  */
 @Serdeable
 public record ReferralView(String id, Direction direction, Kind kind, PartnerRef practitioner, PatientView patient,
@@ -33,7 +31,16 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                            List<ReferralStatus> allowedTransitions, List<HistoryEntry> history,
                            @Nullable LoopView loop, @Nullable String intakeLinkId, String createdBy,
                            Instant createdAt, @Nullable ReferrerContactView referrerContact,
-                           @Nullable Instant pcpReportedAt, List<PatientView> samePersonCandidates) {
+                           @Nullable Instant pcpReportedAt, List<PossibleSamePatient> possibleSamePatients) {
+
+    /**
+     * Another patient on file with the same name and birth date, kept apart because an intake submission
+     * gave other contact details (ADR 0205): staff judge whether it is the same person; nothing merges them.
+     */
+    @Serdeable
+    public record PossibleSamePatient(String patientReference, @Nullable String phone, @Nullable String email,
+                                      Instant knownSince) {
+    }
 
     /** The person at the referring office who sent it through the intake form. */
     @Serdeable
@@ -47,10 +54,6 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
     @Serdeable
     public record PatientView(String reference, String firstName, String lastName, LocalDate birthDate,
                               @Nullable String phone, @Nullable String email) {
-        static PatientView of(Patient p) {
-            return new PatientView(p.id(), p.firstName(), p.lastName(), p.birthDate(), p.phone(), p.email());
-        }
-
         @Override
         public String toString() {
             return "PatientView[" + reference + "]";
@@ -92,10 +95,11 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
     }
 
     public static ReferralView of(Referral r, @Nullable Partner partner, Patient patient, List<Attachment> attachments,
-                                  List<StatusChange> history, List<Patient> samePerson) {
+                                  List<StatusChange> history, List<Patient> sameNameAndBirthDate) {
         return new ReferralView(r.id(), r.direction(), r.kind(),
                 new PartnerRef(r.practitionerId(), partner == null ? null : partner.displayName()),
-                PatientView.of(patient),
+                new PatientView(patient.id(), patient.firstName(), patient.lastName(), patient.birthDate(),
+                        patient.phone(), patient.email()),
                 r.reason(), r.diagnosisCodeList(), r.requestedService(), r.urgency(), r.channel(), r.referredOn(),
                 r.treatingName() == null ? null : new TreatingView(r.treatingId(), r.treatingName(), r.treatingCredentials()),
                 r.primaryCarePractitionerId(),
@@ -108,6 +112,8 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                 r.intakeLinkId(), r.createdBy(), r.createdAt(),
                 r.referrerContactName() == null ? null
                         : new ReferrerContactView(r.referrerContactName(), r.referrerContactPhone(), r.referrerContactEmail()),
-                r.pcpReportedAt(), samePerson.stream().map(PatientView::of).toList());
+                r.pcpReportedAt(),
+                sameNameAndBirthDate.stream().filter(p -> !p.id().equals(patient.id()))
+                        .map(p -> new PossibleSamePatient(p.id(), p.phone(), p.email(), p.createdAt())).toList());
     }
 }

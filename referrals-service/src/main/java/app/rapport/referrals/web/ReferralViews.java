@@ -34,12 +34,11 @@ public class ReferralViews {
     public ReferralView full(Referral r) {
         String clinic = r.clinicId();
         Patient patient = patients.findByIdAndClinicId(r.patientId(), clinic).orElseThrow();
-        List<Patient> samePerson = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDate(clinic,
-                patient.lastName(), patient.firstName(), patient.birthDate()).stream()
-                .filter(p -> !p.id().equals(patient.id())).toList();
         return ReferralView.of(r, partners.findByClinicIdAndPractitionerId(clinic, r.practitionerId()).orElse(null),
                 patient, attachments.findByClinicIdAndReferralIdOrderByListOrderAsc(clinic, r.id()),
-                history.findByClinicIdAndReferralIdOrderByStepAsc(clinic, r.id()), samePerson);
+                history.findByClinicIdAndReferralIdOrderByStepAsc(clinic, r.id()),
+                patients.findByClinicIdAndLastNameAndFirstNameAndBirthDateOrderByCreatedAtAsc(clinic,
+                        patient.lastName(), patient.firstName(), patient.birthDate()));
     }
 
     public app.rapport.platform.web.Page<ReferralSummary> summaries(String clinicId,

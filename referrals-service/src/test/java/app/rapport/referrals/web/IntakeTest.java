@@ -106,50 +106,53 @@ class IntakeTest extends ReferralsTestSupport {
                 .containsEntry("name", "Dana Whitfield").containsEntry("phone", "+12065550177");
     }
 
-    /**
-     * Elena Marsh is the clinic's patient, reached at 206-555-0100. Someone holding a partner's link
-     * submits her name and birth date with another phone: her record keeps its phone, the new
-     * referral's patient is one of its own, and staff see the known Elena Marsh as a possible same
-     * person. The same details again are simply her.
-     */
     @Test
-    void anIntakeFormNeverChangesAKnownPatientsContactDetailsAndShowsStaffThePossibleSamePerson() {
-        String clinic = TestClinics.unique("bothell");
+    void anIntakeNamingAKnownPatientWithAnotherPhoneLeavesThatPatientAloneAndShowsStaffTheCandidate() {
+        String clinic = TestClinics.unique("bellevue");
         String partner = partner(clinic, false);
-        Map<String, Object> known = post("/api/v1/referrals", newReferral("RECEIVED", partner), staff(clinic));
-        String elena = (String) ((Map<String, Object>) known.get("patient")).get("reference");
+        Map<String, Object> byStaff = newReferral("RECEIVED", partner);
+        Map<String, Object> known = post("/api/v1/referrals", byStaff, staff(clinic));
+        Map<String, Object> knownPatient = (Map<String, Object>) known.get("patient");
         String token = (String) issue(clinic, partner).get("token");
 
         Map<String, Object> otherPhone = submission();
-        ((Map<String, Object>) otherPhone.get("patient")).put("phone", "+12065550199");
+        Map<String, Object> patient = (Map<String, Object>) otherPhone.get("patient");
+        patient.putAll(Map.of("firstName", knownPatient.get("firstName"), "lastName", knownPatient.get("lastName"),
+                "birthDate", knownPatient.get("birthDate"), "phone", "+12065550999"));
         String id = (String) read(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token, otherPhone),
                 String.class).body()).get("referralId");
 
-        Map<String, Object> before = get("/api/v1/referrals/" + known.get("id"), staff(clinic));
-        assertThat((Map<String, Object>) before.get("patient")).containsEntry("reference", elena)
+        Map<String, Object> stillKnown = get("/api/v1/referrals/" + known.get("id"), staff(clinic));
+        assertThat((Map<String, Object>) stillKnown.get("patient"))
                 .containsEntry("phone", "+12065550100");
         Map<String, Object> submitted = get("/api/v1/referrals/" + id, staff(clinic));
-        Map<String, Object> newcomer = (Map<String, Object>) submitted.get("patient");
-        assertThat(newcomer.get("reference")).isNotEqualTo(elena);
-        assertThat(newcomer).containsEntry("phone", "+12065550199");
-        assertThat((List<Map<String, Object>>) submitted.get("samePersonCandidates")).singleElement()
-                .satisfies(c -> assertThat(c).containsEntry("reference", elena).containsEntry("phone", "+12065550100"));
-        assertThat((List<Map<String, Object>>) before.get("samePersonCandidates")).extracting(c -> c.get("reference"))
-                .containsExactly(newcomer.get("reference"));
+        Map<String, Object> itsPatient = (Map<String, Object>) submitted.get("patient");
+        assertThat(itsPatient.get("reference")).isNotEqualTo(knownPatient.get("reference"));
+        assertThat(itsPatient).containsEntry("phone", "+12065550999");
+        assertThat((List<Map<String, Object>>) submitted.get("possibleSamePatients")).singleElement().satisfies(c ->
+                assertThat(c).containsEntry("patientReference", knownPatient.get("reference"))
+                        .containsEntry("phone", knownPatient.get("phone")));
+        // Staff see the candidate from the known patient's side too, so either referral leads to the other.
+        assertThat((List<Map<String, Object>>) stillKnown.get("possibleSamePatients")).singleElement().satisfies(c ->
+                assertThat(c).containsEntry("patientReference", itsPatient.get("reference")));
+    }
 
-        // Her own details through the form: her, not a third record.
-        Map<String, Object> same = submission();
-        String again = (String) read(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token, same),
-                String.class).body()).get("referralId");
-        assertThat(((Map<String, Object>) get("/api/v1/referrals/" + again, staff(clinic)).get("patient")).get("reference"))
-                .isEqualTo(elena);
-        assertThat(count("SELECT COUNT(*) FROM patient WHERE clinic_id = ?", clinic)).isEqualTo(2);
+    @Test
+    void anIntakeGivingTheContactDetailsOnFileJoinsThatPatientSoConsentsStayMatched() {
+        String clinic = TestClinics.unique("redmond");
+        String partner = partner(clinic, false);
+        String token = (String) issue(clinic, partner).get("token");
+        String first = (String) read(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token,
+                submission()), String.class).body()).get("referralId");
+        String second = (String) read(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + token,
+                submission()), String.class).body()).get("referralId");
 
-        // Staff, who know her, may bring her phone up to date on a referral they enter.
-        Map<String, Object> moved = newReferral("RECEIVED", partner);
-        ((Map<String, Object>) moved.get("patient")).put("phone", "+12065550111");
-        assertThat(((Map<String, Object>) post("/api/v1/referrals", moved, staff(clinic)).get("patient")).get("phone"))
-                .isEqualTo("+12065550111");
+        Map<String, Object> a = get("/api/v1/referrals/" + first, staff(clinic));
+        Map<String, Object> b = get("/api/v1/referrals/" + second, staff(clinic));
+        assertThat(((Map<String, Object>) b.get("patient")).get("reference"))
+                .isEqualTo(((Map<String, Object>) a.get("patient")).get("reference"));
+        assertThat((List<?>) b.getOrDefault("possibleSamePatients", List.of())).isEmpty(); // an empty list is left out
+        assertThat(count("SELECT COUNT(*) FROM patient WHERE clinic_id = ?", clinic)).isEqualTo(1);
     }
 
     @Test
