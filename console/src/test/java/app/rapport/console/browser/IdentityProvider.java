@@ -37,7 +37,13 @@ public final class IdentityProvider implements AutoCloseable {
         int port = FreePorts.one();
         MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(true, null, null, false,
                 new OAuth2TokenProvider(), Set.of(new ConsoleAudience())));
-        server.start(InetAddress.getLoopbackAddress(), port);
+        // Named by its address, not "localhost": tokens issued without a request (accessToken) then
+        // carry the same issuer as those the browser gets, the one the services are told to trust.
+        try {
+            server.start(InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1}), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
         return new IdentityProvider(server, port);
     }
 
