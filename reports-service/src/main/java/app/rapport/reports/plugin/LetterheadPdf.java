@@ -28,7 +28,10 @@ final class LetterheadPdf {
     private static final Logger LOG = LoggerFactory.getLogger(LetterheadPdf.class);
     private static final Font NAME = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13);
     private static final Font LINE = FontFactory.getFont(FontFactory.HELVETICA, 8.5f);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
+    /** The type of a letter's page (letters, status updates), so every one the clinic sends reads alike. */
+    static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+    static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
+    static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
 
     private LetterheadPdf() {
     }

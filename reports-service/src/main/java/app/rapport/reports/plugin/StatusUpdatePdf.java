@@ -8,7 +8,6 @@ import app.rapport.reports.domain.StatusUpdateDocument;
 import app.rapport.reports.domain.StatusUpdateWording;
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.Paragraph;
 import jakarta.inject.Singleton;
 
@@ -20,9 +19,9 @@ import jakarta.inject.Singleton;
 @Singleton
 public class StatusUpdatePdf {
 
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
+    private static final Font TITLE = LetterheadPdf.TITLE;
+    private static final Font HEADING = LetterheadPdf.HEADING;
+    private static final Font BODY = LetterheadPdf.BODY;
 
     private final Letterheads letterheads;
 
