@@ -79,6 +79,12 @@ class MeasuresAndLettersIT {
         assertThat(pain.getByTestId("reading")).hasCount(1);
         assertThat(pain.getByTestId("latest")).hasText("7");
         assertThat(measurements(clinic, referral)).hasSize(1);
+
+        // On a phone the table and the form stay within the screen.
+        Screenshots.usePhoneWidth(page);
+        page.reload();
+        Screenshots.assertFitsTheScreen(page, "the measures page");
+        Screenshots.save(page, "referral-measures-phone");
     }
 
     @Test
@@ -145,6 +151,11 @@ class MeasuresAndLettersIT {
         JsonNode logged = clinic.reports().get("/api/v1/disclosures?patient=" + patient, clinic.token()).json();
         assertThat(logged.get("total").asInt()).isEqualTo(1);
         assertThat(logged.get("items").get(0).get("letterKind").asText()).isEqualTo("SECOND_OPINION_REQUEST");
+
+        Screenshots.usePhoneWidth(page);
+        page.reload();
+        Screenshots.assertFitsTheScreen(page, "the letters page");
+        Screenshots.save(page, "referral-letters-phone");
     }
 
     @Test
