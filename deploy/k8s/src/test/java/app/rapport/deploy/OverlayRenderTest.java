@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OverlayRenderTest {
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+    /** Health and metrics, apart from the API (ENDPOINTS_ALL_PORT). */
+    static final int MANAGEMENT_PORT = 8085;
 
     static Manifests rendered(String overlay) throws IOException, InterruptedException {
         Manifests m = RENDERED.get(overlay);
@@ -131,9 +133,11 @@ class OverlayRenderTest {
             assertThat(str(c, "startupProbe.httpGet.path")).as("%s startup probe", name).startsWith("/health");
             assertThat(str(c, "livenessProbe.httpGet.path")).as("%s liveness probe", name).isEqualTo("/health/liveness");
             assertThat(str(c, "readinessProbe.httpGet.path")).as("%s readiness probe", name).isEqualTo("/health/readiness");
+            // Probes read health on the management port: the API port does not serve it (ADR 0008).
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                assertThat(containerPort(c, at(c, probe + ".httpGet.port"))).as("%s %s port", name, probe).isEqualTo(8080);
+                assertThat(containerPort(c, at(c, probe + ".httpGet.port"))).as("%s %s port", name, probe).isEqualTo(MANAGEMENT_PORT);
             }
+            assertThat(settings(rendered(overlay), d)).as("%s settings", name).containsEntry("ENDPOINTS_ALL_PORT", String.valueOf(MANAGEMENT_PORT));
             // The startup probe must outlast Flyway migrations before liveness may kill the pod.
             int startupSeconds = ((Number) at(c, "startupProbe.periodSeconds")).intValue()
                     * ((Number) at(c, "startupProbe.failureThreshold")).intValue();
@@ -278,8 +282,9 @@ class OverlayRenderTest {
 
             Map<String, Object> service = m.get("Service", name);
             assertThat(selects(map(service, "spec.selector"), podLabels(d))).as("Service %s selects its pods", name).isTrue();
-            Map<String, Object> port = list(service, "spec.ports").get(0);
-            assertThat(containerPort(c, port.get("targetPort"))).as("Service %s target port", name).isEqualTo(8080);
+            // The Service carries the API alone: the management port is reached pod by pod, by Prometheus.
+            assertThat(list(service, "spec.ports")).as("Service %s ports", name).singleElement()
+                    .satisfies(port -> assertThat(containerPort(c, port.get("targetPort"))).as("Service %s target port", name).isEqualTo(8080));
         }
     }
 
@@ -334,7 +339,7 @@ class OverlayRenderTest {
             assertThat(egress).as("%s egress rules", name)
                     .allSatisfy(rule -> assertThat(list(rule, "ports")).as("every egress rule names its ports").isNotEmpty());
             assertThat(ingress).as("%s ingress rules", name).allSatisfy(rule -> {
-                assertThat(list(rule, "ports")).extracting(p -> ((Number) p.get("port")).intValue()).containsOnly(8080);
+                assertThat(list(rule, "ports")).extracting(p -> ((Number) p.get("port")).intValue()).containsAnyOf(8080, MANAGEMENT_PORT);
                 assertThat(list(rule, "from")).as("ingress names its sources").isNotEmpty();
             });
             assertThat(egress).as("%s egress to cluster DNS", name).anySatisfy(rule -> {
@@ -345,10 +350,15 @@ class OverlayRenderTest {
             if (!SERVICES.contains(name)) {
                 continue; // the console and Keycloak: ConsoleAndIdentityProviderTest
             }
-            // The APIs answer the console (the only public origin) and Prometheus, not the ingress controller.
-            Set<String> sources = sources(ingress);
-            assertThat(sources).as("%s callers", name)
-                    .containsExactlyInAnyOrder("pods app.kubernetes.io/name=console", "namespace monitoring");
+            // The APIs answer the console (the only public origin), not the ingress controller; health
+            // details and metrics answer Prometheus on the management port, and nobody else.
+            assertThat(sources(rulesOnPort(ingress, 8080))).as("%s API callers", name)
+                    .containsExactly("pods app.kubernetes.io/name=console");
+            assertThat(sources(rulesOnPort(ingress, MANAGEMENT_PORT))).as("%s management callers", name)
+                    .containsExactly("namespace monitoring");
+            assertThat(settings(m, d)).as("%s API docs outside the local environment", name)
+                    .containsEntry("MICRONAUT_ROUTER_STATIC_RESOURCES_SWAGGER_ENABLED", "false")
+                    .containsEntry("MICRONAUT_ROUTER_STATIC_RESOURCES_SWAGGER_UI_ENABLED", "false");
             assertThat(egress).as("%s egress to the identity provider's JWKS", name).anySatisfy(rule -> {
                 assertThat(ports(rule)).contains("TCP/8080");
                 assertThat(list(rule, "to")).anySatisfy(to -> assertThat(child(map(to, "podSelector"), "matchLabels"))
@@ -396,6 +406,11 @@ class OverlayRenderTest {
     static List<Map<String, Object>> policiesOf(Manifests m, Map<String, Object> deployment) {
         return m.ofKind("NetworkPolicy").stream()
                 .filter(p -> selects(map(p, "spec.podSelector.matchLabels"), podLabels(deployment))).toList();
+    }
+
+    static List<Map<String, Object>> rulesOnPort(List<Map<String, Object>> rules, int port) {
+        return rules.stream().filter(rule -> list(rule, "ports").stream()
+                .anyMatch(p -> ((Number) p.get("port")).intValue() == port)).toList();
     }
 
     static List<Map<String, Object>> rules(List<Map<String, Object>> policies, String direction) {
