@@ -115,9 +115,7 @@ class ReportSendingTest implements TestPropertyProvider {
                 http.toBlocking().exchange(auth(HttpRequest.PUT("/api/v1/reports/" + reportId + "/content", edited), r.clinic()))));
         HoldPoints.awaitReached(HoldPoints.CONTENT_CHECKED);
         // The send starts meanwhile: it must wait for the edit, not send the old text and then be overwritten.
-        CompletableFuture<Integer> send = CompletableFuture.supplyAsync(status(() ->
-                http.toBlocking().exchange(auth(HttpRequest.POST("/api/v1/reports/" + reportId + "/send",
-                        Map.of("channel", "EMAIL")), r.clinic()))));
+        CompletableFuture<Integer> send = sendLater(r, reportId);
         awaitBlockedOrDone(send);
         HoldPoints.release(HoldPoints.CONTENT_CHECKED);
 
@@ -143,9 +141,7 @@ class ReportSendingTest implements TestPropertyProvider {
 
         // The send has decided under the consent and rendered the PDF, and is parked before it claims the report.
         HoldPoints.arm(HoldPoints.REPORT_RENDERED, HoldPoints.Then.CONTINUE);
-        CompletableFuture<Integer> send = CompletableFuture.supplyAsync(status(() ->
-                http.toBlocking().exchange(auth(HttpRequest.POST("/api/v1/reports/" + reportId + "/send",
-                        Map.of("channel", "EMAIL")), r.clinic()))));
+        CompletableFuture<Integer> send = sendLater(r, reportId);
         HoldPoints.awaitReached(HoldPoints.REPORT_RENDERED);
         CompletableFuture<Integer> revoke = CompletableFuture.supplyAsync(status(() ->
                 http.toBlocking().exchange(auth(HttpRequest.POST("/api/v1/consents/" + consentId + "/revoke",
@@ -174,9 +170,7 @@ class ReportSendingTest implements TestPropertyProvider {
         String reportId = reportTo(r);
 
         HoldPoints.arm(HoldPoints.REPORT_DELIVERED, HoldPoints.Then.DIE);
-        CompletableFuture<Integer> send = CompletableFuture.supplyAsync(status(() ->
-                http.toBlocking().exchange(auth(HttpRequest.POST("/api/v1/reports/" + reportId + "/send",
-                        Map.of("channel", "EMAIL")), r.clinic()))));
+        CompletableFuture<Integer> send = sendLater(r, reportId);
         HoldPoints.awaitReached(HoldPoints.REPORT_DELIVERED);
         // The mail server has it; the disclosure was logged before it left.
         assertThat(mailsOf(reportId)).hasSize(1);
@@ -210,9 +204,7 @@ class ReportSendingTest implements TestPropertyProvider {
         Partners.Referral r = draftWithConsent("kenmore");
         String reportId = reportTo(r);
         HoldPoints.arm(HoldPoints.REPORT_DELIVERED, HoldPoints.Then.DIE);
-        CompletableFuture<Integer> send = CompletableFuture.supplyAsync(status(() ->
-                http.toBlocking().exchange(auth(HttpRequest.POST("/api/v1/reports/" + reportId + "/send",
-                        Map.of("channel", "EMAIL")), r.clinic()))));
+        CompletableFuture<Integer> send = sendLater(r, reportId);
         HoldPoints.awaitReached(HoldPoints.REPORT_DELIVERED);
         HoldPoints.release(HoldPoints.REPORT_DELIVERED);
         send.get(30, TimeUnit.SECONDS);
@@ -292,6 +284,12 @@ class ReportSendingTest implements TestPropertyProvider {
         consent.put("obtainedVia", "WRITTEN_FORM");
         post(r.clinic(), "/api/v1/consents", consent);
         return r;
+    }
+
+    /** The clinician's click on "send" by e-mail, on its own thread; its answer's status. */
+    private CompletableFuture<Integer> sendLater(Partners.Referral r, String reportId) {
+        return CompletableFuture.supplyAsync(status(() -> http.toBlocking().exchange(auth(HttpRequest.POST(
+                "/api/v1/reports/" + reportId + "/send", Map.of("channel", "EMAIL")), r.clinic()))));
     }
 
     private String reportTo(Partners.Referral r) {
