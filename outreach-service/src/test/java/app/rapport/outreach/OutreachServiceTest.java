@@ -90,10 +90,10 @@ class OutreachServiceTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         smtp.start();
         Map<String, String> props = new HashMap<>(RapportTestProperties.forService("outreach"));
-        props.put("rapport.outreach.smtp.host", "127.0.0.1");
-        props.put("rapport.outreach.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        props.put("rapport.outreach.smtp.from", "front-desk@clinic.example");
-        props.put("rapport.outreach.smtp.starttls", "false"); // GreenMail's plain SMTP port
+        props.put("rapport.mail.host", "127.0.0.1");
+        props.put("rapport.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+        props.put("rapport.mail.from", "front-desk@clinic.example");
+        props.put("rapport.mail.starttls", "false"); // GreenMail's plain SMTP port
         props.put("rapport.outreach.check-initial-delay", "1h"); // tests run the check themselves
         return props;
     }

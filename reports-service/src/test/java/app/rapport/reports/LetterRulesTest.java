@@ -37,7 +37,7 @@ class LetterRulesTest {
 
     private static Letter letter(LetterKind kind, String condition, String treatment) {
         return new Letter("l", "harbor", "r", kind, "dr", "patient", condition, treatment, "What do you advise?",
-                Letter.Status.DRAFT, "u", Instant.EPOCH, Instant.EPOCH, null, null, null);
+                Letter.Status.DRAFT, "u", Instant.EPOCH, Instant.EPOCH, null, null, null, null, 0);
     }
 
     @Test

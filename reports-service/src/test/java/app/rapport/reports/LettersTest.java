@@ -64,9 +64,9 @@ class LettersTest implements TestPropertyProvider {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         Map<String, String> props = new HashMap<>(RapportTestProperties.forService("reports"));
-        props.put("rapport.reports.smtp.host", "127.0.0.1");
-        props.put("rapport.reports.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        props.put("rapport.reports.smtp.starttls", "false");
+        props.put("rapport.mail.host", "127.0.0.1");
+        props.put("rapport.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+        props.put("rapport.mail.starttls", "false");
         // A free port: other modules' and worktrees' test runs may hold 8084 at the same time.
         props.put("micronaut.server.port", "-1");
         return props;

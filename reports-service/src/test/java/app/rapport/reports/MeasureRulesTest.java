@@ -20,7 +20,7 @@ class MeasureRulesTest {
 
     private static Measurement taken(ObjectiveMeasure measure, String value, LocalDate on, Integer visit) {
         return new Measurement("m-" + measure + "-" + on + "-" + value, "clinic", "ref", measure, new BigDecimal(value), on,
-                "Dr. Ana Ruiz", visit, "tester", Instant.parse("2025-03-03T10:00:00Z"), null, null);
+                "Dr. Ana Ruiz", visit, "tester", Instant.parse("2025-03-03T10:00:00Z"), null, null, 0);
     }
 
     private static ReportContent.Measure written(String name, String unit, int baseline, int current, String loinc,

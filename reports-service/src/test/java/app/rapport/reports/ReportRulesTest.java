@@ -20,7 +20,7 @@ class ReportRulesTest {
 
     private static Consent consent(String scope, LocalDate from, LocalDate to, Instant revokedAt) {
         return new Consent("c", "clinic", "p", "dr", scope, from, to, ConsentObtainedVia.WRITTEN_FORM, "u",
-                Instant.now(), revokedAt, null, null);
+                Instant.now(), revokedAt, null, null, 0);
     }
 
     @Test

@@ -66,18 +66,8 @@ class DefiningFlowIT {
         assertThat(staff.reports.get("/api/v1/reports/" + reportId, staff.token).text("status")).isEqualTo("DRAFT");
 
         // The clinician fills the four parts and sends it (to the print queue: no mail server here).
-        Api.Answer content = staff.reports.put("/api/v1/reports/" + reportId + "/content", staff.token, Map.ofEntries(
-                Map.entry("treatmentPlanned", "Adjustments of the lumbar spine and SI joints, pelvic stabilisation exercises"),
-                Map.entry("rationale", "Pelvic girdle pain in pregnancy responds to manual therapy with stabilisation"),
-                Map.entry("visitsPerWeek", 2),
-                Map.entry("durationWeeks", 6),
-                Map.entry("goals", List.of(Map.of("goal", "Return to full-time work",
-                        "anticipatedOutcome", "Pain at most 3/10 through a shift"))),
-                Map.entry("measures", List.of(Map.of("name", "Pain (NRS 0-10)", "unit", "{score}", "baseline", 7, "current", 3))),
-                Map.entry("history", "28 weeks pregnant; low back and pelvic pain for six weeks"),
-                Map.entry("examination", "Positive ASLR, right SIJ tender"),
-                Map.entry("diagnosisCodes", List.of("O26.893", "M54.50")),
-                Map.entry("coverLetter", "Thank you for referring your patient. Our plan of care follows.")));
+        Api.Answer content = staff.reports.put("/api/v1/reports/" + reportId + "/content", staff.token,
+                ReportDrafts.content("Thank you for referring your patient. Our plan of care follows."));
         assertThat(content.status()).as(content.toString()).isEqualTo(200);
         Api.Answer sent = staff.reports.post("/api/v1/reports/" + reportId + "/send", staff.token, Map.of("channel", "PRINT"));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(200);

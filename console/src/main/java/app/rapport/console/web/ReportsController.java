@@ -58,9 +58,15 @@ public class ReportsController {
                 Map.of("status", "DRAFT", "size", QUEUE_SIZE)));
         var overdue = Section.start(parallel, () -> services.get(session, Service.REPORTS,
                 "/api/v1/reports/overdue"));
+        var unconfirmed = Section.start(parallel, () -> services.get(session, Service.REPORTS, "/api/v1/reports",
+                Map.of("status", "DELIVERY_UNCONFIRMED", "size", QUEUE_SIZE)));
         Section<Doc> w = waiting.join();
         Section<Doc> d = drafts.join();
+        Section<Doc> u = unconfirmed.join();
         List<Doc> listed = new ArrayList<>();
+        if (u.ok()) {
+            listed.addAll(u.value().items());
+        }
         if (w.ok()) {
             listed.addAll(w.value().items());
         }
@@ -70,6 +76,7 @@ public class ReportsController {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("waiting", w);
         model.put("drafts", d);
+        model.put("unconfirmed", u);
         model.put("overdue", overdue.join());
         model.put("partners", partnerNames.lookup(session, listed.stream().map(r -> r.str("practitionerId")).toList()));
         model.put("patients", patients.referrals(session, listed.stream().map(r -> r.str("referralId")).toList()));
@@ -93,13 +100,51 @@ public class ReportsController {
         String here = "/reports/" + id;
         try {
             onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
-                services.put(session, Service.REPORTS, "/api/v1/reports/" + id + "/content", ReportForm.contentBody(form));
+                services.put(session, Service.REPORTS, "/api/v1/reports/" + id + "/content", ReportForm.contentBody(form),
+                        ifMatch(form.get(VERSION)));
                 return here;
             });
         } catch (ServiceProblem problem) {
+            if (problem.status() == 412) {
+                return refused(request, session, id, problem, PageForms.content(changedMeanwhile(form)));
+            }
             return refused(request, session, id, problem, PageForms.content(ReferralForms.refused(form, problem)));
         }
         return pages.redirect(here + "#compose", "Report saved; preview the PDF before sending");
+    }
+
+    /** The composer's hidden field: the report's version when the form was opened, sent back as If-Match. */
+    static final String VERSION = "version";
+
+    static Map<String, String> ifMatch(String version) {
+        return version == null || version.isBlank() ? Map.of() : Map.of("If-Match", "\"" + version + "\"");
+    }
+
+    /**
+     * A 412: someone saved the report after this form was opened. What was typed stays in the
+     * composer; the page shows the report as it is now, and the next save is against that version.
+     */
+    static FormState changedMeanwhile(Map<String, String> form) {
+        Map<String, String> typed = new java.util.LinkedHashMap<>(form);
+        typed.remove(VERSION);
+        return new FormState(typed, Map.of(), "Someone else changed this report since you opened it. What you typed is "
+                + "still below: compare it with the report as it is now, then save again to replace it.", Forms.newId());
+    }
+
+    /** Staff confirm that a report whose delivery is unconfirmed reached the partner: it counts as sent. */
+    @Post(value = "/{id}/confirm-delivery", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> confirmDelivery(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                           @Body Map<String, String> form) {
+        String here = "/reports/" + id;
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                services.post(session, Service.REPORTS, "/api/v1/reports/" + id + "/confirm-delivery", Map.of());
+                return here;
+            });
+        } catch (ServiceProblem problem) {
+            return refused(request, session, id, problem, PageForms.none());
+        }
+        return pages.redirect(here, "Delivery confirmed; the report counts as sent");
     }
 
     @Post(value = "/{id}/consents", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -277,6 +322,8 @@ public class ReportsController {
         int measureRows = ReportForm.rowsIn(shown.values(), "measures", ReportForm.MEASURE_ROWS);
         int referenceRows = ReportForm.rowsIn(shown.values(), "references", ReportForm.REFERENCE_ROWS);
         model.put("content", shown);
+        // After a refused save the report re-read (when it could be) names the version the next save is against.
+        model.put("version", read.ok() ? read.value().str("version") : shown.values().getOrDefault(VERSION, ""));
         model.put("goalRows", goalRows);
         model.put("measureRows", measureRows);
         model.put("referenceRows", referenceRows);

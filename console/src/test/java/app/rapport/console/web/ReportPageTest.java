@@ -111,6 +111,62 @@ class ReportPageTest {
         }
     }
 
+    /** A report as reports-service answers it, at version 4, in {@code status}. */
+    private static Section<Doc> reportIn(String status) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", "r-1");
+        r.put("type", "INITIAL");
+        r.put("sequenceNumber", 1);
+        r.put("status", status);
+        r.put("recipientRole", "REFERRING_PRACTITIONER");
+        r.put("practitionerId", "p-1");
+        r.put("referralId", "ref-1");
+        r.put("patientReference", "pat-1");
+        r.put("queuedAt", "2026-10-01T10:00:00Z");
+        r.put("version", 4);
+        r.put("content", Map.of("coverLetter", "Thank you for referring her."));
+        return new Section<>(Doc.of(r), "");
+    }
+
+    private static String page(Section<Doc> report, ReportsController.PageForms forms) {
+        Section<Doc> none = new Section<>(null, "not needed here");
+        return render(ReportsController.model("r-1", report, Doc.empty(), none, none, forms));
+    }
+
+    @Test
+    void theComposerCarriesTheVersionItWasOpenedWithSoASaveCanBeRefusedWhenSomeoneElseSavedFirst() {
+        String html = page(reportIn("DRAFT"), ReportsController.PageForms.none());
+
+        assertThat(html).contains("data-testid=\"composer\"").contains("name=\"version\" value=\"4\"");
+        assertThat(ReportsController.ifMatch("4")).containsEntry("If-Match", "\"4\"");
+        assertThat(ReportsController.ifMatch("")).isEmpty();
+    }
+
+    @Test
+    void aSaveRefusedBecauseSomeoneElseChangedTheReportSaysSoAndKeepsWhatWasTyped() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("_form", "f1");
+        typed.put("version", "3");
+        typed.put("treatmentPlanned", "Pelvic stabilisation twice a week");
+
+        String html = page(reportIn("DRAFT"), ReportsController.PageForms.content(ReportsController.changedMeanwhile(typed)));
+
+        assertThat(html).contains("Someone else changed this report since you opened it")
+                .contains("Pelvic stabilisation twice a week</textarea>")
+                // The next save is against the report as it is now, which the page shows.
+                .contains("name=\"version\" value=\"4\"");
+    }
+
+    @Test
+    void aReportWhoseDeliveryIsUnconfirmedOffersToMarkItSentOrSendItAgainAndNoComposer() {
+        String html = page(reportIn("DELIVERY_UNCONFIRMED"), ReportsController.PageForms.none());
+
+        assertThat(html).contains("data-testid=\"delivery-unconfirmed\"")
+                .contains("action=\"/reports/r-1/confirm-delivery\"")
+                .contains("Send again").contains("action=\"/reports/r-1/send\"")
+                .doesNotContain("data-testid=\"composer\"");
+    }
+
     private static String render(Map<String, Object> model) {
         Map<String, Object> all = new LinkedHashMap<>(model);
         all.put("frame", FRAME);

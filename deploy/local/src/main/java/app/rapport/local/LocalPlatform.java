@@ -167,6 +167,14 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public synchronized void startService(RapportService service) {
+        startService(service, Map.of());
+    }
+
+    /**
+     * Starts a service with {@code extraEnv} over its usual environment, for this run only (a system
+     * test's fault switch, a shorter threshold); the next plain start has none of it.
+     */
+    public synchronized void startService(RapportService service, Map<String, String> extraEnv) {
         ensureOpen();
         ChildProcess existing = services.get(service);
         if (existing != null && existing.isAlive()) {
@@ -194,8 +202,9 @@ public final class LocalPlatform implements AutoCloseable {
         cmd.add("-Drapport.local.owner=" + dataDir);
         cmd.add("-jar");
         cmd.add(jar.toString());
-        services.put(service, ChildProcess.start(service.moduleName(), cmd, serviceEnvironment(service, pluginDir),
-                serviceDir, logFile(service), pidFile));
+        Map<String, String> env = new LinkedHashMap<>(serviceEnvironment(service, pluginDir));
+        env.putAll(extraEnv);
+        services.put(service, ChildProcess.start(service.moduleName(), cmd, env, serviceDir, logFile(service), pidFile));
     }
 
     /** The environment a service child gets (the same names the containers get in docker-compose.yml). */

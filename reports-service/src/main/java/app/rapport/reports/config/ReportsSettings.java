@@ -25,6 +25,8 @@ public class ReportsSettings {
     /** A partner whose last referral is older than this is dormant. */
     @Min(1)
     private int dormantAfterDays = 90;
+    /** A send SENDING this long stopped mid-way (ADR 0407): longer than any delivery takes. */
+    private java.time.Duration unconfirmedAfter = java.time.Duration.ofMinutes(10);
 
     /**
      * Each clinic's e-mail-to-fax gateway domain, {@code clinic=domain,clinic=domain}
@@ -92,5 +94,13 @@ public class ReportsSettings {
 
     public void setDormantAfterDays(int dormantAfterDays) {
         this.dormantAfterDays = dormantAfterDays;
+    }
+
+    public java.time.Duration getUnconfirmedAfter() {
+        return unconfirmedAfter;
+    }
+
+    public void setUnconfirmedAfter(java.time.Duration unconfirmedAfter) {
+        this.unconfirmedAfter = unconfirmedAfter;
     }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public record Consent(@Id String id, String clinicId, String patientReference, String practitionerId, String scope,
                       LocalDate validFrom, @Nullable LocalDate validTo, ConsentObtainedVia obtainedVia,
                       String recordedBy, Instant recordedAt, @Nullable Instant revokedAt, @Nullable String revokedBy,
-                      @Nullable String revocationReason) {
+                      @Nullable String revocationReason, long version) {
 
     public Set<ReportType> scopeTypes() {
         return Arrays.stream(scope.split(",")).filter(s -> !s.isBlank()).map(ReportType::valueOf)
@@ -47,9 +47,4 @@ public record Consent(@Id String id, String clinicId, String patientReference, S
     }
 
     public enum State { VALID, NOT_YET_VALID, EXPIRED, REVOKED }
-
-    public Consent revoked(Instant at, String by, String reason) {
-        return new Consent(id, clinicId, patientReference, practitionerId, scope, validFrom, validTo, obtainedVia,
-                recordedBy, recordedAt, at, by, reason);
-    }
 }

@@ -1,17 +1,20 @@
 package app.rapport.reports.domain;
 
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.reports.repository.ConsentRepository;
 import app.rapport.reports.repository.ReferralStore;
 import app.rapport.reports.repository.ReportRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,19 +42,27 @@ public class ConsentLedger {
     /** The consent a report of {@code type} (null: a letter) may be disclosed under on {@code day}, if any (the latest recorded). */
     public Optional<Consent> validFor(String clinicId, String patientReference, String practitionerId,
                                       @Nullable ReportType type, LocalDate day) {
-        return consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference, practitionerId)
-                .stream().filter(c -> c.permits(type, day)).max(Comparator.comparing(Consent::recordedAt));
+        return validAmong(consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference,
+                practitionerId), type, day);
+    }
+
+    private static Optional<Consent> validAmong(List<Consent> all, @Nullable ReportType type, LocalDate day) {
+        return all.stream().filter(c -> c.permits(type, day)).max(Comparator.comparing(Consent::recordedAt));
     }
 
     /**
-     * The consent a disclosure of {@code type} (null: a letter) goes out under on {@code day}.
+     * The consent a disclosure of {@code type} (null: a letter) goes out under on {@code day},
+     * decided on the consents as committed now and locked until the caller's transaction ends: a
+     * revocation committed before is seen, and one made meanwhile waits until the disclosure is logged.
      *
      * @throws ProblemException 409 {@code consent-required}, its {@code reason} a {@link ConsentGap}
      */
-    public Consent require(String clinicId, String patientReference, String practitionerId, @Nullable ReportType type,
-                           LocalDate day) {
-        return validFor(clinicId, patientReference, practitionerId, type, day).orElseThrow(() -> {
-            ConsentGap gap = gap(clinicId, patientReference, practitionerId, day);
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Consent requireLocked(String clinicId, String patientReference, String practitionerId,
+                                 @Nullable ReportType type, LocalDate day) {
+        List<Consent> all = consents.lockAll(clinicId, patientReference, practitionerId);
+        return validAmong(all, type, day).orElseThrow(() -> {
+            ConsentGap gap = gapAmong(all, day);
             return new ProblemException(HttpStatus.CONFLICT, "consent-required", "No valid consent",
                     words(gap, type, day)).with("reason", gap.name());
         });
@@ -59,7 +70,11 @@ public class ConsentLedger {
 
     /** Why no consent is valid on {@code day} (call when {@link #validFor} found none). */
     public ConsentGap gap(String clinicId, String patientReference, String practitionerId, LocalDate day) {
-        var all = consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference, practitionerId);
+        return gapAmong(consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference,
+                practitionerId), day);
+    }
+
+    private static ConsentGap gapAmong(List<Consent> all, LocalDate day) {
         if (all.isEmpty()) {
             return ConsentGap.MISSING;
         }
@@ -95,26 +110,33 @@ public class ConsentLedger {
             throw ProblemException.invalidField("patientReference", "no referred patient with this reference");
         }
         Consent consent = consents.save(new Consent(UUID.randomUUID().toString(), clinicId, patientReference,
-                practitionerId, Consent.scopeOf(scope), validFrom, validTo, via, user, Instant.now(), null, null, null));
+                practitionerId, Consent.scopeOf(scope), validFrom, validTo, via, user, Instant.now(), null, null, null, 0));
         reevaluate(clinicId, patientReference, practitionerId);
         return consent;
     }
 
+    /**
+     * Revokes under the consent's row lock: a send deciding under this consent finishes logging its
+     * disclosure first, and nothing is sent under it once this commits. {@code ifMatch} (the
+     * consent's ETag) makes a revocation of a version someone else changed a 412.
+     */
     @Transactional
-    public Consent revoke(String clinicId, String user, String consentId, String reason) {
-        Consent consent = consents.findByIdAndClinicId(consentId, clinicId)
+    public Consent revoke(String clinicId, String user, String consentId, String reason, @Nullable String ifMatch) {
+        Consent consent = consents.lock(consentId, clinicId)
                 .orElseThrow(() -> ProblemException.notFound("Consent", consentId));
         if (consent.revokedAt() != null) {
             throw ProblemException.conflict("Consent " + consentId + " was already revoked");
         }
-        Consent revoked = consents.update(consent.revoked(Instant.now(), user, reason));
+        Versions.check(ifMatch, consent.version(), "Consent " + consentId);
+        consents.revoke(consentId, clinicId, Instant.now(), user, reason, consent.version());
         reevaluate(clinicId, consent.patientReference(), consent.practitionerId());
-        return revoked;
+        return consents.findByIdAndClinicId(consentId, clinicId).orElseThrow();
     }
 
     /**
      * Moves the unsent reports of this patient to this recipient between AWAITING_CONSENT and
      * DRAFT to match the consents valid today (a new consent releases them, a revocation holds them).
+     * Each move is guarded by the status read here: a report a send claimed meanwhile is left alone.
      */
     @Transactional
     public void reevaluate(String clinicId, String patientReference, String practitionerId) {
@@ -123,13 +145,13 @@ public class ConsentLedger {
         for (Report r : reports.findByClinicIdAndPatientReferenceAndPractitionerIdAndStatus(clinicId, patientReference,
                 practitionerId, ReportStatus.AWAITING_CONSENT)) {
             if (validFor(clinicId, patientReference, practitionerId, r.type(), today).isPresent()) {
-                reports.update(r.withStatus(ReportStatus.DRAFT, now));
+                reports.moveUnsent(r.id(), ReportStatus.AWAITING_CONSENT.name(), ReportStatus.DRAFT.name(), now);
             }
         }
         for (Report r : reports.findByClinicIdAndPatientReferenceAndPractitionerIdAndStatus(clinicId, patientReference,
                 practitionerId, ReportStatus.DRAFT)) {
             if (validFor(clinicId, patientReference, practitionerId, r.type(), today).isEmpty()) {
-                reports.update(r.withStatus(ReportStatus.AWAITING_CONSENT, now));
+                reports.moveUnsent(r.id(), ReportStatus.DRAFT.name(), ReportStatus.AWAITING_CONSENT.name(), now);
             }
         }
     }

@@ -15,7 +15,9 @@ import java.time.Instant;
 public record Letter(@Id String id, String clinicId, String referralId, LetterKind kind, String practitionerId,
                      String patientReference, @Nullable String currentCondition, @Nullable String treatment,
                      String question, Status status, String writtenBy, Instant createdAt, Instant updatedAt,
-                     @Nullable Instant sentAt, @Nullable ReportChannel sentChannel, @Nullable String consentId) {
+                     @Nullable Instant sentAt, @Nullable ReportChannel sentChannel, @Nullable String consentId,
+                     @Nullable Instant sendingSince, long version) {
 
-    public enum Status { DRAFT, SENT }
+    /** As a report's: SENDING while delivered, DELIVERY_UNCONFIRMED when nobody can tell whether it arrived (ADR 0407). */
+    public enum Status { DRAFT, SENDING, SENT, DELIVERY_UNCONFIRMED }
 }

@@ -1,6 +1,7 @@
 package app.rapport.reports.domain;
 
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.reports.plugin.LetterPdfRenderer;
 import app.rapport.reports.repository.DirectoryStore;
 import app.rapport.reports.repository.DisclosureRepository;
@@ -21,8 +22,7 @@ import java.util.UUID;
 /**
  * The second-opinion request and the treatment inquiry: drafted about the patient of a received
  * referral, sent to a directory practitioner. Sending discloses patient information, so it takes
- * the report's path: the same consent gate, delivery plugins and disclosure log, in one
- * transaction with the delivery last.
+ * the report's path: the same consent gate, delivery plugins, disclosure log and {@link Sending}.
  */
 @Singleton
 public class Letters {
@@ -37,10 +37,11 @@ public class Letters {
     private final DeliveryChoice delivery;
     private final LetterPdfRenderer pdf;
     private final ClinicCalendar calendar;
+    private final Sending sending;
 
     public Letters(LetterRepository letters, ReferralStore referrals, DirectoryStore directory, ConsentLedger consents,
                    DisclosureRepository disclosures, DeliveryChoice delivery, LetterPdfRenderer pdf,
-                   ClinicCalendar calendar) {
+                   ClinicCalendar calendar, Sending sending) {
         this.letters = letters;
         this.referrals = referrals;
         this.directory = directory;
@@ -49,6 +50,7 @@ public class Letters {
         this.delivery = delivery;
         this.pdf = pdf;
         this.calendar = calendar;
+        this.sending = sending;
     }
 
     /** What the clinician writes; the kind decides which of the optional parts it needs. */
@@ -72,7 +74,7 @@ public class Letters {
         Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
         Letter letter = letters.save(new Letter(UUID.randomUUID().toString(), clinicId, referral.id(), d.kind(),
                 d.practitionerId(), referral.patientReference(), trimmed(d.currentCondition()), trimmed(d.treatment()),
-                d.question().trim(), Letter.Status.DRAFT, user, now, now, null, null, null));
+                d.question().trim(), Letter.Status.DRAFT, user, now, now, null, null, null, null, 0));
         LOG.info("Drafted {} {} on referral {}", d.kind(), letter.id(), referral.id());
         return letter;
     }
@@ -97,35 +99,108 @@ public class Letters {
         return new LetterDocument(letter, referral, recipient, letter.clinicId());
     }
 
+    /** A letter claimed for sending. */
+    record Claimed(Letter letter, LetterDocument document, byte[] pdf, DeliveryChoice.Route route, Consent consent,
+                   Disclosure disclosure) {
+    }
+
     /**
-     * Sends the letter under a consent to disclose to its recipient valid today in the clinic's
-     * zone (409 consent-required otherwise, with the report's reasons), logs the disclosure and
-     * delivers last: a refused delivery leaves nothing sent or logged.
+     * Sends the letter the way {@link Sending} sends everything, under a consent to disclose to its
+     * recipient valid today in the clinic's zone (409 consent-required otherwise, with the report's
+     * reasons), decided under the consents' lock: the disclosure row and SENDING, the delivery
+     * outside any transaction, then SENT. A refused delivery leaves nothing sent or logged.
      */
-    @Transactional
     public Disclosure send(String clinicId, String user, String letterId, @Nullable ReportChannel requested) {
-        Letter letter = find(clinicId, letterId);
-        if (letter.status() == Letter.Status.SENT) {
-            throw ProblemException.conflict("Letter " + letterId + " was already sent").with("sentAt", letter.sentAt().toString());
-        }
+        Claimed c = sending.send("letter", new Sending.Steps<>() {
+            @Override
+            public Claimed claim() {
+                return Letters.this.claim(clinicId, user, letterId, requested);
+            }
+
+            @Override
+            public void deliver(Claimed claimed) {
+                claimed.route().delivery().deliver(claimed.document(), claimed.pdf(), claimed.route().destination());
+            }
+
+            @Override
+            public void sent(Claimed claimed) {
+                if (letters.markSent(claimed.letter().id(), now()) != 1) {
+                    LOG.warn("Letter {} was no longer being sent when its delivery finished", claimed.letter().id());
+                }
+            }
+
+            @Override
+            public void refused(Claimed claimed, String why) {
+                Letter l = claimed.letter();
+                if (l.status() == Letter.Status.DELIVERY_UNCONFIRMED) {
+                    letters.markUnconfirmed(l.id(), now());
+                } else {
+                    letters.release(l.id(), l.status().name(), now());
+                    disclosures.deleteById(claimed.disclosure().id());
+                }
+                LOG.warn("Letter {} was not delivered ({}); back to {}", l.id(), why, l.status());
+            }
+
+            @Override
+            public void unconfirmed(Claimed claimed, String why) {
+                letters.markUnconfirmed(claimed.letter().id(), now());
+                LOG.warn("Letter {} delivery unconfirmed: {}", claimed.letter().id(), why);
+            }
+        });
+        LOG.info("Sent {} {} by {} under consent {}", c.letter().kind(), letterId, c.route().channel(), c.consent().id());
+        return c.disclosure();
+    }
+
+    private Claimed claim(String clinicId, String user, String letterId, @Nullable ReportChannel requested) {
+        Letter read = find(clinicId, letterId);
+        refuseUnsendable(read);
         LocalDate today = calendar.today(clinicId);
-        Consent consent = consents.require(clinicId, letter.patientReference(), letter.practitionerId(), null, today);
+        Consent consent = consents.requireLocked(clinicId, read.patientReference(), read.practitionerId(), null, today);
+        Letter letter = letters.lock(letterId, clinicId).orElseThrow(() -> ProblemException.notFound("Letter", letterId));
+        refuseUnsendable(letter);
         LetterDocument document = assemble(letter);
         DeliveryChoice.Route route = delivery.choose(clinicId, document.recipient(), requested);
         byte[] rendered = pdf.render(document);
 
-        Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
-        if (letters.markSent(letter.id(), clinicId, now, route.channel().name(), consent.id()) != 1) {
+        Instant now = now();
+        if (letters.claim(letter.id(), clinicId, letter.status().name(), letter.version(), now, route.channel().name(),
+                consent.id()) != 1) {
             throw ProblemException.conflict("Letter " + letterId + " was sent meanwhile");
         }
-        Disclosure disclosure = disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, null, null,
+        Disclosure disclosure = letter.status() == Letter.Status.DELIVERY_UNCONFIRMED
+                ? disclosures.findByClinicIdAndLetterId(clinicId, letterId).orElseThrow()
+                : disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, null, null,
                 letter.patientReference(), document.recipient().id(), document.recipient().displayName(),
-                route.channel(), route.disclosedAddress(), consent.id(), user,
-                now, letter.id(), letter.kind(), null, null, null));
-        // Last: if the SMTP server refuses, the transaction rolls back and nothing counts as disclosed.
-        route.delivery().deliver(document, rendered, route.destination());
-        LOG.info("Sent {} {} by {} under consent {}", letter.kind(), letter.id(), route.channel(), consent.id());
-        return disclosure;
+                route.channel(), route.disclosedAddress(), consent.id(), user, now, letter.id(), letter.kind(),
+                null, null, null));
+        return new Claimed(letter, document, rendered, route, consent, disclosure);
+    }
+
+    /** Staff saw an unconfirmed letter arrive: SENT. */
+    @Transactional
+    public Letter confirmDelivered(String clinicId, String letterId, @Nullable String ifMatch) {
+        Letter letter = letters.lock(letterId, clinicId).orElseThrow(() -> ProblemException.notFound("Letter", letterId));
+        if (letter.status() != Letter.Status.DELIVERY_UNCONFIRMED) {
+            throw ProblemException.conflict("Letter " + letterId + " is " + letter.status()
+                    + "; only a letter whose delivery is unconfirmed can be confirmed").with("status", letter.status().name());
+        }
+        Versions.check(ifMatch, letter.version(), "Letter " + letterId);
+        letters.markSent(letterId, now());
+        return find(clinicId, letterId);
+    }
+
+    private static void refuseUnsendable(Letter letter) {
+        switch (letter.status()) {
+            case SENT -> throw ProblemException.conflict("Letter " + letter.id() + " was already sent")
+                    .with("sentAt", letter.sentAt().toString());
+            case SENDING -> throw ProblemException.conflict("Letter " + letter.id() + " is being sent");
+            default -> {
+            }
+        }
+    }
+
+    private Instant now() {
+        return calendar.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private ReferralRecord receivedReferral(String clinicId, String referralId) {

@@ -19,11 +19,5 @@ import java.time.LocalDate;
 public record Measurement(@Id String id, String clinicId, String referralId, ObjectiveMeasure measure,
                           BigDecimal value, LocalDate measuredOn, String measuredBy, @Nullable Integer visitNumber,
                           String recordedBy, Instant recordedAt, @Nullable String correctedBy,
-                          @Nullable Instant correctedAt) {
-
-    public Measurement corrected(ObjectiveMeasure newMeasure, BigDecimal newValue, LocalDate newMeasuredOn,
-                                 String newMeasuredBy, @Nullable Integer newVisitNumber, String by, Instant at) {
-        return new Measurement(id, clinicId, referralId, newMeasure, newValue, newMeasuredOn, newMeasuredBy,
-                newVisitNumber, recordedBy, recordedAt, by, at);
-    }
+                          @Nullable Instant correctedAt, long version) {
 }

@@ -1,6 +1,7 @@
 package app.rapport.reports.domain;
 
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.reports.repository.MeasurementRepository;
 import app.rapport.reports.repository.ReferralStore;
 import io.micronaut.core.annotation.Nullable;
@@ -48,20 +49,28 @@ public class MeasurementLog {
         check(referral, taken);
         Measurement m = measurements.save(new Measurement(UUID.randomUUID().toString(), clinicId, referralId,
                 taken.measure(), taken.value(), taken.measuredOn(), taken.measuredBy() == null ? user : taken.measuredBy(),
-                taken.visitNumber(), user, now(), null, null));
+                taken.visitNumber(), user, now(), null, null, 0));
         LOG.info("Recorded {} measurement {} for referral {}", m.measure(), m.id(), referralId);
         return m;
     }
 
     /** A correction keeps who measured unless it says otherwise: whoever fixes a typo did not take the measurement. */
+    /**
+     * Only the version the person read ({@code If-Match}; absent: the one read here): two people
+     * fixing the same typo never silently overwrite each other (412 for the second).
+     */
     @Transactional
-    public Measurement correct(String clinicId, String user, String id, Taken taken) {
-        Measurement m = find(clinicId, id);
+    public Measurement correct(String clinicId, String user, String id, Taken taken, @Nullable String ifMatch) {
+        Measurement m = measurements.lock(id, clinicId).orElseThrow(() -> ProblemException.notFound("Measurement", id));
+        Versions.check(ifMatch, m.version(), "Measurement " + id);
         check(receivedReferral(clinicId, m.referralId()), taken);
-        Measurement corrected = measurements.update(m.corrected(taken.measure(), taken.value(), taken.measuredOn(),
-                taken.measuredBy() == null ? m.measuredBy() : taken.measuredBy(), taken.visitNumber(), user, now()));
+        if (measurements.correct(id, clinicId, taken.measure().name(), taken.value(), taken.measuredOn(),
+                taken.measuredBy() == null ? m.measuredBy() : taken.measuredBy(), taken.visitNumber(), user, now(),
+                m.version()) != 1) {
+            throw Versions.stale("Measurement " + id, m.version());
+        }
         LOG.info("Corrected measurement {} for referral {}", id, m.referralId());
-        return corrected;
+        return find(clinicId, id);
     }
 
     @Transactional

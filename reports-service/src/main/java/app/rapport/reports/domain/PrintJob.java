@@ -14,9 +14,4 @@ import java.time.Instant;
 public record PrintJob(@Id String id, String clinicId, @Nullable String reportId, String recipientName, Instant queuedAt,
                        @Nullable Instant printedAt, @Nullable String printedBy, @Nullable String letterId,
                        @Nullable String statusUpdateId, boolean faxByHand, @Nullable String faxNumber) {
-
-    public PrintJob printed(Instant at, String by) {
-        return new PrintJob(id, clinicId, reportId, recipientName, queuedAt, at, by, letterId, statusUpdateId, faxByHand,
-                faxNumber);
-    }
 }

@@ -3,10 +3,12 @@ package app.rapport.reports.domain;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.reports.messaging.ReportEvents;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.ReportRepository;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,8 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Sends a report. One transaction: the consent check, SENT, the disclosure row, ReportSent in the
- * outbox, and the delivery last (the channel chosen by {@link DeliveryChoice}), so a refused or failed delivery leaves nothing disclosed or logged.
+ * Sends a report the way {@link Sending} sends everything: the consent decided under its lock, the
+ * disclosure row and SENDING in one transaction; the delivery (the channel chosen by
+ * {@link DeliveryChoice}) outside any; then SENT and ReportSent. Staff settle a report whose
+ * delivery is unconfirmed by confirming it arrived, or by sending it again (the same Message-ID).
  */
 @Singleton
 public class ReportDispatch {
@@ -34,10 +38,11 @@ public class ReportDispatch {
     private final DeliveryChoice delivery;
     private final Outbox outbox;
     private final ClinicCalendar calendar;
+    private final Sending sending;
 
     public ReportDispatch(ReportRepository reports, DisclosureRepository disclosures, ConsentLedger consents,
                           ReportDocuments documents, PdfReportRenderer pdf, DeliveryChoice delivery,
-                          Outbox outbox, ClinicCalendar calendar) {
+                          Outbox outbox, ClinicCalendar calendar, Sending sending) {
         this.reports = reports;
         this.disclosures = disclosures;
         this.consents = consents;
@@ -46,37 +51,135 @@ public class ReportDispatch {
         this.delivery = delivery;
         this.outbox = outbox;
         this.calendar = calendar;
+        this.sending = sending;
     }
 
-    @Transactional
-    public Disclosure send(String clinicId, String user, String reportId, ReportChannel requested) {
-        Report report = reports.findByIdAndClinicId(reportId, clinicId)
-                .orElseThrow(() -> ProblemException.notFound("Report", reportId));
-        if (report.status() == ReportStatus.SENT) {
-            throw ProblemException.conflict("Report " + reportId + " was already sent").with("sentAt", report.sentAt().toString());
-        }
+    /** A report claimed for sending: everything the delivery and the settling need. */
+    record Claimed(Report report, ReportDocument document, byte[] pdf, DeliveryChoice.Route route, Consent consent,
+                   Disclosure disclosure) {
+    }
+
+    public Disclosure send(String clinicId, String user, String reportId, @Nullable ReportChannel requested) {
+        Claimed c = sending.send("report", new Sending.Steps<>() {
+            @Override
+            public Claimed claim() {
+                return ReportDispatch.this.claim(clinicId, user, reportId, requested);
+            }
+
+            @Override
+            public void deliver(Claimed claimed) {
+                claimed.route().delivery().deliver(claimed.document(), claimed.pdf(), claimed.route().destination());
+            }
+
+            @Override
+            public void sent(Claimed claimed) {
+                markSent(claimed.report(), claimed.route().channel(), claimed.consent().id());
+            }
+
+            @Override
+            public void refused(Claimed claimed, String why) {
+                Report r = claimed.report();
+                Instant now = now();
+                if (r.status() == ReportStatus.DELIVERY_UNCONFIRMED) {
+                    // Sent again and refused: the first attempt may still have arrived, so its disclosure stays.
+                    reports.markUnconfirmed(r.id(), now);
+                } else {
+                    reports.release(r.id(), r.status().name(), now);
+                    disclosures.deleteById(claimed.disclosure().id());
+                    documents.forgetMeasurementsSentWith(r);
+                }
+                LOG.warn("Report {} was not delivered ({}); back to {}", r.id(), why, r.status());
+            }
+
+            @Override
+            public void unconfirmed(Claimed claimed, String why) {
+                reports.markUnconfirmed(claimed.report().id(), now());
+                LOG.warn("Report {} delivery unconfirmed: {}", claimed.report().id(), why);
+            }
+        });
+        LOG.info("Sent report {} by {} under consent {}", reportId, c.route().channel(), c.consent().id());
+        return c.disclosure();
+    }
+
+    /**
+     * Transaction 1. The consents are locked first and the report second — the order a revocation
+     * takes them too — and the report is rendered from the row as locked: an edit saved before
+     * this is what goes out, and one saved after finds it SENDING and is refused.
+     */
+    private Claimed claim(String clinicId, String user, String reportId, @Nullable ReportChannel requested) {
+        Report read = find(clinicId, reportId);
+        refuseUnsendable(read);
         LocalDate today = calendar.today(clinicId);
-        Consent consent = consents.require(clinicId, report.patientReference(), report.practitionerId(), report.type(), today);
+        Consent consent = consents.requireLocked(clinicId, read.patientReference(), read.practitionerId(), read.type(), today);
+        Report report = reports.lock(reportId, clinicId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
+        refuseUnsendable(report);
         ReportDocument document = documents.assemble(report);
-        Practitioner recipient = document.recipient();
-        DeliveryChoice.Route route = delivery.choose(clinicId, recipient, requested);
-        ReportChannel channel = route.channel();
+        DeliveryChoice.Route route = delivery.choose(clinicId, document.recipient(), requested);
         byte[] rendered = pdf.render(document);
 
-        Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
-        if (reports.markSent(report.id(), clinicId, now, channel.name(), consent.id()) != 1) {
+        Instant now = now();
+        if (reports.claim(report.id(), clinicId, report.status().name(), report.version(), now, route.channel().name(),
+                consent.id()) != 1) {
             throw ProblemException.conflict("Report " + reportId + " was sent meanwhile");
         }
-        documents.keepMeasurementsSentWith(report);
-        Disclosure disclosure = disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, report.id(),
-                report.type(), report.patientReference(), recipient.id(), recipient.displayName(), channel,
-                route.disclosedAddress(), consent.id(), user, now, null, null, null, null, null));
-        outbox.record(clinicId, "Report", report.id(), EventTypes.REPORT_SENT, new ReportEvents.ReportSent(report.id(),
-                report.referralId(), report.practitionerId(), report.recipientRole().name(), report.type().name(),
-                ReportStatus.SENT.name(), now.toString(), channel.name(), consent.id()));
-        // Last: if the SMTP server refuses, the transaction rolls back and nothing counts as disclosed.
-        route.delivery().deliver(document, rendered, route.destination());
-        LOG.info("Sent report {} by {} under consent {}", report.id(), channel, consent.id());
-        return disclosure;
+        Disclosure disclosure;
+        if (report.status() == ReportStatus.DELIVERY_UNCONFIRMED) {
+            // Sent again deliberately: the same disclosure (it may have arrived the first time), the measurements it was kept with.
+            disclosure = disclosures.findByClinicIdAndReportId(clinicId, reportId).orElseThrow();
+        } else {
+            documents.keepMeasurementsSentWith(report);
+            Practitioner recipient = document.recipient();
+            disclosure = disclosures.save(new Disclosure(UUID.randomUUID().toString(), clinicId, report.id(),
+                    report.type(), report.patientReference(), recipient.id(), recipient.displayName(), route.channel(),
+                    route.disclosedAddress(), consent.id(), user, now, null, null, null, null, null));
+        }
+        return new Claimed(report, document, rendered, route, consent, disclosure);
+    }
+
+    /**
+     * Staff saw an unconfirmed delivery arrive (the partner said so, the mailbox shows it): SENT and
+     * ReportSent, as the sender would have done. {@code ifMatch} guards against a stale screen.
+     */
+    @Transactional
+    public Report confirmDelivered(String clinicId, String reportId, @Nullable String ifMatch) {
+        Report report = reports.lock(reportId, clinicId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
+        if (report.status() != ReportStatus.DELIVERY_UNCONFIRMED) {
+            throw ProblemException.conflict("Report " + reportId + " is " + report.status()
+                    + "; only a report whose delivery is unconfirmed can be confirmed").with("status", report.status().name());
+        }
+        Versions.check(ifMatch, report.version(), "Report " + reportId);
+        markSent(report, report.sentChannel(), report.consentId());
+        LOG.info("Delivery of report {} confirmed by staff", reportId);
+        return find(clinicId, reportId);
+    }
+
+    /** Transaction 2 (or staff's confirmation): SENT and ReportSent. */
+    private void markSent(Report report, ReportChannel channel, String consentId) {
+        Instant now = now();
+        if (reports.markSent(report.id(), now) != 1) {
+            LOG.warn("Report {} was no longer being sent when its delivery finished", report.id());
+            return;
+        }
+        outbox.record(report.clinicId(), "Report", report.id(), EventTypes.REPORT_SENT, new ReportEvents.ReportSent(
+                report.id(), report.referralId(), report.practitionerId(), report.recipientRole().name(),
+                report.type().name(), ReportStatus.SENT.name(), now.toString(), channel.name(), consentId));
+    }
+
+    private static void refuseUnsendable(Report report) {
+        switch (report.status()) {
+            case SENT -> throw ProblemException.conflict("Report " + report.id() + " was already sent")
+                    .with("sentAt", report.sentAt().toString());
+            case SENDING -> throw ProblemException.conflict("Report " + report.id() + " is being sent");
+            default -> {
+            }
+        }
+    }
+
+    private Report find(String clinicId, String reportId) {
+        return reports.findByIdAndClinicId(reportId, clinicId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
+    }
+
+    private Instant now() {
+        return calendar.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

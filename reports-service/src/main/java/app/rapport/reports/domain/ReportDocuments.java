@@ -66,14 +66,20 @@ public class ReportDocuments {
      * merged with the content's measures.
      */
     public List<MeasureProgress> measureTable(Report report, ReportContent content) {
-        List<Measurement> taken = report.status() == ReportStatus.SENT
+        // Being sent, sent or maybe sent: what was disclosed, as it was then.
+        List<Measurement> taken = !report.editable()
                 ? measurements.findSentWith(report.clinicId(), report.id())
                 : measurements.findByClinicIdAndReferralId(report.clinicId(), report.referralId());
         return MeasureProgress.table(taken, content.measures());
     }
 
-    /** Called in the transaction that marks the report sent, after it was rendered from the same rows. */
+    /** Called in the transaction that claims the report for sending, after it was rendered from the same rows. */
     public void keepMeasurementsSentWith(Report report) {
         measurements.keepSentWith(report.clinicId(), report.referralId(), report.id());
+    }
+
+    /** A send that certainly did not happen kept nothing: the next one keeps the measurements as they are then. */
+    public void forgetMeasurementsSentWith(Report report) {
+        measurements.forgetSentWith(report.clinicId(), report.id());
     }
 }

@@ -88,7 +88,7 @@ public class ReportQueue {
         ReportStatus status = consents.validFor(referral.clinicId(), referral.patientReference(), recipient, type,
                 calendar.today(referral.clinicId())).isPresent() ? ReportStatus.DRAFT : ReportStatus.AWAITING_CONSENT;
         Report report = reports.save(new Report(UUID.randomUUID().toString(), referral.clinicId(), referral.id(),
-                recipient, role, type, sequence, status, referral.patientReference(), null, now, now, null, null, null));
+                recipient, role, type, sequence, status, referral.patientReference(), null, now, now, null, null, null, null, 0));
         outbox.record(report.clinicId(), "Report", report.id(), EventTypes.REPORT_QUEUED,
                 new ReportEvents.ReportQueued(report.id(), report.referralId(), report.practitionerId(), role.name(),
                         type.name(), status.name(), now.toString()));

@@ -10,7 +10,8 @@ import java.time.LocalDate;
 /**
  * A short update to the referring practitioner about their referral: no clinical detail, so no
  * consent. PENDING until the sender claims it (SENDING), SENT once delivered; a failed delivery
- * goes back to PENDING, and after {@link StatusUpdates#MAX_ATTEMPTS} it is FAILED.
+ * goes back to PENDING, and after {@link StatusUpdates#MAX_ATTEMPTS} it is FAILED. One whose sender
+ * stopped mid-delivery is DELIVERY_UNCONFIRMED for staff, never sent again blindly (ADR 0407).
  *
  * @param reason the decline reason, for DECLINED only
  */
@@ -22,6 +23,6 @@ public record StatusUpdate(@Id String id, String clinicId, String referralId, St
                            @Nullable Instant sentAt) {
 
     public enum Status {
-        PENDING, SENDING, SENT, FAILED
+        PENDING, SENDING, SENT, FAILED, DELIVERY_UNCONFIRMED
     }
 }

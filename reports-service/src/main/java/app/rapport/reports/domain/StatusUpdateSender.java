@@ -1,47 +1,72 @@
 package app.rapport.reports.domain;
 
-import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.plugin.StatusUpdatePdf;
 import jakarta.inject.Singleton;
 
 /**
- * Sends pending status updates on the referrer's preferred channel. Delivery runs outside any
- * transaction (an SMTP server may take seconds): claim in one, deliver, then SENT in another. A
- * crash between delivery and SENT sends it again after the claim goes stale; the e-mail's stable
- * Message-ID lets the recipient's mail system see it is the same message.
+ * Sends pending status updates on the referrer's preferred channel through {@link Sending}, as
+ * reports and letters go: SENDING and the disclosure row in one transaction, the delivery outside
+ * any (an SMTP server may take seconds), then SENT and StatusUpdateSent. A sender that stops
+ * between delivery and SENT leaves the update to the recovery step, which flags it DELIVERY_UNCONFIRMED
+ * for staff instead of sending it again unseen; a deliberate resend carries the same Message-ID.
  */
 @Singleton
 public class StatusUpdateSender {
 
     private final StatusUpdates updates;
-    private final DeliveryChoice delivery;
     private final StatusUpdatePdf pdf;
+    private final Sending sending;
 
-    public StatusUpdateSender(StatusUpdates updates, DeliveryChoice delivery, StatusUpdatePdf pdf) {
+    public StatusUpdateSender(StatusUpdates updates, StatusUpdatePdf pdf, Sending sending) {
         this.updates = updates;
-        this.delivery = delivery;
         this.pdf = pdf;
+        this.sending = sending;
     }
 
     /** @return how many were sent */
     public int sendPending() {
         int sent = 0;
         for (StatusUpdate update : updates.due()) {
-            if (!updates.claim(update)) {
-                continue;
-            }
             try {
-                StatusUpdateDocument doc = updates.assemble(update);
-                DeliveryChoice.Route route = delivery.forStatusUpdate(doc.recipient());
-                route.delivery().deliver(doc, pdf.render(doc), route.destination());
-                updates.sent(doc, route);
+                sending.send("status update", steps(update));
                 sent++;
-            } catch (ProblemException e) {
-                updates.attemptFailed(update, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            } catch (StatusUpdates.TakenElsewhere e) {
+                // Another replica's sender has it.
+            } catch (StatusUpdates.NotSendable e) {
+                updates.attemptFailed(update, e.getMessage());
             } catch (RuntimeException e) {
-                updates.attemptFailed(update, e.getClass().getSimpleName() + ": " + e.getMessage());
+                // Counted by the refused or unconfirmed step, in the transaction that said so.
             }
         }
         return sent;
+    }
+
+    private Sending.Steps<StatusUpdates.Claimed> steps(StatusUpdate update) {
+        return new Sending.Steps<>() {
+            @Override
+            public StatusUpdates.Claimed claim() {
+                return updates.claim(update);
+            }
+
+            @Override
+            public void deliver(StatusUpdates.Claimed c) {
+                c.route().delivery().deliver(c.doc(), pdf.render(c.doc()), c.route().destination());
+            }
+
+            @Override
+            public void sent(StatusUpdates.Claimed c) {
+                updates.sent(c);
+            }
+
+            @Override
+            public void refused(StatusUpdates.Claimed c, String why) {
+                updates.refused(c, why);
+            }
+
+            @Override
+            public void unconfirmed(StatusUpdates.Claimed c, String why) {
+                updates.unconfirmed(c, why);
+            }
+        };
     }
 }

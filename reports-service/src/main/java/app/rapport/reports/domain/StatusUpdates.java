@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,17 +25,14 @@ import java.util.UUID;
 /**
  * The one place a status update is recorded and changes state: recorded from referrals' events
  * for a received referral as far as the referrer's preferences ask, claimed, then sent (with its
- * disclosure row and StatusUpdateSent) or counted as a failed attempt. Each step is its own
- * transaction; the delivery between claim and sent runs outside any (see StatusUpdateSender).
+ * disclosure row at the claim, StatusUpdateSent at SENT) or counted as a failed attempt, through
+ * {@link Sending} as reports and letters are (see StatusUpdateSender).
  */
 @Singleton
 public class StatusUpdates {
 
     /** Attempts before an update is FAILED, and visible so in the API for staff to follow up by hand. */
     public static final int MAX_ATTEMPTS = 5;
-    /** A claim older than this belongs to a sender that stopped mid-delivery: another may take it. */
-    static final Duration STALE_CLAIM = Duration.ofMinutes(10);
-
     private static final Logger LOG = LoggerFactory.getLogger(StatusUpdates.class);
 
     private final StatusUpdateRepository updates;
@@ -45,15 +41,18 @@ public class StatusUpdates {
     private final DisclosureRepository disclosures;
     private final Outbox outbox;
     private final ClinicCalendar calendar;
+    private final DeliveryChoice delivery;
 
     public StatusUpdates(StatusUpdateRepository updates, ReferralStore referrals, DirectoryStore directory,
-                         DisclosureRepository disclosures, Outbox outbox, ClinicCalendar calendar) {
+                         DisclosureRepository disclosures, Outbox outbox, ClinicCalendar calendar,
+                         DeliveryChoice delivery) {
         this.updates = updates;
         this.referrals = referrals;
         this.directory = directory;
         this.disclosures = disclosures;
         this.outbox = outbox;
         this.calendar = calendar;
+        this.delivery = delivery;
     }
 
     /**
@@ -96,18 +95,110 @@ public class StatusUpdates {
 
     @ReadOnly
     public List<StatusUpdate> due() {
-        return updates.due(calendar.now().minus(STALE_CLAIM));
+        return updates.due();
     }
 
-    /** @return true when this sender took it (no other sender holds it) */
+    /** An update claimed for sending; {@code newDisclosure} false when one sent before may have arrived already. */
+    record Claimed(StatusUpdateDocument doc, DeliveryChoice.Route route, Disclosure disclosure, boolean newDisclosure) {
+    }
+
+    /** The referral or its referrer is not (yet) known here: a failed attempt, nothing claimed. */
+    static class NotSendable extends RuntimeException {
+        NotSendable(String message) {
+            super(message);
+        }
+    }
+
+    /** Another sender took it first. */
+    static class TakenElsewhere extends RuntimeException {
+        TakenElsewhere() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Transaction 1 of {@link Sending}: SENDING and the disclosure row (basis instead of a consent),
+     * only if no other sender took it.
+     */
+    Claimed claim(StatusUpdate update) {
+        StatusUpdateDocument doc;
+        try {
+            doc = assemble(update);
+        } catch (IllegalStateException e) {
+            throw new NotSendable(e.getMessage());
+        }
+        DeliveryChoice.Route route = delivery.forStatusUpdate(doc.recipient());
+        Instant now = now();
+        if (updates.claim(update.id(), now, route.channel().name()) != 1) {
+            throw new TakenElsewhere();
+        }
+        Optional<Disclosure> earlier = disclosures.findByClinicIdAndStatusUpdateId(update.clinicId(), update.id());
+        Disclosure disclosure = earlier.orElseGet(() -> disclosures.save(new Disclosure(UUID.randomUUID().toString(),
+                update.clinicId(), null, null, doc.referral().patientReference(), doc.recipient().id(),
+                doc.recipient().displayName(), route.channel(), route.disclosedAddress(), null, "status-update-sender",
+                now, null, null, update.id(), update.kind(), StatusUpdateWording.BASIS)));
+        return new Claimed(doc, route, disclosure, earlier.isEmpty());
+    }
+
+    /** Transaction 2: SENT and StatusUpdateSent. */
+    void sent(Claimed c) {
+        StatusUpdate u = c.doc().update();
+        Instant now = now();
+        if (updates.markSent(u.id(), now) != 1) {
+            LOG.warn("Status update {} was no longer being sent by this sender", u.id());
+            return;
+        }
+        recordSent(u, c.route().channel(), now);
+        LOG.info("Sent {} status update {} by {}", u.kind(), u.id(), c.route().channel());
+    }
+
+    private void recordSent(StatusUpdate u, ReportChannel channel, Instant now) {
+        outbox.record(u.clinicId(), "StatusUpdate", u.id(), EventTypes.STATUS_UPDATE_SENT,
+                new ReportEvents.StatusUpdateSent(u.id(), u.referralId(), u.practitionerId(), u.kind().name(),
+                        channel.name(), now.toString()));
+    }
+
+    /** It certainly did not leave: a failed attempt, and no disclosure unless an earlier send may have arrived. */
+    void refused(Claimed c, String why) {
+        if (c.newDisclosure()) {
+            disclosures.deleteById(c.disclosure().id());
+        }
+        attemptFailed(c.doc().update(), why);
+    }
+
+    void unconfirmed(Claimed c, String why) {
+        updates.markUnconfirmed(c.doc().update().id(), shortened(why), now());
+        LOG.warn("Status update {} delivery unconfirmed: {}", c.doc().update().id(), why);
+    }
+
+    /** Staff saw an unconfirmed update arrive: SENT and StatusUpdateSent. */
     @Transactional
-    public boolean claim(StatusUpdate update) {
-        Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
-        return updates.claim(update.id(), now, now.minus(STALE_CLAIM)) == 1;
+    public StatusUpdate confirmDelivered(String clinicId, String id) {
+        StatusUpdate u = unconfirmed(clinicId, id);
+        Instant now = now();
+        updates.markSent(id, now);
+        recordSent(u, u.channel(), now);
+        return find(clinicId, id);
+    }
+
+    /** Staff send an unconfirmed update again, deliberately: PENDING, with the same Message-ID and disclosure. */
+    @Transactional
+    public StatusUpdate sendAgain(String clinicId, String id) {
+        unconfirmed(clinicId, id);
+        updates.sendAgain(id, now());
+        return find(clinicId, id);
+    }
+
+    private StatusUpdate unconfirmed(String clinicId, String id) {
+        StatusUpdate u = find(clinicId, id);
+        if (u.status() != StatusUpdate.Status.DELIVERY_UNCONFIRMED) {
+            throw ProblemException.conflict("Status update " + id + " is " + u.status()
+                    + "; only one whose delivery is unconfirmed can be confirmed or sent again").with("status", u.status().name());
+        }
+        return u;
     }
 
     /** @throws IllegalStateException when the referral or its referrer is not (yet) known here: a failed attempt */
-    @ReadOnly
     public StatusUpdateDocument assemble(StatusUpdate update) {
         ReferralRecord referral = referrals.find(update.clinicId(), update.referralId())
                 .orElseThrow(() -> new IllegalStateException("no referral " + update.referralId()));
@@ -116,23 +207,12 @@ public class StatusUpdates {
         return new StatusUpdateDocument(update, referral, referrer, update.clinicId());
     }
 
-    /** SENT, the disclosure row (basis instead of a consent) and StatusUpdateSent, together. */
-    @Transactional
-    public void sent(StatusUpdateDocument doc, DeliveryChoice.Route route) {
-        StatusUpdate u = doc.update();
-        Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
-        if (updates.markSent(u.id(), now, route.channel().name()) != 1) {
-            LOG.warn("Status update {} was no longer being sent by this sender", u.id());
-            return;
-        }
-        disclosures.save(new Disclosure(UUID.randomUUID().toString(), u.clinicId(), null, null,
-                doc.referral().patientReference(), doc.recipient().id(), doc.recipient().displayName(), route.channel(),
-                route.disclosedAddress(), null, "status-update-sender", now, null, null, u.id(), u.kind(),
-                StatusUpdateWording.BASIS));
-        outbox.record(u.clinicId(), "StatusUpdate", u.id(), EventTypes.STATUS_UPDATE_SENT,
-                new ReportEvents.StatusUpdateSent(u.id(), u.referralId(), u.practitionerId(), u.kind().name(),
-                        route.channel().name(), now.toString()));
-        LOG.info("Sent {} status update {} by {}", u.kind(), u.id(), route.channel());
+    private Instant now() {
+        return calendar.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String shortened(String error) {
+        return error == null ? "unknown" : error.length() > 500 ? error.substring(0, 500) : error;
     }
 
     /** Back to PENDING to try again, or FAILED after {@link #MAX_ATTEMPTS}. */
@@ -140,7 +220,7 @@ public class StatusUpdates {
     public void attemptFailed(StatusUpdate update, String error) {
         boolean last = update.attempts() + 1 >= MAX_ATTEMPTS;
         updates.markAttemptFailed(update.id(), (last ? StatusUpdate.Status.FAILED : StatusUpdate.Status.PENDING).name(),
-                error.length() > 500 ? error.substring(0, 500) : error, calendar.now());
+                shortened(error), calendar.now());
         LOG.warn("Status update {} attempt {} failed{}: {}", update.id(), update.attempts() + 1,
                 last ? ", giving up" : "", error);
     }

@@ -1,5 +1,7 @@
 package app.rapport.reports.plugin;
 
+import app.rapport.platform.mail.Mail;
+import app.rapport.platform.mail.Mailer;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.domain.LetterDocument;
 import app.rapport.reports.domain.LetterWording;
@@ -18,10 +20,10 @@ import jakarta.inject.Singleton;
 @Singleton
 public class EmailDelivery implements ReportDelivery {
 
-    private final SmtpMail mail;
+    private final Mailer mail;
     private final MailText text;
 
-    public EmailDelivery(SmtpMail mail, MailText text) {
+    public EmailDelivery(Mailer mail, MailText text) {
         this.mail = mail;
         this.text = text;
     }
@@ -51,24 +53,39 @@ public class EmailDelivery implements ReportDelivery {
 
     @Override
     public void deliver(ReportDocument document, byte[] pdf, Destination to) {
-        mail.send(to.address(), "Patient Records: Confidential - report on your referral", text.report(document), pdf,
-                "report-" + document.report().id() + ".pdf", "report");
+        mail.send(withPdf(to, "Patient Records: Confidential - report on your referral", text.report(document), pdf,
+                reportKey(document.report().id())));
     }
 
     @Override
     public void deliver(LetterDocument letter, byte[] pdf, Destination to) {
-        mail.send(to.address(), LetterWording.subject(letter.letter().kind()), text.letter(letter), pdf,
-                "letter-" + letter.letter().id() + ".pdf", "letter");
+        mail.send(withPdf(to, LetterWording.subject(letter.letter().kind()), text.letter(letter), pdf,
+                letterKey(letter.letter().id())));
     }
 
     @Override
     public void deliver(StatusUpdateDocument update, byte[] pdf, Destination to) {
-        mail.send(to.address(), StatusUpdateWording.TITLE, text.statusUpdate(update), pdf,
-                "status-update-" + update.update().id() + ".pdf", "status update", messageKey(update));
+        mail.send(withPdf(to, StatusUpdateWording.TITLE, text.statusUpdate(update), pdf, statusUpdateKey(update.update().id())));
     }
 
-    /** Stable per update: a resend after a crash between delivery and SENT is the same message. */
-    static String messageKey(StatusUpdateDocument update) {
-        return "status-update-" + update.update().id();
+    /**
+     * The e-mail (or e-mail-to-fax) of one report, letter or update: the PDF is named and the
+     * Message-ID made from the same stable key, so a resend after a crash, or a deliberate resend
+     * by staff, is recognisably the same message.
+     */
+    static Mail withPdf(Destination to, String subject, String body, byte[] pdf, String key) {
+        return new Mail(to.address(), subject, body, java.util.List.of(), key).attach(key + ".pdf", "application/pdf", pdf);
+    }
+
+    public static String reportKey(String reportId) {
+        return "report-" + reportId;
+    }
+
+    public static String letterKey(String letterId) {
+        return "letter-" + letterId;
+    }
+
+    public static String statusUpdateKey(String updateId) {
+        return "status-update-" + updateId;
     }
 }

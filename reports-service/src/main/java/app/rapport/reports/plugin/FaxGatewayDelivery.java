@@ -1,5 +1,6 @@
 package app.rapport.reports.plugin;
 
+import app.rapport.platform.mail.Mailer;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.domain.LetterDocument;
@@ -20,11 +21,11 @@ public class FaxGatewayDelivery implements ReportDelivery {
 
     static final String SUBJECT = "Patient Records: Confidential";
 
-    private final SmtpMail mail;
+    private final Mailer mail;
     private final MailText text;
     private final ReportsSettings settings;
 
-    public FaxGatewayDelivery(SmtpMail mail, MailText text, ReportsSettings settings) {
+    public FaxGatewayDelivery(Mailer mail, MailText text, ReportsSettings settings) {
         this.mail = mail;
         this.text = text;
         this.settings = settings;
@@ -63,19 +64,18 @@ public class FaxGatewayDelivery implements ReportDelivery {
 
     @Override
     public void deliver(ReportDocument document, byte[] pdf, Destination to) {
-        mail.send(to.address(), SUBJECT, text.report(document), pdf, "report-" + document.report().id() + ".pdf",
-                "report");
+        mail.send(EmailDelivery.withPdf(to, SUBJECT, text.report(document), pdf, EmailDelivery.reportKey(document.report().id())));
     }
 
     @Override
     public void deliver(LetterDocument letter, byte[] pdf, Destination to) {
-        mail.send(to.address(), SUBJECT, text.letter(letter), pdf, "letter-" + letter.letter().id() + ".pdf", "letter");
+        mail.send(EmailDelivery.withPdf(to, SUBJECT, text.letter(letter), pdf, EmailDelivery.letterKey(letter.letter().id())));
     }
 
     @Override
     public void deliver(StatusUpdateDocument update, byte[] pdf, Destination to) {
-        mail.send(to.address(), SUBJECT, text.statusUpdate(update), pdf, "status-update-" + update.update().id() + ".pdf",
-                "status update", EmailDelivery.messageKey(update));
+        mail.send(EmailDelivery.withPdf(to, SUBJECT, text.statusUpdate(update), pdf,
+                EmailDelivery.statusUpdateKey(update.update().id())));
     }
 
     private static String digits(String fax) {

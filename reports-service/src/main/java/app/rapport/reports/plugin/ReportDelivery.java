@@ -12,8 +12,10 @@ import app.rapport.reports.domain.StatusUpdateDocument;
  * (SMTP with the PDF attached), {@code fax-gateway} (e-mail-to-fax) and {@code print-queue}.
  * {@link app.rapport.reports.domain.DeliveryChoice} picks one for reports and letters alike.
  * <p>
- * {@link #deliver} runs last inside the transaction that marks the report SENT, logs the
- * disclosure and records ReportSent: if it throws, none of that happened.
+ * {@link #deliver} runs outside any transaction, between the claim that logged the disclosure
+ * (SENDING) and SENT ({@link app.rapport.reports.domain.Sending}): if it throws, the claim is undone
+ * and the disclosure removed; if it throws {@link app.rapport.platform.mail.MailOutcomeUnknown}, the
+ * record is DELIVERY_UNCONFIRMED for staff.
  */
 public interface ReportDelivery extends RapportPlugin {
 
@@ -32,8 +34,8 @@ public interface ReportDelivery extends RapportPlugin {
 
     /**
      * Delivers a letter (second-opinion request, treatment inquiry) the same way, under the same
-     * rule: it runs last in the transaction that logs the disclosure. A channel that cannot carry
-     * letters refuses, naming {@code channel}, before anything is sent or logged.
+     * rule. A channel that cannot carry letters refuses, naming {@code channel}, and nothing stays
+     * sent or logged.
      */
     default void deliver(LetterDocument letter, byte[] pdf, Destination to) {
         throw app.rapport.platform.web.ProblemException.invalidField("channel",

@@ -15,4 +15,13 @@ public interface DisclosureRepository extends GenericRepository<Disclosure, Stri
     Page<Disclosure> findByClinicIdAndPatientReference(String clinicId, String patientReference, Pageable pageable);
 
     long countByClinicIdAndReportId(String clinicId, String reportId);
+
+    java.util.Optional<Disclosure> findByClinicIdAndReportId(String clinicId, String reportId);
+
+    java.util.Optional<Disclosure> findByClinicIdAndLetterId(String clinicId, String letterId);
+
+    java.util.Optional<Disclosure> findByClinicIdAndStatusUpdateId(String clinicId, String statusUpdateId);
+
+    /** A delivery that certainly did not happen is no disclosure: removed in the transaction that says so. */
+    void deleteById(String id);
 }

@@ -8,6 +8,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,11 +17,21 @@ public interface MeasurementRepository extends GenericRepository<Measurement, St
 
     Measurement save(Measurement measurement);
 
-    Measurement update(Measurement measurement);
+    /** A correction, only of the version the person read. */
+    @Query("UPDATE measurement SET measure = :measure, value = :value, measured_on = :measuredOn, measured_by = :measuredBy, "
+            + "visit_number = :visitNumber, corrected_by = :by, corrected_at = :at, version = version + 1 "
+            + "WHERE id = :id AND clinic_id = :clinicId AND version = :version")
+    long correct(String id, String clinicId, String measure, java.math.BigDecimal value, java.time.LocalDate measuredOn,
+                 String measuredBy, @io.micronaut.core.annotation.Nullable Integer visitNumber, String by, Instant at,
+                 long version);
 
     void delete(Measurement measurement);
 
     Optional<Measurement> findByIdAndClinicId(String id, String clinicId);
+
+    /** The row, locked until the transaction ends: a correction checks its version and writes it in one go. */
+    @Query(value = "SELECT * FROM measurement WHERE id = :id AND clinic_id = :clinicId FOR UPDATE", nativeQuery = true)
+    Optional<Measurement> lock(String id, String clinicId);
 
     Page<Measurement> findByClinicIdAndReferralId(String clinicId, String referralId, Pageable pageable);
 
@@ -34,7 +45,11 @@ public interface MeasurementRepository extends GenericRepository<Measurement, St
             + " FROM measurement WHERE clinic_id = :clinicId AND referral_id = :referralId")
     void keepSentWith(String clinicId, String referralId, String reportId);
 
-    @Query(value = "SELECT " + COLUMNS + " FROM sent_measurement WHERE clinic_id = :clinicId AND report_id = :reportId",
+    @Query("DELETE FROM sent_measurement WHERE clinic_id = :clinicId AND report_id = :reportId")
+    void forgetSentWith(String clinicId, String reportId);
+
+    /** What was disclosed does not change: a kept measurement has no version of its own. */
+    @Query(value = "SELECT " + COLUMNS + ", 0 AS version FROM sent_measurement WHERE clinic_id = :clinicId AND report_id = :reportId",
             nativeQuery = true)
     List<Measurement> findSentWith(String clinicId, String reportId);
 }

@@ -20,8 +20,6 @@ public interface ReportRepository extends GenericRepository<Report, String> {
 
     Report save(Report report);
 
-    Report update(Report report);
-
     Optional<Report> findByIdAndClinicId(String id, String clinicId);
 
     boolean existsByClinicIdAndReferralIdAndPractitionerIdAndTypeAndSequenceNumber(
@@ -36,10 +34,50 @@ public interface ReportRepository extends GenericRepository<Report, String> {
 
     List<Report> findByClinicIdAndReferralId(String clinicId, String referralId);
 
-    /** Sets SENT only if nobody sent it meanwhile: two clicks on "send" disclose once. */
-    @Query("UPDATE report SET status = 'SENT', sent_at = :sentAt, updated_at = :sentAt, sent_channel = :channel, "
-            + "consent_id = :consentId WHERE id = :id AND clinic_id = :clinicId AND status <> 'SENT'")
-    long markSent(String id, String clinicId, Instant sentAt, String channel, String consentId);
+    /** The row, locked until the transaction ends: a send and an edit or a revocation take turns on it. */
+    @Query(value = "SELECT * FROM report WHERE id = :id AND clinic_id = :clinicId FOR UPDATE", nativeQuery = true)
+    Optional<Report> lock(String id, String clinicId);
+
+    /** The content, only as the version the writer read and only while it may still change. */
+    @Query("UPDATE report SET content = :content, updated_at = :now, version = version + 1 WHERE id = :id "
+            + "AND clinic_id = :clinicId AND version = :version AND status IN ('AWAITING_CONSENT', 'DRAFT')")
+    long writeContent(String id, String clinicId, String content, Instant now, long version);
+
+    /** Between AWAITING_CONSENT and DRAFT as the consents say, only from the status it was read in. */
+    @Query("UPDATE report SET status = :to, updated_at = :now, version = version + 1 WHERE id = :id AND status = :from")
+    long moveUnsent(String id, String from, String to, Instant now);
+
+    /**
+     * Claims it for one send (SENDING), only from the status and version that send read: two
+     * clicks on "send", or an edit saved meanwhile, make the second claim find nothing.
+     */
+    @Query("UPDATE report SET status = 'SENDING', sending_since = :now, updated_at = :now, sent_channel = :channel, "
+            + "consent_id = :consentId, version = version + 1 WHERE id = :id AND clinic_id = :clinicId "
+            + "AND status = :from AND version = :version")
+    long claim(String id, String clinicId, String from, long version, Instant now, String channel, String consentId);
+
+    /**
+     * SENT, by the sender that delivered it (also when the recovery step flagged it meanwhile: this
+     * sender knows it arrived) or by staff confirming an unconfirmed delivery.
+     */
+    @Query("UPDATE report SET status = 'SENT', sent_at = :now, updated_at = :now, sending_since = NULL, "
+            + "version = version + 1 WHERE id = :id AND status IN ('SENDING', 'DELIVERY_UNCONFIRMED')")
+    long markSent(String id, Instant now);
+
+    /** It certainly did not leave: back to the unsent status it was claimed from. */
+    @Query("UPDATE report SET status = :to, updated_at = :now, sending_since = NULL, sent_channel = NULL, "
+            + "consent_id = NULL, version = version + 1 WHERE id = :id AND status = 'SENDING'")
+    long release(String id, String to, Instant now);
+
+    /** It may have left (or, sent again, may have left the first time): for staff to confirm or send again. */
+    @Query("UPDATE report SET status = 'DELIVERY_UNCONFIRMED', updated_at = :now, version = version + 1 "
+            + "WHERE id = :id AND status = 'SENDING'")
+    long markUnconfirmed(String id, Instant now);
+
+    /** The recovery step: claims older than {@code staleBefore} belong to a sender that stopped. */
+    @Query("UPDATE report SET status = 'DELIVERY_UNCONFIRMED', updated_at = :now, version = version + 1 "
+            + "WHERE status = 'SENDING' AND sending_since < :staleBefore")
+    long flagUnconfirmed(Instant staleBefore, Instant now);
 
     @Query(value = "SELECT * FROM report WHERE clinic_id = :clinicId "
             + "AND (:referralId IS NULL OR referral_id = :referralId) "

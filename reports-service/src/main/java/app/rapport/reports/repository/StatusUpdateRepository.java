@@ -26,21 +26,39 @@ public interface StatusUpdateRepository extends GenericRepository<StatusUpdate, 
             nativeQuery = true)
     List<StatusUpdate> onReferral(String clinicId, String referralId);
 
-    /** Pending ones, and ones claimed by a sender that stopped before it finished (a crash mid-delivery). */
-    @Query(value = "SELECT * FROM status_update WHERE status = 'PENDING' OR (status = 'SENDING' AND claimed_at < :staleBefore) "
-            + "ORDER BY created_at LIMIT 50", nativeQuery = true)
-    List<StatusUpdate> due(Instant staleBefore);
+    /**
+     * Pending ones. One claimed by a sender that stopped mid-delivery is not among them: the
+     * recovery step flags it DELIVERY_UNCONFIRMED rather than sending it again unseen (ADR 0407).
+     */
+    @Query(value = "SELECT * FROM status_update WHERE status = 'PENDING' ORDER BY created_at LIMIT 50", nativeQuery = true)
+    List<StatusUpdate> due();
 
     /** Takes it for this sender only if nobody else did: two replicas send it once. */
-    @Query("UPDATE status_update SET status = 'SENDING', claimed_at = :now, updated_at = :now WHERE id = :id "
-            + "AND (status = 'PENDING' OR (status = 'SENDING' AND claimed_at < :staleBefore))")
-    long claim(String id, Instant now, Instant staleBefore);
+    @Query("UPDATE status_update SET status = 'SENDING', claimed_at = :now, updated_at = :now, channel = :channel "
+            + "WHERE id = :id AND status = 'PENDING'")
+    long claim(String id, Instant now, String channel);
 
-    @Query("UPDATE status_update SET status = 'SENT', sent_at = :sentAt, updated_at = :sentAt, channel = :channel "
+    /** SENT by the sender that delivered it, also when the recovery step flagged it meanwhile. */
+    @Query("UPDATE status_update SET status = 'SENT', sent_at = :sentAt, updated_at = :sentAt "
+            + "WHERE id = :id AND status IN ('SENDING', 'DELIVERY_UNCONFIRMED')")
+    long markSent(String id, Instant sentAt);
+
+    @Query("UPDATE status_update SET status = 'DELIVERY_UNCONFIRMED', last_error = :error, updated_at = :now "
             + "WHERE id = :id AND status = 'SENDING'")
-    long markSent(String id, Instant sentAt, String channel);
+    long markUnconfirmed(String id, String error, Instant now);
 
+    /** Staff send it again deliberately: the next sender run takes it. */
+    @Query("UPDATE status_update SET status = 'PENDING', claimed_at = NULL, updated_at = :now "
+            + "WHERE id = :id AND status = 'DELIVERY_UNCONFIRMED'")
+    long sendAgain(String id, Instant now);
+
+    /** The recovery step: claims older than {@code staleBefore} belong to a sender that stopped. */
+    @Query("UPDATE status_update SET status = 'DELIVERY_UNCONFIRMED', updated_at = :now "
+            + "WHERE status = 'SENDING' AND claimed_at < :staleBefore")
+    long flagUnconfirmed(Instant staleBefore, Instant now);
+
+    /** From SENDING (a refused delivery) or PENDING (nothing to deliver yet: the referrer is not known here). */
     @Query("UPDATE status_update SET status = :status, attempts = attempts + 1, last_error = :error, updated_at = :now, "
-            + "claimed_at = NULL WHERE id = :id AND status = 'SENDING'")
+            + "claimed_at = NULL WHERE id = :id AND status IN ('PENDING', 'SENDING')")
     long markAttemptFailed(String id, String status, String error, Instant now);
 }

@@ -4,6 +4,7 @@ import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
+import app.rapport.platform.web.Versions;
 import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.Consent;
 import app.rapport.reports.domain.ConsentLedger;
@@ -14,6 +15,7 @@ import app.rapport.reports.web.ReportViews.ConsentView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -87,7 +89,9 @@ public class ConsentController {
 
     /** The patient withdrew consent: nothing more is sent under it; unsent drafts wait for consent again. */
     @Post("/{id}/revoke")
-    public ConsentView revoke(Caller caller, String id, @Valid @Body Revocation body) {
-        return ConsentView.of(ledger.revoke(caller.clinicId(), caller.user(), id, body.reason()), calendar.today(caller.clinicId()));
+    public HttpResponse<ConsentView> revoke(Caller caller, String id, @Valid @Body Revocation body,
+                                            @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
+        Consent c = ledger.revoke(caller.clinicId(), caller.user(), id, body.reason(), ifMatch);
+        return Versions.tagged(HttpResponse.ok(ConsentView.of(c, calendar.today(caller.clinicId()))), c.version());
     }
 }

@@ -4,6 +4,7 @@ import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.reports.domain.Letter;
 import app.rapport.reports.domain.LetterKind;
 import app.rapport.reports.domain.Letters;
@@ -19,6 +20,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
@@ -75,11 +77,11 @@ public class LetterController {
                              String patientReference, @Nullable String currentCondition, @Nullable String treatment,
                              String question, Letter.Status status, String writtenBy, Instant createdAt,
                              Instant updatedAt, @Nullable Instant sentAt, @Nullable ReportChannel sentChannel,
-                             @Nullable String consentId) {
+                             @Nullable String consentId, long version) {
         static LetterView of(Letter l) {
             return new LetterView(l.id(), l.referralId(), l.kind(), l.practitionerId(), l.patientReference(),
                     l.currentCondition(), l.treatment(), l.question(), l.status(), l.writtenBy(), l.createdAt(),
-                    l.updatedAt(), l.sentAt(), l.sentChannel(), l.consentId());
+                    l.updatedAt(), l.sentAt(), l.sentChannel(), l.consentId(), l.version());
         }
     }
 
@@ -104,8 +106,9 @@ public class LetterController {
     }
 
     @Get("/{id}")
-    public LetterView read(Caller caller, String id) {
-        return LetterView.of(letters.find(caller.clinicId(), id));
+    public HttpResponse<LetterView> read(Caller caller, String id) {
+        Letter l = letters.find(caller.clinicId(), id);
+        return Versions.tagged(HttpResponse.ok(LetterView.of(l)), l.version());
     }
 
     /** The letter as it will go out: {@code Accept: application/pdf} (the default) or {@code text/plain} (the e-mail's text). */
@@ -127,5 +130,13 @@ public class LetterController {
     @Secured(Roles.CLINICIAN)
     public DisclosureView send(Caller caller, String id, @Nullable @Valid @Body ReportController.SendRequest body) {
         return DisclosureView.of(letters.send(caller.clinicId(), caller.user(), id, body == null ? null : body.channel()));
+    }
+
+    /** Staff confirm that a letter whose delivery is unconfirmed arrived: SENT. To send it again instead, {@code POST /send}. */
+    @Post("/{id}/confirm-delivery")
+    public HttpResponse<LetterView> confirmDelivery(Caller caller, String id,
+                                                    @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
+        Letter l = letters.confirmDelivered(caller.clinicId(), id, ifMatch);
+        return Versions.tagged(HttpResponse.ok(LetterView.of(l)), l.version());
     }
 }

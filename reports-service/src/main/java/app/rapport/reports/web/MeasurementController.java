@@ -5,6 +5,7 @@ import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.reports.domain.Measurement;
 import app.rapport.reports.domain.MeasurementLog;
 import app.rapport.reports.domain.ObjectiveMeasure;
@@ -12,6 +13,7 @@ import app.rapport.reports.repository.MeasurementRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -78,11 +80,11 @@ public class MeasurementController {
     public record MeasurementView(String id, String referralId, ObjectiveMeasure measure, String name, String unit,
                                   BigDecimal value, LocalDate measuredOn, String measuredBy,
                                   @Nullable Integer visitNumber, String recordedBy, Instant recordedAt,
-                                  @Nullable String correctedBy, @Nullable Instant correctedAt) {
+                                  @Nullable String correctedBy, @Nullable Instant correctedAt, long version) {
         static MeasurementView of(Measurement m) {
             return new MeasurementView(m.id(), m.referralId(), m.measure(), m.measure().displayName(), m.measure().ucum(),
                     m.value(), m.measuredOn(), m.measuredBy(), m.visitNumber(), m.recordedBy(), m.recordedAt(),
-                    m.correctedBy(), m.correctedAt());
+                    m.correctedBy(), m.correctedAt(), m.version());
         }
     }
 
@@ -119,10 +121,14 @@ public class MeasurementController {
                 new MeasurementLog.Taken(body.measure(), body.value(), body.measuredOn(), body.measuredBy(), body.visitNumber()))));
     }
 
+    /** Corrects one; {@code If-Match} (its ETag, or {@code version} as listed) makes a stale correction a 412. */
     @Put("/{id}")
-    public MeasurementView correct(Caller caller, String id, @Valid @Body Correction body) {
-        return MeasurementView.of(log.correct(caller.clinicId(), caller.user(), id,
-                new MeasurementLog.Taken(body.measure(), body.value(), body.measuredOn(), body.measuredBy(), body.visitNumber())));
+    public HttpResponse<MeasurementView> correct(Caller caller, String id, @Valid @Body Correction body,
+                                                 @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
+        Measurement m = log.correct(caller.clinicId(), caller.user(), id,
+                new MeasurementLog.Taken(body.measure(), body.value(), body.measuredOn(), body.measuredBy(), body.visitNumber()),
+                ifMatch);
+        return Versions.tagged(HttpResponse.ok(MeasurementView.of(m)), m.version());
     }
 
     @Delete("/{id}")

@@ -95,11 +95,12 @@ public class PrintQueueController {
     @Post("/{id}/printed")
     @Transactional
     public PrintJobView markPrinted(Caller caller, String id) {
-        PrintJob job = find(caller, id);
-        if (job.printedAt() != null) {
+        find(caller, id);
+        if (jobs.markPrinted(id, caller.clinicId(), Instant.now(), caller.user()) != 1) {
+            PrintJob job = find(caller, id);
             throw ProblemException.conflict("Print job " + id + " was already printed").with("printedAt", job.printedAt().toString());
         }
-        return PrintJobView.of(jobs.update(job.printed(Instant.now(), caller.user())));
+        return PrintJobView.of(find(caller, id));
     }
 
     private PrintJob find(Caller caller, String id) {

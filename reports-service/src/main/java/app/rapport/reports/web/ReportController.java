@@ -6,6 +6,7 @@ import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.Disclosure;
 import app.rapport.reports.domain.MeasurementLog;
@@ -30,6 +31,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
@@ -102,9 +104,14 @@ public class ReportController {
         return cadence.overdue(caller.clinicId(), asOf == null ? calendar.today(caller.clinicId()) : asOf);
     }
 
+    /** The report with its version as the ETag: the composer sends it back in If-Match when it saves. */
     @Get("/{id}")
-    public ReportView read(Caller caller, String id) {
+    public HttpResponse<ReportView> read(Caller caller, String id) {
         Report r = find(caller, id);
+        return Versions.tagged(HttpResponse.ok(view(r)), r.version());
+    }
+
+    private ReportView view(Report r) {
         if (r.content() == null) {
             return ReportView.of(r, null);
         }
@@ -129,14 +136,22 @@ public class ReportController {
     @Put("/{id}/content")
     @Secured(Roles.CLINICIAN)
     @Transactional
-    public ReportView writeContent(Caller caller, String id, @Valid @Body ReportContent body) {
-        Report r = find(caller, id);
-        if (r.status() == ReportStatus.SENT) {
-            throw ProblemException.conflict("Report " + id + " was sent; its content can no longer change");
+    public HttpResponse<ReportView> writeContent(Caller caller, String id, @Valid @Body ReportContent body,
+                                                 @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
+        // Locked: a send renders the content as it stands after this save, or this save finds it SENDING.
+        Report r = reports.lock(id, caller.clinicId()).orElseThrow(() -> ProblemException.notFound("Report", id));
+        if (!r.editable()) {
+            throw ProblemException.conflict("Report " + id + " is " + r.status()
+                    + "; what was disclosed can no longer change").with("status", r.status().name());
         }
+        Versions.check(ifMatch, r.version(), "Report " + id);
         measurementLog.checkContent(caller.clinicId(), r.referralId(), body);
-        Report updated = reports.update(r.withContent(documents.write(body), Instant.now()));
-        return ReportView.of(updated, body, documents.measureTable(updated, body));
+        if (reports.writeContent(id, caller.clinicId(), documents.write(body), Instant.now(), r.version()) != 1) {
+            throw Versions.stale("Report " + id, r.version());
+        }
+        Report updated = find(caller, id);
+        return Versions.tagged(HttpResponse.ok(ReportView.of(updated, body, documents.measureTable(updated, body))),
+                updated.version());
     }
 
     /**
@@ -159,6 +174,17 @@ public class ReportController {
     public DisclosureView send(Caller caller, String id, @Nullable @Valid @Body SendRequest body) {
         Disclosure d = dispatch.send(caller.clinicId(), caller.user(), id, body == null ? null : body.channel());
         return DisclosureView.of(d);
+    }
+
+    /**
+     * Staff confirm that a report whose delivery is unconfirmed arrived (the partner has it): SENT.
+     * To send it again instead, {@code POST /send} (the e-mail carries the same Message-ID).
+     */
+    @Post("/{id}/confirm-delivery")
+    public HttpResponse<ReportView> confirmDelivery(Caller caller, String id,
+                                                    @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
+        Report r = dispatch.confirmDelivered(caller.clinicId(), id, ifMatch);
+        return Versions.tagged(HttpResponse.ok(view(r)), r.version());
     }
 
     private Report find(Caller caller, String id) {

@@ -33,7 +33,7 @@ public final class ReportViews {
                              ReportType type, int sequenceNumber, ReportStatus status, String patientReference,
                              @Nullable ReportContent content, Instant queuedAt, Instant updatedAt,
                              @Nullable Instant sentAt, @Nullable ReportChannel sentChannel, @Nullable String consentId,
-                             @Nullable List<MeasureRowView> objectiveMeasures) {
+                             @Nullable List<MeasureRowView> objectiveMeasures, long version) {
         static ReportView of(Report r, @Nullable ReportContent content) {
             return of(r, content, null);
         }
@@ -43,7 +43,7 @@ public final class ReportViews {
             return new ReportView(r.id(), r.referralId(), r.practitionerId(), r.recipientRole(), r.type(),
                     r.sequenceNumber(), r.status(), r.patientReference(), content, r.queuedAt(), r.updatedAt(),
                     r.sentAt(), r.sentChannel(), r.consentId(),
-                    measures == null ? null : measures.stream().map(MeasureRowView::of).toList());
+                    measures == null ? null : measures.stream().map(MeasureRowView::of).toList(), r.version());
         }
     }
 
@@ -77,11 +77,12 @@ public final class ReportViews {
     public record ConsentView(String id, String patientReference, String practitionerId, List<ReportType> scope,
                               LocalDate validFrom, @Nullable LocalDate validTo, ConsentObtainedVia obtainedVia,
                               Consent.State status, String recordedBy, Instant recordedAt, @Nullable Instant revokedAt,
-                              @Nullable String revokedBy, @Nullable String revocationReason) {
+                              @Nullable String revokedBy, @Nullable String revocationReason, long version) {
         static ConsentView of(Consent c, LocalDate today) {
             return new ConsentView(c.id(), c.patientReference(), c.practitionerId(),
                     c.scopeTypes().stream().sorted().toList(), c.validFrom(), c.validTo(), c.obtainedVia(),
-                    c.stateOn(today), c.recordedBy(), c.recordedAt(), c.revokedAt(), c.revokedBy(), c.revocationReason());
+                    c.stateOn(today), c.recordedBy(), c.recordedAt(), c.revokedAt(), c.revokedBy(), c.revocationReason(),
+                    c.version());
         }
     }
 

@@ -11,6 +11,7 @@ import app.rapport.reports.domain.StatusUpdates;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
@@ -57,5 +58,17 @@ public class StatusUpdateController {
         List<StatusUpdateView> items = updates.onReferral(caller.clinicId(), referralId).stream()
                 .map(StatusUpdateView::of).toList();
         return new Page<>(items, 0, items.size(), items.size());
+    }
+
+    /** Staff confirm that an update whose delivery is unconfirmed arrived: SENT. */
+    @Post("/{id}/confirm-delivery")
+    public StatusUpdateView confirmDelivery(Caller caller, String id) {
+        return StatusUpdateView.of(updates.confirmDelivered(caller.clinicId(), id));
+    }
+
+    /** Staff send an update whose delivery is unconfirmed again, deliberately (the same Message-ID): PENDING. */
+    @Post("/{id}/send-again")
+    public StatusUpdateView sendAgain(Caller caller, String id) {
+        return StatusUpdateView.of(updates.sendAgain(caller.clinicId(), id));
     }
 }

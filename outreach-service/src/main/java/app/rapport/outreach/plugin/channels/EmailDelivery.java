@@ -5,7 +5,12 @@ import app.rapport.outreach.domain.OutreachChannel;
 import app.rapport.outreach.domain.TaskType;
 import app.rapport.outreach.plugin.Delivery;
 import app.rapport.outreach.plugin.DeliveryChannel;
+import app.rapport.outreach.plugin.DeliveryFailedException;
 import app.rapport.outreach.plugin.DeliveryRequest;
+import app.rapport.platform.mail.Mail;
+import app.rapport.platform.mail.MailOutcomeUnknown;
+import app.rapport.platform.mail.MailRefused;
+import app.rapport.platform.mail.Mailer;
 import app.rapport.platform.web.ProblemException;
 import jakarta.inject.Singleton;
 
@@ -49,7 +54,12 @@ public class EmailDelivery implements DeliveryChannel {
         MessageTemplate message = Templates.message(request);
         // The clinic's letterhead closes the e-mail, as it heads a printed letter.
         String letterhead = request.clinic().letterhead();
-        mailer.send(to, message.subject(), letterhead.isEmpty() ? message.body() : message.body() + "\n\n--\n" + letterhead);
+        try {
+            mailer.send(Mail.text(to, message.subject(),
+                    letterhead.isEmpty() ? message.body() : message.body() + "\n\n--\n" + letterhead));
+        } catch (MailRefused | MailOutcomeUnknown e) {
+            throw new DeliveryFailedException(e.getMessage(), e);
+        }
         boolean done = request.task().type() != TaskType.INVITATION;
         return new Delivery(done, "E-mail \"" + message.subject() + "\" sent to " + to, null, null, null);
     }

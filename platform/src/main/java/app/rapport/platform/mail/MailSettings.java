@@ -1,11 +1,14 @@
-package app.rapport.reports.config;
+package app.rapport.platform.mail;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
-/** rapport.reports.smtp.*: the clinic's outgoing mail server for e-mailed reports. */
-@ConfigurationProperties("rapport.reports.smtp")
-public class SmtpSettings {
+/**
+ * rapport.mail.*: the clinic group's outgoing mail server, from {@code RAPPORT_SMTP_*} (see
+ * rapport-platform.yml). Each service that sends mail names its own default sender address.
+ */
+@ConfigurationProperties("rapport.mail")
+public class MailSettings {
 
     private String host = "127.0.0.1";
     private int port = 587;
@@ -13,8 +16,11 @@ public class SmtpSettings {
     private String user;
     @Nullable
     private String password;
-    private String from = "reports@rapport.invalid";
-    /** STARTTLS when the server offers it; required in production, off for a local test server. */
+    private String from = "rapport@rapport.invalid";
+    /**
+     * STARTTLS, and then required: a server that does not offer it gets nothing. Off only for a
+     * local test server; a login turns it on regardless, so a password never crosses in the clear.
+     */
     private boolean starttls = true;
 
     public String getHost() {
@@ -65,5 +71,19 @@ public class SmtpSettings {
 
     public void setStarttls(boolean starttls) {
         this.starttls = starttls;
+    }
+
+    public boolean login() {
+        return user != null && !user.isBlank();
+    }
+
+    /** Whether the connection must be upgraded to TLS before anything is sent. */
+    public boolean tlsRequired() {
+        return starttls || login();
+    }
+
+    /** The part of the sender address after the {@code @}: the domain of every Message-ID we make. */
+    public String senderDomain() {
+        return from.substring(from.indexOf('@') + 1);
     }
 }

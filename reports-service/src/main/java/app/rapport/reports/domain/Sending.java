@@ -1,0 +1,107 @@
+package app.rapport.reports.domain;
+
+import app.rapport.platform.mail.MailOutcomeUnknown;
+import app.rapport.platform.mail.MailRefused;
+import app.rapport.platform.web.ProblemException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+
+/**
+ * The one way a report, a letter or a status update leaves the clinic (ADR 0407):
+ * <ol>
+ *   <li>transaction 1 — decide (the consent, under its lock), log the disclosure and claim the
+ *       record SENDING, guarded by the status and version read;</li>
+ *   <li>deliver, outside any transaction (an SMTP server may take seconds, and its "accepted"
+ *       cannot be rolled back), with a Message-ID made from the record's id;</li>
+ *   <li>transaction 2 — SENT and the event in the outbox.</li>
+ * </ol>
+ * A delivery that certainly did not happen (refused, no connection, a channel that cannot carry it)
+ * puts the record back as it was and removes the disclosure, in one transaction. One that may have
+ * happened (the connection broke mid-way) is DELIVERY_UNCONFIRMED at once; one whose sender stopped
+ * between 1 and 3 is flagged so by {@link SendingRecovery}. Staff then confirm it arrived or send
+ * it again deliberately: nothing is sent twice blindly, and no disclosure goes unlogged.
+ */
+@Singleton
+public class Sending {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sending.class);
+
+    /** What differs between reports, letters and status updates; each step runs in the transaction {@link Sending} opens. */
+    public interface Steps<C> {
+        /** Transaction 1: the disclosure row and SENDING. */
+        C claim();
+
+        /** Outside any transaction. */
+        void deliver(C claimed);
+
+        /** Transaction 2: SENT and its event. */
+        void sent(C claimed);
+
+        /** It certainly did not leave: back to where it was, the disclosure removed. */
+        void refused(C claimed, String why);
+
+        /** It may have left: DELIVERY_UNCONFIRMED, the disclosure kept. */
+        void unconfirmed(C claimed, String why);
+    }
+
+    private final TransactionOperations<Connection> transactions;
+    private final boolean haltAfterDelivery;
+
+    public Sending(TransactionOperations<Connection> transactions,
+                   @Value("${rapport.reports.fault.halt-after-delivery:false}") boolean haltAfterDelivery) {
+        this.transactions = transactions;
+        this.haltAfterDelivery = haltAfterDelivery;
+        if (haltAfterDelivery) {
+            LOG.warn("TEST ONLY: rapport.reports.fault.halt-after-delivery is on; the service stops dead after each delivery");
+        }
+    }
+
+    /**
+     * @param what "report", "letter", "status update": for the problem detail
+     * @throws ProblemException 502 {@code delivery-failed} (nothing left, nothing logged) or
+     *                          {@code delivery-unconfirmed} (it may have left; logged, for staff)
+     */
+    public <C> C send(String what, Steps<C> steps) {
+        C claimed = transactions.executeWrite(status -> steps.claim());
+        try {
+            steps.deliver(claimed);
+        } catch (MailOutcomeUnknown e) {
+            transactions.executeWrite(status -> {
+                steps.unconfirmed(claimed, e.getMessage());
+                return null;
+            });
+            throw new ProblemException(HttpStatus.BAD_GATEWAY, "delivery-unconfirmed", "Delivery unconfirmed",
+                    "The connection to the mail server broke while the " + what + " was on its way: it may have "
+                            + "arrived. The disclosure is logged and the " + what + " is marked delivery unconfirmed; "
+                            + "confirm it arrived, or send it again");
+        } catch (RuntimeException e) {
+            transactions.executeWrite(status -> {
+                steps.refused(claimed, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                return null;
+            });
+            if (e instanceof ProblemException p) {
+                throw p;
+            }
+            if (e instanceof MailRefused) {
+                throw new ProblemException(HttpStatus.BAD_GATEWAY, "delivery-failed", "Delivery failed",
+                        "The mail server did not accept the " + what + "; nothing was sent or logged");
+            }
+            throw e;
+        }
+        if (haltAfterDelivery) {
+            // Test only (ReportSendCrashIT): the crash between the server's acceptance and transaction 2.
+            Runtime.getRuntime().halt(137);
+        }
+        transactions.executeWrite(status -> {
+            steps.sent(claimed);
+            return null;
+        });
+        return claimed;
+    }
+}
