@@ -23,6 +23,10 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class NoteController {
 
+    /** A note whose text starts with this fails with a 500 the first time it is written. */
+    public static final String FAIL_ONCE = "fail-once";
+    private static final java.util.Set<String> FAILED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final NoteRepository notes;
     private final Outbox outbox;
 
@@ -34,6 +38,9 @@ public class NoteController {
     @Post
     @Transactional
     public HttpResponse<Note> create(Caller caller, @Valid @Body NewNote body) {
+        if (body.text().startsWith(FAIL_ONCE) && FAILED.add(body.text())) {
+            throw new IllegalStateException("A failure the idempotency tests ask for");
+        }
         Note note = notes.save(new Note(UUID.randomUUID().toString(), caller.clinicId(), body.text()));
         outbox.record(caller.clinicId(), "Note", note.id(), EventTypes.PRACTITIONER_REGISTERED,
                 new NoteWritten(note.id(), note.text(), caller.clinicId()));
