@@ -1,6 +1,7 @@
 package app.rapport.reports;
 
 import app.rapport.platform.events.Topics;
+import app.rapport.platform.testing.IdempotentRetriesContract;
 import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.Retries;
 import app.rapport.platform.testing.Retries.Answer;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdempotentRetriesTest implements TestPropertyProvider {
+class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,51 +52,25 @@ class IdempotentRetriesTest implements TestPropertyProvider {
         return props;
     }
 
-    @Test
-    void aRetriedConsentIsOnFileOnce() throws Exception {
-        Partners.Referral r = receivedReferral("olympia");
-        String body = consent(r, "WRITTEN_FORM");
-        String key = UUID.randomUUID().toString();
-
-        Answer first = Retries.post(http, "/api/v1/consents", clinician(r), key, body);
-        Answer retry = Retries.post(http, "/api/v1/consents", clinician(r), key, body);
-
-        assertThat(first.status()).as(first.body()).isEqualTo(201);
-        assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.replayed()).isTrue();
-        assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(consents(r.clinic())).isEqualTo(1);
+    @Override
+    public HttpClient http() {
+        return http;
     }
 
-    @Test
-    void theSameKeyForAnotherConsentIs422() throws Exception {
-        Partners.Referral r = receivedReferral("olympia");
-        String key = UUID.randomUUID().toString();
-        Retries.post(http, "/api/v1/consents", clinician(r), key, consent(r, "WRITTEN_FORM"));
-
-        Answer reused = Retries.post(http, "/api/v1/consents", clinician(r), key, consent(r, "VERBAL_DOCUMENTED"));
-
-        assertThat(reused.status()).isEqualTo(422);
-        assertThat(reused.body()).contains("\"field\":\"Idempotency-Key\"");
-        assertThat(consents(r.clinic())).isEqualTo(1);
-    }
-
-    @Test
-    void consentsSentAtOnceWithOneKeyAreOneConsent() throws Exception {
-        Partners.Referral r = receivedReferral("olympia");
-        String body = consent(r, "WRITTEN_FORM");
-        String key = UUID.randomUUID().toString();
-
-        List<Answer> answers = Retries.together(4, () -> Retries.post(http, "/api/v1/consents", clinician(r), key, body));
-
-        assertThat(answers).extracting(Answer::status).containsOnly(201, 409).contains(201);
-        assertThat(consents(r.clinic())).isEqualTo(1);
+    /** A consent to send the referrer every report type: recorded once however often it is sent. */
+    @Override
+    public Creation creation(String clinic) throws Exception {
+        Partners.Referral r = receivedReferral(clinic);
+        String withoutHowObtained = JSON.writeValueAsString(Map.of("patientReference", r.patient(),
+                "practitionerId", r.referrerId(), "scope", List.of("PROGRESS")));
+        return new Creation("/api/v1/consents", clinician(r), consent(r, "WRITTEN_FORM"), consent(r, "VERBAL_DOCUMENTED"),
+                withoutHowObtained, () -> consents(r.clinic()));
     }
 
     @Test
     void anotherClinicWithTheSameKeyRecordsItsOwnMeasurement() throws Exception {
-        Partners.Referral olympia = receivedReferral("olympia");
-        Partners.Referral lacey = receivedReferral("lacey");
+        Partners.Referral olympia = receivedReferral(TestClinics.unique("olympia"));
+        Partners.Referral lacey = receivedReferral(TestClinics.unique("lacey"));
         String key = UUID.randomUUID().toString();
 
         Answer inOlympia = Retries.post(http, "/api/v1/measurements", clinician(olympia), key, painScore(olympia, 7));
@@ -112,7 +87,7 @@ class IdempotentRetriesTest implements TestPropertyProvider {
 
     @Test
     void aRetryOfAnImpossiblePainScoreGetsTheSameRefusal() throws Exception {
-        Partners.Referral r = receivedReferral("olympia");
+        Partners.Referral r = receivedReferral(TestClinics.unique("olympia"));
         String impossible = painScore(r, 42);
         String key = UUID.randomUUID().toString();
 
@@ -127,8 +102,8 @@ class IdempotentRetriesTest implements TestPropertyProvider {
         assertThat(measurements(r.clinic())).isZero();
     }
 
-    private Partners.Referral receivedReferral(String city) {
-        Partners.Referral r = Partners.Referral.fresh(TestClinics.unique(city));
+    private Partners.Referral receivedReferral(String clinic) {
+        Partners.Referral r = Partners.Referral.fresh(clinic);
         Partners.referrerKnown(r);
         Partners.pcpKnown(r);
         Partners.send(Topics.REFERRALS, Partners.received(r, "2025-03-03"));

@@ -1,5 +1,6 @@
 package app.rapport.platform.testing;
 
+import app.rapport.platform.idempotency.IdempotencyFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,8 +25,8 @@ import java.util.function.Supplier;
 /** Sends POSTs as a retrying client would (with an Idempotency-Key) and counts what they wrote. */
 public final class Retries {
 
-    public static final String KEY_HEADER = "Idempotency-Key";
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final String KEY_HEADER = IdempotencyFilter.HEADER;
+    public static final String REPLAYED_HEADER = IdempotencyFilter.REPLAYED;
 
     private Retries() {
     }
