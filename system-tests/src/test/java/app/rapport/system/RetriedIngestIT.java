@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -36,8 +35,10 @@ import static org.awaitility.Awaitility.await;
 class RetriedIngestIT {
 
     private static final Duration SETTLE = Duration.ofMinutes(3);
-    private static final int CLIENTS = 4;
+    private static final int CLIENTS = 6;
     private static final int PER_CLIENT = 15;
+    /** Killed at a quarter, half and three quarters of the way: each time some POSTs are in flight. */
+    private static final int KILLS = 3;
     private static final String KEY_IN_REASON = "retry key ";
 
     private final LocalPlatform platform = RunningPlatform.get();
@@ -52,26 +53,28 @@ class RetriedIngestIT {
         Map<String, String> idByKey = new ConcurrentHashMap<>();
         List<String> answeredWithoutId = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger answered = new AtomicInteger();
-        CountDownLatch third = new CountDownLatch(CLIENTS * PER_CLIENT / 3);
+        AtomicInteger retried = new AtomicInteger();
         List<CompletableFuture<Void>> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             clients.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < PER_CLIENT; i++) {
                     String key = UUID.randomUUID().toString();
-                    Api.Answer answer = postUntilAnswered(staff, partner, key);
+                    Api.Answer answer = postUntilAnswered(staff, partner, key, retried);
                     if (answer.status() == 201) {
                         idByKey.put(key, answer.text("id"));
                     } else {
                         answeredWithoutId.add(key); // applied, but the answer died with the process
                     }
                     answered.incrementAndGet();
-                    third.countDown();
                 }
             }));
         }
-        assertThat(third.await(5, TimeUnit.MINUTES)).isTrue();
-        platform.stopService(RapportService.REFERRALS, true);
-        platform.startService(RapportService.REFERRALS);
+        for (int kill = 1; kill <= KILLS; kill++) {
+            int due = CLIENTS * PER_CLIENT * kill / (KILLS + 1);
+            await().atMost(SETTLE).until(() -> answered.get() >= due);
+            platform.stopService(RapportService.REFERRALS, true);
+            platform.startService(RapportService.REFERRALS);
+        }
         CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         platform.awaitHealthy(Duration.ofMinutes(3));
         assertThat(answered.get()).isEqualTo(CLIENTS * PER_CLIENT);
@@ -100,19 +103,24 @@ class RetriedIngestIT {
                 .until(() -> staff.thankYousPerReferral(partner).equals(perReferral)
                         && staff.reportsPerReferral(partner).equals(perReferral));
         Tally.count(Tally.FAULTS);
-        System.out.println("fault survived: kill -9 referrals-service with " + once.size()
-                + " referrals retried by Idempotency-Key (" + answeredWithoutId.size() + " answers lost, none doubled)");
+        System.out.println("fault survived: kill -9 referrals-service " + KILLS + " times with " + once.size()
+                + " referrals, " + retried.get() + " of them sent again after no answer (" + answeredWithoutId.size()
+                + " answers lost, none doubled)");
     }
 
     /**
      * A client that does not know whether its POST got through sends it again with the same key,
      * until the service answers with the outcome (201, or 409 "applied, answer lost").
      */
-    private static Api.Answer postUntilAnswered(ClinicSession staff, String partner, String key) {
+    private static Api.Answer postUntilAnswered(ClinicSession staff, String partner, String key, AtomicInteger retried) {
         Map<String, Object> body = ClinicSession.referralBody(partner);
         body.put("reason", "Low back and pelvic girdle pain at 28 weeks; " + KEY_IN_REASON + key);
         Api.Answer[] last = new Api.Answer[1];
+        int[] attempts = new int[1];
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).ignoreException(UncheckedIOException.class).until(() -> {
+            if (attempts[0]++ == 1) {
+                retried.incrementAndGet();
+            }
             Api.Answer answer = staff.referrals.send("POST", "/api/v1/referrals", staff.token, body, "application/json",
                     Map.of("Idempotency-Key", key));
             assertThat(answer.status()).as(answer.toString()).isNotIn(400, 401, 403, 404, 422);
