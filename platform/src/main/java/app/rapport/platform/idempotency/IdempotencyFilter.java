@@ -143,10 +143,14 @@ public class IdempotencyFilter implements Ordered {
         return response;
     }
 
-    /** Stores a 2xx or 4xx the handler gave; anything else frees the key for a retry. */
+    /**
+     * Stores a 2xx or 4xx the handler gave; anything else frees the key for a retry, and so do the
+     * 4xx that mean "not now" (408, 425, 429): replaying them would refuse the retry they ask for.
+     */
     private void keep(IdempotentAttempt claim, MutableHttpResponse<?> response) {
         int status = response.code();
-        Optional<byte[]> bytes = status < 500 ? bodyBytes(response) : Optional.empty();
+        boolean notNow = status == 408 || status == 425 || status == 429;
+        Optional<byte[]> bytes = status < 500 && !notNow ? bodyBytes(response) : Optional.empty();
         if (bytes.isEmpty()) {
             releaseQuietly(claim);
             return;

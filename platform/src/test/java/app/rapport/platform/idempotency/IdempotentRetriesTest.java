@@ -178,6 +178,20 @@ class IdempotentRetriesTest implements TestPropertyProvider {
     }
 
     @Test
+    void aTooManyRequestsRefusalIsNotKeptSoTheRetryRuns() throws Exception {
+        String clinic = TestClinics.unique("renton");
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("text", NoteController.BUSY_ONCE + " " + key);
+
+        assertThat(post(clinic, key, body).status()).isEqualTo(429);
+        Answer retry = post(clinic, key, body);
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.replayed()).isFalse();
+        assertThat(notes.countByClinicId(clinic)).isEqualTo(1);
+    }
+
+    @Test
     void aClaimStillRunningIs409AndOneAbandonedBeforeItsCommitIsTakenOver() throws Exception {
         String clinic = TestClinics.unique("renton");
         String running = UUID.randomUUID().toString();
