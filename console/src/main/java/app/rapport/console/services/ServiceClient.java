@@ -126,11 +126,15 @@ public class ServiceClient {
                 request.header(CLINIC_HEADER, session.clinic());
             }
         }
+        byte[] payload = body == null ? new byte[0] : write(body);
         if (body != null) {
             request.header("Content-Type", "application/json");
-            request.method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if ("POST".equals(method)) {
+            FormSubmission.nextKey(method, path, payload).ifPresent(key -> request.header("Idempotency-Key", key));
         }
         HttpResponse<byte[]> response;
         try {

@@ -1,5 +1,6 @@
 package app.rapport.console.web;
 
+import app.rapport.console.services.FormSubmission;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -16,8 +17,8 @@ import java.util.function.Supplier;
  * A form is submitted once, however often it is clicked or resent: each rendered form carries
  * a random {@code _form} id, and a second submission with the same id (a double-click, the
  * back button, a reload) waits for the first one and gets its outcome instead of running again.
- * Kept in memory for {@link #KEEP}; a console behind a load balancer needs sticky sessions for
- * this (the services' own Idempotency-Key support will make it hold across replicas).
+ * Kept in memory for {@link #KEEP}; across console replicas or restarts the services hold it: each
+ * POST of the submission carries an Idempotency-Key derived from the form id ({@link FormSubmission}).
  */
 @Singleton
 public class OnceOnly {
@@ -58,7 +59,7 @@ public class OnceOnly {
             }
         }
         try {
-            String location = action.get();
+            String location = FormSubmission.during(user, formId, action);
             mine.complete(location);
             return location;
         } catch (RuntimeException e) {

@@ -55,6 +55,7 @@ public class TemplateController {
     }
 
     @Post("/{kind}/preview")
+    @app.rapport.platform.idempotency.ReadOnlyPost
     @Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
     @Operation(summary = "Wording not saved yet, as a sample partner would read it; nothing is stored")
     public TemplatePreview previewDraft(Caller caller, @PathVariable String kind, @Valid @Body Requests.Template body) {

@@ -1,6 +1,7 @@
 package app.rapport.platform.outbox;
 
 import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.idempotency.IdempotentEffects;
 import app.rapport.platform.observability.TraceParent;
 import app.rapport.platform.tenancy.ClinicIds;
 import io.micronaut.json.JsonMapper;
@@ -32,13 +33,15 @@ public class Outbox {
     private final JsonMapper json;
     private final OutboxSignal signal;
     private final TransactionOperations<Connection> transactions;
+    private final IdempotentEffects idempotentEffects;
 
     public Outbox(OutboxRepository repository, JsonMapper json, OutboxSignal signal,
-                  TransactionOperations<Connection> transactions) {
+                  TransactionOperations<Connection> transactions, IdempotentEffects idempotentEffects) {
         this.repository = repository;
         this.json = json;
         this.signal = signal;
         this.transactions = transactions;
+        this.idempotentEffects = idempotentEffects;
     }
 
     /**
@@ -52,6 +55,8 @@ public class Outbox {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public String record(String clinicId, String aggregateType, String aggregateId, String type, Object payload) {
         ClinicIds.requireValid(clinicId);
+        // A change that tells others about itself is an effect: a retry of its request must not repeat it.
+        idempotentEffects.noteInCurrentTransaction();
         String id = UUID.randomUUID().toString();
         TraceParent trace = TraceParent.current();
         repository.save(new OutboxEvent(null, id, clinicId, aggregateType, aggregateId,

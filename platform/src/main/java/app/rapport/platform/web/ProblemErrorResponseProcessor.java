@@ -3,6 +3,7 @@ package app.rapport.platform.web;
 import app.rapport.platform.inbox.Failures;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
@@ -48,12 +49,13 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
                 .filter(ConversionErrorException.class::isInstance).map(ConversionErrorException.class::cast);
         boolean unavailable = status.getCode() >= 500 && context.getRootCause().filter(Failures::isTransient).isPresent();
         if (unavailable) {
-            // The database or broker is away for a moment: nothing was written, the client may retry.
+            // The database or broker is away for a moment. Unless it failed before any statement ran,
+            // a write may have committed just before the connection broke: say so, never "nothing was saved".
             LOG.warn("Answering {} {} with 503: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
                     context.getRootCause().map(Throwable::toString).orElse(""));
             status = HttpStatus.SERVICE_UNAVAILABLE;
             response.status(status).header("Retry-After", "5");
-            detail = "The service cannot reach its database right now; nothing was saved. Try again shortly.";
+            detail = unavailableDetail(context.getRequest().getMethod(), context.getRootCause().orElse(null));
         } else if (status.getCode() >= 500) {
             context.getRootCause().ifPresent(e -> LOG.error("Unexpected failure answering {} {}",
                     context.getRequest().getMethod(), context.getRequest().getPath(), e));
@@ -92,6 +94,34 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         Problem problem = new Problem(Problem.TYPE_BASE + slug(status, fields), status.getReason(), status.getCode(),
                 detail, context.getRequest().getPath(), fields.isEmpty() ? null : fields, null);
         return response.contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    /**
+     * What a client may assume after a 503. A read, or a failure to get a connection at all, saved
+     * nothing; any other write may have been committed before the answer was lost.
+     */
+    static String unavailableDetail(HttpMethod method, Throwable cause) {
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            return "The service cannot reach its database right now. Try again shortly.";
+        }
+        if (failedBeforeAnyWrite(cause)) {
+            return "The service cannot reach its database right now; nothing was saved. Try again shortly.";
+        }
+        return "The service lost its database while handling this request, so the outcome is unknown: the change"
+                + " may or may not have been saved. Retry with the same Idempotency-Key to get the outcome without"
+                + " making the change twice.";
+    }
+
+    /** No connection could be had: the request never reached the database. */
+    private static boolean failedBeforeAnyWrite(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.endsWith("CannotCreateTransactionException") || name.endsWith("CannotGetJdbcConnectionException")
+                    || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The request body as sent; the JSON reader has buffered it, so a split copy is still readable. */

@@ -23,6 +23,12 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class NoteController {
 
+    /** A note whose text starts with this fails with a 500 the first time it is written. */
+    public static final String FAIL_ONCE = "fail-once";
+    /** A note whose text starts with this is refused with a 429 the first time it is written. */
+    public static final String BUSY_ONCE = "busy-once";
+    private static final java.util.Set<String> FAILED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final NoteRepository notes;
     private final Outbox outbox;
 
@@ -34,6 +40,13 @@ public class NoteController {
     @Post
     @Transactional
     public HttpResponse<Note> create(Caller caller, @Valid @Body NewNote body) {
+        if (body.text().startsWith(FAIL_ONCE) && FAILED.add(body.text())) {
+            throw new IllegalStateException("A failure the idempotency tests ask for");
+        }
+        if (body.text().startsWith(BUSY_ONCE) && FAILED.add(body.text())) {
+            throw new ProblemException(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                    "Too many requests", "Try again in a second").withHeader("Retry-After", "1");
+        }
         Note note = notes.save(new Note(UUID.randomUUID().toString(), caller.clinicId(), body.text()));
         outbox.record(caller.clinicId(), "Note", note.id(), EventTypes.PRACTITIONER_REGISTERED,
                 new NoteWritten(note.id(), note.text(), caller.clinicId()));

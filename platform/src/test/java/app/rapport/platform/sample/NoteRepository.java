@@ -12,4 +12,6 @@ public interface NoteRepository extends GenericRepository<Note, String> {
     Note save(Note note);
 
     Optional<Note> findByIdAndClinicId(String id, String clinicId);
+
+    long countByClinicId(String clinicId);
 }
