@@ -62,7 +62,7 @@ class IntakeTest extends ReferralsTestSupport {
         EventEnvelope event = referralEvents(id, 1).get(0);
         assertThat(event.type()).isEqualTo(EventTypes.REFERRAL_RECEIVED);
         assertThat(event.clinicId()).isEqualTo(clinic);
-        assertThat(GoldenSamples.shapeDifferences("ReferralReceived.v1", event.payload())).isEmpty();
+        assertThat(GoldenSamples.shapeDifferences("ReferralReceived.v2", event.payload())).isEmpty();
         assertThat(read(event.payload())).containsEntry("channel", "WEB_INTAKE").containsEntry("practitionerId", partner);
     }
 
