@@ -77,6 +77,8 @@ public final class Bench {
 
     static final String ONE_CLINIC = "bench-one";
     static final String REFERRALS_TOPIC = "referrals.referrals.v1";
+    /** Who each referral's patient is: reports-service alone reads it (ADR 0206). */
+    static final String PATIENTS_TOPIC = "referrals.patients.v1";
     static final String ACTIVITIES_TOPIC = "outreach.activities.v1";
     static final String REPORTS_TOPIC = "reports.reports.v1";
     static final String OUTREACH_GROUP = "outreach-service.referrals";
@@ -189,7 +191,7 @@ public final class Bench {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> topics = new ArrayList<>();
-            for (String t : List.of("contacts.practitioners.v1", REFERRALS_TOPIC, ACTIVITIES_TOPIC, REPORTS_TOPIC)) {
+            for (String t : List.of("contacts.practitioners.v1", REFERRALS_TOPIC, PATIENTS_TOPIC, ACTIVITIES_TOPIC, REPORTS_TOPIC)) {
                 if (!existing.contains(t)) {
                     topics.add(new NewTopic(t, 6, (short) 1));
                 }
@@ -689,34 +691,46 @@ public final class Bench {
                 List<String> p = partners.get(clinic);
                 String referralId = UUID.randomUUID().toString();
                 long n = patientSeq.incrementAndGet();
+                String patientReference = UUID.randomUUID().toString();
                 ObjectNode payload = json.createObjectNode()
                         .put("referralId", referralId).put("direction", "RECEIVED").put("kind", "REFERRAL")
                         .put("practitionerId", p.get(0)).put("status", "RECEIVED").put("urgency", "ROUTINE")
                         .put("channel", "FAX")
-                        .put("reason", "Low back and pelvic girdle pain at 28 weeks; please evaluate and treat")
                         .put("requestedService", "Prenatal chiropractic care");
-                payload.putArray("diagnosisCodes").add("O26.893").add("M54.50");
                 payload.put("receivedOn", today.toString());
                 payload.putObject("treatingPractitioner").put("id", "jreyes").put("name", "Jordan Reyes").put("credentials", "DC");
                 payload.put("primaryCarePractitionerId", p.get(1));
-                payload.putObject("patient").put("reference", UUID.randomUUID().toString()).put("firstName", "Elena")
+                payload.put("patientReference", patientReference);
+                ObjectNode patient = json.createObjectNode().put("referralId", referralId)
+                        .put("reason", "Low back and pelvic girdle pain at 28 weeks; please evaluate and treat");
+                patient.putArray("diagnosisCodes").add("O26.893").add("M54.50");
+                patient.putObject("patient").put("reference", patientReference).put("firstName", "Elena")
                         .put("lastName", LAST_NAMES[(int) (n % LAST_NAMES.length)] + letters(n))
                         .put("birthDate", LocalDate.of(1950, 1, 1).plusDays(n % 20000).toString());
-                ProducerRecord<String, byte[]> rec = new ProducerRecord<>(REFERRALS_TOPIC, referralId,
-                        json.writeValueAsBytes(payload));
-                // CloudEvents binary mode, exactly the headers of docs/events/samples/ReferralReceived.v1.json.
-                addHeader(rec, "ce_id", UUID.randomUUID().toString());
-                addHeader(rec, "ce_type", "app.rapport.referrals.ReferralReceived.v1");
-                addHeader(rec, "ce_source", "/rapport/referrals-service");
-                addHeader(rec, "ce_time", Instant.now().toString());
-                addHeader(rec, "ce_subject", referralId);
-                addHeader(rec, "ce_specversion", "1.0");
-                addHeader(rec, "ce_clinicid", clinic);
-                addHeader(rec, "content-type", "application/json");
+                // As referrals-service publishes them: who the patient is on its own topic, then the referral.
+                producer.send(cloudEvent(PATIENTS_TOPIC, referralId, "app.rapport.referrals.PatientReferred.v1", clinic,
+                        json.writeValueAsBytes(patient)));
+                ProducerRecord<String, byte[]> rec = cloudEvent(REFERRALS_TOPIC, referralId,
+                        "app.rapport.referrals.ReferralReceived.v2", clinic, json.writeValueAsBytes(payload));
                 producer.send(rec);
             }
             producer.flush();
         }
+    }
+
+    /** CloudEvents binary mode, exactly the headers of the golden samples in docs/events/samples. */
+    private static ProducerRecord<String, byte[]> cloudEvent(String topic, String referralId, String type, String clinic,
+                                                             byte[] payload) {
+        ProducerRecord<String, byte[]> rec = new ProducerRecord<>(topic, referralId, payload);
+        addHeader(rec, "ce_id", UUID.randomUUID().toString());
+        addHeader(rec, "ce_type", type);
+        addHeader(rec, "ce_source", "/rapport/referrals-service");
+        addHeader(rec, "ce_time", Instant.now().toString());
+        addHeader(rec, "ce_subject", referralId);
+        addHeader(rec, "ce_specversion", "1.0");
+        addHeader(rec, "ce_clinicid", clinic);
+        addHeader(rec, "content-type", "application/json");
+        return rec;
     }
 
     private static void addHeader(ProducerRecord<String, byte[]> rec, String name, String value) {
@@ -802,8 +816,8 @@ public final class Bench {
                         fact.setString(3, e.get("practitionerId").asText());
                         fact.setString(4, e.path("primaryCarePractitionerId").asText(null));
                         fact.setObject(5, LocalDate.parse(e.get("receivedOn").asText()));
-                        fact.setString(6, e.path("reason").asText(null));
-                        fact.setString(7, e.path("patient").path("reference").asText(null));
+                        fact.setString(6, null); // the reason travels on referrals.patients.v1 now
+                        fact.setString(7, e.path("patientReference").asText(null));
                         fact.executeUpdate();
                         List<String> recipients = reports
                                 ? List.of(e.get("practitionerId").asText(), e.get("primaryCarePractitionerId").asText())

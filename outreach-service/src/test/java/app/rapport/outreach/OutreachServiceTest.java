@@ -118,7 +118,7 @@ class OutreachServiceTest implements TestPropertyProvider {
         EventEnvelope received = referralReceived(clinic, partner, referral, "2025-03-03");
         KafkaProbe.send(Topics.REFERRALS, received); // redelivery: same ce_id
         // a replay under a new event id (e.g. a republished outbox row): the unique occasion holds
-        EventEnvelope replay = GoldenSamples.event("ReferralReceived.v1", clinic,
+        EventEnvelope replay = GoldenSamples.event("ReferralReceived.v2", clinic,
                 Map.of(SAMPLE_REFERRAL, referral, SAMPLE_PARTNER, partner));
         KafkaProbe.send(Topics.REFERRALS, replay);
         await().atMost(WAIT).until(() -> processed(replay.id()) && processed(received.id()));
@@ -914,7 +914,7 @@ class OutreachServiceTest implements TestPropertyProvider {
     }
 
     private EventEnvelope referralReceived(String clinic, String partner, String referral, String receivedOn) {
-        EventEnvelope e = GoldenSamples.event("ReferralReceived.v1", clinic,
+        EventEnvelope e = GoldenSamples.event("ReferralReceived.v2", clinic,
                 Map.of(SAMPLE_REFERRAL, referral, SAMPLE_PARTNER, partner, "\"2025-03-03\"", "\"" + receivedOn + "\""));
         KafkaProbe.send(Topics.REFERRALS, e);
         return e;

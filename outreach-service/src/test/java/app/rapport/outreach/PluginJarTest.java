@@ -117,7 +117,7 @@ class PluginJarTest {
                         "weekly-new-practitioner", "educate-by-example", "email", "printed-card", "phone-script");
 
                 String partner = UUID.randomUUID().toString();
-                EventEnvelope received = GoldenSamples.event("ReferralReceived.v1", clinic, Map.of(
+                EventEnvelope received = GoldenSamples.event("ReferralReceived.v2", clinic, Map.of(
                         "b3cdda68-69ae-4307-b051-9c4ec24c51ae", UUID.randomUUID().toString(),
                         "3c659de6-c9d5-48e0-8306-d57f7893908f", partner));
                 KafkaProbe.send(Topics.REFERRALS, received);

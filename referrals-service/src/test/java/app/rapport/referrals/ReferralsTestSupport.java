@@ -142,10 +142,19 @@ public abstract class ReferralsTestSupport implements TestPropertyProvider {
 
     /** The events on referrals.referrals.v1 keyed by this referral, waiting until {@code count} are there. */
     protected List<EventEnvelope> referralEvents(String referralId, int count) {
+        return events(Topics.REFERRALS, referralId, count);
+    }
+
+    /** What referrals.patients.v1 (reports-service's alone) holds about one referral. */
+    protected List<EventEnvelope> patientEvents(String referralId, int count) {
+        return events(Topics.PATIENTS, referralId, count);
+    }
+
+    private List<EventEnvelope> events(String topic, String referralId, int count) {
         List<EventEnvelope> events = new ArrayList<>();
         await().atMost(WAIT).until(() -> {
             events.clear();
-            for (ConsumerRecord<String, byte[]> r : KafkaProbe.records(Topics.REFERRALS, r -> referralId.equals(r.key()))) {
+            for (ConsumerRecord<String, byte[]> r : KafkaProbe.records(topic, r -> referralId.equals(r.key()))) {
                 events.add(EventEnvelope.fromRecord(r));
             }
             return events.size() >= count;

@@ -1,9 +1,13 @@
 package app.rapport.reports;
 
 import app.rapport.platform.events.EventEnvelope;
+import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,6 +23,8 @@ final class Partners {
     static final String SAMPLE_PATIENT = "e3381106-57d9-4dab-b020-36a74c0fefd2";
     static final String SAMPLE_VISIT = "4cad9995-2486-4668-b043-264e019d0dff";
     static final String SAMPLE_TASK = "4ff0cde3-511f-4043-825e-bd952c3239ef";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Partners() {
     }
@@ -52,8 +58,29 @@ final class Partners {
         return new EventEnvelope(e.id(), e.type(), e.source(), e.time(), e.subject(), e.clinicId(), payload);
     }
 
+    /**
+     * Sends one event. A ReferralReceived comes with its PatientReferred on referrals.patients.v1,
+     * as referrals-service publishes the two in one transaction; the two topics are consumed apart,
+     * so this service sees them in either order.
+     */
     static void send(String topic, EventEnvelope e) {
+        if (EventTypes.REFERRAL_RECEIVED.equals(e.type())) {
+            KafkaProbe.send(Topics.PATIENTS, patientOf(e));
+        }
         KafkaProbe.send(topic, e);
+    }
+
+    /** The sample PatientReferred (Elena Marsh, born 1991-04-17) of a ReferralReceived event. */
+    static EventEnvelope patientOf(EventEnvelope received) {
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(received.payload());
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return GoldenSamples.event("PatientReferred.v1", received.clinicId(), Map.of(
+                SAMPLE_REFERRAL, payload.get("referralId").asText(),
+                SAMPLE_PATIENT, payload.get("patientReference").asText()));
     }
 
     /** The referrer (PractitionerUpdated sample: e-mail, fax, preferences every 6 visits by FAX). */
@@ -68,7 +95,7 @@ final class Partners {
     }
 
     static EventEnvelope received(Referral r, String receivedOn) {
-        return event("ReferralReceived.v1", r.clinic(), r.ids(), Map.of("2025-03-03", receivedOn));
+        return event("ReferralReceived.v2", r.clinic(), r.ids(), Map.of("2025-03-03", receivedOn));
     }
 
     static EventEnvelope visit(Referral r, int number, String date, String amount) {

@@ -40,7 +40,7 @@ final class ReceivedReferrals {
         Partners.Referral r = Partners.Referral.fresh(clinic);
         Partners.referrerKnown(r);
         Partners.pcpKnown(r);
-        EventEnvelope received = Partners.event("ReferralReceived.v1", clinic, r.ids(), textReplacements);
+        EventEnvelope received = Partners.event("ReferralReceived.v2", clinic, r.ids(), textReplacements);
         Partners.send(Topics.REFERRALS, received);
         await().atMost(WAIT).until(() -> api.get(clinic, "/api/v1/reports?referralId=" + r.referralId()).get("total").asInt() == 2);
         await().atMost(WAIT).until(() -> exists("SELECT 1 FROM practitioner WHERE clinic_id = ? AND id = ?", clinic, r.referrerId())

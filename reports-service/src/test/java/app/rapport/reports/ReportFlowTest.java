@@ -211,6 +211,53 @@ class ReportFlowTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void theReportsWaitForWhoThePatientIsWhicheverOfTheTwoEventsComesFirst() throws Exception {
+        // ReferralReceived first: the referral is counted, but no report without the patient's name.
+        Partners.Referral late = Partners.Referral.fresh(TestClinics.unique("kent"));
+        EventEnvelope received = Partners.received(late, "2025-03-03");
+        KafkaProbe.send(Topics.REFERRALS, received);
+        await().atMost(WAIT).until(() -> rows("SELECT 1 FROM referral WHERE clinic_id = ? AND id = ?",
+                late.clinic(), late.referralId()) == 1);
+        await().during(Duration.ofMillis(800)).atMost(WAIT).until(() -> reports(late).get("total").asInt() == 0);
+        KafkaProbe.send(Topics.PATIENTS, Partners.patientOf(received));
+        awaitReports(late, 2);
+
+        // PatientReferred first: kept, and the reports go as soon as the referral arrives.
+        Partners.Referral early = Partners.Referral.fresh(TestClinics.unique("renton"));
+        EventEnvelope alsoReceived = Partners.received(early, "2025-03-03");
+        KafkaProbe.send(Topics.PATIENTS, Partners.patientOf(alsoReceived));
+        await().atMost(WAIT).until(() -> rows("SELECT 1 FROM referral_patient WHERE clinic_id = ? AND referral_id = ? "
+                + "AND last_name = 'Marsh'", early.clinic(), early.referralId()) == 1);
+        assertThat(reports(early).get("total").asInt()).isZero();
+        KafkaProbe.send(Topics.REFERRALS, alsoReceived);
+        JsonNode reports = awaitReports(early, 2);
+        for (JsonNode rep : reports.get("items")) {
+            assertThat(rep.get("patientReference").asText()).isEqualTo(early.patient());
+        }
+        for (Partners.Referral r : List.of(late, early)) {
+            assertThat(rows("SELECT 1 FROM referral r JOIN referral_patient p ON p.clinic_id = r.clinic_id "
+                    + "AND p.referral_id = r.id WHERE r.clinic_id = ? AND r.id = ? AND p.first_name = 'Elena' "
+                    + "AND p.birth_date = '1991-04-17' AND p.reason LIKE 'Low back%' AND p.diagnosis_codes = 'O26.893,M54.50'",
+                    r.clinic(), r.referralId())).as("who and why of %s", r.referralId()).isEqualTo(1);
+        }
+    }
+
+    private int rows(String sql, Object... params) throws Exception {
+        try (Connection c = dataSourceResolver.resolve(dataSource).getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
     // ---- consent → draft → send ------------------------------------------------------------
 
     @Test

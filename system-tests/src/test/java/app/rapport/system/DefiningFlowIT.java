@@ -41,9 +41,15 @@ class DefiningFlowIT {
         await().atMost(ClinicSession.PROPAGATION).until(() -> staff.thankYousPerReferral(partner).get(referral) == Integer.valueOf(1));
         await().atMost(ClinicSession.PROPAGATION).until(() -> staff.reportsPerReferral(partner).get(referral) == Integer.valueOf(1));
         // One trace across the services: the request's trace id is on the events outreach and reports wrote about it.
-        for (String topic : List.of("referrals.referrals.v1", "outreach.activities.v1", "reports.reports.v1")) {
+        for (String topic : List.of("referrals.referrals.v1", "referrals.patients.v1", "outreach.activities.v1",
+                "reports.reports.v1")) {
             await().atMost(ClinicSession.PROPAGATION).untilAsserted(() -> assertThat(KafkaRecords.traceIds(topic, referral))
                     .as("trace ids of the events on %s about the referral", topic).containsOnly(trace));
+        }
+        // Who the patient is travels only on the topic reports-service alone reads (ADR 0206).
+        assertThat(KafkaRecords.traceIds("referrals.patients.v1", "Marsh")).contains(trace);
+        for (String topic : List.of("referrals.referrals.v1", "outreach.activities.v1", "reports.reports.v1")) {
+            assertThat(KafkaRecords.traceIds(topic, "Marsh")).as("records on %s naming the patient", topic).isEmpty();
         }
         // ... and in the log of every service that handled it.
         for (RapportService service : RapportService.values()) {

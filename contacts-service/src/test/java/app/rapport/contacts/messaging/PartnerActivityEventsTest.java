@@ -53,7 +53,7 @@ class PartnerActivityEventsTest extends ContactsApi {
     void theFirstReferralReceivedCountsDatesAndMakesThePartnerReferringOnceEvenWhenRedelivered() {
         String clinic = TestClinics.unique("seattle-downtown");
         String id = partnerAt(clinic, "MET");
-        EventEnvelope received = sample("ReferralReceived.v1", clinic, id);
+        EventEnvelope received = sample("ReferralReceived.v2", clinic, id);
 
         send(Topics.REFERRALS, received);
         send(Topics.REFERRALS, received); // redelivered: same ce_id
@@ -79,7 +79,7 @@ class PartnerActivityEventsTest extends ContactsApi {
         assertThat(changed.payload()).doesNotContain("Marsh").doesNotContain("1991-04-17");
 
         // A later referral counts and moves the last date only; the partner is already REFERRING.
-        send(Topics.REFERRALS, GoldenSamples.event("ReferralReceived.v1", clinic,
+        send(Topics.REFERRALS, GoldenSamples.event("ReferralReceived.v2", clinic,
                 Map.of(SAMPLE_PARTNER, id, "2025-03-03", "2025-04-11")));
         await().atMost(WAIT).until(() -> Integer.valueOf(2).equals(partner(clinic, id).get("referralsReceived")));
         assertThat(partner(clinic, id)).containsEntry("firstReferralReceivedOn", "2025-03-03")
@@ -180,7 +180,7 @@ class PartnerActivityEventsTest extends ContactsApi {
     void theQuietPartnerRulesCheckInMakesAWarmPartnerDormantAndTheirNextReferralBringsThemBack() {
         String clinic = TestClinics.unique("puyallup");
         String referring = partnerAt(clinic, "MET");
-        send(Topics.REFERRALS, sample("ReferralReceived.v1", clinic, referring));
+        send(Topics.REFERRALS, sample("ReferralReceived.v2", clinic, referring));
         await().atMost(WAIT).until(() -> "REFERRING".equals(partner(clinic, referring).get("stage")));
         EventEnvelope checkIn = quietPartnerCheckIn(clinic, referring, "Dormant");
         send(Topics.OUTREACH_ACTIVITIES, checkIn);
@@ -197,7 +197,7 @@ class PartnerActivityEventsTest extends ContactsApi {
                 .containsEntry("changedBy", "system");
 
         // A dormant partner who refers again is REFERRING again.
-        send(Topics.REFERRALS, GoldenSamples.event("ReferralReceived.v1", clinic,
+        send(Topics.REFERRALS, GoldenSamples.event("ReferralReceived.v2", clinic,
                 Map.of(SAMPLE_PARTNER, referring, "2025-03-03", "2025-09-15")));
         await().atMost(WAIT).until(() -> "REFERRING".equals(partner(clinic, referring).get("stage")));
         assertThat(history(clinic, referring)).hasSize(4).last().satisfies(h -> assertThat(h)
@@ -235,7 +235,7 @@ class PartnerActivityEventsTest extends ContactsApi {
         String id = partnerAt(clinic, "MET");
 
         // Same practitioner id, other clinic in the header: not this clinic's referral.
-        send(Topics.REFERRALS, sample("ReferralReceived.v1", other, id));
+        send(Topics.REFERRALS, sample("ReferralReceived.v2", other, id));
         send(Topics.OUTREACH_ACTIVITIES, sample("OutreachTaskCompleted.v1", other, id));
         // Then one of this clinic's own, which must be the only one applied.
         send(Topics.REFERRALS, sample("ReferralSent.v1", clinic, id));

@@ -55,7 +55,7 @@ class MessagingAndDatabaseTest {
                 OWNER.put(topic, String.valueOf(child(op, "title")).split(" ")[0]);
             }
         });
-        assertThat(OWNER.values()).as("owners in the contract").containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(new TreeSet<>(OWNER.values())).as("owners in the contract").containsExactlyInAnyOrderElementsOf(SERVICES);
         assertThat(CONSUMES.keySet()).as("consumers in the contract").containsExactlyInAnyOrderElementsOf(SERVICES);
     }
 
@@ -91,6 +91,13 @@ class MessagingAndDatabaseTest {
         for (String topic : OWNER.keySet()) {
             assertThat(declared).contains(topic, topic + ".dlt");
         }
+        // Dead letters that name patients are kept no longer than the patients' topic itself (ADR 0206).
+        Map<String, Long> retention = new HashMap<>();
+        for (Map<String, Object> t : m.ofKind("KafkaTopic")) {
+            retention.put(str(t, "spec.topicName"), Long.parseLong(String.valueOf(child(map(t, "spec.config"), "retention.ms"))));
+        }
+        assertThat(retention.get("referrals.patients.v1.dlt")).as("referrals.patients.v1.dlt retention")
+                .isLessThanOrEqualTo(retention.get("referrals.patients.v1")).isEqualTo(7L * 24 * 3600 * 1000);
         assertThat(map(m.ofKind("Kafka").get(0), "spec.kafka.config"))
                 .as("only KafkaTopics create topics").containsEntry("auto.create.topics.enable", false);
     }
@@ -130,6 +137,19 @@ class MessagingAndDatabaseTest {
             }
             assertThat(granted).as("ACLs of %s vs docs/asyncapi.yaml", service).isEqualTo(expected);
         }
+        // Every consumer of a topic can read all of it: who the patients are, reports-service alone.
+        Set<String> patientReaders = new TreeSet<>();
+        for (Map<String, Object> user : prod.ofKind("KafkaUser")) {
+            for (Map<String, Object> acl : list(user, "spec.authorization.acls")) {
+                String name = str(acl, "resource.name");
+                boolean matches = "prefix".equals(str(acl, "resource.patternType"))
+                        ? "referrals.patients.v1".startsWith(name) : "referrals.patients.v1".equals(name);
+                if ("topic".equals(str(acl, "resource.type")) && matches && ((List<?>) acl.get("operations")).contains("Read")) {
+                    patientReaders.add(str(user, "metadata.name"));
+                }
+            }
+        }
+        assertThat(patientReaders).as("who may read referrals.patients.v1").containsExactly("reports-service");
         assertThat(prod.ofKind("Kafka").get(0)).satisfies(k ->
                 assertThat(str(k, "spec.kafka.authorization.type")).as("ACLs enforced").isEqualTo("simple"));
         assertThat(prod.ofKind("KafkaUser")).extracting(u -> str(u, "metadata.name"))

@@ -25,10 +25,15 @@ public final class EventTypes {
             PRACTITIONER_UPDATED, PRACTITIONER_STAGE_CHANGED, PRACTITIONER_ARCHIVED);
 
     // referrals.referrals.v1
-    public static final String REFERRAL_RECEIVED = PREFIX + "referrals.ReferralReceived.v1";
+    /** v2: no patient name, birth date, reason or codes any more, only the pseudonymous patientReference. */
+    public static final String REFERRAL_RECEIVED = PREFIX + "referrals.ReferralReceived.v2";
     public static final String REFERRAL_SENT = PREFIX + "referrals.ReferralSent.v1";
     public static final String REFERRAL_STATUS_CHANGED = PREFIX + "referrals.ReferralStatusChanged.v1";
     public static final String VISIT_RECORDED = PREFIX + "referrals.VisitRecorded.v1";
+
+    // referrals.patients.v1 (reports-service alone may read it)
+    /** Who a received referral is about (name, birth date) and why (reason, codes). */
+    public static final String PATIENT_REFERRED = PREFIX + "referrals.PatientReferred.v1";
 
     // outreach.activities.v1
     public static final String OUTREACH_TASK_CREATED = PREFIX + "outreach.OutreachTaskCreated.v1";
@@ -55,6 +60,7 @@ public final class EventTypes {
             Map.entry(REFERRAL_SENT, Topics.REFERRALS),
             Map.entry(REFERRAL_STATUS_CHANGED, Topics.REFERRALS),
             Map.entry(VISIT_RECORDED, Topics.REFERRALS),
+            Map.entry(PATIENT_REFERRED, Topics.PATIENTS),
             Map.entry(OUTREACH_TASK_CREATED, Topics.OUTREACH_ACTIVITIES),
             Map.entry(OUTREACH_TASK_COMPLETED, Topics.OUTREACH_ACTIVITIES),
             Map.entry(OUTREACH_TASK_SKIPPED, Topics.OUTREACH_ACTIVITIES),

@@ -3,6 +3,7 @@ package app.rapport.platform.kafka;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.MapFormat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +15,12 @@ public class KafkaSettings {
     private boolean createTopics;
     private int partitions = 6;
     private short replicationFactor = 1;
+    /** How long an event topic keeps its records where we create it (as the KafkaTopic manifests do). */
+    private Duration topicRetention = Duration.ofDays(14);
+    /** How long a {@code .dlt} topic keeps a record that names no patient: time to look, fix and replay. */
+    private Duration deadLetterRetention = Duration.ofDays(30);
+    /** How long the {@code .dlt} of a topic carrying patient data keeps a record: no longer than the topic itself. */
+    private Duration patientDeadLetterRetention = Duration.ofDays(7);
     /** Extra client properties, e.g. {@code security.protocol: SSL} and truststore settings in production. */
     private Map<String, String> properties = new HashMap<>();
 
@@ -47,6 +54,30 @@ public class KafkaSettings {
 
     public void setReplicationFactor(short replicationFactor) {
         this.replicationFactor = replicationFactor;
+    }
+
+    public Duration getTopicRetention() {
+        return topicRetention;
+    }
+
+    public void setTopicRetention(Duration topicRetention) {
+        this.topicRetention = topicRetention;
+    }
+
+    public Duration getDeadLetterRetention() {
+        return deadLetterRetention;
+    }
+
+    public void setDeadLetterRetention(Duration deadLetterRetention) {
+        this.deadLetterRetention = deadLetterRetention;
+    }
+
+    public Duration getPatientDeadLetterRetention() {
+        return patientDeadLetterRetention;
+    }
+
+    public void setPatientDeadLetterRetention(Duration patientDeadLetterRetention) {
+        this.patientDeadLetterRetention = patientDeadLetterRetention;
     }
 
     public Map<String, String> getProperties() {

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,4 +30,8 @@ public interface OutboxRepository extends GenericRepository<OutboxEvent, Long> {
 
     @Query("DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < :before LIMIT 5000")
     int deletePublishedBefore(Instant before);
+
+    /** Relayed rows of these topics only; a row not yet relayed is never deleted. */
+    @Query("DELETE FROM outbox_event WHERE published_at IS NOT NULL AND published_at < :before AND topic IN (:topics) LIMIT 5000")
+    int deletePublishedOnTopicsBefore(Collection<String> topics, Instant before);
 }

@@ -13,6 +13,11 @@ public class OutboxSettings {
     private int batchSize = 500;
     /** Published rows are kept this long for inspection, then deleted. */
     private Duration retention = Duration.ofDays(7);
+    /**
+     * Relayed rows of a topic that carries patient data (Topics.CARRYING_PATIENT_DATA) are deleted
+     * after this, sooner than the rest: once on the broker they are no use to anyone here.
+     */
+    private Duration patientDataRetention = Duration.ofDays(1);
     private boolean relayEnabled = true;
 
     public Duration getPollInterval() {
@@ -37,6 +42,14 @@ public class OutboxSettings {
 
     public void setRetention(Duration retention) {
         this.retention = retention;
+    }
+
+    public Duration getPatientDataRetention() {
+        return patientDataRetention;
+    }
+
+    public void setPatientDataRetention(Duration patientDataRetention) {
+        this.patientDataRetention = patientDataRetention;
     }
 
     public boolean isRelayEnabled() {

@@ -1,6 +1,7 @@
 package app.rapport.platform.web;
 
 import app.rapport.platform.inbox.Failures;
+import app.rapport.platform.logging.IntakeTokens;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpMethod;
@@ -51,14 +52,14 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         if (unavailable) {
             // The database or broker is away for a moment. Unless it failed before any statement ran,
             // a write may have committed just before the connection broke: say so, never "nothing was saved".
-            LOG.warn("Answering {} {} with 503: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
-                    context.getRootCause().map(Throwable::toString).orElse(""));
+            LOG.warn("Answering {} {} with 503: {}", context.getRequest().getMethod(), path(context),
+                    context.getRootCause().map(Throwable::toString).map(IntakeTokens::masked).orElse(""));
             status = HttpStatus.SERVICE_UNAVAILABLE;
             response.status(status).header("Retry-After", "5");
             detail = unavailableDetail(context.getRequest().getMethod(), context.getRootCause().orElse(null));
         } else if (status.getCode() >= 500) {
             context.getRootCause().ifPresent(e -> LOG.error("Unexpected failure answering {} {}",
-                    context.getRequest().getMethod(), context.getRequest().getPath(), e));
+                    context.getRequest().getMethod(), path(context), e));
             detail = "Something went wrong on our side; it has been logged.";
         } else if (conversion.isPresent()) {
             ConversionErrorException e = conversion.get();
@@ -92,7 +93,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             detail = "The body is not valid JSON";
         }
         Problem problem = new Problem(Problem.TYPE_BASE + slug(status, fields), status.getReason(), status.getCode(),
-                detail, context.getRequest().getPath(), fields.isEmpty() ? null : fields, null);
+                detail, path(context), fields.isEmpty() ? null : fields, null);
         return response.contentType(Problem.MEDIA_TYPE).body(problem);
     }
 
@@ -122,6 +123,11 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             }
         }
         return false;
+    }
+
+    /** The request's path for a log line or the problem's instance, without an intake link's token. */
+    private static String path(ErrorContext context) {
+        return IntakeTokens.masked(context.getRequest().getPath());
     }
 
     /** The request body as sent; the JSON reader has buffered it, so a split copy is still readable. */

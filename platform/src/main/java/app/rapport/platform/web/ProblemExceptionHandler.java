@@ -1,5 +1,6 @@
 package app.rapport.platform.web;
 
+import app.rapport.platform.logging.IntakeTokens;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +19,7 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(exception.status())
                 .contentType(Problem.MEDIA_TYPE)
-                .body(exception.toProblem(request.getPath()));
+                .body(exception.toProblem(IntakeTokens.masked(request.getPath())));
         exception.headers().forEach(response::header);
         return response;
     }

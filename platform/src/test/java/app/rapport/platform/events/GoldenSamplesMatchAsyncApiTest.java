@@ -234,19 +234,26 @@ class GoldenSamplesMatchAsyncApiTest {
 
     @Test
     void deliberatelyBrokenSamplesFailForTheRightReason() {
-        Sample received = sample("ReferralReceived.v1.json");
+        Sample received = sample("ReferralReceived.v2.json");
         CatalogueMessage receivedMessage = messagesByType.get(EventTypes.REFERRAL_RECEIVED);
 
         assertRejected(receivedMessage.payload(), edited(received.payload(), p -> p.put("urgency", "WHENEVER")), "urgency");
         assertRejected(receivedMessage.payload(), edited(received.payload(), p -> p.put("practitionerId", "dr-okafor")), "practitionerId");
         assertRejected(receivedMessage.payload(), edited(received.payload(), p -> p.put("receivedOn", "03/03/2025")), "receivedOn");
         assertRejected(receivedMessage.payload(), edited(received.payload(), p -> p.put("direction", "SENT")), "direction");
+        // Minimum necessary: who the patient is never travels on the shared referrals topic.
+        assertRejected(receivedMessage.payload(), edited(received.payload(), p -> p.put("reason", "Low back pain")), "reason");
         assertRejected(receivedMessage.payload(), edited(received.payload(),
+                p -> p.putObject("patient").put("lastName", "Marsh")), "patient");
+
+        Sample patient = sample("PatientReferred.v1.json");
+        CatalogueMessage patientMessage = messagesByType.get(EventTypes.PATIENT_REFERRED);
+        assertRejected(patientMessage.payload(), edited(patient.payload(),
                 p -> p.withArray("diagnosisCodes").add("low back pain")), "diagnosisCodes");
-        // Minimum necessary: no patient contact data travels on Kafka.
-        assertRejected(receivedMessage.payload(), edited(received.payload(),
+        // No patient contact data travels on Kafka at all.
+        assertRejected(patientMessage.payload(), edited(patient.payload(),
                 p -> ((ObjectNode) p.get("patient")).put("phone", "+12065550199")), "phone");
-        assertRejected(receivedMessage.payload(), edited(received.payload(),
+        assertRejected(patientMessage.payload(), edited(patient.payload(),
                 p -> ((ObjectNode) p.get("patient")).remove("birthDate")), "birthDate");
 
         assertRejected(receivedMessage.headers(), edited(received.headers(),
@@ -274,7 +281,7 @@ class GoldenSamplesMatchAsyncApiTest {
     }
 
     @Test
-    void onlyReferralReceivedCarriesPatientData() throws IOException {
+    void onlyPatientReferredCarriesPatientDataAndOnlyOnItsOwnTopic() throws IOException {
         String patientRef = "#/components/schemas/Patient";
         Set<String> carriers = new HashSet<>();
         for (Map.Entry<String, JsonNode> entry : fields(spec.path("components").path("messages"))) {
@@ -284,14 +291,21 @@ class GoldenSamplesMatchAsyncApiTest {
                 carriers.add(entry.getKey());
             }
         }
-        assertThat(carriers).containsExactly("ReferralReceived");
+        assertThat(carriers).containsExactly("PatientReferred");
+        // Every consumer of a topic can read all of it: the patient's topic carries nothing else.
+        assertThat(messagesByType.values().stream().filter(m -> m.channelAddress().equals(Topics.PATIENTS))
+                .map(CatalogueMessage::name)).containsExactly("PatientReferred");
+        assertThat(Topics.CARRYING_PATIENT_DATA).containsExactly(Topics.PATIENTS);
 
         for (Sample sample : samples().toList()) {
-            if (!sample.type().equals(EventTypes.REFERRAL_RECEIVED)) {
-                assertThat(sample.payload().findParents("birthDate")).as("birth dates in %s", sample).isEmpty();
-                assertThat(sample.payload().findParents("patient")).as("patient in %s", sample).isEmpty();
+            if (!sample.type().equals(EventTypes.PATIENT_REFERRED)) {
+                for (String field : List.of("birthDate", "patient", "diagnosisCodes")) {
+                    assertThat(sample.payload().findParents(field)).as("%s in %s", field, sample).isEmpty();
+                }
             }
         }
+        assertThat(sample("ReferralReceived.v2.json").payload().path("reason").isMissingNode())
+                .as("the referral's reason on the shared referrals topic").isTrue();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -26,7 +26,7 @@ public final class GoldenSamples {
     private GoldenSamples() {
     }
 
-    /** The sample file's JSON, e.g. {@code sample("ReferralReceived.v1")}. */
+    /** The sample file's JSON, e.g. {@code sample("ReferralReceived.v2")}. */
     public static JsonNode sample(String name) {
         Path file = samplesDir().resolve(name + ".json");
         try {

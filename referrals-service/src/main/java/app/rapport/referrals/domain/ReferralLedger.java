@@ -106,9 +106,11 @@ public class ReferralLedger {
             outbox.record(clinicId, AGGREGATE, referral.id(), EventTypes.REFERRAL_RECEIVED,
                     new ReferralEvents.ReferralReceived(referral.id(), Direction.RECEIVED.name(), referral.kind().name(),
                             referral.practitionerId(), initial.name(), referral.urgency().name(),
-                            referral.channel().name(), referral.reason(), referral.requestedService(),
-                            referral.diagnosisCodeList(), referral.referredOn(), treatingRef,
-                            referral.primaryCarePractitionerId(),
+                            referral.channel().name(), referral.requestedService(), referral.referredOn(),
+                            treatingRef, referral.primaryCarePractitionerId(), patient.id()));
+            // Same transaction, own topic: only reports-service may read who the patient is (ADR 0206).
+            outbox.record(clinicId, AGGREGATE, referral.id(), EventTypes.PATIENT_REFERRED,
+                    new ReferralEvents.PatientReferred(referral.id(), referral.reason(), referral.diagnosisCodeList(),
                             new ReferralEvents.PatientRef(patient.id(), patient.firstName(), patient.lastName(),
                                     patient.birthDate())));
         } else {

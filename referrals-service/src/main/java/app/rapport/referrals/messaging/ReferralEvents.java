@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The payloads this service publishes on referrals.referrals.v1, shaped exactly as
- * docs/asyncapi.yaml and the golden samples say. Only {@link ReferralReceived} carries a patient.
+ * docs/asyncapi.yaml and the golden samples say, and on referrals.patients.v1 the one payload that
+ * names a patient ({@link PatientReferred}), which only reports-service may read (ADR 0206).
  */
 public final class ReferralEvents {
 
@@ -33,12 +34,23 @@ public final class ReferralEvents {
     public record Money(String amount, String currency) {
     }
 
+    /** The patient only as the pseudonymous reference: every consumer of the shared topic can read this. */
     @Serdeable
     public record ReferralReceived(String referralId, String direction, String kind, String practitionerId,
-                                   String status, String urgency, String channel, String reason,
-                                   @Nullable String requestedService, @Nullable List<String> diagnosisCodes,
-                                   LocalDate receivedOn, @Nullable TreatingPractitioner treatingPractitioner,
-                                   @Nullable String primaryCarePractitionerId, PatientRef patient) {
+                                   String status, String urgency, String channel,
+                                   @Nullable String requestedService, LocalDate receivedOn,
+                                   @Nullable TreatingPractitioner treatingPractitioner,
+                                   @Nullable String primaryCarePractitionerId, String patientReference) {
+    }
+
+    /** Who the referral is about and why: on referrals.patients.v1, for reports-service alone. */
+    @Serdeable
+    public record PatientReferred(String referralId, String reason, @Nullable List<String> diagnosisCodes,
+                                  PatientRef patient) {
+        @Override
+        public String toString() {
+            return "PatientReferred[" + referralId + " " + patient + "]";
+        }
     }
 
     /** No patient, reason or codes: consumers only count and balance referrals per partner. */

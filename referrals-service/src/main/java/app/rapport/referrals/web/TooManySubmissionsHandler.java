@@ -1,5 +1,6 @@
 package app.rapport.referrals.web;
 
+import app.rapport.platform.logging.IntakeTokens;
 import app.rapport.platform.web.Problem;
 import app.rapport.referrals.domain.TooManySubmissionsException;
 import io.micronaut.http.HttpHeaders;
@@ -23,6 +24,6 @@ public class TooManySubmissionsHandler implements ExceptionHandler<TooManySubmis
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .contentType(Problem.MEDIA_TYPE)
                 .body(new Problem(Problem.TYPE_BASE + "too-many-requests", "Too Many Requests", 429, e.getMessage(),
-                        request.getPath(), null, Map.of("retryAfterSeconds", e.retryAfterSeconds())));
+                        IntakeTokens.masked(request.getPath()), null, Map.of("retryAfterSeconds", e.retryAfterSeconds())));
     }
 }

@@ -3,6 +3,7 @@ package app.rapport.referrals.web;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.testing.GoldenSamples;
+import app.rapport.platform.testing.ProductionLogs;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import app.rapport.referrals.ReferralsTestSupport;
@@ -62,7 +63,7 @@ class IntakeTest extends ReferralsTestSupport {
         EventEnvelope event = referralEvents(id, 1).get(0);
         assertThat(event.type()).isEqualTo(EventTypes.REFERRAL_RECEIVED);
         assertThat(event.clinicId()).isEqualTo(clinic);
-        assertThat(GoldenSamples.shapeDifferences("ReferralReceived.v1", event.payload())).isEmpty();
+        assertThat(GoldenSamples.shapeDifferences("ReferralReceived.v2", event.payload())).isEmpty();
         assertThat(read(event.payload())).containsEntry("channel", "WEB_INTAKE").containsEntry("practitionerId", partner);
     }
 
@@ -327,6 +328,34 @@ class IntakeTest extends ReferralsTestSupport {
         assertThat(http.toBlocking().exchange(HttpRequest.POST("/api/v1/intake/" + link.get("token"), submission()),
                 String.class).getStatus().getCode()).isEqualTo(201);
         assertThat(get("/api/v1/referrals", staff(other))).containsEntry("total", 0);
+    }
+
+    @Test
+    void noLogLineCarriesAnIntakeToken() {
+        String clinic = TestClinics.unique("bellevue");
+        String partner = partner(clinic, false);
+        String token = (String) issue(clinic, partner).get("token");
+        String revoked = (String) issue(clinic, partner).get("token");
+        call(HttpRequest.DELETE("/api/v1/intake-links/" + linkId(clinic, revoked)), staff(clinic));
+        String unknown = token.substring(0, 42) + (token.endsWith("A") ? "B" : "A");
+        Map<String, Object> noReason = submission();
+        noReason.remove("reason");
+        Map<String, Object> problem;
+        try (ProductionLogs logs = ProductionLogs.open()) {
+            get("/api/v1/intake/" + token, null);
+            post("/api/v1/intake/" + token, submission(), null);
+            problem = problem(HttpRequest.POST("/api/v1/intake/" + token, noReason), null, 400);
+            problem(HttpRequest.POST("/api/v1/intake/" + token, "{\"patient\": "), null, 400);
+            problem(HttpRequest.POST("/api/v1/intake/" + revoked, submission()), null, 404);
+            problem(HttpRequest.POST("/api/v1/intake/" + unknown, submission()), null, 404);
+
+            String lines = logs.text();
+            // The lines were there (at DEBUG the server names each request's path) ...
+            assertThat(lines).contains("/api/v1/intake/***");
+            // ... but never the credential in it.
+            assertThat(lines).doesNotContain(token).doesNotContain(revoked).doesNotContain(unknown);
+        }
+        assertThat((String) problem.get("instance")).isEqualTo("/api/v1/intake/***");
     }
 
     private Map<String, Object> issue(String clinic, String partner) {

@@ -62,16 +62,26 @@ class ReferralApiTest extends ReferralsTestSupport {
         EventEnvelope event = referralEvents(id, 1).get(0);
         assertThat(event.type()).isEqualTo(EventTypes.REFERRAL_RECEIVED);
         assertThat(event.clinicId()).isEqualTo(clinic);
-        assertThat(GoldenSamples.shapeDifferences("ReferralReceived.v1", event.payload())).isEmpty();
+        assertThat(GoldenSamples.shapeDifferences("ReferralReceived.v2", event.payload())).isEmpty();
+        Object reference = ((Map<String, Object>) referral.get("patient")).get("reference");
         Map<String, Object> payload = read(event.payload());
         assertThat(payload).containsEntry("referralId", id).containsEntry("practitionerId", partner)
                 .containsEntry("receivedOn", "2025-03-03").containsEntry("primaryCarePractitionerId", pcp)
-                .containsEntry("kind", "SECOND_OPINION");
-        assertThat((Map<String, Object>) payload.get("patient"))
+                .containsEntry("kind", "SECOND_OPINION").containsEntry("patientReference", reference);
+        assertThat(event.payload()).doesNotContain("+12065550100", "Marsh", "1991-04-17", "O26.893");
+
+        // Who and why, for reports-service alone, on the topic no other service may read.
+        EventEnvelope patient = patientEvents(id, 1).get(0);
+        assertThat(patient.type()).isEqualTo(EventTypes.PATIENT_REFERRED);
+        assertThat(patient.clinicId()).isEqualTo(clinic);
+        assertThat(GoldenSamples.shapeDifferences("PatientReferred.v1", patient.payload())).isEmpty();
+        Map<String, Object> details = read(patient.payload());
+        assertThat(details).containsEntry("referralId", id).containsEntry("diagnosisCodes", List.of("O26.893", "M54.50"));
+        assertThat((Map<String, Object>) details.get("patient"))
                 .containsOnlyKeys("reference", "firstName", "lastName", "birthDate")
-                .containsEntry("reference", ((Map<String, Object>) referral.get("patient")).get("reference"))
+                .containsEntry("reference", reference)
                 .containsEntry("birthDate", "1991-04-17");
-        assertThat(event.payload()).doesNotContain("+12065550100");
+        assertThat(patient.payload()).doesNotContain("+12065550100");
     }
 
     @Test
@@ -135,7 +145,8 @@ class ReferralApiTest extends ReferralsTestSupport {
         Map<String, Object> referral = get("/api/v1/referrals/" + id, staff(clinic));
         assertThat(referral).containsEntry("status", "RECEIVED");
         assertThat((List<?>) referral.get("history")).hasSize(1);
-        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE aggregate_id = ?", id)).isEqualTo(1);
+        // Only what opening it wrote: ReferralReceived and its PatientReferred.
+        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE aggregate_id = ?", id)).isEqualTo(2);
 
         // A sent referral cannot take a received referral's statuses either.
         String sent = (String) post("/api/v1/referrals", newReferral("SENT", partner(clinic, false)), staff(clinic)).get("id");

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The parts of referrals-service's events (topic referrals.referrals.v1) this service reads. */
+/**
+ * The parts of referrals-service's events this service reads: referrals.referrals.v1, and
+ * referrals.patients.v1 ({@link PatientReferred}), the topic only this service may read (ADR 0206).
+ */
 public final class ReferralEvents {
 
     static final String UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
@@ -36,15 +39,26 @@ public final class ReferralEvents {
         }
     }
 
+    /** The patient as the pseudonymous reference only: who it is comes in {@link PatientReferred}. */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ReferralReceived(@NotBlank @Pattern(regexp = UUID) String referralId, @NotBlank String kind,
                                    @NotBlank @Pattern(regexp = UUID) String practitionerId, @NotBlank String status,
-                                   @NotBlank String reason, @Nullable String requestedService,
-                                   @Nullable List<String> diagnosisCodes, @NotNull LocalDate receivedOn,
+                                   @Nullable String requestedService, @NotNull LocalDate receivedOn,
                                    @Nullable @Valid TreatingPractitioner treatingPractitioner,
                                    @Nullable @Pattern(regexp = UUID) String primaryCarePractitionerId,
-                                   @NotNull @Valid Patient patient) {
+                                   @NotBlank @Pattern(regexp = UUID) String patientReference) {
+    }
+
+    /** Who a received referral is about and why; never logged. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PatientReferred(@NotBlank @Pattern(regexp = UUID) String referralId, @NotBlank String reason,
+                                  @Nullable List<String> diagnosisCodes, @NotNull @Valid Patient patient) {
+        @Override
+        public String toString() {
+            return "PatientReferred[" + referralId + " " + patient + "]";
+        }
     }
 
     @Serdeable

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * referrals.referrals.v1: a received referral queues its reports, and its moves (and first visit)
- * record status updates to the referrer; every referral event feeds the analytics read models and
- * the report cadence.
+ * referrals.referrals.v1: a received referral queues its reports (once {@link PatientDetailsHandler}
+ * has who the patient is, too), and its moves (and first visit) record status updates to the
+ * referrer; every referral event feeds the analytics read models and the report cadence.
  */
 @Singleton
 public class ReferralEventsHandler implements EventHandler {
@@ -58,14 +58,12 @@ public class ReferralEventsHandler implements EventHandler {
             case EventTypes.REFERRAL_RECEIVED -> {
                 var r = payloads.read(event, ReferralEvents.ReferralReceived.class);
                 var treating = r.treatingPractitioner();
-                ReferralRecord referral = new ReferralRecord(clinic, r.referralId(), "RECEIVED", r.kind(),
-                        r.practitionerId(), r.status(), r.receivedOn(), r.reason(), r.requestedService(),
-                        r.diagnosisCodes() == null ? List.of() : r.diagnosisCodes(), r.primaryCarePractitionerId(),
-                        treating == null ? null : treating.name(), treating == null ? null : treating.credentials(),
-                        r.patient().reference(), r.patient().firstName(), r.patient().lastName(),
-                        r.patient().birthDate());
-                referrals.insert(referral);
-                queue.onReferralReceived(referral);
+                referrals.insert(new ReferralRecord(clinic, r.referralId(), "RECEIVED", r.kind(),
+                        r.practitionerId(), r.status(), r.receivedOn(), null, r.requestedService(), List.of(),
+                        r.primaryCarePractitionerId(), treating == null ? null : treating.name(),
+                        treating == null ? null : treating.credentials(), r.patientReference(), null, null, null));
+                // Its PatientReferred may have come first (another topic): then the reports go now.
+                referrals.completeReceived(clinic, r.referralId()).ifPresent(queue::onReferralReceived);
             }
             case EventTypes.REFERRAL_SENT -> {
                 var r = payloads.read(event, ReferralEvents.ReferralSent.class);

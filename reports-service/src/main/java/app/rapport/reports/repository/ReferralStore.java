@@ -18,23 +18,64 @@ import java.util.Optional;
 @Singleton
 public class ReferralStore {
 
+    /** A referral with who its patient is and why it was referred, where PatientReferred told it. */
+    private static final String SELECT = "SELECT r.*, p.first_name AS patient_first_name, p.last_name AS patient_last_name, "
+            + "p.birth_date AS patient_birth_date, p.reason, p.diagnosis_codes FROM referral r "
+            + "LEFT JOIN referral_patient p ON p.clinic_id = r.clinic_id AND p.referral_id = r.id ";
+
     private final Sql sql;
 
     public ReferralStore(Sql sql) {
         this.sql = sql;
     }
 
-    /** @return false when the referral was already known (the event was a replay under a new id) */
+    /**
+     * A referral as ReferralReceived or ReferralSent told it. For a received one, who the patient is
+     * arrives apart ({@link #recordPatient}); its row is claimed first so that whichever of the two
+     * events comes second waits for the first one's transaction and then sees both.
+     *
+     * @return false when the referral was already known (the event was a replay under a new id)
+     */
     @Transactional
     public boolean insert(ReferralRecord r) {
+        if ("RECEIVED".equals(r.direction())) {
+            claimPatientRow(r.clinicId(), r.id());
+        }
         return sql.update("INSERT IGNORE INTO referral (clinic_id, id, direction, kind, practitioner_id, status, referred_on, "
-                        + "reason, requested_service, diagnosis_codes, primary_care_id, treating_name, treating_credentials, "
-                        + "patient_reference, patient_first_name, patient_last_name, patient_birth_date) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.clinicId(), r.id(), r.direction(), r.kind(), r.practitionerId(), r.status(), r.referredOn(), r.reason(),
-                r.requestedService(), String.join(",", r.diagnosisCodes()), r.primaryCareId(), r.treatingName(),
-                r.treatingCredentials(), r.patientReference(), r.patientFirstName(), r.patientLastName(),
-                r.patientBirthDate()) == 1;
+                        + "requested_service, primary_care_id, treating_name, treating_credentials, patient_reference) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.clinicId(), r.id(), r.direction(), r.kind(), r.practitionerId(), r.status(), r.referredOn(),
+                r.requestedService(), r.primaryCareId(), r.treatingName(), r.treatingCredentials(),
+                r.patientReference()) == 1;
+    }
+
+    /** Who a received referral is about and why (PatientReferred); a replay writes the same again. */
+    @Transactional
+    public void recordPatient(String clinicId, String referralId, String patientReference, String firstName,
+                              String lastName, LocalDate birthDate, String reason, List<String> diagnosisCodes) {
+        sql.update("INSERT INTO referral_patient (clinic_id, referral_id, patient_reference, first_name, last_name, "
+                        + "birth_date, reason, diagnosis_codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                        + "patient_reference = VALUES(patient_reference), first_name = VALUES(first_name), "
+                        + "last_name = VALUES(last_name), birth_date = VALUES(birth_date), reason = VALUES(reason), "
+                        + "diagnosis_codes = VALUES(diagnosis_codes)",
+                clinicId, referralId, patientReference, firstName, lastName, birthDate, reason,
+                String.join(",", diagnosisCodes));
+    }
+
+    private void claimPatientRow(String clinicId, String referralId) {
+        sql.update("INSERT INTO referral_patient (clinic_id, referral_id) VALUES (?, ?) "
+                + "ON DUPLICATE KEY UPDATE referral_id = referral_id", clinicId, referralId);
+    }
+
+    /**
+     * The received referral once both its ReferralReceived and its PatientReferred are here, read
+     * under lock in the transaction that wrote the second of them; empty while one is missing.
+     */
+    @Transactional
+    public Optional<ReferralRecord> completeReceived(String clinicId, String referralId) {
+        return sql.query(SELECT + "WHERE r.clinic_id = ? AND r.id = ? AND r.direction = 'RECEIVED' "
+                        + "AND p.first_name IS NOT NULL FOR UPDATE", ReferralStore::map, clinicId, referralId)
+                .stream().findFirst();
     }
 
     @Transactional
@@ -44,7 +85,7 @@ public class ReferralStore {
 
     @ReadOnly
     public Optional<ReferralRecord> find(String clinicId, String id) {
-        return sql.query("SELECT * FROM referral WHERE clinic_id = ? AND id = ?", ReferralStore::map, clinicId, id)
+        return sql.query(SELECT + "WHERE r.clinic_id = ? AND r.id = ?", ReferralStore::map, clinicId, id)
                 .stream().findFirst();
     }
 
