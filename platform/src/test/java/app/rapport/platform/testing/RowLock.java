@@ -10,7 +10,7 @@ import java.time.Duration;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A second transaction holding a row's lock, for race tests: while it is held, the service's own
+ * A second transaction holding a row's (or a table's) lock, for race tests: while it is held, the service's own
  * transactions that write the row queue up behind it, so a test can line two writers up exactly
  * where the race it reproduces happens, then let them go.
  *
@@ -24,10 +24,30 @@ import static org.awaitility.Awaitility.await;
  */
 public final class RowLock implements AutoCloseable {
 
+    private final DataSource dataSource;
     private final Connection connection;
+    private final boolean tableLock;
 
-    private RowLock(Connection connection) {
+    private RowLock(DataSource dataSource, Connection connection, boolean tableLock) {
+        this.dataSource = dataSource;
         this.connection = connection;
+        this.tableLock = tableLock;
+    }
+
+    /**
+     * Holds a whole table ({@code LOCK TABLES … WRITE}): a service transaction that reaches its
+     * first write to the table waits there, mid-way, with whatever it read and locked before.
+     */
+    public static RowLock table(DataSource dataSource, String table) {
+        try {
+            Connection c = dataSource.getConnection();
+            try (PreparedStatement s = c.prepareStatement("LOCK TABLES " + table + " WRITE")) {
+                s.execute();
+            }
+            return new RowLock(dataSource, c, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Opens a transaction and runs {@code lockingSelect} (a {@code SELECT … FOR UPDATE}) in it. */
@@ -35,7 +55,7 @@ public final class RowLock implements AutoCloseable {
         try {
             Connection c = dataSource.getConnection();
             c.setAutoCommit(false);
-            RowLock lock = new RowLock(c);
+            RowLock lock = new RowLock(dataSource, c, false);
             try (PreparedStatement s = c.prepareStatement(lockingSelect)) {
                 bind(s, params);
                 try (ResultSet rs = s.executeQuery()) {
@@ -55,10 +75,20 @@ public final class RowLock implements AutoCloseable {
         await().atMost(Duration.ofSeconds(20)).until(() -> waiters() >= count);
     }
 
-    /** How many transactions are waiting for a lock right now. */
+    /** Waits until {@code count} other sessions are blocked on a table lock ({@link #table}). */
+    public void awaitTableWaiters(int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE 'Waiting for table%'") >= count);
+    }
+
+    /** How many transactions are waiting for a row lock right now. */
     public int waiters() throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'");
+        return count("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'");
+    }
+
+    private int count(String sql) throws SQLException {
+        // On a connection of its own: the lock holder's session may see only the tables it locked.
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getInt(1);
@@ -79,7 +109,13 @@ public final class RowLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            connection.commit();
+            if (tableLock) {
+                try (PreparedStatement s = connection.prepareStatement("UNLOCK TABLES")) {
+                    s.execute();
+                }
+            } else {
+                connection.commit();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
