@@ -15,11 +15,13 @@ public final class Tally {
     public static final String BAD_INPUTS = "bad inputs tried";
     public static final String CROSS_CLINIC = "cross-clinic attempts denied";
     public static final String SECURITY = "unauthenticated or unauthorised calls refused";
+    /** A race between two people, or between a person and the pipeline, that ended with nothing overwritten. */
+    public static final String RACES = "races lost nothing";
 
     private static final Map<String, AtomicInteger> COUNTS = new LinkedHashMap<>();
 
     static {
-        for (String group : new String[] {FLOWS, FAULTS, BAD_INPUTS, CROSS_CLINIC, SECURITY}) {
+        for (String group : new String[] {FLOWS, FAULTS, BAD_INPUTS, CROSS_CLINIC, SECURITY, RACES}) {
             COUNTS.put(group, new AtomicInteger());
         }
     }
