@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.micronaut.core.annotation.Nullable;
 import java.util.StringJoiner;
 
 /**
@@ -67,6 +68,22 @@ public class ServiceClient {
         return send(session, service, "PUT", path, body, "application/json");
     }
 
+    /**
+     * A change to one record made on the version the person saw ({@code If-Match}, the record's
+     * version quoted); a service that finds another version answers 412. No version: no header.
+     */
+    public Doc put(StaffSession session, Service service, String path, Object body, @Nullable String version) {
+        return send(session, service, "PUT", path, body, "application/json", ifMatch(version));
+    }
+
+    public Doc post(StaffSession session, Service service, String path, Object body, @Nullable String version) {
+        return send(session, service, "POST", path, body, "application/json", ifMatch(version));
+    }
+
+    private static Map<String, String> ifMatch(@Nullable String version) {
+        return version == null || version.isBlank() ? Map.of() : Map.of("If-Match", "\"" + version.strip() + "\"");
+    }
+
     public Doc delete(StaffSession session, Service service, String path) {
         return send(session, service, "DELETE", path, null, "application/json");
     }
@@ -88,12 +105,17 @@ public class ServiceClient {
     /** The same, for a document chosen by its query (an analytics CSV for a date range). */
     public byte[] bytes(StaffSession session, Service service, String path, Map<String, ?> query, String accept) {
         path = path + queryString(query);
-        HttpResponse<byte[]> response = exchange(session, service, "GET", path, null, accept);
+        HttpResponse<byte[]> response = exchange(session, service, "GET", path, null, accept, Map.of());
         return response.body();
     }
 
     private Doc send(StaffSession session, Service service, String method, String path, Object body, String accept) {
-        HttpResponse<byte[]> response = exchange(session, service, method, path, body, accept);
+        return send(session, service, method, path, body, accept, Map.of());
+    }
+
+    private Doc send(StaffSession session, Service service, String method, String path, Object body, String accept,
+                     Map<String, String> headers) {
+        HttpResponse<byte[]> response = exchange(session, service, method, path, body, accept, headers);
         byte[] bytes = response.body();
         if (bytes == null || bytes.length == 0) {
             return Doc.empty();
@@ -104,11 +126,12 @@ public class ServiceClient {
     }
 
     private HttpResponse<byte[]> exchange(StaffSession session, Service service, String method, String path,
-                                          Object body, String accept) {
+                                          Object body, String accept, Map<String, String> headers) {
         URI uri = URI.create(baseUrls.get(service) + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(15))
                 .header("Accept", accept + ", application/problem+json");
+        headers.forEach(request::header);
         if (session != null) {
             request.header("Authorization", "Bearer " + session.user().accessToken());
             if (!session.clinic().equals(session.user().homeClinic())) {
