@@ -138,7 +138,7 @@ class RacesIT {
             List<Instant> submittedAfterRevoke = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch start = new CountDownLatch(1);
             CompletableFuture<Void> office = CompletableFuture.runAsync(() -> {
-                await(start);
+                released(start);
                 for (int i = 0; i < 6; i++) {
                     Instant sent = Instant.now();
                     Api.Answer a = staff.referrals.post("/api/v1/intake/" + token, null, intakeSubmission());
@@ -152,7 +152,7 @@ class RacesIT {
                 }
             });
             CompletableFuture<Api.Answer> revoke = CompletableFuture.supplyAsync(() -> {
-                await(start);
+                released(start);
                 Api.Answer a = staff.referrals.delete("/api/v1/intake-links/" + link, staff.token);
                 synchronized (revokeAnswered) {
                     revokeAnswered[0] = Instant.now();
@@ -180,11 +180,11 @@ class RacesIT {
                                                     String nameB) {
         CountDownLatch start = new CountDownLatch(1);
         CompletableFuture<Api.Answer> first = CompletableFuture.supplyAsync(() -> {
-            await(start);
+            released(start);
             return a.get();
         });
         CompletableFuture<Api.Answer> second = CompletableFuture.supplyAsync(() -> {
-            await(start);
+            released(start);
             return b.get();
         });
         start.countDown();
@@ -194,7 +194,7 @@ class RacesIT {
         return answers;
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void released(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {
