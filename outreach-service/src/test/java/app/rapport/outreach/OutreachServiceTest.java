@@ -8,6 +8,7 @@ import app.rapport.platform.inbox.DeadLetters;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
+import app.rapport.platform.testing.RowLock;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -711,6 +712,131 @@ class OutreachServiceTest implements TestPropertyProvider {
                 .isEqualTo(409);
     }
 
+    // ------------------------------------------------------------------ races (issue 15)
+
+    /**
+     * The partner's snapshot reaches outreach while staff complete the thank-you it planned on the
+     * default channel: the handler read the task while it was open, staff's completion commits, then
+     * the handler writes. The task stays completed with staff's outcome; the snapshot still lands.
+     */
+    @Test
+    void aPartnerSnapshotAppliedWhileStaffCompleteTheThankYouLeavesItCompleted() throws Exception {
+        String clinic = TestClinics.unique("kirkland");
+        String partner = UUID.randomUUID().toString();
+        EventEnvelope received = referralReceived(clinic, partner, UUID.randomUUID().toString(), "2025-03-07");
+        await().atMost(WAIT).until(() -> processed(received.id()));
+        String taskId = items(get(clinic, "/api/v1/tasks?practitionerId=" + partner)).get(0).get("id").asText();
+
+        EventEnvelope snapshot;
+        // This transaction stands in for staff completing the thank-you: it holds the task's row while
+        // the snapshot's handler reads the open task and reaches its write, then commits the completion.
+        try (RowLock staff = RowLock.on(dataSourceResolver.resolve(dataSource),
+                "SELECT id FROM outreach_task WHERE id = ? FOR UPDATE", taskId)) {
+            snapshot = registerPartnerAsync(clinic, partner, Map.of("\"HANDWRITTEN_NOTE\"", "\"PHONE\""));
+            staff.awaitWaiters(1);
+            staff.execute("UPDATE outreach_task SET status = 'DONE', outcome = 'Card mailed', channel_provisional = FALSE, "
+                    + "completed_at = NOW(), version = version + 1 WHERE id = ?", taskId);
+        }
+        await().atMost(WAIT).until(() -> processed(snapshot.id()));
+
+        JsonNode task = get(clinic, "/api/v1/tasks/" + taskId);
+        assertThat(task.get("status").asText()).isEqualTo("DONE");
+        assertThat(task.get("outcome").asText()).isEqualTo("Card mailed");
+        assertThat(task.get("channel").asText()).isEqualTo("HANDWRITTEN_NOTE"); // the channel it was done on
+        // the snapshot's own fields landed in the directory copy
+        try (Connection c = dataSourceResolver.resolve(dataSource).getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT preferred_channel FROM partner WHERE clinic_id = ? AND id = ?")) {
+            s.setString(1, clinic);
+            s.setString(2, partner);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("PHONE");
+            }
+        }
+    }
+
+    /**
+     * Two clicks on Deliver of an e-mail thank-you, both read the open task before either sent:
+     * one e-mail leaves, the other click gets 409 or 412 and the task is done once.
+     */
+    @Test
+    void twoClicksOnDeliverSendOneEmail() throws Exception {
+        String clinic = TestClinics.unique("bothell");
+        clinicProfile(clinic, Map.of());
+        String recipient = "okafor-" + clinic + "@lakeview.example.com";
+        String partner = registerPartner(clinic, Map.of("\"HANDWRITTEN_NOTE\"", "\"EMAIL\"",
+                "m.okafor@lakeviewwomenshealth.example.com", recipient));
+        EventEnvelope e = referralReceived(clinic, partner, UUID.randomUUID().toString(), "2025-03-03");
+        await().atMost(WAIT).until(() -> processed(e.id()));
+        String taskId = items(get(clinic, "/api/v1/tasks?type=THANK_YOU")).get(0).get("id").asText();
+        HttpResponse<String> read = http.toBlocking().exchange(HttpRequest.GET("/api/v1/tasks/" + taskId)
+                .header("Authorization", TestTokens.bearer(clinic, "staff")), String.class);
+        String etag = read.header("ETag");
+        assertThat(etag).isEqualTo("\"" + JSON.readTree(read.body()).get("version").asLong() + "\"");
+
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> clicks = new ArrayList<>();
+        // Both clicks are held at the task's row until both are in flight, so neither finishes first.
+        try (RowLock lock = RowLock.on(dataSourceResolver.resolve(dataSource),
+                "SELECT id FROM outreach_task WHERE id = ? FOR UPDATE", taskId)) {
+            for (int i = 0; i < 2; i++) {
+                Thread click = new Thread(() -> statuses.add(status(HttpRequest.POST("/api/v1/tasks/" + taskId + "/deliver",
+                        Map.of()).header("If-Match", etag), clinic)));
+                click.start();
+                clicks.add(click);
+            }
+            lock.awaitWaiters(2);
+        }
+        for (Thread click : clicks) {
+            click.join(WAIT.toMillis());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, statuses.contains(409) ? 409 : 412);
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(recipient)))
+                .hasSize(1);
+        assertThat(get(clinic, "/api/v1/tasks/" + taskId).get("status").asText()).isEqualTo("DONE");
+        assertThat(KafkaProbe.records(Topics.OUTREACH_ACTIVITIES, r -> taskId.equals(r.key())
+                && EventEnvelope.header(r.headers(), "ce_type").equals("app.rapport.outreach.OutreachTaskCompleted.v1")))
+                .hasSize(1);
+    }
+
+    /** Staff act on the version they saw: a stale If-Match is a 412 naming the current version, and changes nothing. */
+    @Test
+    void actingOnATaskSomeoneElseChangedIsA412WithTheCurrentVersion() throws Exception {
+        String clinic = TestClinics.unique("lynnwood");
+        String partner = registerPartner(clinic, Map.of());
+        String taskId = thankYouTask(clinic, partner);
+        long seen = get(clinic, "/api/v1/tasks/" + taskId).get("version").asLong();
+        String nextWeek = LocalDate.now(CLINIC_ZONE).plusDays(7).toString();
+        HttpResponse<String> moved = http.toBlocking().exchange(HttpRequest.POST("/api/v1/tasks/" + taskId + "/reschedule",
+                Map.of("dueOn", nextWeek)).header("If-Match", "\"" + seen + "\"")
+                .header("Authorization", TestTokens.bearer(clinic, "staff")), String.class);
+        assertThat(moved.header("ETag")).isEqualTo("\"" + (seen + 1) + "\"");
+
+        HttpClientResponseException stale = problem(() -> http.toBlocking().exchange(
+                HttpRequest.POST("/api/v1/tasks/" + taskId + "/complete", Map.of("outcome", "Called her"))
+                        .header("If-Match", "\"" + seen + "\"").header("Authorization", TestTokens.bearer(clinic, "staff")),
+                String.class));
+        assertThat(stale.getStatus().getCode()).isEqualTo(412);
+        assertThat(stale.getResponse().header("ETag")).isEqualTo("\"" + (seen + 1) + "\"");
+        assertThat(JSON.readTree(stale.getResponse().getBody(String.class).orElseThrow()).get("extra").get("currentVersion").asLong())
+                .isEqualTo(seen + 1);
+        assertThat(get(clinic, "/api/v1/tasks/" + taskId).get("status").asText()).isEqualTo("OPEN");
+
+        // the clinic's wording and weekly target are versioned the same way
+        put(clinic, "/api/v1/templates/THANK_YOU", Map.of("subject", "Thanks", "body", "Thank you, {{partnerName}}"));
+        long wording = get(clinic, "/api/v1/templates/THANK_YOU").get("version").asLong();
+        put(clinic, "/api/v1/templates/THANK_YOU", Map.of("subject", "Thanks again", "body", "Thank you, {{partnerName}}"));
+        assertThat(problem(() -> http.toBlocking().exchange(HttpRequest.PUT("/api/v1/templates/THANK_YOU",
+                        Map.of("subject", "Mine", "body", "Mine")).header("If-Match", "\"" + wording + "\"")
+                .header("Authorization", TestTokens.bearer(clinic, "staff")), String.class)).getStatus().getCode())
+                .isEqualTo(412);
+        assertThat(get(clinic, "/api/v1/templates/THANK_YOU").get("subject").asText()).isEqualTo("Thanks again");
+        assertThat(problem(() -> http.toBlocking().exchange(HttpRequest.PUT("/api/v1/goals/weekly", Map.of("target", 3))
+                .header("If-Match", "\"7\"").header("Authorization", TestTokens.bearer(clinic, "staff")), String.class))
+                .getStatus().getCode()).isEqualTo(412);
+    }
+
     @Test
     void theWordingPreviewReadsAsTheSentMessageAndACheckInIsSentWithTheClinicsCheckInWording() throws Exception {
         String clinic = TestClinics.unique("renton");
@@ -887,14 +1013,20 @@ class OutreachServiceTest implements TestPropertyProvider {
     }
 
     private String registerPartner(String clinic, String id, Map<String, String> replacements) {
+        EventEnvelope e = registerPartnerAsync(clinic, id, replacements);
+        await().atMost(WAIT).until(() -> processed(e.id()));
+        return id;
+    }
+
+    /** Sends the partner's PractitionerRegistered without waiting for it to be applied. */
+    private EventEnvelope registerPartnerAsync(String clinic, String id, Map<String, String> replacements) {
         Map<String, String> all = new HashMap<>(replacements);
         all.put(SAMPLE_PARTNER, id);
         // Partners share one database across tests: each gets its own NPI, so group-wide caps stay apart.
         all.putIfAbsent(SAMPLE_NPI, uniqueNpi());
         EventEnvelope e = GoldenSamples.event("PractitionerRegistered.v1", clinic, all);
         KafkaProbe.send(Topics.PRACTITIONERS, e);
-        await().atMost(WAIT).until(() -> processed(e.id()));
-        return id;
+        return e;
     }
 
     /** ClinicProfileUpdated from the golden sample (Harbor Integrative Health, version 3), applied. */
@@ -992,6 +1124,16 @@ class OutreachServiceTest implements TestPropertyProvider {
             return JSON.readTree(body);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status a request gets, answered or refused. */
+    private int status(MutableHttpRequest<?> request, String clinic) {
+        try {
+            return http.toBlocking().exchange(request.header("Authorization", TestTokens.bearer(clinic, "staff")),
+                    String.class).getStatus().getCode();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
         }
     }
 

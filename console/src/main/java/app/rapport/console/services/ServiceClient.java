@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.micronaut.core.annotation.Nullable;
 import java.util.StringJoiner;
 
 /**
@@ -67,9 +68,21 @@ public class ServiceClient {
         return send(session, service, "PUT", path, body, "application/json");
     }
 
-    /** A PUT with extra request headers: {@code If-Match} with the version the form was opened with. */
-    public Doc put(StaffSession session, Service service, String path, Object body, Map<String, String> headers) {
-        return send(session, service, "PUT", path, body, "application/json", headers);
+    /**
+     * A change to one record made on the version the person saw ({@code If-Match}, the record's
+     * version quoted); a service that finds another version answers 412. No version: no header.
+     */
+    public Doc put(StaffSession session, Service service, String path, Object body, @Nullable String version) {
+        return send(session, service, "PUT", path, body, "application/json", ifMatch(version));
+    }
+
+    public Doc post(StaffSession session, Service service, String path, Object body, @Nullable String version) {
+        return send(session, service, "POST", path, body, "application/json", ifMatch(version));
+    }
+
+    /** The {@code If-Match} header naming {@code version}; none when the form carried no version. */
+    public static Map<String, String> ifMatch(@Nullable String version) {
+        return version == null || version.isBlank() ? Map.of() : Map.of("If-Match", "\"" + version.strip() + "\"");
     }
 
     public Doc delete(StaffSession session, Service service, String path) {

@@ -37,12 +37,45 @@ public final class PartnerForm {
             "reportPreferences.everyWeeks",
             "reportPreferences.channel", "stage", "owner", "tags", "notes", "physicianOverride");
 
+    /** The hidden field with the partner's version as the form was opened. */
+    public static final String VERSION = "version";
     static final String REPORT_BOX = "reportType.";
     static final String STATUS_BOX = "statusUpdate.";
     private static final Set<String> LISTS = Set.of("tags");
     private static final Set<String> NUMBERS = Set.of("reportPreferences.everyVisits", "reportPreferences.everyWeeks");
 
     private PartnerForm() {
+    }
+
+    /**
+     * What someone else saved since the form was opened, where it differs from what this person
+     * typed: field label → the value now saved, for the message above a refused save.
+     */
+    public static Map<String, String> savedByOthers(Map<String, String> typed, Doc current) {
+        Map<String, String> now = valuesOf(current);
+        Map<String, String> differing = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            if (e.getKey().equals(VERSION)) {
+                continue;
+            }
+            String mine = typed.getOrDefault(e.getKey(), "");
+            String theirs = e.getValue() == null ? "" : e.getValue();
+            if (!mine.strip().equals(theirs.strip())) {
+                differing.put(fieldLabel(e.getKey()), theirs.isEmpty() ? "(empty)" : theirs);
+            }
+        }
+        return differing;
+    }
+
+    private static String fieldLabel(String field) {
+        if (field.startsWith(REPORT_BOX)) {
+            return Forms.words(field.substring(REPORT_BOX.length())) + " reports";
+        }
+        if (field.startsWith(STATUS_BOX)) {
+            return Forms.words(field.substring(STATUS_BOX.length())) + " updates";
+        }
+        String last = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
+        return Forms.words(last.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT));
     }
 
     /** A specialty in words: {@code OB_GYN} → "OB/GYN". */
@@ -73,6 +106,8 @@ public final class PartnerForm {
         }
         values.remove("reportPreferences.reports");
         values.remove("reportPreferences.statusUpdates");
+        // The version the form was opened on: the save sends it as If-Match, so it never replaces a newer save.
+        values.put(VERSION, partner.str("version"));
         return values;
     }
 
@@ -109,6 +144,7 @@ public final class PartnerForm {
         if (!creating) {
             fields.remove("stage");
         }
+        fields.remove(VERSION); // travels as If-Match, not in the body
         // The country is filled in for convenience; alone it is no address.
         boolean anyAddress = fields.entrySet().stream().anyMatch(e -> e.getKey().startsWith("address.")
                 && !e.getKey().equals("address.country") && e.getValue() != null && !e.getValue().isBlank());

@@ -88,15 +88,17 @@ public class PartnersController {
     }
 
     /**
-     * contacts-service's PUT replaces every detail and takes no version or If-Match, so the form
-     * carries all of them and the last save wins.
+     * contacts-service's PUT replaces every detail, so the form carries all of them and the version
+     * it was opened on (If-Match): a save over someone else's newer one is refused with a 412, and
+     * the form comes back with what this person typed and what the other saved.
      */
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> update(HttpRequest<?> request, StaffSession session, @PathVariable String id,
                                   @Body Map<String, String> form) {
         try {
             onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
-                services.put(session, Service.CONTACTS, "/api/v1/practitioners/" + id, PartnerForm.body(form, false));
+                services.put(session, Service.CONTACTS, "/api/v1/practitioners/" + id, PartnerForm.body(form, false),
+                        form.get(PartnerForm.VERSION));
                 return "/partners/" + id;
             });
             return pages.redirect("/partners/" + id, "Partner saved");
@@ -105,6 +107,9 @@ public class PartnersController {
                 throw problem;
             }
             Doc partner = services.get(session, Service.CONTACTS, "/api/v1/practitioners/" + id);
+            if (problem.status() == 412) {
+                return savedMeanwhile(request, session, partner, form);
+            }
             return refused(request, session, partner, form, problem);
         }
     }
@@ -115,12 +120,13 @@ public class PartnersController {
         try {
             onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
                 services.post(session, Service.CONTACTS, "/api/v1/practitioners/" + id + "/archive",
-                        FormJson.body(Map.of("reason", form.getOrDefault("reason", ""))));
+                        FormJson.body(Map.of("reason", form.getOrDefault("reason", ""))), form.get(PartnerForm.VERSION));
                 return "/partners/" + id;
             });
             return pages.redirect("/partners/" + id, "Partner archived; their history stays");
         } catch (ServiceProblem problem) {
-            return pages.redirect("/partners/" + id, problem.summary());
+            return pages.redirect("/partners/" + id, problem.status() == 412
+                    ? STALE + " Nothing was archived; look at their changes, then archive again." : problem.summary());
         }
     }
 
@@ -154,6 +160,22 @@ public class PartnersController {
                 Map.of("focuses", focuses, "focus", chosen, "targets", targets, "page", pageNumber, "pageSize", PAGE_SIZE));
     }
 
+    /**
+     * Someone else saved the partner since this form was opened: what this person typed stays in the
+     * form, the other save's values are listed above it, and the form now carries the current
+     * version, so saving again replaces theirs knowingly.
+     */
+    private HttpResponse<?> savedMeanwhile(HttpRequest<?> request, StaffSession session, Doc current,
+                                           Map<String, String> typed) {
+        Map<String, String> kept = new LinkedHashMap<>(typed);
+        kept.put(PartnerForm.VERSION, current.str("version"));
+        FormState form = new FormState(kept, Map.of(), STALE, Forms.newId());
+        return form(request, session, HttpStatus.PRECONDITION_FAILED, current, form, "",
+                PartnerForm.savedByOthers(typed, current));
+    }
+
+    static final String STALE = "Someone else saved this partner since you opened it.";
+
     private HttpResponse<?> refused(HttpRequest<?> request, StaffSession session, @Nullable Doc partner,
                                     Map<String, String> form, ServiceProblem problem) {
         String duplicateOf = problem.status() == 409 ? problem.problem().str("extra.existingId") : "";
@@ -163,12 +185,18 @@ public class PartnersController {
 
     private HttpResponse<?> form(HttpRequest<?> request, StaffSession session, HttpStatus status, @Nullable Doc partner,
                                  FormState form, String duplicateOf) {
+        return form(request, session, status, partner, form, duplicateOf, Map.of());
+    }
+
+    private HttpResponse<?> form(HttpRequest<?> request, StaffSession session, HttpStatus status, @Nullable Doc partner,
+                                 FormState form, String duplicateOf, Map<String, String> savedByOthers) {
         boolean creating = partner == null;
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("form", form);
         model.put("partner", creating ? Doc.empty() : partner);
         model.put("creating", creating);
         model.put("duplicateOf", duplicateOf);
+        model.put("savedByOthers", savedByOthers);
         model.put("archiveForm", FormState.empty());
         model.put("outside", form.errorsOutside(List.copyOf(PartnerForm.FIELDS)));
         String title = creating ? "New partner" : "Edit " + app.rapport.console.services.PartnerNames.displayName(partner);

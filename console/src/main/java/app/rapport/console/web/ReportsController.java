@@ -101,7 +101,7 @@ public class ReportsController {
         try {
             onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
                 services.put(session, Service.REPORTS, "/api/v1/reports/" + id + "/content", ReportForm.contentBody(form),
-                        ifMatch(form.get(VERSION)));
+                        form.get(VERSION));
                 return here;
             });
         } catch (ServiceProblem problem) {
@@ -115,10 +115,6 @@ public class ReportsController {
 
     /** The composer's hidden field: the report's version when the form was opened, sent back as If-Match. */
     static final String VERSION = "version";
-
-    static Map<String, String> ifMatch(String version) {
-        return version == null || version.isBlank() ? Map.of() : Map.of("If-Match", "\"" + version + "\"");
-    }
 
     /**
      * A 412: someone saved the report after this form was opened. What was typed stays in the

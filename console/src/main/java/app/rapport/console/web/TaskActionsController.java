@@ -125,6 +125,9 @@ public class TaskActionsController {
 
     /** The refusal as a sentence: a bare field message gets its field's name, a gift refusal what remains. */
     static String refusal(ServiceProblem problem) {
+        if (problem.status() == 412) {
+            return "Someone else acted on this task since you opened the page; here it is as it is now.";
+        }
         String message = problem.summary();
         var fields = problem.fieldErrors();
         if (!fields.isEmpty() && !message.isEmpty() && Character.isLowerCase(message.charAt(0))
@@ -149,7 +152,9 @@ public class TaskActionsController {
         try {
             // A second click on the same button gets the first click's outcome: nothing runs twice.
             onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
-                Doc answer = services.post(session, Service.OUTREACH, "/api/v1/tasks/" + id + "/" + action, body);
+                // The version the row showed: two clicks, or two people, on one task act once; the other is told.
+                Doc answer = services.post(session, Service.OUTREACH, "/api/v1/tasks/" + id + "/" + action, body,
+                        form.get("version"));
                 notice[0] = describe.apply(answer);
                 task[0] = answer.has("task") ? answer.doc("task") : answer;
                 return back;

@@ -208,6 +208,45 @@ class PartnersAndTasksIT {
 
     /** Presses "Show" and waits for the list the filters ask for ({@code type=GESTURE&status=&…} in the address). */
     /** A partner archived by mistake (or back from a sabbatical) is restored, and referrals may name them again. */
+    /**
+     * Two of the front desk open the same partner's edit page; the first saves. The second's save is
+     * held back: what she typed stays in the form, the page says at the top that someone else saved
+     * since she opened it and shows what they saved; saving again then replaces it knowingly.
+     */
+    @Test
+    void aSaveOverSomeoneElsesNewerSaveKeepsWhatWasTypedAndSaysSo(ConsoleStack stack, Page page) {
+        ClinicData clinic = stack.clinic(ClinicData.uniqueClinic("both-edit"));
+        ClinicData.Partner partner = clinic.registerPartner("Haugen");
+        stack.signIn(page, StaffMember.of("frontdesk", clinic.clinic(), "staff"));
+        try (var otherDesk = stack.newBrowserContext()) {
+            Page other = otherDesk.newPage();
+            stack.signIn(other, StaffMember.of("backoffice", clinic.clinic(), "staff"));
+            page.navigate(stack.consoleUrl("/partners/" + partner.id() + "/edit"));
+            other.navigate(stack.consoleUrl("/partners/" + partner.id() + "/edit"));
+
+            other.getByLabel("Notes").fill("Prefers reports by fax");
+            other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save partner")).click();
+            other.waitForURL(stack.consoleUrl("/partners/" + partner.id()));
+            assertThat(other.locator("#notice")).containsText("Partner saved");
+
+            page.getByLabel("Notes").fill("Lunch meetings on Thursdays");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save partner")).click();
+            assertThat(page.locator("#form-message")).containsText("Someone else saved this partner since you opened it");
+            assertThat(page.getByLabel("Notes")).hasValue("Lunch meetings on Thursdays");
+            assertThat(page.getByTestId("saved-by-others")).containsText("Prefers reports by fax");
+            Screenshots.save(page, "partner-saved-by-someone-else");
+            assertThat(clinic.contacts().get("/api/v1/practitioners/" + partner.id(), clinic.token()).json()
+                    .path("notes").asText()).isEqualTo("Prefers reports by fax");
+
+            // Having seen theirs, she saves hers over it.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save partner")).click();
+            page.waitForURL(stack.consoleUrl("/partners/" + partner.id()));
+            assertThat(page.locator("#notice")).containsText("Partner saved");
+            assertThat(clinic.contacts().get("/api/v1/practitioners/" + partner.id(), clinic.token()).json()
+                    .path("notes").asText()).isEqualTo("Lunch meetings on Thursdays");
+        }
+    }
+
     @Test
     void anArchivedPartnerIsRestoredAndCanBeReferredFromAgain(ConsoleStack stack, Page page) {
         ClinicData clinic = stack.clinic(ClinicData.uniqueClinic("restore"));

@@ -138,8 +138,8 @@ class ReportPageTest {
         String html = page(reportIn("DRAFT"), ReportsController.PageForms.none());
 
         assertThat(html).contains("data-testid=\"composer\"").contains("name=\"version\" value=\"4\"");
-        assertThat(ReportsController.ifMatch("4")).containsEntry("If-Match", "\"4\"");
-        assertThat(ReportsController.ifMatch("")).isEmpty();
+        assertThat(app.rapport.console.services.ServiceClient.ifMatch("4")).containsEntry("If-Match", "\"4\"");
+        assertThat(app.rapport.console.services.ServiceClient.ifMatch("")).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.phone.PhoneNumbers;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import com.lowagie.text.Image;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -63,29 +64,30 @@ public class ClinicProfiles {
     }
 
     /** Saves the whole profile; a profile that names no time zone gets the service's default, kept from then on. */
-    public ClinicProfile save(String clinicId, String actor, ClinicProfile body) {
+    public ClinicProfile save(String clinicId, String actor, @Nullable String ifMatch, ClinicProfile body) {
         List<ClinicProfile.Location> locations = normalisedLocations(body);
         String zone = timeZone(body.timeZone());
         Logo logo = checkedLogo(body.logo());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try {
-            return write(clinicId, actor, body, locations, zone, logo, now);
+            return write(clinicId, actor, ifMatch, body, locations, zone, logo, now);
         } catch (RuntimeException e) {
             // Two first saves raced and the other inserted the row first: this one is its next version.
             if (!PractitionerDirectory.isUniqueViolation(e)) {
                 throw e;
             }
-            return write(clinicId, actor, body, locations, zone, logo, now);
+            return write(clinicId, actor, ifMatch, body, locations, zone, logo, now);
         }
     }
 
-    private ClinicProfile write(String clinicId, String actor, ClinicProfile body, List<ClinicProfile.Location> locations,
+    private ClinicProfile write(String clinicId, String actor, @Nullable String ifMatch, ClinicProfile body, List<ClinicProfile.Location> locations,
                                 String zone, @Nullable Logo logo, Instant now) {
         return transactions.executeWrite(status -> {
             // Lock only a row that exists: locking a missing one takes a gap lock, and two first saves
             // holding it deadlock on their inserts. Without a row, the second insert is a duplicate key.
             Optional<ClinicProfileRow> existing = profiles.findByClinicId(clinicId).isPresent()
                     ? profiles.findByClinicIdForUpdate(clinicId) : Optional.empty();
+            Versions.check(ifMatch, existing.map(ClinicProfileRow::version).orElse(0), "The clinic profile");
             int version = existing.map(r -> r.version() + 1).orElse(1);
             ClinicProfile saved = body.with(locations, zone, logo, version);
             // The version lives in its column, not in the document.

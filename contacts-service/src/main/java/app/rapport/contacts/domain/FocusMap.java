@@ -2,6 +2,8 @@ package app.rapport.contacts.domain;
 
 import app.rapport.contacts.repository.TargetFocusRepository;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -31,15 +33,16 @@ public class FocusMap {
 
     public enum Source { DEFAULT, CLINIC_OVERRIDE, CLINIC_DEFINED }
 
-    public record Entry(String focus, List<Specialty> specialties, Source source) {
+    /** @param version the clinic's saves of this focus; 0 for a default it never changed */
+    public record Entry(String focus, List<Specialty> specialties, Source source, long version) {
     }
 
     public List<Entry> forClinic(String clinicId) {
         Map<String, Entry> map = new LinkedHashMap<>();
-        TargetFocuses.DEFAULTS.forEach((focus, specialties) -> map.put(focus, new Entry(focus, specialties, Source.DEFAULT)));
+        TargetFocuses.DEFAULTS.forEach((focus, specialties) -> map.put(focus, new Entry(focus, specialties, Source.DEFAULT, 0)));
         for (TargetFocus own : focuses.findByClinicId(clinicId)) {
             Source source = TargetFocuses.DEFAULTS.containsKey(own.focus()) ? Source.CLINIC_OVERRIDE : Source.CLINIC_DEFINED;
-            map.put(own.focus(), new Entry(own.focus(), parse(own.specialties()), source));
+            map.put(own.focus(), new Entry(own.focus(), parse(own.specialties()), source, own.version()));
         }
         return List.copyOf(map.values());
     }
@@ -48,7 +51,7 @@ public class FocusMap {
         return forClinic(clinicId).stream().filter(e -> e.focus().equals(focus)).findFirst();
     }
 
-    public Entry put(String clinicId, String actor, String focus, List<Specialty> specialties) {
+    public Entry put(String clinicId, String actor, String focus, @Nullable String ifMatch, List<Specialty> specialties) {
         if (!TargetFocuses.NAME.matcher(focus).matches()) {
             throw ProblemException.invalidField("focus",
                     "must be upper-case letters, digits and _, 2 to 48, starting with a letter (e.g. POSTPARTUM)");
@@ -57,20 +60,24 @@ public class FocusMap {
         String joined = distinct.stream().map(Enum::name).collect(Collectors.joining(","));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         transactions.executeWrite(status -> {
-            focuses.findByClinicIdAndFocus(clinicId, focus).ifPresentOrElse(
-                    own -> focuses.update(new TargetFocus(own.id(), clinicId, focus, joined, actor, now)),
-                    () -> focuses.save(new TargetFocus(UUID.randomUUID().toString(), clinicId, focus, joined, actor, now)));
+            // Lock only a row that exists (a missing one would take a gap lock two first saves deadlock on).
+            Optional<TargetFocus> own = focuses.findByClinicIdAndFocus(clinicId, focus).isPresent()
+                    ? focuses.lockByClinicIdAndFocus(clinicId, focus) : Optional.empty();
+            Versions.check(ifMatch, own.map(TargetFocus::version).orElse(0L), "The focus " + focus);
+            own.ifPresentOrElse(
+                    o -> focuses.update(new TargetFocus(o.id(), clinicId, focus, joined, actor, now, o.version() + 1)),
+                    () -> focuses.save(new TargetFocus(UUID.randomUUID().toString(), clinicId, focus, joined, actor, now, 1)));
             return null;
         });
         return find(clinicId, focus).orElseThrow();
     }
 
     /** Back to the default for a built-in focus; gone for one the clinic defined. */
-    public void reset(String clinicId, String focus) {
+    public void reset(String clinicId, String focus, @Nullable String ifMatch) {
         transactions.executeWrite(status -> {
-            if (focuses.findByClinicIdAndFocus(clinicId, focus).isEmpty()) {
-                throw ProblemException.notFound("Clinic-defined focus", focus);
-            }
+            TargetFocus own = focuses.lockByClinicIdAndFocus(clinicId, focus)
+                    .orElseThrow(() -> ProblemException.notFound("Clinic-defined focus", focus));
+            Versions.check(ifMatch, own.version(), "The focus " + focus);
             focuses.deleteByClinicIdAndFocus(clinicId, focus);
             return null;
         });

@@ -10,6 +10,7 @@ import app.rapport.contacts.repository.StageChangeRepository;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
@@ -111,9 +112,10 @@ public class PractitionerDirectory {
     }
 
     /** An edit of the partner's details; the stage moves only by {@link #changeStage}. */
-    public Practitioner update(String clinicId, String actor, String id, PractitionerDetails details) {
+    public Practitioner update(String clinicId, String actor, String id, @Nullable String ifMatch,
+                               PractitionerDetails details) {
         return guardingDuplicates(clinicId, details, id, () -> transactions.executeWrite(status -> {
-            Practitioner p = lockedActive(clinicId, id);
+            Practitioner p = lockedActive(clinicId, id, ifMatch);
             if (details.stage() != null && details.stage() != p.getStage()) {
                 throw ProblemException.invalidField("stage",
                         "an edit keeps the stage; change it with POST /api/v1/practitioners/" + id + "/stage-changes");
@@ -125,9 +127,11 @@ public class PractitionerDirectory {
             Instant now = now();
             p.setUpdatedAt(now);
             Snapshot after = Snapshot.of(p);
-            // Notes, tags and owner never leave the service: an edit of only those is no event.
-            if (!after.equals(before.atVersion(after.version()))) {
-                p.setVersion(p.getVersion() + 1);
+            // Every edit moves the version, so a second person saving over it gets a 412; but notes, tags
+            // and owner never leave the service: an edit of only those is no event.
+            boolean published = !after.equals(before.atVersion(after.version()));
+            p.setVersion(p.getVersion() + 1);
+            if (published) {
                 outbox.record(clinicId, AGGREGATE, id, EventTypes.PRACTITIONER_UPDATED,
                         new PractitionerEvents.PractitionerUpdated(Snapshot.of(p), now));
             }
@@ -137,9 +141,10 @@ public class PractitionerDirectory {
         }));
     }
 
-    public Practitioner changeStage(String clinicId, String actor, String id, RelationshipStage to, @Nullable String reason) {
+    public Practitioner changeStage(String clinicId, String actor, String id, @Nullable String ifMatch,
+                                    RelationshipStage to, @Nullable String reason) {
         return transactions.executeWrite(status -> {
-            Practitioner p = lockedActive(clinicId, id);
+            Practitioner p = lockedActive(clinicId, id, ifMatch);
             if (p.getStage() == to) {
                 throw ProblemException.conflict("The relationship is already at " + to);
             }
@@ -148,9 +153,10 @@ public class PractitionerDirectory {
         });
     }
 
-    public Practitioner archive(String clinicId, String actor, String id, @Nullable String reason) {
+    public Practitioner archive(String clinicId, String actor, String id, @Nullable String ifMatch,
+                                @Nullable String reason) {
         return transactions.executeWrite(status -> {
-            Practitioner p = lockedActive(clinicId, id);
+            Practitioner p = lockedActive(clinicId, id, ifMatch);
             Instant now = now();
             p.setArchived(true);
             p.setArchivedAt(now);
@@ -170,10 +176,11 @@ public class PractitionerDirectory {
      * their history was kept, so they are the same partner again, and the other services' copies
      * take the newer snapshot, so referrals may name them again.
      */
-    public Practitioner restore(String clinicId, String actor, String id) {
+    public Practitioner restore(String clinicId, String actor, String id, @Nullable String ifMatch) {
         return transactions.executeWrite(status -> {
             Practitioner p = practitioners.findByIdAndClinicIdForUpdate(id, clinicId)
                     .orElseThrow(() -> ProblemException.notFound("Practitioner", id));
+            Versions.check(ifMatch, p.getVersion(), "Practitioner " + id);
             if (!p.isArchived()) {
                 throw ProblemException.conflict("Practitioner " + id + " is not archived");
             }
@@ -449,9 +456,11 @@ public class PractitionerDirectory {
         return false;
     }
 
-    private Practitioner lockedActive(String clinicId, String id) {
+    /** The partner locked; a person's change made on another version than the current one is a 412. */
+    private Practitioner lockedActive(String clinicId, String id, @Nullable String ifMatch) {
         Practitioner p = practitioners.findByIdAndClinicIdForUpdate(id, clinicId)
                 .orElseThrow(() -> ProblemException.notFound("Practitioner", id));
+        Versions.check(ifMatch, p.getVersion(), "Practitioner " + id);
         if (p.isArchived()) {
             throw new ProblemException(HttpStatus.CONFLICT, "archived", "Archived",
                     "Practitioner " + id + " is archived; archived partners keep their history and change no more");

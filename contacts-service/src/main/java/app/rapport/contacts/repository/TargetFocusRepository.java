@@ -19,5 +19,9 @@ public interface TargetFocusRepository extends GenericRepository<TargetFocus, St
 
     Optional<TargetFocus> findByClinicIdAndFocus(String clinicId, String focus);
 
+    /** The entry locked for the rest of the transaction, so two saves of one focus queue up. */
+    @io.micronaut.data.annotation.Query("SELECT * FROM target_focus WHERE clinic_id = :clinicId AND focus = :focus FOR UPDATE")
+    Optional<TargetFocus> lockByClinicIdAndFocus(String clinicId, String focus);
+
     void deleteByClinicIdAndFocus(String clinicId, String focus);
 }

@@ -7,6 +7,7 @@ import app.rapport.contacts.domain.CoverLetters;
 import app.rapport.contacts.domain.ReferralPacket;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
+import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,6 +15,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
@@ -43,14 +45,20 @@ public class ClinicProfileController {
     @Secured(Roles.STAFF)
     @Operation(summary = "Set the clinic's profile: services, focus, payment policies, plans, locations and hours, "
             + "how to refer, time zone and logo; published as ClinicProfileUpdated")
-    public ClinicProfile put(Caller caller, @Valid @Body ClinicProfile body) {
-        return profiles.save(caller.clinicId(), caller.user(), body);
+    public HttpResponse<ClinicProfile> put(Caller caller, @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                           @Valid @Body ClinicProfile body) {
+        return tagged(profiles.save(caller.clinicId(), caller.user(), ifMatch, body));
     }
 
     @Get
     @Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
-    public ClinicProfile get(Caller caller) {
-        return profiles.read(caller.clinicId());
+    public HttpResponse<ClinicProfile> get(Caller caller) {
+        return tagged(profiles.read(caller.clinicId()));
+    }
+
+    /** The profile with its version as the ETag, for the next save's If-Match. */
+    private static HttpResponse<ClinicProfile> tagged(ClinicProfile profile) {
+        return Versions.tagged(HttpResponse.ok(profile), profile.version());
     }
 
     @Get("/packet")

@@ -14,6 +14,7 @@ import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -21,6 +22,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -86,23 +88,25 @@ public class PractitionerController {
 
     @Get("/{id}")
     @Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
-    public PractitionerView read(Caller caller, @PathVariable String id) {
-        return views.one(practitioners.findByIdAndClinicId(id, caller.clinicId())
+    public HttpResponse<PractitionerView> read(Caller caller, @PathVariable String id) {
+        return tagged(practitioners.findByIdAndClinicId(id, caller.clinicId())
                 .orElseThrow(() -> ProblemException.notFound("Practitioner", id)));
     }
 
     @Put("/{id}")
     @Secured(Roles.STAFF)
     @Operation(summary = "Replace a partner's details (not the stage)")
-    public PractitionerView update(Caller caller, @PathVariable String id, @Valid @Body PractitionerDetails body) {
-        return views.one(directory.update(caller.clinicId(), caller.user(), id, body));
+    public HttpResponse<PractitionerView> update(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                                 @Valid @Body PractitionerDetails body) {
+        return tagged(directory.update(caller.clinicId(), caller.user(), id, ifMatch, body));
     }
 
     @Post("/{id}/stage-changes")
     @Secured(Roles.STAFF)
     @Operation(summary = "Move the relationship to another stage, with the reason; kept in the stage history")
-    public PractitionerView changeStage(Caller caller, @PathVariable String id, @Valid @Body StageChangeRequest body) {
-        return views.one(directory.changeStage(caller.clinicId(), caller.user(), id, body.to(), body.reason()));
+    public HttpResponse<PractitionerView> changeStage(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                                      @Valid @Body StageChangeRequest body) {
+        return tagged(directory.changeStage(caller.clinicId(), caller.user(), id, ifMatch, body.to(), body.reason()));
     }
 
     @Get("/{id}/stage-history")
@@ -114,15 +118,16 @@ public class PractitionerController {
     @Post("/{id}/archive")
     @Secured(Roles.STAFF)
     @Operation(summary = "Archive a partner who is no longer active; the history stays")
-    public PractitionerView archive(Caller caller, @PathVariable String id, @Valid @Body @Nullable ArchiveRequest body) {
-        return views.one(directory.archive(caller.clinicId(), caller.user(), id, body == null ? null : body.reason()));
+    public HttpResponse<PractitionerView> archive(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                                  @Valid @Body @Nullable ArchiveRequest body) {
+        return tagged(directory.archive(caller.clinicId(), caller.user(), id, ifMatch, body == null ? null : body.reason()));
     }
 
     @Post("/{id}/restore")
     @Secured(Roles.STAFF)
     @Operation(summary = "Restore an archived partner: the same partner, with their history, in use again")
-    public PractitionerView restore(Caller caller, @PathVariable String id) {
-        return views.one(directory.restore(caller.clinicId(), caller.user(), id));
+    public HttpResponse<PractitionerView> restore(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
+        return tagged(directory.restore(caller.clinicId(), caller.user(), id, ifMatch));
     }
 
     @Post("/{id}/introductions")
@@ -152,6 +157,11 @@ public class PractitionerController {
                         caller.clinicId(), page.getContent().stream().map(Introduction::practitionerId).toList()))
                 .stream().collect(Collectors.toMap(PractitionerView::id, Function.identity()));
         return Page.of(page, i -> IntroductionView.of(i, introduced.get(i.practitionerId())));
+    }
+
+    /** The partner with its version as the ETag, for the next change's If-Match. */
+    private HttpResponse<PractitionerView> tagged(Practitioner p) {
+        return Versions.tagged(HttpResponse.ok(views.one(p)), p.getVersion());
     }
 
     private static @Nullable String likePattern(@Nullable String q) {

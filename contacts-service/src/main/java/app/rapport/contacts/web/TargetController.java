@@ -5,15 +5,18 @@ import app.rapport.contacts.domain.Specialty;
 import app.rapport.contacts.repository.PractitionerRepository;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
+import app.rapport.platform.web.Versions;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
 import app.rapport.platform.web.ProblemException;
 import io.micronaut.data.model.Pageable;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
@@ -77,15 +80,19 @@ public class TargetController {
     @Put("/target-focuses/{focus}")
     @Secured(Roles.STAFF)
     @Operation(summary = "Set the specialties for a focus: changes a default or defines a focus of the clinic's own")
-    public FocusView putFocus(Caller caller, @PathVariable String focus, @Valid @Body FocusSpecialties body) {
-        return FocusView.of(focusMap.put(caller.clinicId(), caller.user(), focus, body.specialties()));
+    public HttpResponse<FocusView> putFocus(Caller caller, @PathVariable String focus,
+                                            @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                            @Valid @Body FocusSpecialties body) {
+        FocusMap.Entry saved = focusMap.put(caller.clinicId(), caller.user(), focus, ifMatch, body.specialties());
+        return Versions.tagged(HttpResponse.ok(FocusView.of(saved)), saved.version());
     }
 
     @Delete("/target-focuses/{focus}")
     @Secured(Roles.STAFF)
     @Operation(summary = "Return a focus to its default, or remove one the clinic defined")
-    public HttpResponse<Void> resetFocus(Caller caller, @PathVariable String focus) {
-        focusMap.reset(caller.clinicId(), focus);
+    public HttpResponse<Void> resetFocus(Caller caller, @PathVariable String focus,
+                                         @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
+        focusMap.reset(caller.clinicId(), focus, ifMatch);
         return HttpResponse.noContent();
     }
 
@@ -94,9 +101,9 @@ public class TargetController {
     }
 
     @Serdeable
-    public record FocusView(String focus, List<Specialty> specialties, FocusMap.Source source) {
+    public record FocusView(String focus, List<Specialty> specialties, FocusMap.Source source, long version) {
         static FocusView of(FocusMap.Entry e) {
-            return new FocusView(e.focus(), e.specialties(), e.source());
+            return new FocusView(e.focus(), e.specialties(), e.source(), e.version());
         }
     }
 

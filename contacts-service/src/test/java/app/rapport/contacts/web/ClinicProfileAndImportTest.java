@@ -103,6 +103,12 @@ class ClinicProfileAndImportTest extends ContactsApi {
         Map<String, Object> second = call(HttpRequest.PUT("/api/v1/clinic-profile", changed), clinic, "staff");
         assertThat(second).containsEntry("timeZone", "America/New_York").containsEntry("version", 2);
         assertThat(get(clinic, "/api/v1/clinic-profile")).isEqualTo(second);
+        assertThat(exchange(HttpRequest.GET("/api/v1/clinic-profile"), clinic, "staff").header("ETag")).isEqualTo("\"2\"");
+        // a save made on the first version, after the second: refused, and the profile is the second still
+        Map<String, Object> stale = problem(412, HttpRequest.PUT("/api/v1/clinic-profile",
+                clinicProfile("Harbor Health")).header("If-Match", "\"1\""), clinic);
+        assertThat(((Map<String, Object>) stale.get("extra")).get("currentVersion")).isEqualTo(2);
+        assertThat(get(clinic, "/api/v1/clinic-profile")).isEqualTo(second);
 
         await().atMost(WAIT).until(() -> eventsAbout(profileId, EventTypes.CLINIC_PROFILE_UPDATED).size() == 2);
         Map<String, Object> updated = read(eventsAbout(profileId, EventTypes.CLINIC_PROFILE_UPDATED).get(1).payload());

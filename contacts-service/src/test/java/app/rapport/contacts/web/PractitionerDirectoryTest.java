@@ -4,11 +4,16 @@ import app.rapport.contacts.support.ContactsApi;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.testing.GoldenSamples;
+import app.rapport.platform.testing.RowLock;
 import app.rapport.platform.testing.TestClinics;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +26,11 @@ import static org.awaitility.Awaitility.await;
 /** The directory over HTTP on the real database, and the events it publishes through the outbox. */
 @MicronautTest(transactional = false)
 class PractitionerDirectoryTest extends ContactsApi {
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    DataSourceResolver dataSourceResolver;
 
     private Map<String, Object> okafor(String npi, String email, String phone, String fax) {
         Map<String, Object> p = practitioner("Maya", "Okafor", "OB_GYN");
@@ -242,6 +252,58 @@ class PractitionerDirectoryTest extends ContactsApi {
         }
     }
 
+    /**
+     * Two staff opened the same partner and both save: the saves are held at the partner's row until
+     * both are in flight, so each read the same version. One lands; the other gets a 412 naming the
+     * current version, and its notes overwrite nothing.
+     */
+    @Test
+    void twoStaffEditingOnePartnerNeverSilentlyOverwriteEachOther() throws Exception {
+        String clinic = TestClinics.unique("shoreline");
+        Map<String, Object> details = okafor(npi(), null, uniquePhone(), null);
+        String id = (String) create(clinic, details).get("id");
+        HttpResponse<String> opened = exchange(HttpRequest.GET("/api/v1/practitioners/" + id), clinic, "staff");
+        String etag = opened.header("ETag");
+        assertThat(etag).isEqualTo("\"1\"");
+
+        Map<String, Integer> outcome = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Thread> saves = new java.util.ArrayList<>();
+        try (RowLock row = RowLock.on(dataSourceResolver.resolve(dataSource),
+                "SELECT id FROM practitioner WHERE id = ? FOR UPDATE", id)) {
+            for (String note : List.of("Prefers fax for reports", "Lunch on Thursdays")) {
+                Map<String, Object> mine = new HashMap<>(details);
+                mine.put("notes", note);
+                Thread save = new Thread(() -> outcome.put(note, status(HttpRequest.PUT("/api/v1/practitioners/" + id, mine)
+                        .header("If-Match", etag), clinic)));
+                save.start();
+                saves.add(save);
+            }
+            row.awaitWaiters(2);
+        }
+        for (Thread save : saves) {
+            save.join(WAIT.toMillis());
+        }
+        assertThat(outcome.values()).containsExactlyInAnyOrder(200, 412);
+        String landed = outcome.entrySet().stream().filter(e -> e.getValue() == 200).findFirst().orElseThrow().getKey();
+        Map<String, Object> now = get(clinic, "/api/v1/practitioners/" + id);
+        assertThat(now).containsEntry("notes", landed).containsEntry("version", 2);
+
+        // the one who lost is told the current version, and a save on it goes through
+        Map<String, Object> stale = problem(412, HttpRequest.PUT("/api/v1/practitioners/" + id, details)
+                .header("If-Match", etag), clinic);
+        assertThat(((Map<String, Object>) stale.get("extra")).get("currentVersion")).isEqualTo(2);
+        assertThat(exchange(HttpRequest.POST("/api/v1/practitioners/" + id + "/archive", Map.of())
+                .header("If-Match", "\"2\""), clinic, "staff").header("ETag")).isEqualTo("\"3\"");
+    }
+
+    private int status(io.micronaut.http.MutableHttpRequest<?> request, String clinic) {
+        try {
+            return exchange(request, clinic, "staff").getStatus().getCode();
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
     @Test
     void anEditPublishesPractitionerUpdatedWithTheNextVersionButANotesOnlyEditPublishesNothing() {
         String clinic = TestClinics.unique("bellevue");
@@ -264,7 +326,8 @@ class PractitionerDirectoryTest extends ContactsApi {
         Map<String, Object> notesOnly = call(HttpRequest.PUT("/api/v1/practitioners/" + id, details), clinic, "staff");
         assertThat(notesOnly.get("notes")).isEqualTo("Lunch moved to Thursdays");
         assertThat(notesOnly.get("tags")).isEqualTo(List.of("vip"));
-        assertThat(notesOnly.get("version")).isEqualTo(2);
+        // every edit moves the version, so a second person saving over version 2 gets a 412; this one publishes nothing
+        assertThat(notesOnly.get("version")).isEqualTo(3);
 
         // A stage marker event proves the relay has passed any (wrong) Updated for the notes edit.
         call(HttpRequest.POST("/api/v1/practitioners/" + id + "/stage-changes", Map.of("to", "CONTACTED")), clinic, "staff");

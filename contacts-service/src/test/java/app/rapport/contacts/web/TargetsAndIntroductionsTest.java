@@ -90,7 +90,11 @@ class TargetsAndIntroductionsTest extends ContactsApi {
 
         Map<String, Object> changed = call(HttpRequest.PUT("/api/v1/target-focuses/WOMENS_HEALTH",
                 Map.of("specialties", List.of("OB_GYN", "DOULA", "MASSAGE_THERAPIST"))), clinic, "staff");
-        assertThat(changed).containsEntry("source", "CLINIC_OVERRIDE");
+        assertThat(changed).containsEntry("source", "CLINIC_OVERRIDE").containsEntry("version", 1);
+        // a change made on the default (version 0) after someone else's save is a 412 and writes nothing
+        Map<String, Object> stale = problem(412, HttpRequest.PUT("/api/v1/target-focuses/WOMENS_HEALTH",
+                Map.of("specialties", List.of("CHIROPRACTOR"))).header("If-Match", "\"0\""), clinic);
+        assertThat(((Map<String, Object>) stale.get("extra")).get("currentVersion")).isEqualTo(1);
         assertThat(partnerIds(get(clinic, "/api/v1/targets?focus=WOMENS_HEALTH"))).containsExactly(massage);
         assertThat(get(other, "/api/v1/targets?focus=WOMENS_HEALTH").get("specialties")).isEqualTo(List.of("OB_GYN", "DOULA"));
 

@@ -3,6 +3,7 @@ package app.rapport.outreach.domain;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +45,9 @@ public class OutreachTask {
     private String createdBy;
     private Instant createdAt;
     private Instant updatedAt;
+    /** Counts every change; {@code update()} writes only where the row still has it (optimistic lock). */
+    @Version
+    private long version;
 
     public OutreachTask() {
     }
@@ -138,4 +142,6 @@ public class OutreachTask {
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public long getVersion() { return version; }
+    public void setVersion(long version) { this.version = version; }
 }

@@ -14,6 +14,7 @@ import app.rapport.outreach.repository.TaskRepository;
 import app.rapport.outreach.repository.TemplateRepository;
 import app.rapport.platform.plugin.PluginRegistry;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -76,23 +77,23 @@ public class TaskBook {
         return tasks.findByIdAndClinicId(id, clinicId).orElseThrow(() -> ProblemException.notFound("Task", id));
     }
 
-    public OutreachTask complete(String clinicId, String id, String outcome, @Nullable OutreachChannel channelUsed,
-                                 Instant now) {
+    public OutreachTask complete(String clinicId, String id, @Nullable String ifMatch, String outcome,
+                                 @Nullable OutreachChannel channelUsed, Instant now) {
         return inTransaction(() -> {
-            OutreachTask t = lock(clinicId, id);
+            OutreachTask t = lock(clinicId, id, ifMatch);
             t.complete(outcome, channelUsed == null ? t.getChannel() : channelUsed, now);
-            tasks.update(t);
+            t = tasks.update(t);
             events.completed(t);
             return t;
         });
     }
 
     /** Skips a task; an invitation skipped takes its offer's gift off the ledger. */
-    public OutreachTask skip(String clinicId, String id, String reason, Instant now) {
+    public OutreachTask skip(String clinicId, String id, @Nullable String ifMatch, String reason, Instant now) {
         return inTransaction(() -> {
-            OutreachTask t = lock(clinicId, id);
+            OutreachTask t = lock(clinicId, id, ifMatch);
             t.skip(reason, now);
-            tasks.update(t);
+            t = tasks.update(t);
             events.skipped(t);
             if (t.getType() == TaskType.INVITATION) {
                 ledger.reverseForTask(clinicId, t.getId(), Gift.Reversal.INVITATION_SKIPPED, now);
@@ -105,48 +106,49 @@ public class TaskBook {
      * The prospect declined the invitation: the task is done (the invitation was made) and the
      * offer's gift, never given, no longer counts against their yearly allowance.
      */
-    public OutreachTask decline(String clinicId, String id, String reason, Instant now) {
+    public OutreachTask decline(String clinicId, String id, @Nullable String ifMatch, String reason, Instant now) {
         return inTransaction(() -> {
-            OutreachTask t = lock(clinicId, id);
+            OutreachTask t = lock(clinicId, id, ifMatch);
             if (t.getType() != TaskType.INVITATION) {
                 throw ProblemException.conflict("Only an INVITATION is declined; this task is " + t.getType());
             }
             String outcome = "Declined: " + reason;
             t.complete(outcome.length() > 500 ? outcome.substring(0, 500) : outcome, t.getChannel(), now);
-            tasks.update(t);
+            t = tasks.update(t);
             events.completed(t);
             ledger.reverseForTask(clinicId, t.getId(), Gift.Reversal.INVITATION_DECLINED, now);
             return t;
         });
     }
 
-    public OutreachTask reschedule(String clinicId, String id, LocalDate dueOn, @Nullable String reason, Instant now) {
+    public OutreachTask reschedule(String clinicId, String id, @Nullable String ifMatch, LocalDate dueOn,
+                                   @Nullable String reason, Instant now) {
         if (dueOn.isBefore(today(clinicId, now))) {
             throw ProblemException.invalidField("dueOn", "must not be in the past");
         }
         return inTransaction(() -> {
-            OutreachTask t = lock(clinicId, id);
+            OutreachTask t = lock(clinicId, id, ifMatch);
             LocalDate previous = t.getDueOn();
             t.reschedule(dueOn, now);
-            tasks.update(t);
+            t = tasks.update(t);
             events.rescheduled(t, previous, reason, now);
             return t;
         });
     }
 
     /** A person approves a proposed gesture: the gift goes through the ledger, then the task is to be done. */
-    public Approval approve(String clinicId, String id, GiftKind kind, @Nullable String description,
+    public Approval approve(String clinicId, String id, @Nullable String ifMatch, GiftKind kind, @Nullable String description,
                             java.math.BigDecimal amount, String currency, @Nullable LocalDate givenOn,
                             @Nullable String reason, String user, Instant now) {
         return inTransaction(() -> {
-            OutreachTask t = lock(clinicId, id);
+            OutreachTask t = lock(clinicId, id, ifMatch);
             if (t.getType() != TaskType.GESTURE) {
                 throw ProblemException.conflict("Only a GESTURE task is approved with a gift; this one is " + t.getType());
             }
             t.approve(now);
             Gift gift = ledger.record(clinicId, new GiftLedger.GiftRequest(t.getPractitionerId(), kind, description,
                     amount, currency, givenOn == null ? today(clinicId, now) : givenOn, t.getId(), reason), user, now);
-            tasks.update(t);
+            t = tasks.update(t);
             // No "approved" event type exists; a reschedule to the same day carries the new status OPEN.
             events.rescheduled(t, t.getDueOn(), "Approved; the gift passed the ledger", now);
             return new Approval(t, gift);
@@ -200,31 +202,46 @@ public class TaskBook {
 
     /**
      * Carries a task out on its channel. The outside world (SMTP) is called outside the database
-     * transaction; the task is then marked delivered, and done when the channel finished it.
+     * transaction, so the task is first claimed at the version the caller read: of two clicks on
+     * Deliver, one claim wins and sends; the other finds the version moved and gets a 409 or 412,
+     * never a second e-mail. A delivery that fails gives the claim back.
      */
-    public Delivered deliver(String clinicId, String id, String user, Instant now) {
+    public Delivered deliver(String clinicId, String id, @Nullable String ifMatch, String user, Instant now) {
         OutreachTask task = get(clinicId, id);
+        Versions.check(ifMatch, task.getVersion(), "This task");
+        requireDeliverable(task);
+        if (transactions.executeWrite(status -> tasks.claimDelivery(id, clinicId, task.getVersion(), now)) != 1) {
+            OutreachTask current = get(clinicId, id);
+            requireDeliverable(current);
+            throw Versions.stale("This task", current.getVersion());
+        }
+        long claimed = task.getVersion() + 1;
+        Delivery delivery;
+        try {
+            delivery = prepare(clinicId, task, user, now);
+        } catch (RuntimeException e) {
+            transactions.executeWrite(status -> tasks.releaseDelivery(id, clinicId, claimed, task.getDeliveredAt()));
+            throw e;
+        }
+        OutreachTask after = inTransaction(() -> {
+            OutreachTask t = lock(clinicId, id);
+            if (delivery.completesTask() && t.getStatus() == TaskStatus.OPEN) {
+                t.complete(delivery.summary(), t.getChannel(), now);
+                t = tasks.update(t);
+                events.completed(t);
+            }
+            return t;
+        });
+        return new Delivered(after, delivery);
+    }
+
+    private static void requireDeliverable(OutreachTask task) {
         if (task.getStatus() != TaskStatus.OPEN) {
             throw ProblemException.conflict("Only an OPEN task can be carried out; this one is " + task.getStatus());
         }
         if (task.getDeliveredAt() != null && task.getChannel() == OutreachChannel.EMAIL) {
             throw ProblemException.conflict("This e-mail was already sent at " + task.getDeliveredAt());
         }
-        Delivery delivery = prepare(clinicId, task, user, now);
-        OutreachTask after = inTransaction(() -> {
-            OutreachTask t = lock(clinicId, id);
-            t.setDeliveredAt(now);
-            t.setUpdatedAt(now);
-            if (delivery.completesTask() && t.getStatus() == TaskStatus.OPEN) {
-                t.complete(delivery.summary(), t.getChannel(), now);
-                tasks.update(t);
-                events.completed(t);
-            } else {
-                tasks.update(t);
-            }
-            return t;
-        });
-        return new Delivered(after, delivery);
     }
 
     public record Delivered(OutreachTask task, Delivery delivery) {
@@ -263,6 +280,13 @@ public class TaskBook {
 
     private OutreachTask lock(String clinicId, String id) {
         return tasks.lock(id, clinicId).orElseThrow(() -> ProblemException.notFound("Task", id));
+    }
+
+    /** The task locked, refused with a 412 when the person acted on another version than the current one. */
+    private OutreachTask lock(String clinicId, String id, @Nullable String ifMatch) {
+        OutreachTask t = lock(clinicId, id);
+        Versions.check(ifMatch, t.getVersion(), "This task");
+        return t;
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {

@@ -105,12 +105,12 @@ public class DirectoryHandler implements EventHandler {
         }
         OutreachChannel preferred = OutreachChannel.fromThankYouPreference(s.preferredThankYouChannel());
         for (OutreachTask t : tasks.provisionalChannel(event.clinicId(), s.id())) {
-            boolean changed = t.getChannel() != preferred;
-            t.setChannel(preferred);
-            t.setChannelProvisional(false);
-            t.setUpdatedAt(now);
-            tasks.update(t);
-            if (changed) {
+            // Read without a lock: staff may complete the thank-you meanwhile, so the write names only
+            // the channel columns and applies only while the task is still open and provisional.
+            if (tasks.settleChannel(t.getId(), event.clinicId(), preferred.name(), now) == 1 && t.getChannel() != preferred) {
+                t.setChannel(preferred);
+                t.setChannelProvisional(false);
+                t.setUpdatedAt(now);
                 // No event type says "channel changed"; a reschedule to the same day carries the new channel.
                 events.rescheduled(t, t.getDueOn(), "Channel set to the partner's preference, " + preferred, now);
             }

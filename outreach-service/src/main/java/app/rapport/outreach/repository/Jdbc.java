@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * Plain SQL for the tables whose keys are (clinic, id) pairs or that need MySQL's upsert forms,
@@ -53,6 +56,43 @@ public class Jdbc {
                 throw new DataAccessFailure(e);
             }
         });
+    }
+
+    /**
+     * Writes one of a clinic's own settings rows (its wording, its weekly goal), keyed by
+     * {@code key}, bumping its {@code version}. With an {@code expected} version (a person's
+     * If-Match; 0 = nothing saved yet) the write lands only over that version.
+     *
+     * @return false when the row holds another version than expected: nothing was written
+     */
+    public boolean writeVersioned(String table, Map<String, Object> key, Map<String, Object> values,
+                                  OptionalLong expected) {
+        List<Object> params = new ArrayList<>(key.values());
+        params.addAll(values.values());
+        String columns = String.join(", ", key.keySet()) + ", " + String.join(", ", values.keySet()) + ", version";
+        String marks = "?, ".repeat(key.size() + values.size()) + "1";
+        String sets = values.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(", "));
+        if (expected.isEmpty()) {
+            String fromInsert = values.keySet().stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+            return update("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ") ON DUPLICATE KEY UPDATE "
+                    + fromInsert + ", version = version + 1", params.toArray()) > 0;
+        }
+        if (expected.getAsLong() == 0) {
+            return update("INSERT IGNORE INTO " + table + " (" + columns + ") VALUES (" + marks + ")", params.toArray()) == 1;
+        }
+        List<Object> updateParams = new ArrayList<>(values.values());
+        updateParams.addAll(key.values());
+        updateParams.add(expected.getAsLong());
+        String where = key.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
+        return update("UPDATE " + table + " SET " + sets + ", version = version + 1 WHERE " + where + " AND version = ?",
+                updateParams.toArray()) == 1;
+    }
+
+    /** The version of a row {@link #writeVersioned} keeps; 0 when the clinic saved none. */
+    public long version(String table, Map<String, Object> key) {
+        String where = key.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
+        return query("SELECT version FROM " + table + " WHERE " + where, rs -> rs.getLong(1), key.values().toArray())
+                .stream().findFirst().orElse(0L);
     }
 
     private static void bind(PreparedStatement ps, Object[] params) throws SQLException {

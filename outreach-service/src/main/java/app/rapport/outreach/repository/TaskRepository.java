@@ -35,6 +35,24 @@ public interface TaskRepository extends GenericRepository<OutreachTask, String> 
     @Query("SELECT * FROM outreach_task WHERE id = :id AND clinic_id = :clinicId FOR UPDATE")
     Optional<OutreachTask> lock(String id, String clinicId);
 
+    /**
+     * The partner's preferred channel replaces a default one, and nothing else changes: a task a
+     * person completed or skipped meanwhile stays as they left it (only still-provisional open tasks move).
+     */
+    @Query("UPDATE outreach_task SET channel = :channel, channel_provisional = FALSE, updated_at = :at, version = version + 1 "
+            + "WHERE id = :id AND clinic_id = :clinicId AND channel_provisional = TRUE AND status IN ('PROPOSED', 'OPEN')")
+    long settleChannel(String id, String clinicId, String channel, Instant at);
+
+    /** Claims an open task for delivery at the version the caller read; 0 rows: someone else moved it first. */
+    @Query("UPDATE outreach_task SET delivered_at = :at, updated_at = :at, version = version + 1 "
+            + "WHERE id = :id AND clinic_id = :clinicId AND version = :version AND status = 'OPEN'")
+    long claimDelivery(String id, String clinicId, long version, Instant at);
+
+    /** Gives a claim back after a failed delivery, unless the task moved on since. */
+    @Query("UPDATE outreach_task SET delivered_at = :previous, version = version + 1 "
+            + "WHERE id = :id AND clinic_id = :clinicId AND version = :claimed")
+    long releaseDelivery(String id, String clinicId, long claimed, @Nullable Instant previous);
+
     boolean existsByClinicIdAndDedupeKey(String clinicId, String dedupeKey);
 
     @Query(value = "SELECT t.*" + FILTER + " ORDER BY t.due_on, t.created_at, t.id",

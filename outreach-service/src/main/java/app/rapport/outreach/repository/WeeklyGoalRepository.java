@@ -3,7 +3,10 @@ package app.rapport.outreach.repository;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** A clinic's own weekly target of new practitioners contacted, when it set one. */
 @Singleton
@@ -20,9 +23,17 @@ public class WeeklyGoalRepository {
                 .stream().findFirst();
     }
 
-    public void setTarget(String clinicId, int target, String user, Instant now) {
-        jdbc.update("INSERT INTO weekly_goal (clinic_id, target, updated_by, updated_at) VALUES (?, ?, ?, ?) "
-                + "ON DUPLICATE KEY UPDATE target = VALUES(target), updated_by = VALUES(updated_by), "
-                + "updated_at = VALUES(updated_at)", clinicId, target, user, now);
+    /** The version of the clinic's own target; 0 while it uses the default. */
+    public long version(String clinicId) {
+        return jdbc.version("weekly_goal", Map.of("clinic_id", clinicId));
+    }
+
+    /** @return false when {@code expected} is not the current version: nothing was written */
+    public boolean setTarget(String clinicId, int target, String user, Instant now, OptionalLong expected) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("target", target);
+        values.put("updated_by", user);
+        values.put("updated_at", now);
+        return jdbc.writeVersioned("weekly_goal", Map.of("clinic_id", clinicId), values, expected);
     }
 }

@@ -9,12 +9,14 @@ import app.rapport.outreach.plugin.Delivery;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
+import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -62,38 +64,42 @@ public class TaskController {
 
     @Get("/{id}")
     @Operation(summary = "One task")
-    public TaskView read(Caller caller, @PathVariable String id) {
+    public HttpResponse<TaskView> read(Caller caller, @PathVariable String id) {
         return view(caller, book.get(caller.clinicId(), id));
     }
 
     @Post("/{id}/complete")
     @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Mark a task done with what was done (and the channel used, if not the planned one)")
-    public TaskView complete(Caller caller, @PathVariable String id, @Valid @Body Requests.Complete body) {
+    public HttpResponse<TaskView> complete(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                           @Valid @Body Requests.Complete body) {
         OutreachChannel channel = Params.enumValue("channel", body.channel(), OutreachChannel.class);
-        return view(caller, book.complete(caller.clinicId(), id, body.outcome(), channel, clock.instant()));
+        return view(caller, book.complete(caller.clinicId(), id, ifMatch, body.outcome(), channel, clock.instant()));
     }
 
     @Post("/{id}/skip")
     @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Skip a task, saying why (also how a proposed gesture is declined)")
-    public TaskView skip(Caller caller, @PathVariable String id, @Valid @Body Requests.Skip body) {
-        return view(caller, book.skip(caller.clinicId(), id, body.reason(), clock.instant()));
+    public HttpResponse<TaskView> skip(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                       @Valid @Body Requests.Skip body) {
+        return view(caller, book.skip(caller.clinicId(), id, ifMatch, body.reason(), clock.instant()));
     }
 
     @Post("/{id}/decline")
     @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "The prospect declined an invitation: the task is done and the offer's gift comes off the "
             + "ledger (GiftReversed)")
-    public TaskView decline(Caller caller, @PathVariable String id, @Valid @Body Requests.Skip body) {
-        return view(caller, book.decline(caller.clinicId(), id, body.reason(), clock.instant()));
+    public HttpResponse<TaskView> decline(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                          @Valid @Body Requests.Skip body) {
+        return view(caller, book.decline(caller.clinicId(), id, ifMatch, body.reason(), clock.instant()));
     }
 
     @Post("/{id}/reschedule")
     @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Move a task's due date")
-    public TaskView reschedule(Caller caller, @PathVariable String id, @Valid @Body Requests.Reschedule body) {
-        return view(caller, book.reschedule(caller.clinicId(), id, Params.date("dueOn", body.dueOn()), body.reason(),
+    public HttpResponse<TaskView> reschedule(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                             @Valid @Body Requests.Reschedule body) {
+        return view(caller, book.reschedule(caller.clinicId(), id, ifMatch, Params.date("dueOn", body.dueOn()), body.reason(),
                 clock.instant()));
     }
 
@@ -101,22 +107,24 @@ public class TaskController {
     @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Approve a proposed gesture: the gift is checked against the yearly cap and recorded; "
             + "a refusal is a 422 with the reason and the remaining allowance")
-    public Approved approve(Caller caller, @PathVariable String id, @Valid @Body Requests.Approve body) {
+    public HttpResponse<Approved> approve(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                          @Valid @Body Requests.Approve body) {
         GiftKind kind = Params.enumValue("kind", body.kind(), GiftKind.class);
-        var approval = book.approve(caller.clinicId(), id, kind, body.description(), amount(body.value()),
+        var approval = book.approve(caller.clinicId(), id, ifMatch, kind, body.description(), amount(body.value()),
                 body.value().currency(), Params.date("givenOn", body.givenOn()), body.reason(), caller.user(),
                 clock.instant());
-        return new Approved(view(caller, approval.task()), GiftView.of(approval.gift()));
+        return Versions.tagged(HttpResponse.ok(new Approved(taskView(caller, approval.task()), GiftView.of(approval.gift()))),
+                approval.task().getVersion());
     }
 
     @Post("/{id}/deliver")
     @Secured({Roles.STAFF, Roles.CLINICIAN})
     @Operation(summary = "Carry a task out on its channel: send the e-mail, prepare the card, give the call script")
-    public DeliveryView deliver(Caller caller, @PathVariable String id) {
-        var delivered = book.deliver(caller.clinicId(), id, caller.user(), clock.instant());
+    public HttpResponse<DeliveryView> deliver(Caller caller, @PathVariable String id, @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
+        var delivered = book.deliver(caller.clinicId(), id, ifMatch, caller.user(), clock.instant());
         Delivery d = delivered.delivery();
-        return new DeliveryView(view(caller, delivered.task()), d.summary(), d.script(),
-                d.document() == null ? null : "/api/v1/tasks/" + id + "/card.pdf");
+        return Versions.tagged(HttpResponse.ok(new DeliveryView(taskView(caller, delivered.task()), d.summary(), d.script(),
+                d.document() == null ? null : "/api/v1/tasks/" + id + "/card.pdf")), delivered.task().getVersion());
     }
 
     @Get(value = "/{id}/card.pdf", produces = "application/pdf")
@@ -131,8 +139,13 @@ public class TaskController {
         return new BigDecimal(money.amount());
     }
 
-    private TaskView view(Caller caller, app.rapport.outreach.domain.OutreachTask t) {
+    private TaskView taskView(Caller caller, app.rapport.outreach.domain.OutreachTask t) {
         return TaskView.of(t, book.today(caller.clinicId(), clock.instant()));
+    }
+
+    /** The task with its version as the ETag, for the next action's If-Match. */
+    private HttpResponse<TaskView> view(Caller caller, app.rapport.outreach.domain.OutreachTask t) {
+        return Versions.tagged(HttpResponse.ok(taskView(caller, t)), t.getVersion());
     }
 
     @Serdeable

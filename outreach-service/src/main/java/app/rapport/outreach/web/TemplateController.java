@@ -7,7 +7,11 @@ import app.rapport.outreach.plugin.channels.Templates;
 import app.rapport.outreach.repository.TemplateRepository;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
+import app.rapport.platform.web.Versions;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -43,8 +47,10 @@ public class TemplateController {
     @Secured({Roles.STAFF, Roles.CLINICIAN, Roles.GROUP_ADMIN})
     @Operation(summary = "The clinic's wording of one kind (THANK_YOU, PERSONAL_THANKS, CHECK_IN, NEW_CONTACT, "
             + "INTRO_MEETING, INVITATION), or the default when it has none")
-    public TemplateView read(Caller caller, @PathVariable String kind) {
-        return TemplateView.of(current(caller, kind));
+    public HttpResponse<TemplateView> read(Caller caller, @PathVariable String kind) {
+        MessageTemplate t = current(caller, kind);
+        long version = templates.version(caller.clinicId(), t.kind());
+        return Versions.tagged(HttpResponse.ok(TemplateView.of(t, version)), version);
     }
 
     @Get("/{kind}/preview")
@@ -72,17 +78,22 @@ public class TemplateController {
     @Secured({Roles.STAFF, Roles.GROUP_ADMIN})
     @Operation(summary = "Write the clinic's own template; placeholders {{partnerName}}, "
             + "{{partnerFullName}}, {{offer}}, {{clinicName}}, {{signature}}")
-    public TemplateView write(Caller caller, @PathVariable String kind, @Valid @Body Requests.Template body) {
+    public HttpResponse<TemplateView> write(Caller caller, @PathVariable String kind,
+                                            @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                            @Valid @Body Requests.Template body) {
         MessageTemplate.Kind k = Params.enumValue("kind", kind, MessageTemplate.Kind.class);
         MessageTemplate t = new MessageTemplate(k, body.subject(), body.body(), true);
-        templates.save(caller.clinicId(), t, caller.user(), clock.instant());
-        return TemplateView.of(t);
+        if (!templates.save(caller.clinicId(), t, caller.user(), clock.instant(), Versions.expected(ifMatch))) {
+            throw Versions.stale("The clinic's " + k + " wording", templates.version(caller.clinicId(), k));
+        }
+        long version = templates.version(caller.clinicId(), k);
+        return Versions.tagged(HttpResponse.ok(TemplateView.of(t, version)), version);
     }
 
     @Serdeable
-    public record TemplateView(String kind, String subject, String body, boolean custom) {
-        static TemplateView of(MessageTemplate t) {
-            return new TemplateView(t.kind().name(), t.subject(), t.body(), t.custom());
+    public record TemplateView(String kind, String subject, String body, boolean custom, long version) {
+        static TemplateView of(MessageTemplate t, long version) {
+            return new TemplateView(t.kind().name(), t.subject(), t.body(), t.custom(), version);
         }
     }
 

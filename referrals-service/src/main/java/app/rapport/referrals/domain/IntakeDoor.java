@@ -1,6 +1,7 @@
 package app.rapport.referrals.domain;
 
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.referrals.config.IntakeSettings;
 import app.rapport.referrals.repository.IntakeLinkRepository;
 import app.rapport.referrals.repository.PartnerRepository;
@@ -68,23 +69,26 @@ public class IntakeDoor {
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         IntakeLink link = links.save(new IntakeLink(UUID.randomUUID().toString(), clinicId, practitionerId, sha256(token),
-                label, expiresAt, actor, now, null, null, null, 0, 0, null));
+                label, expiresAt, actor, now, null, null, null, 0, 0, null, 0));
         LOG.info("Intake link {} issued in clinic {} for practitioner {}", link.id(), clinicId, practitionerId);
         return new Issued(link, token);
     }
 
+    /**
+     * Revokes the link under its row lock: a submission in flight either finishes before (and is
+     * counted) or finds the link revoked. A stale {@code If-Match} is a 412; revoking twice is still revoked.
+     */
     @Transactional
-    public IntakeLink revoke(String clinicId, String id, String actor) {
-        IntakeLink link = links.findByIdAndClinicId(id, clinicId)
+    public IntakeLink revoke(String clinicId, String id, @Nullable String ifMatch, String actor) {
+        IntakeLink link = links.lockByIdAndClinicId(id, clinicId)
                 .orElseThrow(() -> ProblemException.notFound("Intake link", id));
+        Versions.check(ifMatch, link.version(), "Intake link " + id);
         if (link.revokedAt() != null) {
-            return link; // revoking twice is still revoked
+            return link;
         }
-        IntakeLink revoked = links.update(new IntakeLink(link.id(), link.clinicId(), link.practitionerId(),
-                link.tokenSha256(), link.label(), link.expiresAt(), link.createdBy(), link.createdAt(), Instant.now(),
-                actor, link.windowStartedAt(), link.windowCount(), link.submissions(), link.lastSubmittedAt()));
+        links.revoke(id, clinicId, Instant.now(), actor);
         LOG.info("Intake link {} revoked in clinic {}", id, clinicId);
-        return revoked;
+        return links.findByIdAndClinicId(id, clinicId).orElseThrow();
     }
 
     /**
@@ -115,9 +119,10 @@ public class IntakeDoor {
         } else {
             count = link.windowCount() + 1;
         }
-        return links.update(new IntakeLink(link.id(), link.clinicId(), link.practitionerId(), link.tokenSha256(),
+        links.countInWindow(link.id(), link.clinicId(), started, count);
+        return new IntakeLink(link.id(), link.clinicId(), link.practitionerId(), link.tokenSha256(),
                 link.label(), link.expiresAt(), link.createdBy(), link.createdAt(), link.revokedAt(), link.revokedBy(),
-                started, count, link.submissions(), link.lastSubmittedAt()));
+                started, count, link.submissions(), link.lastSubmittedAt(), link.version());
     }
 
     /**
@@ -141,14 +146,21 @@ public class IntakeDoor {
         return link;
     }
 
-    /** Opens the submitted referral as RECEIVED through WEB_INTAKE, changed by {@code intake}. */
+    /**
+     * Opens the submitted referral as RECEIVED through WEB_INTAKE, changed by {@code intake}. The link
+     * is locked and checked again first: a revoke that committed since {@link #admit} refuses the
+     * submission (404, nothing saved); one that comes later waits until the submission is in.
+     */
     @Transactional
-    public Referral submit(IntakeLink link, ReferralDraft draft) {
+    public Referral submit(IntakeLink admitted, ReferralDraft draft) {
+        IntakeLink link = links.lockByIdAndClinicId(admitted.id(), admitted.clinicId()).orElseThrow(IntakeDoor::unusable);
+        if (!link.usableAt(Instant.now())) {
+            LOG.info("Intake link {} of clinic {} was revoked or expired during a submission; refused", link.id(),
+                    link.clinicId());
+            throw unusable();
+        }
         Referral referral = ledger.open(link.clinicId(), StatusChange.INTAKE, draft, link.id());
-        Optional<IntakeLink> current = links.findByIdAndClinicId(link.id(), link.clinicId());
-        current.ifPresent(l -> links.update(new IntakeLink(l.id(), l.clinicId(), l.practitionerId(), l.tokenSha256(),
-                l.label(), l.expiresAt(), l.createdBy(), l.createdAt(), l.revokedAt(), l.revokedBy(),
-                l.windowStartedAt(), l.windowCount(), l.submissions() + 1, Instant.now())));
+        links.countSubmission(link.id(), link.clinicId(), Instant.now());
         return referral;
     }
 

@@ -3,6 +3,7 @@ package app.rapport.referrals.domain;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,9 @@ public record Referral(@Id String id,
                        @Nullable String referrerContactPhone,
                        @Nullable String referrerContactEmail,
                        @Nullable String loopClosedStatusUpdateId,
-                       @Nullable Instant pcpReportedAt) {
+                       @Nullable Instant pcpReportedAt,
+                       // Every change counts; update() writes only over the version it read (optimistic lock).
+                       @Version long version) {
 
     /** Recipient roles of reports-service: only the referrer hearing back closes the loop. */
     public static final String REFERRING_PRACTITIONER = "REFERRING_PRACTITIONER";
@@ -93,6 +96,6 @@ public record Referral(@Id String id,
                 requestedService, urgency, channel, referredOn, treatingId, treatingName, treatingCredentials,
                 primaryCarePractitionerId, intakeLinkId, status, loopAt, reportId, toPractitionerId, recipientRole,
                 loopChannel, createdBy, createdAt, Instant.now(), referrerContactName, referrerContactPhone,
-                referrerContactEmail, updateId, pcpAt);
+                referrerContactEmail, updateId, pcpAt, version);
     }
 }

@@ -4,6 +4,7 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.phone.PhoneNumbers;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.referrals.messaging.ReferralEvents;
 import app.rapport.referrals.repository.AttachmentRepository;
 import app.rapport.referrals.repository.PartnerRepository;
@@ -92,7 +93,7 @@ public class ReferralLedger {
                 treating == null ? null : treating.credentials(), draft.primaryCarePractitionerId(), intakeLinkId,
                 initial, null, null, null, null, null, actor, now, now,
                 contact == null ? null : contact.name(), contact == null ? null : contact.phone(),
-                contact == null ? null : contact.email(), null, null));
+                contact == null ? null : contact.email(), null, null, 0));
         int order = 0;
         for (ReferralDraft.AttachmentDetails a : draft.attachments()) {
             attachments.save(new Attachment(UUID.randomUUID().toString(), clinicId, referral.id(), order++,
@@ -129,10 +130,11 @@ public class ReferralLedger {
      * Moves a referral on its state machine. An illegal move is a 409 and changes nothing.
      */
     @Transactional
-    public Referral transition(String clinicId, String referralId, ReferralStatus to, @Nullable String reason,
-                               @Nullable LocalDate occurredOn, String actor) {
+    public Referral transition(String clinicId, String referralId, @Nullable String ifMatch, ReferralStatus to,
+                               @Nullable String reason, @Nullable LocalDate occurredOn, String actor) {
         Referral referral = referrals.lockByIdAndClinicId(referralId, clinicId)
                 .orElseThrow(() -> ProblemException.notFound("Referral", referralId));
+        Versions.check(ifMatch, referral.version(), "Referral " + referralId);
         if (NEED_REASON.contains(to) && blank(reason)) {
             throw ProblemException.invalidField("reason", "say why the referral is " + to.name().toLowerCase());
         }
@@ -235,8 +237,9 @@ public class ReferralLedger {
             String phone = blank(details.phone()) ? p.phone() : details.phone();
             String email = blank(details.email()) ? p.email() : details.email();
             if (!Objects.equals(phone, p.phone()) || !Objects.equals(email, p.email())) {
-                p = patients.update(new Patient(p.id(), clinicId, p.firstName(), p.lastName(), p.birthDate(), phone,
-                        email, p.createdAt()));
+                // Only the contact columns, so a concurrent change to the rest of the row is not undone.
+                patients.updateContact(p.id(), clinicId, phone, email);
+                p = new Patient(p.id(), clinicId, p.firstName(), p.lastName(), p.birthDate(), phone, email, p.createdAt());
             }
             return p;
         }

@@ -1,6 +1,8 @@
 package app.rapport.referrals.repository;
 
 import app.rapport.referrals.domain.Patient;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -14,7 +16,10 @@ public interface PatientRepository extends GenericRepository<Patient, String> {
 
     Patient save(Patient patient);
 
-    Patient update(Patient patient);
+    /** The patient's phone and e-mail, and nothing else of the row. */
+    @Query("UPDATE patient SET phone = :phone, email = :email WHERE id = :id AND clinic_id = :clinicId")
+    long updateContact(String id, String clinicId, @Nullable String phone,
+                       @Nullable String email);
 
     List<Patient> findByClinicIdAndIdIn(String clinicId, java.util.Collection<String> ids);
 

@@ -52,7 +52,7 @@ public interface ReferralRepository extends GenericRepository<Referral, String> 
     Optional<Referral> lockByIdAndClinicId(String id, String clinicId);
 
     /** Moves the status only if it still is {@code fromStatus}; 0 rows means someone else moved it first. */
-    @Query("UPDATE referral SET status = :toStatus, updated_at = :at WHERE id = :id AND clinic_id = :clinicId AND status = :fromStatus")
+    @Query("UPDATE referral SET status = :toStatus, updated_at = :at, version = version + 1 WHERE id = :id AND clinic_id = :clinicId AND status = :fromStatus")
     long moveStatus(String id, String clinicId, String fromStatus, String toStatus, Instant at);
 
     @Query(value = "SELECT * " + FILTER + " ORDER BY referred_on DESC, created_at DESC, id",

@@ -4,6 +4,8 @@ import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
+import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.referrals.domain.IntakeDoor;
 import app.rapport.referrals.domain.IntakeLink;
 import app.rapport.referrals.repository.IntakeLinkRepository;
@@ -14,6 +16,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestBean;
@@ -62,8 +65,18 @@ public class IntakeLinkController {
 
     @Delete("/{id}")
     @Operation(summary = "Revoke an intake link: its token stops working at once")
-    public IntakeLinkView revoke(Caller caller, @PathVariable String id) {
-        return IntakeLinkView.of(door.revoke(caller.clinicId(), id, caller.user()));
+    public HttpResponse<IntakeLinkView> revoke(Caller caller, @PathVariable String id,
+                                               @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
+        IntakeLink revoked = door.revoke(caller.clinicId(), id, ifMatch, caller.user());
+        return Versions.tagged(HttpResponse.ok(IntakeLinkView.of(revoked)), revoked.version());
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One intake link, without its token; its ETag is what a revoke's If-Match names")
+    public HttpResponse<IntakeLinkView> read(Caller caller, @PathVariable String id) {
+        IntakeLink link = links.findByIdAndClinicId(id, caller.clinicId())
+                .orElseThrow(() -> ProblemException.notFound("Intake link", id));
+        return Versions.tagged(HttpResponse.ok(IntakeLinkView.of(link)), link.version());
     }
 
     @Serdeable
@@ -82,11 +95,11 @@ public class IntakeLinkController {
     public record IntakeLinkView(String id, String practitionerId, @Nullable String label, Instant expiresAt,
                                  String status, @Nullable Instant revokedAt, @Nullable String revokedBy,
                                  String createdBy, Instant createdAt, int submissions,
-                                 @Nullable Instant lastSubmittedAt) {
+                                 @Nullable Instant lastSubmittedAt, long version) {
         static IntakeLinkView of(IntakeLink l) {
             String status = l.revokedAt() != null ? "REVOKED" : l.expiresAt().isAfter(Instant.now()) ? "ACTIVE" : "EXPIRED";
             return new IntakeLinkView(l.id(), l.practitionerId(), l.label(), l.expiresAt(), status, l.revokedAt(),
-                    l.revokedBy(), l.createdBy(), l.createdAt(), l.submissions(), l.lastSubmittedAt());
+                    l.revokedBy(), l.createdBy(), l.createdAt(), l.submissions(), l.lastSubmittedAt(), l.version());
         }
     }
 }

@@ -5,6 +5,7 @@ import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
 import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import app.rapport.referrals.domain.Channel;
 import app.rapport.referrals.domain.DiagnosisCodes;
 import app.rapport.referrals.domain.Direction;
@@ -20,9 +21,11 @@ import app.rapport.referrals.repository.ReferralRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -77,13 +80,18 @@ public class ReferralController {
                         .map(a -> new ReferralDraft.AttachmentDetails(a.fileName(), a.contentType(), a.sizeBytes(),
                                 a.description())).toList(), null);
         Referral referral = ledger.open(caller.clinicId(), caller.user(), draft, null);
-        return HttpResponse.created(views.full(referral));
+        return tagged(HttpResponse.created(views.full(referral)));
+    }
+
+    /** The referral's version as its ETag, for the next transition's If-Match. */
+    private static HttpResponse<ReferralView> tagged(MutableHttpResponse<ReferralView> response) {
+        return Versions.tagged(response, response.body().version());
     }
 
     @Get("/{id}")
     @Operation(summary = "A referral with its patient, status history and closed loop")
-    public ReferralView read(Caller caller, @PathVariable String id) {
-        return views.full(find(caller, id));
+    public HttpResponse<ReferralView> read(Caller caller, @PathVariable String id) {
+        return tagged(HttpResponse.ok(views.full(find(caller, id))));
     }
 
     @Get
@@ -124,9 +132,11 @@ public class ReferralController {
 
     @Post("/{id}/transitions")
     @Operation(summary = "Move a referral to another status; an illegal move is a 409 and changes nothing")
-    public ReferralView transition(Caller caller, @PathVariable String id,
-                                   @Valid @Body ReferralRequests.Transition body) {
-        return views.full(ledger.transition(caller.clinicId(), id, body.to(), body.reason(), body.occurredOn(), caller.user()));
+    public HttpResponse<ReferralView> transition(Caller caller, @PathVariable String id,
+                                                 @Nullable @Header(Versions.IF_MATCH) String ifMatch,
+                                                 @Valid @Body ReferralRequests.Transition body) {
+        return tagged(HttpResponse.ok(views.full(ledger.transition(caller.clinicId(), id, ifMatch, body.to(), body.reason(),
+                body.occurredOn(), caller.user()))));
     }
 
     private static void checkDates(@Nullable LocalDate from, @Nullable LocalDate to) {

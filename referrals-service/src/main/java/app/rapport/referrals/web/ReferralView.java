@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * A referral as staff see it: with its patient, partner, attachments, full status history, its loop
- * (closed once the referrer heard back) and when the patient's PCP was first sent a report.
+ * (closed once the referrer heard back) and when the patient's PCP was first sent a report. {@code version}
+ * is the referral's ETag, to send back in If-Match with a transition.
  */
 @Serdeable
 public record ReferralView(String id, Direction direction, Kind kind, PartnerRef practitioner, PatientView patient,
@@ -31,7 +32,8 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                            List<ReferralStatus> allowedTransitions, List<HistoryEntry> history,
                            @Nullable LoopView loop, @Nullable String intakeLinkId, String createdBy,
                            Instant createdAt, @Nullable ReferrerContactView referrerContact,
-                           @Nullable Instant pcpReportedAt, List<PossibleSamePatient> possibleSamePatients) {
+                           @Nullable Instant pcpReportedAt, List<PossibleSamePatient> possibleSamePatients,
+                           long version) {
 
     /**
      * Another patient on file with the same name and birth date, kept apart because an intake submission
@@ -114,6 +116,7 @@ public record ReferralView(String id, Direction direction, Kind kind, PartnerRef
                         : new ReferrerContactView(r.referrerContactName(), r.referrerContactPhone(), r.referrerContactEmail()),
                 r.pcpReportedAt(),
                 sameNameAndBirthDate.stream().filter(p -> !p.id().equals(patient.id()))
-                        .map(p -> new PossibleSamePatient(p.id(), p.phone(), p.email(), p.createdAt())).toList());
+                        .map(p -> new PossibleSamePatient(p.id(), p.phone(), p.email(), p.createdAt())).toList(),
+                r.version());
     }
 }

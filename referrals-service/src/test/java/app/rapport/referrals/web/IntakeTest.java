@@ -4,6 +4,7 @@ import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.ProductionLogs;
+import app.rapport.platform.testing.RowLock;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import app.rapport.referrals.ReferralsTestSupport;
@@ -194,6 +195,67 @@ class IntakeTest extends ReferralsTestSupport {
         assertThat(count("SELECT COUNT(*) FROM referral WHERE clinic_id = ?", clinic)).isZero();
         assertThat(((List<Map<String, Object>>) get("/api/v1/intake-links", staff(clinic)).get("items")))
                 .extracting(l -> l.get("status")).containsExactlyInAnyOrder("REVOKED", "EXPIRED");
+    }
+
+    /**
+     * Staff revoke a link while a submission through it is half-way: the submission read the link
+     * while it was usable and is held at its first write of the referral. Either the submission
+     * finishes first and the revoke follows, or it is refused; the link never comes back, and no
+     * submission is accepted after the revoke committed.
+     */
+    @Test
+    void aLinkRevokedDuringASubmissionStaysRevoked() throws Exception {
+        String clinic = TestClinics.unique("issaquah");
+        String token = (String) issue(clinic, partner(clinic, false)).get("token");
+        String id = linkId(clinic, token);
+        HttpResponse<String> opened = http.toBlocking().exchange(HttpRequest.GET("/api/v1/intake-links/" + id)
+                .header("Authorization", staff(clinic)), String.class);
+        String etag = opened.header("ETag");
+        assertThat(etag).isEqualTo("\"" + read(opened.body()).get("version") + "\"");
+
+        int[] submitted = new int[1];
+        int[] revoked = new int[1];
+        Thread submission = new Thread(() -> submitted[0] = status(HttpRequest.POST("/api/v1/intake/" + token, submission())));
+        Thread revoke = new Thread(() -> revoked[0] = status(HttpRequest.DELETE("/api/v1/intake-links/" + id)
+                .header("Authorization", staff(clinic)).header("If-Match", etag)));
+        try (RowLock referrals = RowLock.table(dataSourceResolver.resolve(dataSource), "referral")) {
+            submission.start();
+            referrals.awaitTableWaiters(1);
+            revoke.start();
+            // the revoke either finishes (nothing holds the link) or queues behind the submission's lock on it
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !revoke.isAlive() || referrals.waiters() >= 1);
+        }
+        submission.join(WAIT.toMillis());
+        revoke.join(WAIT.toMillis());
+
+        assertThat(revoked[0]).isEqualTo(200);
+        Map<String, Object> link = get("/api/v1/intake-links/" + id, staff(clinic));
+        assertThat(link).containsEntry("status", "REVOKED");
+        long referralsIn = count("SELECT COUNT(*) FROM referral WHERE clinic_id = ?", clinic);
+        if (submitted[0] == 201) { // it finished before the revoke: counted, and the revoke came after it
+            assertThat(referralsIn).isEqualTo(1);
+            assertThat(link).containsEntry("submissions", 1);
+            assertThat(Instant.parse((String) link.get("revokedAt")))
+                    .isAfterOrEqualTo(Instant.parse((String) link.get("lastSubmittedAt")));
+        } else {
+            assertThat(submitted[0]).isEqualTo(404);
+            assertThat(referralsIn).isZero();
+        }
+        // and from now on the token is refused
+        problem(HttpRequest.POST("/api/v1/intake/" + token, submission()), null, 404);
+        assertThat(count("SELECT COUNT(*) FROM referral WHERE clinic_id = ?", clinic)).isEqualTo(referralsIn);
+        // a revoke on a version someone else changed since is a 412 naming the current one
+        Map<String, Object> stale = problem(HttpRequest.DELETE("/api/v1/intake-links/" + id).header("If-Match", etag),
+                staff(clinic), 412);
+        assertThat(((Map<String, Object>) stale.get("extra")).get("currentVersion")).isEqualTo(link.get("version"));
+    }
+
+    private int status(io.micronaut.http.MutableHttpRequest<?> request) {
+        try {
+            return http.toBlocking().exchange(request, String.class).getStatus().getCode();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
     }
 
     @Test

@@ -153,6 +153,37 @@ class ReferralApiTest extends ReferralsTestSupport {
         problem(HttpRequest.POST("/api/v1/referrals/" + sent + "/transitions", Map.of("to", "ACCEPTED")), staff(clinic), 409);
     }
 
+    /**
+     * Two people moved the same referral from the page they opened: the second, on the version both
+     * read, gets a 412 naming the current version, and the referral stays where the first put it.
+     */
+    @Test
+    void aMoveMadeOnAVersionSomeoneElseChangedIsA412AndChangesNothing() {
+        String clinic = TestClinics.unique("burien");
+        String id = (String) post("/api/v1/referrals", newReferral("RECEIVED", partner(clinic, false)), staff(clinic))
+                .get("id");
+        io.micronaut.http.HttpResponse<String> opened = http.toBlocking().exchange(HttpRequest.GET("/api/v1/referrals/" + id)
+                .header("Authorization", staff(clinic)), String.class);
+        String etag = opened.header("ETag");
+        assertThat(etag).isEqualTo("\"" + read(opened.body()).get("version") + "\"");
+
+        io.micronaut.http.HttpResponse<String> accepted = http.toBlocking().exchange(HttpRequest.POST(
+                "/api/v1/referrals/" + id + "/transitions", Map.of("to", "ACCEPTED")).header("If-Match", etag)
+                .header("Authorization", staff(clinic)), String.class);
+        assertThat(accepted.header("ETag")).isNotEqualTo(etag)
+                .isEqualTo("\"" + read(accepted.body()).get("version") + "\"");
+
+        Map<String, Object> stale = problem(HttpRequest.POST("/api/v1/referrals/" + id + "/transitions",
+                Map.of("to", "DECLINED", "reason", "Outside our scope")).header("If-Match", etag), staff(clinic), 412);
+        assertThat(((Map<String, Object>) stale.get("extra")).get("currentVersion"))
+                .isEqualTo(read(accepted.body()).get("version"));
+        assertThat(get("/api/v1/referrals/" + id, staff(clinic))).containsEntry("status", "ACCEPTED");
+        assertThat(count("SELECT COUNT(*) FROM referral_status_change WHERE referral_id = ?", id)).isEqualTo(2);
+        // a header that is no ETag is a 400 naming it, not a 500
+        assertThat(problem(HttpRequest.POST("/api/v1/referrals/" + id + "/transitions", Map.of("to", "SCHEDULED"))
+                .header("If-Match", "yesterday"), staff(clinic), 400).toString()).contains("If-Match");
+    }
+
     @Test
     void decliningOrCancellingNeedsAReasonAndTheDeclineIsPublishedWithIt() {
         String clinic = TestClinics.unique("olympia");
