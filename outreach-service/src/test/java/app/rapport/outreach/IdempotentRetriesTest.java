@@ -69,6 +69,11 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     @Override
+    public java.sql.Connection database() throws java.sql.SQLException {
+        return dataSourceResolver.resolve(dataSource).getConnection();
+    }
+
+    @Override
     public Creation creation(String clinic) throws Exception {
         String partner = registerPartner(clinic);
         // a gift dated after today is refused: the ledger holds what was given
@@ -96,7 +101,7 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     void aThankYouMarkedDoneTwiceWithOneKeyIsCompletedOnceAndAnswersTheSame() throws Exception {
         String clinic = TestClinics.unique("bellevue");
         String partner = registerPartner(clinic);
-        EventEnvelope received = GoldenSamples.event("ReferralReceived.v1", clinic,
+        EventEnvelope received = GoldenSamples.event("ReferralReceived.v2", clinic,
                 Map.of(SAMPLE_REFERRAL, UUID.randomUUID().toString(), SAMPLE_PARTNER, partner));
         KafkaProbe.send(Topics.REFERRALS, received);
         await().atMost(Duration.ofSeconds(30)).until(() -> !tasks(clinic, partner).isEmpty());

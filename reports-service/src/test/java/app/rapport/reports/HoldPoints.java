@@ -86,8 +86,9 @@ final class HoldPoints {
     @Replaces(MeasurementLog.class)
     @Requires(property = "rapport.test.hold-points", value = "true")
     static class HeldMeasurementLog extends MeasurementLog {
-        HeldMeasurementLog(MeasurementRepository measurements, ReferralStore referrals, ClinicCalendar calendar) {
-            super(measurements, referrals, calendar);
+        HeldMeasurementLog(MeasurementRepository measurements, ReferralStore referrals, ClinicCalendar calendar,
+                           app.rapport.platform.idempotency.IdempotentEffects idempotentEffects) {
+            super(measurements, referrals, calendar, idempotentEffects);
         }
 
         @Override

@@ -57,6 +57,11 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
         return http;
     }
 
+    @Override
+    public java.sql.Connection database() throws java.sql.SQLException {
+        return dataSourceResolver.resolve(dataSource).getConnection();
+    }
+
     /** A consent to send the referrer every report type: recorded once however often it is sent. */
     @Override
     public Creation creation(String clinic) throws Exception {

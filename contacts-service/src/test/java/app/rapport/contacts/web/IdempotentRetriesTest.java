@@ -38,6 +38,11 @@ class IdempotentRetriesTest extends ContactsApi implements IdempotentRetriesCont
     }
 
     @Override
+    public java.sql.Connection database() throws java.sql.SQLException {
+        return dataSourceResolver.resolve(dataSource).getConnection();
+    }
+
+    @Override
     public Creation creation(String clinic) throws IOException {
         return new Creation("/api/v1/practitioners", staff(clinic), okafor(), okafor(),
                 json.writeValueAsString(Map.of("firstName", "Maya", "specialty", "OB_GYN")), () -> partners(clinic));

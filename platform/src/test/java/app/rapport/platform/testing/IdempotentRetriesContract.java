@@ -4,6 +4,12 @@ import app.rapport.platform.testing.Retries.Answer;
 import io.micronaut.http.client.HttpClient;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -24,6 +30,9 @@ public interface IdempotentRetriesContract {
     }
 
     HttpClient http();
+
+    /** A connection to the service's own database, outside any transaction (the test closes it). */
+    Connection database() throws SQLException;
 
     /** Sets {@code clinic} up (a partner, a referral …) and describes the POST that creates in it. */
     Creation creation(String clinic) throws Exception;
@@ -103,5 +112,33 @@ public interface IdempotentRetriesContract {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.contentType()).isEqualTo("application/problem+json");
         assertThat(c.created().getAsLong()).isZero();
+    }
+
+    /**
+     * The process died after the change committed and before its answer was stored, and the lease
+     * ran out: a retry must not make the change again. Holds only when the change marks its key in
+     * its own transaction (the outbox does, and so must every write that records no event).
+     */
+    @Test
+    default void aChangeThatCommittedIsNeverMadeAgainWhenItsAnswerWasLost() throws Exception {
+        String clinic = TestClinics.unique("retries");
+        Creation c = creation(clinic);
+        String key = UUID.randomUUID().toString();
+        Answer first = Retries.post(http(), c.path(), c.authorization(), key, c.body());
+        assertThat(first.status()).as(first.body()).isBetween(200, 201);
+        try (Connection db = database(); PreparedStatement s = db.prepareStatement(
+                "UPDATE idempotency_key SET completed_at = NULL, response_status = NULL, response_body = NULL,"
+                        + " claimed_at = ? WHERE scope = ? AND idem_key = ? AND effect_committed = TRUE")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now().minus(2, ChronoUnit.MINUTES)));
+            s.setString(2, clinic);
+            s.setString(3, key);
+            assertThat(s.executeUpdate()).as("the change marked its key in its own transaction").isEqualTo(1);
+        }
+
+        Answer retry = Retries.post(http(), c.path(), c.authorization(), key, c.body());
+
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.body()).contains("idempotency-answer-lost");
+        assertThat(c.created().getAsLong()).isEqualTo(1);
     }
 }

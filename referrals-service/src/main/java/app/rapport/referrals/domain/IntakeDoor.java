@@ -1,5 +1,6 @@
 package app.rapport.referrals.domain;
 
+import app.rapport.platform.idempotency.IdempotentEffects;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
 import app.rapport.referrals.config.IntakeSettings;
@@ -37,13 +38,16 @@ public class IntakeDoor {
     /** 32 random bytes, base64url without padding. */
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
 
+    /** These writes record no event, so the outbox cannot mark a retried request as applied: they do. */
+    private final IdempotentEffects idempotentEffects;
     private final IntakeLinkRepository links;
     private final PartnerRepository partners;
     private final ReferralLedger ledger;
     private final IntakeSettings settings;
 
     public IntakeDoor(IntakeLinkRepository links, PartnerRepository partners, ReferralLedger ledger,
-                      IntakeSettings settings) {
+                      IntakeSettings settings, IdempotentEffects idempotentEffects) {
+        this.idempotentEffects = idempotentEffects;
         this.links = links;
         this.partners = partners;
         this.ledger = ledger;
@@ -68,6 +72,7 @@ public class IntakeDoor {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        idempotentEffects.noteInCurrentTransaction();
         IntakeLink link = links.save(new IntakeLink(UUID.randomUUID().toString(), clinicId, practitionerId, sha256(token),
                 label, expiresAt, actor, now, null, null, null, 0, 0, null, 0));
         LOG.info("Intake link {} issued in clinic {} for practitioner {}", link.id(), clinicId, practitionerId);

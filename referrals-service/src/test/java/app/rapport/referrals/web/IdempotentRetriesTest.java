@@ -33,6 +33,11 @@ class IdempotentRetriesTest extends ReferralsTestSupport implements IdempotentRe
     }
 
     @Override
+    public java.sql.Connection database() throws java.sql.SQLException {
+        return dataSourceResolver.resolve(dataSource).getConnection();
+    }
+
+    @Override
     public Creation creation(String clinic) throws IOException {
         String partner = partner(clinic, false);
         Map<String, Object> another = newReferral("RECEIVED", partner);

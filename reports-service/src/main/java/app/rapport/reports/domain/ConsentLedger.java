@@ -1,5 +1,6 @@
 package app.rapport.reports.domain;
 
+import app.rapport.platform.idempotency.IdempotentEffects;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
 import app.rapport.reports.repository.ConsentRepository;
@@ -26,13 +27,16 @@ import java.util.UUID;
 @Singleton
 public class ConsentLedger {
 
+    /** These writes record no event, so the outbox cannot mark a retried request as applied: they do. */
+    private final IdempotentEffects idempotentEffects;
     private final ConsentRepository consents;
     private final ReportRepository reports;
     private final ReferralStore referrals;
     private final ClinicCalendar calendar;
 
     public ConsentLedger(ConsentRepository consents, ReportRepository reports, ReferralStore referrals,
-                         ClinicCalendar calendar) {
+                         ClinicCalendar calendar, IdempotentEffects idempotentEffects) {
+        this.idempotentEffects = idempotentEffects;
         this.consents = consents;
         this.reports = reports;
         this.referrals = referrals;
@@ -109,6 +113,7 @@ public class ConsentLedger {
         if (!referrals.knowsPatient(clinicId, patientReference)) {
             throw ProblemException.invalidField("patientReference", "no referred patient with this reference");
         }
+        idempotentEffects.noteInCurrentTransaction();
         Consent consent = consents.save(new Consent(UUID.randomUUID().toString(), clinicId, patientReference,
                 practitionerId, Consent.scopeOf(scope), validFrom, validTo, via, user, Instant.now(), null, null, null, 0));
         reevaluate(clinicId, patientReference, practitionerId);

@@ -1,5 +1,6 @@
 package app.rapport.reports.domain;
 
+import app.rapport.platform.idempotency.IdempotentEffects;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
 import app.rapport.reports.plugin.LetterPdfRenderer;
@@ -29,6 +30,8 @@ public class Letters {
 
     private static final Logger LOG = LoggerFactory.getLogger(Letters.class);
 
+    /** These writes record no event, so the outbox cannot mark a retried request as applied: they do. */
+    private final IdempotentEffects idempotentEffects;
     private final LetterRepository letters;
     private final ReferralStore referrals;
     private final DirectoryStore directory;
@@ -41,7 +44,8 @@ public class Letters {
 
     public Letters(LetterRepository letters, ReferralStore referrals, DirectoryStore directory, ConsentLedger consents,
                    DisclosureRepository disclosures, DeliveryChoice delivery, LetterPdfRenderer pdf,
-                   ClinicCalendar calendar, Sending sending) {
+                   ClinicCalendar calendar, Sending sending, IdempotentEffects idempotentEffects) {
+        this.idempotentEffects = idempotentEffects;
         this.letters = letters;
         this.referrals = referrals;
         this.directory = directory;
@@ -72,6 +76,7 @@ public class Letters {
             throw ProblemException.invalidField("treatment", "name the prescription or treatment the question is about");
         }
         Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
+        idempotentEffects.noteInCurrentTransaction();
         Letter letter = letters.save(new Letter(UUID.randomUUID().toString(), clinicId, referral.id(), d.kind(),
                 d.practitionerId(), referral.patientReference(), trimmed(d.currentCondition()), trimmed(d.treatment()),
                 d.question().trim(), Letter.Status.DRAFT, user, now, now, null, null, null, null, 0));

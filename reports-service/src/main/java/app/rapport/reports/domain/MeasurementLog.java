@@ -1,5 +1,6 @@
 package app.rapport.reports.domain;
 
+import app.rapport.platform.idempotency.IdempotentEffects;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
 import app.rapport.reports.repository.MeasurementRepository;
@@ -28,11 +29,15 @@ public class MeasurementLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeasurementLog.class);
 
+    /** These writes record no event, so the outbox cannot mark a retried request as applied: they do. */
+    private final IdempotentEffects idempotentEffects;
     private final MeasurementRepository measurements;
     private final ReferralStore referrals;
     private final ClinicCalendar calendar;
 
-    public MeasurementLog(MeasurementRepository measurements, ReferralStore referrals, ClinicCalendar calendar) {
+    public MeasurementLog(MeasurementRepository measurements, ReferralStore referrals, ClinicCalendar calendar,
+                          IdempotentEffects idempotentEffects) {
+        this.idempotentEffects = idempotentEffects;
         this.measurements = measurements;
         this.referrals = referrals;
         this.calendar = calendar;
@@ -47,6 +52,7 @@ public class MeasurementLog {
     public Measurement record(String clinicId, String user, String referralId, Taken taken) {
         ReferralRecord referral = receivedReferral(clinicId, referralId);
         check(referral, taken);
+        idempotentEffects.noteInCurrentTransaction();
         Measurement m = measurements.save(new Measurement(UUID.randomUUID().toString(), clinicId, referralId,
                 taken.measure(), taken.value(), taken.measuredOn(), taken.measuredBy() == null ? user : taken.measuredBy(),
                 taken.visitNumber(), user, now(), null, null, 0));
