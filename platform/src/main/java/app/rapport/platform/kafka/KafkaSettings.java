@@ -3,6 +3,7 @@ package app.rapport.platform.kafka;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.MapFormat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +15,15 @@ public class KafkaSettings {
     private boolean createTopics;
     private int partitions = 6;
     private short replicationFactor = 1;
+    /**
+     * How long the producer keeps trying one record before it reports the send failed; the relay
+     * keeps the row and sends it again. Must exceed {@code requestTimeout} (Kafka's own rule).
+     */
+    private Duration deliveryTimeout = Duration.ofSeconds(30);
+    /** One request to the broker, for producer, consumers and admin. */
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    /** The longest {@code send()} waits for the broker's metadata before it fails (it runs off request threads). */
+    private Duration maxBlock = Duration.ofSeconds(5);
     /** Extra client properties, e.g. {@code security.protocol: SSL} and truststore settings in production. */
     private Map<String, String> properties = new HashMap<>();
 
@@ -47,6 +57,30 @@ public class KafkaSettings {
 
     public void setReplicationFactor(short replicationFactor) {
         this.replicationFactor = replicationFactor;
+    }
+
+    public Duration getDeliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    public void setDeliveryTimeout(Duration deliveryTimeout) {
+        this.deliveryTimeout = deliveryTimeout;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Duration getMaxBlock() {
+        return maxBlock;
+    }
+
+    public void setMaxBlock(Duration maxBlock) {
+        this.maxBlock = maxBlock;
     }
 
     public Map<String, String> getProperties() {
