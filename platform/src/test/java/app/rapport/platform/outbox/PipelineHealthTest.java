@@ -164,14 +164,17 @@ class PipelineHealthTest implements TestPropertyProvider {
         String clinic = TestClinics.unique("lacey");
         String tooLong = UUID.randomUUID().toString();
         String wrongInteger = UUID.randomUUID().toString();
+        String mysqlWrongInteger = UUID.randomUUID().toString();
         KafkaProbe.send(Topics.PRACTITIONERS, noteEvent(clinic, tooLong, "fail:data-too-long"));
         KafkaProbe.send(Topics.PRACTITIONERS, noteEvent(clinic, wrongInteger, "fail:wrong-integer"));
+        KafkaProbe.send(Topics.PRACTITIONERS, noteEvent(clinic, mysqlWrongInteger, "fail:mysql-wrong-integer"));
 
-        await().atMost(WAIT).until(() -> deadLettered(tooLong).size() == 1 && deadLettered(wrongInteger).size() == 1);
-        assertThat(handler.attempts.get(tooLong).get()).isEqualTo(3);
-        assertThat(handler.attempts.get(wrongInteger).get()).isEqualTo(3);
-        assertThat(applied(tooLong)).isZero();
-        assertThat(applied(wrongInteger)).isZero();
+        await().atMost(WAIT).until(() -> deadLettered(tooLong).size() == 1 && deadLettered(wrongInteger).size() == 1
+                && deadLettered(mysqlWrongInteger).size() == 1);
+        for (String noteId : List.of(tooLong, wrongInteger, mysqlWrongInteger)) {
+            assertThat(handler.attempts.get(noteId).get()).as(noteId).isEqualTo(3);
+            assertThat(applied(noteId)).isZero();
+        }
         assertThat(EventEnvelope.header(deadLettered(tooLong).get(0).headers(), DeadLetters.ERROR_CLASS))
                 .isEqualTo(IllegalStateException.class.getName());
     }

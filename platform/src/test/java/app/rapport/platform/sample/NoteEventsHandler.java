@@ -72,8 +72,10 @@ public class NoteEventsHandler implements EventHandler {
         String sql = switch (note.text()) {
             // 1406 Data too long (22001)
             case "fail:data-too-long" -> "INSERT INTO test_applied (clinic_id, note_id, event_id, text) VALUES ('c', 'n', 'e', REPEAT('x', 600))";
-            // 1366 Incorrect integer value (HY000 on MySQL)
+            // 1366 Incorrect integer value (MariaDB says 22007)
             case "fail:wrong-integer" -> "INSERT INTO test_applied (id, clinic_id, note_id, event_id, text) VALUES ('twelve', 'c', 'n', 'e', 't')";
+            // The same error as MySQL raises it, as the catch-all HY000: the server signals exactly that
+            case "fail:mysql-wrong-integer" -> "SIGNAL SQLSTATE 'HY000' SET MYSQL_ERRNO = 1366, MESSAGE_TEXT = 'Incorrect integer value'";
             // 1205 Lock wait timeout: the test holds the row's lock from another connection
             case "fail:lock-wait" -> "UPDATE test_note SET text = text WHERE id = '" + note.noteId() + "'";
             default -> null;
