@@ -37,6 +37,8 @@ public final class PipelineLoop {
     private volatile boolean dead;
     private volatile long lastProgressNanos = System.nanoTime();
     private volatile String lastFailure;
+    /** What the loop is doing besides being alive, for readiness details (the relay: leader or standby). */
+    private volatile String role = "";
     private Thread thread;
 
     public PipelineLoop(String name, Duration firstBackoff, Duration maxBackoff, Body body) {
@@ -98,6 +100,14 @@ public final class PipelineLoop {
 
     public void progress() {
         lastProgressNanos = System.nanoTime();
+    }
+
+    public void role(String role) {
+        this.role = role;
+    }
+
+    public String role() {
+        return role;
     }
 
     public long restarts() {

@@ -53,7 +53,7 @@ public class PipelineReadiness implements HealthIndicator {
 
     private boolean put(Map<String, Object> details, PipelineLoop loop) {
         PipelineLoop.State state = health.state(loop);
-        String text = state.name();
+        String text = state.name() + (loop.role().isEmpty() ? "" : ", " + loop.role());
         if (loop.restarts() > 0) {
             text += ", restarted " + loop.restarts() + "x, last after " + loop.lastFailure();
         }

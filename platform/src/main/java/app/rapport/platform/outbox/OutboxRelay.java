@@ -230,6 +230,7 @@ public class OutboxRelay {
             }
             if (queryLong(lockConnection, "SELECT GET_LOCK(" + LOCK + ", 0)") == 1) {
                 leader = true;
+                loop.role("leader");
                 leaderCheckedAt = Instant.now();
                 LOG.info("This replica now relays the outbox");
                 return true;
@@ -262,6 +263,7 @@ public class OutboxRelay {
         lockConnection = null;
         lockConnectionId = -1;
         leader = false;
+        loop.role("standby");
         leaderCheckedAt = Instant.EPOCH;
         if (connection == null) {
             return;
