@@ -146,6 +146,7 @@ public final class PipelineLoop {
     private void supervise() {
         int failures = 0;
         while (running) {
+            long startedAt = System.nanoTime();
             try {
                 body.run(this);
                 failures = 0;
@@ -155,6 +156,9 @@ public final class PipelineLoop {
             } catch (Throwable e) {
                 if (!running) {
                     break; // shutting down: whatever the body threw on its way out is not a failure
+                }
+                if (System.nanoTime() - startedAt > maxBackoff.toNanos()) {
+                    failures = 0; // it had run well for a while: this death starts the backoff afresh
                 }
                 failures++;
                 dead = true;
