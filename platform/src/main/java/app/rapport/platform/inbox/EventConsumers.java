@@ -286,7 +286,7 @@ public class EventConsumers {
                     LOG.warn("Applying {} {} for clinic {} failed (attempt {}, {}), retrying in {} ms: {}",
                             event.type(), event.id(), event.clinicId(), attempt,
                             transientFailure ? "transient" : Failures.isDeterministic(e) ? "deterministic" : "unexpected",
-                            backoff.toMillis(), e.getClass().getName());
+                            backoff.toMillis(), Failures.describe(e));
                     if (!pause(backoff)) {
                         return false;
                     }

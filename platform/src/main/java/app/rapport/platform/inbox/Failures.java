@@ -49,6 +49,19 @@ public final class Failures {
         return kind(e) == Kind.DETERMINISTIC;
     }
 
+    /**
+     * The failure's class and, for a database error, its SQLState and error code: enough to tell
+     * failures apart in a log line without the message, which may quote a value from the event.
+     */
+    public static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return e.getClass().getName() + " (SQLState " + sql.getSQLState() + ", error " + sql.getErrorCode() + ")";
+            }
+        }
+        return e.getClass().getName();
+    }
+
     private enum Kind { TRANSIENT, DETERMINISTIC, UNKNOWN }
 
     private static Kind kind(Throwable e) {

@@ -235,6 +235,7 @@ public class OutboxRelay {
                 LOG.info("This replica now relays the outbox");
                 return true;
             }
+            loop.role("standby"); // another replica holds the lock
             return false;
         } catch (SQLException e) {
             releaseLeadership(); // the connection is suspect: never keep relaying on a lock we cannot see
