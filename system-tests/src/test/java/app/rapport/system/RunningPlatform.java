@@ -18,6 +18,12 @@ import java.util.Map;
  */
 public final class RunningPlatform {
 
+    /**
+     * The services' test-only fault hook (RAPPORT_TEST_FAULT_MARKER): a consumer dies once for each
+     * event whose payload contains this text. No other test's data contains it.
+     */
+    public static final String TEST_FAULT_MARKER = "Killconsumeronce";
+
     private static LocalPlatform platform;
     private static final Map<RapportService, Api> APIS = new EnumMap<>(RapportService.class);
 
@@ -33,7 +39,8 @@ public final class RunningPlatform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            LocalPlatform p = new LocalPlatform(new LocalPlatformOptions().freePorts().repoRoot(root).dataDir(data));
+            LocalPlatform p = new LocalPlatform(new LocalPlatformOptions().freePorts().repoRoot(root).dataDir(data)
+                    .serviceEnv("RAPPORT_TEST_FAULT_MARKER", TEST_FAULT_MARKER));
             Runtime.getRuntime().addShutdownHook(new Thread(p::close, "platform-stop"));
             p.startDatabase();
             p.startBroker();

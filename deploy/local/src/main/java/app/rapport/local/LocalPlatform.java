@@ -58,6 +58,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final KafkaBroker broker;
     private final Map<RapportService, ChildProcess> services = new EnumMap<>(RapportService.class);
+    /** Second JVMs of services (failover tests), each on an HTTP port of its own. */
+    private final Map<RapportService, ChildProcess> replicas = new EnumMap<>(RapportService.class);
+    private final Map<RapportService, Integer> replicaPorts = new EnumMap<>(RapportService.class);
     private final IdentityProvider identityProvider;
     private final MailServer mailServer;
     private volatile boolean identityProviderWanted;
@@ -186,10 +189,48 @@ public final class LocalPlatform implements AutoCloseable {
                     + ". Build it with ./mvnw -DskipTests package -pl " + service.moduleName() + " -am"
                     + " (deploy/local/run does that when a jar is missing), or run with --infra-only.");
         }
-        Path pidFile = dataDir.resolve("run").resolve(service.moduleName() + ".pid");
+        services.put(service, launch(service, service.moduleName(), options.servicePort(service), extraEnv));
+    }
+
+    /**
+     * Starts a second JVM of a running service on a free HTTP port of its own, with the same
+     * database and broker: it competes for the outbox lock and shares the consumer groups, as a
+     * second pod would. Does not wait for it ({@link #awaitReplicaHealthy}).
+     */
+    public synchronized void startReplica(RapportService service) {
+        ensureOpen();
+        ChildProcess existing = replicas.get(service);
+        if (existing != null && existing.isAlive()) {
+            return;
+        }
+        int port = LocalPlatformOptions.freeLoopbackPorts(1)[0];
+        replicaPorts.put(service, port);
+        replicas.put(service, launch(service, service.moduleName() + "-replica", port, Map.of()));
+    }
+
+    /** Stops a service's second JVM: SIGTERM with the usual grace, or SIGKILL at once when {@code kill9}. */
+    public void stopReplica(RapportService service, boolean kill9) {
+        stop(replicas, service, kill9);
+    }
+
+    public String replicaUrl(RapportService service) {
+        return "http://127.0.0.1:" + replicaPorts.get(service);
+    }
+
+    public void awaitReplicaHealthy(RapportService service, Duration timeout) {
+        ChildProcess p;
+        synchronized (this) {
+            p = replicas.get(service);
+        }
+        HttpProbe.await(service.moduleName() + " replica", replicaUrl(service) + "/health/readiness", p, timeout);
+    }
+
+    private ChildProcess launch(RapportService service, String name, int port, Map<String, String> extraEnv) {
+        Path jar = options.serviceJar(service).toAbsolutePath().normalize();
+        Path pidFile = dataDir.resolve("run").resolve(name + ".pid");
         ChildProcess.killStale(pidFile, "-Drapport.local.owner=" + dataDir);
-        Ports.requireFree(options.servicePort(service), service.moduleName(), "--port-base");
-        Path serviceDir = dataDir.resolve("services").resolve(service.moduleName());
+        Ports.requireFree(port, name, "--port-base");
+        Path serviceDir = dataDir.resolve("services").resolve(name);
         Path pluginDir = serviceDir.resolve("plugins");
         try {
             Files.createDirectories(pluginDir);
@@ -203,8 +244,9 @@ public final class LocalPlatform implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.toString());
         Map<String, String> env = new LinkedHashMap<>(serviceEnvironment(service, pluginDir));
+        env.put("RAPPORT_HTTP_PORT", Integer.toString(port));
         env.putAll(extraEnv);
-        services.put(service, ChildProcess.start(service.moduleName(), cmd, env, serviceDir, logFile(service), pidFile));
+        return ChildProcess.start(name, cmd, env, serviceDir, logFile(name), pidFile);
     }
 
     /** The environment a service child gets (the same names the containers get in docker-compose.yml). */
@@ -245,9 +287,13 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public void stopService(RapportService service, boolean kill9) {
+        stop(services, service, kill9);
+    }
+
+    private void stop(Map<RapportService, ChildProcess> processes, RapportService service, boolean kill9) {
         ChildProcess p;
         synchronized (this) {
-            p = services.remove(service);
+            p = processes.remove(service);
         }
         if (p != null) {
             p.stop(kill9, SERVICE_STOP_GRACE);
@@ -606,6 +652,10 @@ public final class LocalPlatform implements AutoCloseable {
         List<Runnable> stops = new ArrayList<>();
         for (RapportService s : new ArrayList<>(services.keySet())) {
             ChildProcess p = services.remove(s);
+            stops.add(() -> p.stop(false, SERVICE_STOP_GRACE));
+        }
+        for (RapportService s : new ArrayList<>(replicas.keySet())) {
+            ChildProcess p = replicas.remove(s);
             stops.add(() -> p.stop(false, SERVICE_STOP_GRACE));
         }
         if (console != null) {

@@ -15,6 +15,12 @@ public class ConsumerSettings {
     private int maxAttempts = 5;
     private Duration initialBackoff = Duration.ofMillis(100);
     private Duration maxBackoff = Duration.ofSeconds(10);
+    /**
+     * TEST-ONLY fault injection, empty (off) by default: when set, a consumer thread dies with an
+     * Error the first time it meets each event whose payload contains this text, so system tests
+     * can watch a dead consumer be restarted. Never set it in a real environment.
+     */
+    private String testFaultMarker = "";
 
     public boolean isEnabled() {
         return enabled;
@@ -46,6 +52,14 @@ public class ConsumerSettings {
 
     public void setInitialBackoff(Duration initialBackoff) {
         this.initialBackoff = initialBackoff;
+    }
+
+    public String getTestFaultMarker() {
+        return testFaultMarker;
+    }
+
+    public void setTestFaultMarker(String testFaultMarker) {
+        this.testFaultMarker = testFaultMarker;
     }
 
     public Duration getMaxBackoff() {

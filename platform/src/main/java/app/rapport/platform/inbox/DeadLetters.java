@@ -9,7 +9,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,13 +32,39 @@ public class DeadLetters {
 
     private final Producer<String, byte[]> producer;
     private final AtomicLong count = new AtomicLong();
+    private final AtomicLong writeFailures = new AtomicLong();
+    /** The records (consumer and partition) whose dead letter is being retried after a failed write. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** Test seam: runs before each write and may throw, as a broker refusing the dead-letter topic would. */
+    public volatile Runnable beforeWrite = () -> { };
 
     public DeadLetters(Producer<String, byte[]> producer) {
         this.producer = producer;
     }
 
-    /** Blocks until the broker has the dead letter, so the original offset may then be committed. */
-    public void park(String consumer, ConsumerRecord<String, byte[]> record, Throwable error)
+    /**
+     * Blocks until the broker has the dead letter, so the original offset may then be committed;
+     * waits at most {@code timeout}. A failure is counted and the record stays in
+     * {@link #failingWrites()} until a later attempt for it succeeds.
+     */
+    public void park(String consumer, ConsumerRecord<String, byte[]> record, Throwable error, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        String key = consumer + " " + record.topic() + "-" + record.partition();
+        try {
+            beforeWrite.run();
+            write(consumer, record, error, timeout);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            writeFailures.incrementAndGet();
+            failing.add(key);
+            throw e;
+        }
+        failing.remove(key);
+        count.incrementAndGet();
+    }
+
+    private void write(String consumer, ConsumerRecord<String, byte[]> record, Throwable error, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
         RecordHeaders headers = new RecordHeaders();
         for (Header h : record.headers()) {
@@ -49,8 +78,22 @@ public class DeadLetters {
         add(headers, CONSUMER, consumer);
         add(headers, FAILED_AT, Instant.now().toString());
         producer.send(new ProducerRecord<>(Topics.deadLetter(record.topic()), null, record.key(), record.value(), headers))
-                .get(30, TimeUnit.SECONDS);
-        count.incrementAndGet();
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Dead-letter writes that failed since the process started (each is retried). */
+    public long writeFailures() {
+        return writeFailures.get();
+    }
+
+    /** Records held back right now because their dead letter could not be written yet. */
+    public int failingWrites() {
+        return failing.size();
+    }
+
+    /** The consumer gave up on the record it was parking (shutting down): it is no longer held back here. */
+    public void abandon(String consumer, ConsumerRecord<String, byte[]> record) {
+        failing.remove(consumer + " " + record.topic() + "-" + record.partition());
     }
 
     /** Dead letters written by this process since it started. */

@@ -3,6 +3,10 @@ package app.rapport.platform.inbox;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.kafka.KafkaClients;
+import app.rapport.platform.kafka.KafkaSettings;
+import app.rapport.platform.observability.PipelineHealth;
+import app.rapport.platform.observability.PipelineLoop;
+import app.rapport.platform.observability.PipelineSettings;
 import app.rapport.platform.kafka.TopicBootstrap;
 import app.rapport.platform.observability.TraceParent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +35,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -41,6 +47,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * transaction, record the event id in {@code processed_event} and apply it — a redelivery finds
  * the id and changes nothing. Offsets are committed after the records' transactions, so a crash
  * redelivers at most a batch, which the inbox absorbs.
+ *
+ * <p>Each consumer runs as a {@link PipelineLoop}: if anything escapes it (an {@link Error}
+ * included) its consumer is closed and a new one joins the group after a backoff, resuming from
+ * the last committed offset; readiness is DOWN meanwhile ({@link PipelineHealth}).
  */
 @Context
 public class EventConsumers {
@@ -56,10 +66,16 @@ public class EventConsumers {
     private final ConsumerSettings settings;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final MeterRegistry meterRegistry;
+    private final PipelineHealth health;
+    private final PipelineSettings pipeline;
+    private final Duration deadLetterTimeout;
+    /** Events that already had their injected fault (test-only hook, see {@link ConsumerSettings#getTestFaultMarker()}). */
+    private final Set<String> faulted = ConcurrentHashMap.newKeySet();
 
     public EventConsumers(List<EventHandler> handlers, KafkaClients clients, TopicBootstrap topics, Inbox inbox,
                           DeadLetters deadLetters, TransactionOperations<Connection> transactions,
-                          ConsumerSettings settings, @Nullable MeterRegistry meterRegistry) {
+                          ConsumerSettings settings, @Nullable MeterRegistry meterRegistry,
+                          PipelineHealth health, PipelineSettings pipeline, KafkaSettings kafka) {
         this.handlers = handlers;
         this.clients = clients;
         this.topics = topics;
@@ -68,6 +84,10 @@ public class EventConsumers {
         this.transactions = transactions;
         this.settings = settings;
         this.meterRegistry = meterRegistry;
+        this.health = health;
+        this.pipeline = pipeline;
+        // The producer gives up on a record after its delivery timeout; wait a little longer for its answer.
+        this.deadLetterTimeout = kafka.getDeliveryTimeout().plusSeconds(5);
     }
 
     @EventListener
@@ -87,32 +107,23 @@ public class EventConsumers {
     void start(EventHandler handler, int index) {
         Worker worker = new Worker(handler, index);
         workers.add(worker);
-        worker.thread.start();
-    }
-
-    /** Whether every handler's consumer thread is alive (for the health endpoint). */
-    public boolean allRunning() {
-        return workers.stream().allMatch(w -> w.thread.isAlive());
+        worker.loop.start();
     }
 
     @PreDestroy
     public void stop() {
         workers.forEach(Worker::shutdown);
         for (Worker w : workers) {
-            try {
-                w.thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            w.loop.join(Duration.ofSeconds(10));
+            health.forget(w.loop);
         }
         workers.clear();
     }
 
     private final class Worker implements ConsumerRebalanceListener {
         private final EventHandler handler;
-        private final Thread thread;
+        private final PipelineLoop loop;
         private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        private volatile boolean running = true;
         private volatile Consumer<String, byte[]> consumer;
 
         private final int index;
@@ -120,55 +131,57 @@ public class EventConsumers {
         Worker(EventHandler handler, int index) {
             this.handler = handler;
             this.index = index;
-            this.thread = new Thread(this::run, "consumer-" + handler.consumerName() + "-" + index);
-            this.thread.setDaemon(true);
+            this.loop = pipeline.loop("consumer-" + handler.consumerName() + "-" + index, l -> run());
+            health.consumer(loop, handler.consumerName(), index);
         }
 
         /** Not an interrupt: that would cut short the consumer's own close() and its final commit. */
         void shutdown() {
-            synchronized (this) {
-                running = false;
-                notifyAll();
-            }
+            loop.requestStop();
             Consumer<String, byte[]> c = consumer;
             if (c != null) {
                 c.wakeup();
             }
         }
 
-        private void run() {
-            while (running) {
+        /** One life of the consumer; whatever it throws, {@link PipelineLoop} starts a new one. */
+        private void run() throws InterruptedException {
+            done.clear(); // offsets of a consumer that died are not ours to commit: the new one resumes from the last commit
+            while (loop.isRunning()) {
                 try {
                     topics.ensureTopics();
                     break;
                 } catch (InterruptedException e) {
-                    return;
+                    throw e;
                 } catch (Exception e) {
                     LOG.warn("Topics not ready for {}: {}", handler.consumerName(), e.toString());
                     if (!pause(Duration.ofSeconds(2))) {
                         return;
                     }
                 }
+                loop.progress(); // waiting for the broker is not being stuck; readiness shows the broker itself
             }
             try (Consumer<String, byte[]> c = clients.newConsumer(handler.consumerName(), index);
                  KafkaClientMetrics metrics = bindMetrics(c)) {
                 consumer = c;
                 c.subscribe(handler.topics(), this);
-                while (running) {
+                while (loop.isRunning()) {
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+                    loop.progress();
                     for (ConsumerRecord<String, byte[]> record : records) {
                         if (!process(record)) {
                             break; // shutting down mid-record: leave it uncommitted for the next start
                         }
                         done.put(new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1));
+                        loop.progress();
                     }
                     commit(c);
                 }
             } catch (WakeupException e) {
-                // stop() asked us to leave poll()
-            } catch (RuntimeException e) {
-                LOG.error("Consumer {} stopped unexpectedly", handler.consumerName(), e);
+                if (loop.isRunning()) {
+                    throw e; // nobody asked us to leave poll(): let the loop start a fresh consumer
+                }
             } finally {
                 consumer = null;
             }
@@ -214,6 +227,7 @@ public class EventConsumers {
                 }
                 return true; // not an event this consumer reacts to
             }
+            injectFault(event);
             TraceParent trace = TraceParent.parse(EventEnvelope.header(record.headers(), TraceParent.HEADER))
                     .orElseGet(TraceParent::newRoot);
             TraceParent.enter(trace);
@@ -232,9 +246,18 @@ public class EventConsumers {
             }
         }
 
+        /** Test-only: the consumer thread dies once per event that carries the configured marker. */
+        private void injectFault(EventEnvelope event) {
+            String marker = settings.getTestFaultMarker();
+            if (marker != null && !marker.isEmpty() && event.payload() != null && event.payload().contains(marker)
+                    && faulted.add(event.id())) {
+                throw new InjectedFault("Test fault injected for event " + event.id());
+            }
+        }
+
         private boolean applyWithRetries(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
             int attempt = 0;
-            while (running) {
+            while (loop.isRunning()) {
                 try {
                     boolean applied = transactions.executeWrite(status -> {
                         if (inbox.firstDelivery(handler.consumerName(), event)) {
@@ -252,6 +275,9 @@ public class EventConsumers {
                     if (Failures.isPoison(e)) {
                         return park(record, e);
                     }
+                    // Transient: the database or broker is away and the record is fine, so it waits for
+                    // as long as it takes (readiness turns DOWN if that is long). Anything else, a
+                    // deterministic SQL error included, gets a bounded number of attempts.
                     boolean transientFailure = Failures.isTransient(e);
                     if (!transientFailure && attempt >= settings.getMaxAttempts()) {
                         return park(record, e);
@@ -259,7 +285,8 @@ public class EventConsumers {
                     Duration backoff = backoff(attempt);
                     LOG.warn("Applying {} {} for clinic {} failed (attempt {}, {}), retrying in {} ms: {}",
                             event.type(), event.id(), event.clinicId(), attempt,
-                            transientFailure ? "transient" : "unexpected", backoff.toMillis(), e.toString());
+                            transientFailure ? "transient" : Failures.isDeterministic(e) ? "deterministic" : "unexpected",
+                            backoff.toMillis(), Failures.describe(e));
                     if (!pause(backoff)) {
                         return false;
                     }
@@ -268,26 +295,35 @@ public class EventConsumers {
             return false;
         }
 
+        /**
+         * Writes the dead letter, retrying a failed write with bounded backoff for as long as the
+         * service runs: the record's offset is not committed past until its dead letter exists.
+         * Meanwhile readiness is DOWN and {@code rapport_dead_letter_write_failures_total} counts.
+         */
         private boolean park(ConsumerRecord<String, byte[]> record, Throwable error) {
             int attempt = 0;
-            while (running) {
+            while (loop.isRunning()) {
                 try {
-                    deadLetters.park(handler.consumerName(), record, error);
+                    deadLetters.park(handler.consumerName(), record, error, deadLetterTimeout);
                     // The error message may quote the payload; only its class goes to the log.
                     LOG.warn("Record {}-{}@{} sent to the dead-letter topic by {}: {}", record.topic(),
                             record.partition(), record.offset(), handler.consumerName(), error.getClass().getSimpleName());
                     return true;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    deadLetters.abandon(handler.consumerName(), record);
                     return false;
                 } catch (Exception e) {
                     attempt++;
-                    LOG.warn("Dead-letter write failed (attempt {}): {}", attempt, e.toString());
+                    LOG.warn("Dead-letter write for {}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(),
+                            record.offset(), attempt, e.toString());
                     if (!pause(backoff(attempt))) {
+                        deadLetters.abandon(handler.consumerName(), record);
                         return false;
                     }
                 }
             }
+            deadLetters.abandon(handler.consumerName(), record);
             return false;
         }
 
@@ -297,17 +333,8 @@ public class EventConsumers {
         }
 
         /** Waits out a backoff; returns at once, false, when the service is stopping. */
-        private synchronized boolean pause(Duration d) {
-            long until = System.nanoTime() + d.toNanos();
-            try {
-                while (running && System.nanoTime() < until) {
-                    wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            return running;
+        private boolean pause(Duration d) {
+            return loop.pause(d);
         }
 
         @Override
@@ -321,6 +348,13 @@ public class EventConsumers {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             // positions come from committed offsets (or the earliest offset for a new group)
+        }
+    }
+
+    /** Thrown by the test-only fault hook: an Error, as a real thread-killing failure would be. */
+    static final class InjectedFault extends Error {
+        InjectedFault(String message) {
+            super(message);
         }
     }
 

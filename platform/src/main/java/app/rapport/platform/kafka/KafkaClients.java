@@ -4,6 +4,8 @@ import app.rapport.platform.config.ServiceIdentity;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Duration;
 import java.util.Map;
 
 /** The Kafka clients of a service, configured once for every service. */
@@ -32,6 +35,11 @@ public class KafkaClients {
     /**
      * The idempotent producer shared by the outbox relay and the dead-letter writer:
      * {@code acks=all} and idempotence keep each partition's order through retries.
+     *
+     * <p>Its timeouts are chosen so that a broker that is away never holds anything for minutes:
+     * {@code send()} blocks at most {@code max.block.ms} for metadata (on the relay's or a
+     * consumer's thread, never a request's), and a record is given up after
+     * {@code delivery.timeout.ms}; the relay then keeps the outbox row and sends it again.
      */
     @Singleton
     @Bean(preDestroy = "close")
@@ -42,9 +50,9 @@ public class KafkaClients {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.getDeliveryTimeout().toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.getRequestTimeout().toMillis());
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.getMaxBlock().toMillis());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new KafkaProducer<>(props);
@@ -60,8 +68,20 @@ public class KafkaClients {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         // A record waiting out a database outage keeps its partition; give it time before a rebalance.
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
+        // Bounds commitSync() and the group's coordinator look-ups while the broker is away (default 60 s).
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.getDeliveryTimeout().toMillis());
+        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.getRequestTimeout().toMillis());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return new KafkaConsumer<>(props);
+    }
+
+    /** An admin client whose every call gives up after {@code timeout}: for health checks. */
+    public Admin newAdmin(Duration timeout) {
+        Map<String, Object> props = settings.clientProperties();
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, service.name() + "-health");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return Admin.create(props);
     }
 }

@@ -21,6 +21,15 @@ public class KafkaSettings {
     private Duration deadLetterRetention = Duration.ofDays(30);
     /** How long the {@code .dlt} of a topic carrying patient data keeps a record: no longer than the topic itself. */
     private Duration patientDeadLetterRetention = Duration.ofDays(7);
+    /**
+     * How long the producer keeps trying one record before it reports the send failed; the relay
+     * keeps the row and sends it again. Must exceed {@code requestTimeout} (Kafka's own rule).
+     */
+    private Duration deliveryTimeout = Duration.ofSeconds(30);
+    /** One request to the broker, for producer, consumers and admin. */
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    /** The longest {@code send()} waits for the broker's metadata before it fails (it runs off request threads). */
+    private Duration maxBlock = Duration.ofSeconds(5);
     /** Extra client properties, e.g. {@code security.protocol: SSL} and truststore settings in production. */
     private Map<String, String> properties = new HashMap<>();
 
@@ -78,6 +87,30 @@ public class KafkaSettings {
 
     public void setPatientDeadLetterRetention(Duration patientDeadLetterRetention) {
         this.patientDeadLetterRetention = patientDeadLetterRetention;
+    }
+
+    public Duration getDeliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    public void setDeliveryTimeout(Duration deliveryTimeout) {
+        this.deliveryTimeout = deliveryTimeout;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Duration getMaxBlock() {
+        return maxBlock;
+    }
+
+    public void setMaxBlock(Duration maxBlock) {
+        this.maxBlock = maxBlock;
     }
 
     public Map<String, String> getProperties() {

@@ -2,6 +2,7 @@ package app.rapport.platform.observability;
 
 import app.rapport.platform.inbox.DeadLetters;
 import app.rapport.platform.outbox.OutboxRepository;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -32,6 +33,10 @@ public class PlatformMetrics {
                 .baseUnit("seconds").description("Age of the oldest outbox row not yet relayed").register(registry);
         Gauge.builder("rapport.dead.letters", deadLetters, DeadLetters::count)
                 .description("Records this process sent to dead-letter topics since it started").register(registry);
+        FunctionCounter.builder("rapport.dead.letter.write.failures", deadLetters, DeadLetters::writeFailures)
+                .description("Dead-letter writes that failed and were retried").register(registry);
+        Gauge.builder("rapport.dead.letter.writes.failing", deadLetters, DeadLetters::failingWrites)
+                .description("Records held back because their dead letter cannot be written yet").register(registry);
     }
 
     private Snapshot read() {

@@ -4,9 +4,12 @@ import app.rapport.platform.config.ServiceIdentity;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.kafka.TopicBootstrap;
 import app.rapport.platform.observability.TraceParent;
+import app.rapport.platform.observability.PipelineHealth;
+import app.rapport.platform.observability.PipelineLoop;
+import app.rapport.platform.observability.PipelineSettings;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.Producer;
@@ -14,8 +17,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -35,39 +39,60 @@ import java.util.concurrent.TimeUnit;
  * before the row was marked, the row is sent again on restart and consumers drop the duplicate by
  * its {@code ce_id}. Only one replica relays at a time (a MySQL named lock on a dedicated
  * connection), which keeps each aggregate's events in order across replicas.
+ *
+ * <p>The lock's connection is opened with the data source's URL and credentials but outside the
+ * connection pool, so it can never be handed to a request while it holds the lock. It is checked
+ * every second ({@code IS_USED_LOCK(...) = CONNECTION_ID()}): a lock lost with its connection
+ * stops the relaying until the lock is taken again. On every failure and on shutdown the lock is
+ * released and its connection closed. The relay runs as a {@link PipelineLoop}: if it dies it is
+ * started again, and readiness is DOWN while it is dead or stuck.
  */
 @Context
 public class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    private static final Duration LEADER_CHECK = Duration.ofSeconds(5);
+    /** How often the leader makes sure its lock is still its own; another replica may take it only after a loss. */
+    private static final Duration LEADER_CHECK = Duration.ofSeconds(1);
+    private static final String LOCK = "CONCAT('rapport_outbox_', DATABASE())";
+    private static final int LOCK_QUERY_TIMEOUT_SECONDS = 5;
 
     private final OutboxRepository repository;
     private final Producer<String, byte[]> producer;
     private final OutboxSignal signal;
     private final OutboxSettings settings;
     private final TopicBootstrap topics;
-    private final DataSource dataSource;
     private final String source;
+    private final String lockUrl;
+    private final Properties lockLogin = new Properties();
+    private final PipelineLoop loop;
 
-    private volatile boolean running;
-    private Thread thread;
-    private Connection leaderConnection;
+    /** The lock's own connection (outside the pool), kept open between attempts to take the lock. */
+    private Connection lockConnection;
+    private long lockConnectionId = -1;
+    private volatile boolean leader;
     private Instant leaderCheckedAt = Instant.EPOCH;
     /** Test seam: runs between the broker's acknowledgement and the mark, to simulate a crash there. */
     volatile Runnable afterSendBeforeMark = () -> { };
 
     public OutboxRelay(OutboxRepository repository, Producer<String, byte[]> producer, OutboxSignal signal,
-                       OutboxSettings settings, TopicBootstrap topics, DataSource dataSource,
-                       DataSourceResolver resolver, ServiceIdentity service) {
+                       OutboxSettings settings, TopicBootstrap topics, Environment environment,
+                       ServiceIdentity service, PipelineHealth health, PipelineSettings pipeline) {
         this.repository = repository;
         this.producer = producer;
         this.signal = signal;
         this.settings = settings;
         this.topics = topics;
-        this.dataSource = resolver.resolve(dataSource);
         this.source = service.eventSource();
+        this.lockUrl = environment.getRequiredProperty("datasources.default.url", String.class);
+        environment.getProperty("datasources.default.username", String.class).ifPresent(u -> lockLogin.setProperty("user", u));
+        environment.getProperty("datasources.default.password", String.class).ifPresent(p -> lockLogin.setProperty("password", p));
+        // Bounded waits: a database that stops answering fails the check instead of hanging the relay.
+        lockLogin.setProperty("connectTimeout", "5000");
+        lockLogin.setProperty("socketTimeout", "15000");
+        lockLogin.setProperty("tcpKeepAlive", "true");
+        this.loop = pipeline.loop("outbox-relay", l -> run());
+        health.relay(loop);
     }
 
     @EventListener
@@ -77,67 +102,68 @@ public class OutboxRelay {
         }
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        loop.start();
     }
 
     @PreDestroy
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-        releaseLeadership();
+    public void stop() {
+        loop.requestStop();
+        loop.interrupt();
+        loop.join(Duration.ofSeconds(10));
     }
 
     public boolean isRunning() {
-        return running && thread != null && thread.isAlive();
+        return loop.isRunning() && loop.state(Duration.ofDays(1)) != PipelineLoop.State.DEAD;
     }
 
-    private void run() {
+    /** Whether this replica holds the outbox lock right now. */
+    public boolean isLeader() {
+        return leader;
+    }
+
+    /** The server's id of the lock's connection while this replica leads, else -1 (for tests and diagnosis). */
+    synchronized long lockConnectionId() {
+        return leader ? lockConnectionId : -1;
+    }
+
+    /** One life of the relay; whatever escapes it, the lock is released first and the loop starts it again. */
+    private void run() throws InterruptedException {
         int failures = 0;
-        while (running) {
-            try {
-                topics.ensureTopics();
-                if (!holdsLeadership()) {
-                    signal.await(settings.getPollInterval());
-                    continue;
-                }
-                int relayed = relayBatch();
-                failures = 0;
-                if (relayed < settings.getBatchSize()) {
-                    signal.await(settings.getPollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                failures++;
-                long backoff = Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(failures, 6));
-                LOG.warn("Outbox relay failed (attempt {}), retrying in {} ms: {}", failures, backoff, e.toString());
-                releaseLeadership();
+        try {
+            while (loop.isRunning()) {
                 try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    topics.ensureTopics();
+                    if (!holdsLeadership()) {
+                        loop.progress(); // another replica relays: nothing for this one to do
+                        signal.await(settings.getPollInterval());
+                        continue;
+                    }
+                    int relayed = relayBatch();
+                    failures = 0;
+                    loop.progress();
+                    if (relayed < settings.getBatchSize()) {
+                        signal.await(settings.getPollInterval());
+                    }
+                } catch (InterruptedException e) {
+                    if (!loop.isRunning()) {
+                        return;
+                    }
+                    throw e;
+                } catch (Exception e) {
+                    failures++;
+                    long backoff = Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(failures, 6));
+                    LOG.warn("Outbox relay failed (attempt {}), retrying in {} ms: {}", failures, backoff, e.toString());
+                    releaseLeadership();
+                    if (!loop.pause(Duration.ofMillis(backoff))) {
+                        return;
+                    }
                 }
             }
+        } finally {
+            releaseLeadership();
         }
     }
-
     /** Sends one batch in order, waits for every acknowledgement, marks what was acknowledged. */
     int relayBatch() throws InterruptedException {
         List<OutboxEvent> batch = repository.findUnpublished(settings.getBatchSize());
@@ -179,45 +205,81 @@ public class OutboxRelay {
         return row.traceParent() == null ? Map.of() : Map.of(TraceParent.HEADER, row.traceParent());
     }
 
-    /** One relay per database: a named lock held on a connection of its own while this replica relays. */
-    private boolean holdsLeadership() throws SQLException {
-        if (leaderConnection != null && Instant.now().isBefore(leaderCheckedAt.plus(LEADER_CHECK))) {
+    /**
+     * One relay per database: a named lock held on a connection of its own while this replica relays.
+     * The leader re-checks every {@link #LEADER_CHECK} that the lock is still its own; the others try
+     * to take it on each poll, on the same connection they keep open for it.
+     */
+    private synchronized boolean holdsLeadership() throws SQLException {
+        if (leader && Instant.now().isBefore(leaderCheckedAt.plus(LEADER_CHECK))) {
             return true;
         }
-        leaderCheckedAt = Instant.now();
-        if (leaderConnection != null) {
-            if (leaderConnection.isValid(2)) {
-                return true;
+        try {
+            if (lockConnection == null) {
+                lockConnection = DriverManager.getConnection(lockUrl, lockLogin);
+                lockConnectionId = queryLong(lockConnection, "SELECT CONNECTION_ID()");
             }
-            releaseLeadership();
-        }
-        Connection connection = dataSource.getConnection();
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT GET_LOCK(CONCAT('rapport_outbox_', DATABASE()), 0)");
-             ResultSet rs = lock.executeQuery()) {
-            if (rs.next() && rs.getInt(1) == 1) {
-                leaderConnection = connection;
+            if (leader) {
+                if (queryLong(lockConnection, "SELECT IS_USED_LOCK(" + LOCK + ") = CONNECTION_ID()") == 1) {
+                    leaderCheckedAt = Instant.now();
+                    return true;
+                }
+                LOG.warn("This replica lost the outbox lock; it stops relaying until it holds the lock again");
+                releaseLeadership();
+                return false;
+            }
+            if (queryLong(lockConnection, "SELECT GET_LOCK(" + LOCK + ", 0)") == 1) {
+                leader = true;
+                loop.role("leader");
+                leaderCheckedAt = Instant.now();
                 LOG.info("This replica now relays the outbox");
                 return true;
             }
+            loop.role("standby"); // another replica holds the lock
+            return false;
         } catch (SQLException e) {
-            connection.close();
+            releaseLeadership(); // the connection is suspect: never keep relaying on a lock we cannot see
             throw e;
         }
-        connection.close();
-        return false;
     }
 
-    private void releaseLeadership() {
-        Connection connection = leaderConnection;
-        leaderConnection = null;
-        leaderCheckedAt = Instant.EPOCH;
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.debug("Closing the relay's lock connection failed", e);
+    /** Returns the first column of the only row, or -1 for SQL NULL (IS_USED_LOCK of a free lock). */
+    private static long queryLong(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(LOCK_QUERY_TIMEOUT_SECONDS);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return -1;
+                }
+                long value = rs.getLong(1);
+                return rs.wasNull() ? -1 : value;
             }
+        }
+    }
+
+    /** Gives the lock back and closes its connection; on a dead connection the server has already let go. */
+    private synchronized void releaseLeadership() {
+        Connection connection = lockConnection;
+        boolean wasLeader = leader;
+        lockConnection = null;
+        lockConnectionId = -1;
+        leader = false;
+        loop.role("standby");
+        leaderCheckedAt = Instant.EPOCH;
+        if (connection == null) {
+            return;
+        }
+        if (wasLeader) {
+            try {
+                queryLong(connection, "SELECT RELEASE_LOCK(" + LOCK + ")");
+            } catch (SQLException e) {
+                LOG.debug("Releasing the outbox lock failed; closing its connection releases it", e);
+            }
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing the relay's lock connection failed", e);
         }
     }
 }

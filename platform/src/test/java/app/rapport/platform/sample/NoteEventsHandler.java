@@ -10,6 +10,10 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,6 +25,8 @@ public class NoteEventsHandler implements EventHandler {
     private final TransactionOperations<Connection> transactions;
     /** Lets a test make the effect fail, e.g. to prove the inbox row rolls back with it. */
     public final AtomicReference<RuntimeException> failNext = new AtomicReference<>();
+    /** How often each note's event was tried, so tests can count retries. */
+    public final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     public NoteEventsHandler(EventPayloads payloads, TransactionOperations<Connection> transactions) {
         this.payloads = payloads;
@@ -40,6 +46,8 @@ public class NoteEventsHandler implements EventHandler {
     @Override
     public void apply(EventEnvelope event) {
         NoteWritten note = payloads.read(event, NoteWritten.class);
+        attempts.computeIfAbsent(note.noteId(), k -> new AtomicInteger()).incrementAndGet();
+        failTheWayTheNoteAsks(note);
         try (PreparedStatement insert = transactions.getConnection().prepareStatement(
                 "INSERT INTO test_applied (clinic_id, note_id, event_id, text) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, event.clinicId());
@@ -53,6 +61,33 @@ public class NoteEventsHandler implements EventHandler {
         RuntimeException failure = failNext.getAndSet(null);
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * Real SQL that fails the way a real handler's can: a note whose text names a failure makes
+     * the database raise it (strict mode), so the consumer's classification is tested end to end.
+     */
+    private void failTheWayTheNoteAsks(NoteWritten note) {
+        String sql = switch (note.text()) {
+            // 1406 Data too long (22001)
+            case "fail:data-too-long" -> "INSERT INTO test_applied (clinic_id, note_id, event_id, text) VALUES ('c', 'n', 'e', REPEAT('x', 600))";
+            // 1366 Incorrect integer value (MariaDB says 22007)
+            case "fail:wrong-integer" -> "INSERT INTO test_applied (id, clinic_id, note_id, event_id, text) VALUES ('twelve', 'c', 'n', 'e', 't')";
+            // The same error as MySQL raises it, as the catch-all HY000: the server signals exactly that
+            case "fail:mysql-wrong-integer" -> "SIGNAL SQLSTATE 'HY000' SET MYSQL_ERRNO = 1366, MESSAGE_TEXT = 'Incorrect integer value'";
+            // 1205 Lock wait timeout: the test holds the row's lock from another connection
+            case "fail:lock-wait" -> "UPDATE test_note SET text = text WHERE id = '" + note.noteId() + "'";
+            default -> null;
+        };
+        if (sql == null) {
+            return;
+        }
+        try (Statement statement = transactions.getConnection().createStatement()) {
+            statement.execute("SET SESSION innodb_lock_wait_timeout = 1");
+            statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording the note failed", e);
         }
     }
 }
