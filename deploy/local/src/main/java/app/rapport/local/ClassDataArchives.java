@@ -69,7 +69,22 @@ final class ClassDataArchives {
     /** Where the archive of {@code name} (a service's module name, or {@code console}) for this jar and these options lives. */
     Path archiveFor(String name, Path jar, List<String> jvmOptions) {
         Path base = dir != null ? dir : jar.toAbsolutePath().getParent().resolve("cds");
-        return base.resolve(name + "-" + fingerprint(jar, java, jvmOptions) + ".jsa");
+        return base.resolve(name + "-" + fingerprints.computeIfAbsent(new FingerprintKey(jar, jvmOptions,
+                stamp(jar)), k -> fingerprint(jar, java, jvmOptions)) + ".jsa");
+    }
+
+    /** Hashing a 55 MB jar takes a good part of a second: once per build of it, not at every start. */
+    private record FingerprintKey(Path jar, List<String> jvmOptions, String stamp) {
+    }
+
+    private final java.util.Map<FingerprintKey, String> fingerprints = new ConcurrentHashMap<>();
+
+    private static String stamp(Path jar) {
+        try {
+            return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + jar, e);
+        }
     }
 
     /** The archive if it exists already; never trains. */

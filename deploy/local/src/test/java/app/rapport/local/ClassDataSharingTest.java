@@ -34,6 +34,7 @@ class ClassDataSharingTest {
         List<String> jvm = LocalPlatformOptions.DEFAULT_SERVICE_JVM_OPTIONS;
         assertThat(jvm).as("C1 only (TieredStopAtLevel) is for short-lived JVMs").noneMatch(o -> o.contains("TieredStopAtLevel"));
         assertThat(jvm).contains("-XX:+UseSerialGC")
+                .anyMatch(o -> o.startsWith("-Xms"))
                 .anyMatch(o -> o.startsWith("-Xmx"))
                 .anyMatch(o -> o.startsWith("-Xss"))
                 .anyMatch(o -> o.startsWith("-XX:ReservedCodeCacheSize="))
