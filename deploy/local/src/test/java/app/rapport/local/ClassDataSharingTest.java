@@ -125,6 +125,26 @@ class ClassDataSharingTest {
         }
     }
 
+    @Test
+    void aTruncatedArchiveIsNeverKept(@TempDir Path dir) throws Exception {
+        // JDK 17 dies of SIGBUS on a truncated archive even with -Xshare:auto: one must never be used.
+        Path jar = tinyJar(dir.resolve("contacts.jar"), "build 1");
+        ClassDataArchives archives = new ClassDataArchives(new LocalPlatformOptions().javaExecutable(), dir.resolve("cds"));
+        List<String> jvm = LocalPlatformOptions.DEFAULT_SERVICE_JVM_OPTIONS;
+        ClassDataArchives.TrainingRun cutShort = createOptions -> {
+            // as a training JVM killed while it wrote: a start of an archive, then nothing
+            Path tmp = Path.of(createOptions.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+            Files.write(tmp, new byte[1000]);
+            return 143;
+        };
+        assertThat(archives.ensure("contacts-service", jar, jvm, cutShort, dir.resolve("log.txt"))).isEmpty();
+        assertThat(archives.archiveFor("contacts-service", jar, jvm)).doesNotExist();
+        try (Stream<Path> left = Files.list(dir.resolve("cds"))) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(Files.readString(dir.resolve("log.txt"))).contains("does not accept the archive");
+    }
+
     private static LocalPlatformOptions options(Path dir, Path jar, List<String> extraJvmOptions) {
         List<String> jvm = new ArrayList<>(LocalPlatformOptions.DEFAULT_SERVICE_JVM_OPTIONS);
         jvm.addAll(extraJvmOptions);
