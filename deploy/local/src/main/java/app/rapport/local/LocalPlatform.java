@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String DEV_CONSOLE_SESSION_SECRET = "rapport-local-dev-console-session-secret-0123456789";
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
+    /** A training run that is not healthy by then is given up: the JVM then starts without an archive. */
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(2);
 
     private final LocalPlatformOptions options;
     private final Path dataDir;
@@ -63,6 +66,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<RapportService, Integer> replicaPorts = new EnumMap<>(RapportService.class);
     private final IdentityProvider identityProvider;
     private final MailServer mailServer;
+    private final ClassDataArchives archives;
     private volatile boolean identityProviderWanted;
     private volatile boolean mailServerWanted;
     private ChildProcess console;
@@ -82,6 +86,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.broker = new KafkaBroker(this.options, dataDir);
         this.identityProvider = new IdentityProvider(this.options, dataDir);
         this.mailServer = new MailServer(this.options, dataDir);
+        this.archives = new ClassDataArchives(this.options.javaExecutable(), this.options.classDataArchiveDir());
         this.shutdownHook = new Thread(this::closeQuietly, "rapport-local-runtime-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -189,7 +194,7 @@ public final class LocalPlatform implements AutoCloseable {
                     + ". Build it with ./mvnw -DskipTests package -pl " + service.moduleName() + " -am"
                     + " (deploy/local/run does that when a jar is missing), or run with --infra-only.");
         }
-        services.put(service, launch(service, service.moduleName(), options.servicePort(service), extraEnv));
+        services.put(service, launch(service, service.moduleName(), options.servicePort(service), extraEnv, true));
     }
 
     /**
@@ -205,7 +210,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         int port = LocalPlatformOptions.freeLoopbackPorts(1)[0];
         replicaPorts.put(service, port);
-        replicas.put(service, launch(service, service.moduleName() + "-replica", port, Map.of()));
+        // A replica uses the service's archive if there is one; it never trains.
+        replicas.put(service, launch(service, service.moduleName() + "-replica", port, Map.of(), false));
     }
 
     /** Stops a service's second JVM: SIGTERM with the usual grace, or SIGKILL at once when {@code kill9}. */
@@ -225,7 +231,26 @@ public final class LocalPlatform implements AutoCloseable {
         HttpProbe.await(service.moduleName() + " replica", replicaUrl(service) + "/health/readiness", p, timeout);
     }
 
-    private ChildProcess launch(RapportService service, String name, int port, Map<String, String> extraEnv) {
+    private ChildProcess launch(RapportService service, String name, int port, Map<String, String> extraEnv,
+                                boolean mayTrain) {
+        Launch l = serviceLaunch(service, name, port);
+        List<String> archive = archiveOptions(l, mayTrain);
+        Map<String, String> env = new LinkedHashMap<>(l.env());
+        env.putAll(extraEnv);
+        return ChildProcess.start(name, javaCommand(l.jvmOptions(), archive, l.jar()), env, l.workDir(), logFile(name),
+                l.pidFile());
+    }
+
+    /**
+     * How a JVM of ours is started: {@code archiveName} names its class-data archive (a replica
+     * shares the service's), {@code env} is its usual environment (a training run gets this, not
+     * a start's fault switches), {@code healthUrl} answers 200 once it is ready.
+     */
+    private record Launch(String name, String archiveName, Path jar, List<String> jvmOptions, Map<String, String> env,
+                          Path workDir, Path pidFile, String healthUrl) {
+    }
+
+    private Launch serviceLaunch(RapportService service, String name, int port) {
         Path jar = options.serviceJar(service).toAbsolutePath().normalize();
         Path pidFile = dataDir.resolve("run").resolve(name + ".pid");
         ChildProcess.killStale(pidFile, "-Drapport.local.owner=" + dataDir);
@@ -237,16 +262,88 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, String> env = new LinkedHashMap<>(serviceEnvironment(service, pluginDir));
+        env.put("RAPPORT_HTTP_PORT", Integer.toString(port));
+        return new Launch(name, service.moduleName(), jar, options.serviceJvmOptions(), env, serviceDir, pidFile,
+                "http://127.0.0.1:" + port + "/health/readiness");
+    }
+
+    /** {@code java <options> <archive options> -Drapport.local.owner=<data> -jar <jar>}: a service's or the console's JVM. */
+    List<String> javaCommand(List<String> jvmOptions, List<String> archiveOptions, Path jar) {
         List<String> cmd = new ArrayList<>();
         cmd.add(options.javaExecutable().toString());
-        cmd.addAll(options.serviceJvmOptions());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(archiveOptions);
         cmd.add("-Drapport.local.owner=" + dataDir);
         cmd.add("-jar");
         cmd.add(jar.toString());
-        Map<String, String> env = new LinkedHashMap<>(serviceEnvironment(service, pluginDir));
-        env.put("RAPPORT_HTTP_PORT", Integer.toString(port));
-        env.putAll(extraEnv);
-        return ChildProcess.start(name, cmd, env, serviceDir, logFile(name), pidFile);
+        return cmd;
+    }
+
+    /**
+     * The options that map the JVM's class-data archive; when there is none, {@code mayTrain}
+     * makes it first with a training run. None when class-data sharing is off or no archive can
+     * be made: the JVM then starts without one.
+     */
+    private List<String> archiveOptions(Launch l, boolean mayTrain) {
+        if (!options.classDataSharing()) {
+            return List.of();
+        }
+        Optional<Path> archive = !mayTrain ? archives.existing(l.archiveName(), l.jar(), l.jvmOptions())
+                : archives.ensure(l.archiveName(), l.jar(), l.jvmOptions(), createOptions -> trainingRun(l, createOptions),
+                        logFile(l.name()));
+        return archive.map(ClassDataArchives::useOptions).orElse(List.of());
+    }
+
+    /** Where the archive of a service's jar is (or will be) with the current JVM options. */
+    public Path classDataArchive(RapportService service) {
+        return archives.archiveFor(service.moduleName(), options.serviceJar(service).toAbsolutePath().normalize(),
+                options.serviceJvmOptions());
+    }
+
+    /**
+     * Starts the JVM as the real start would, with {@code createOptions} that ask it for the
+     * archive, waits until it is healthy, then stops it with SIGTERM so that it writes the archive.
+     */
+    private int trainingRun(Launch l, List<String> createOptions) {
+        String what = l.name() + " (class-data training run)";
+        ChildProcess p = ChildProcess.start(what, javaCommand(l.jvmOptions(), createOptions, l.jar()), l.env(),
+                l.workDir(), logFile(l.name()), l.pidFile());
+        try {
+            HttpProbe.await(what, l.healthUrl(), p, TRAINING_TIMEOUT);
+        } finally {
+            p.stop(false, SERVICE_STOP_GRACE);
+        }
+        return p.exitCode().orElse(-1);
+    }
+
+    /**
+     * Makes the archives of these services' jars that are missing, in parallel (a training run
+     * each; the database and the broker must be up). {@link #startService} does it too, one
+     * service at a time; call this first where start times are measured or several start at once.
+     */
+    public void prepareClassDataArchives(Collection<RapportService> which) {
+        ensureOpen();
+        if (!options.classDataSharing()) {
+            return;
+        }
+        List<Runnable> runs = new ArrayList<>();
+        for (RapportService s : which) {
+            Path jar = options.serviceJar(s).toAbsolutePath().normalize();
+            if (Files.isRegularFile(jar) && !isServiceRunning(s)
+                    && archives.existing(s.moduleName(), jar, options.serviceJvmOptions()).isEmpty()) {
+                runs.add(() -> prepare(s));
+            }
+        }
+        if (!runs.isEmpty()) {
+            System.out.println("[local-runtime] class-data archives for " + runs.size()
+                    + " service(s): a training run each, once per build of a jar ...");
+        }
+        inParallel(runs);
+    }
+
+    private void prepare(RapportService service) {
+        archiveOptions(serviceLaunch(service, service.moduleName(), options.servicePort(service)), true);
     }
 
     /** The environment a service child gets (the same names the containers get in docker-compose.yml). */
@@ -452,14 +549,10 @@ public final class LocalPlatform implements AutoCloseable {
         Path pidFile = dataDir.resolve("run").resolve("console.pid");
         ChildProcess.killStale(pidFile, "-Drapport.local.owner=" + dataDir);
         Ports.requireFree(options.consolePort(), "The console", "--console-port");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(options.javaExecutable().toString());
-        cmd.addAll(options.consoleJvmOptions());
-        cmd.add("-Drapport.local.owner=" + dataDir);
-        cmd.add("-jar");
-        cmd.add(jar.toString());
-        console = ChildProcess.start("console", cmd, consoleEnvironment(), dataDir.resolve("console"),
-                consoleLogFile(), pidFile);
+        Launch l = new Launch("console", "console", jar, options.consoleJvmOptions(), consoleEnvironment(),
+                dataDir.resolve("console"), pidFile, consoleUrl() + "/health/readiness");
+        console = ChildProcess.start("console", javaCommand(l.jvmOptions(), archiveOptions(l, true), jar), l.env(),
+                l.workDir(), consoleLogFile(), pidFile);
     }
 
     /** The environment the console child gets (the same names as in docker-compose.yml). */

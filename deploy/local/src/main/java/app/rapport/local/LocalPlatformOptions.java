@@ -26,9 +26,18 @@ public final class LocalPlatformOptions {
     public static final int DEFAULT_DB_PORT = 3306;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
-    /** Small heaps and a quick JIT: two cores have to start four services at once. */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
-            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+    /**
+     * The services' and the console's JVMs: long-running, so C2 (tiered, the JVM's default) for
+     * their steady state; every region of memory capped so that RSS stays under 300 MiB under
+     * load on a shared 2-core machine (ADR 0013 has the measurements): the heap, thread stacks,
+     * the code cache C2 fills, class metadata and Netty's direct buffers. {@code -Xms64m}: the
+     * heap starts small and grows under load (by default it starts at 1/64 of the machine's
+     * memory, all of 192 MiB here, and eden is touched to its end). SerialGC: no GC threads
+     * to compete with two cores' worth of request and consumer threads.
+     */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-Xss512k",
+            "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m",
+            "-XX:MaxDirectMemorySize=64m");
     public static final List<String> DEFAULT_KAFKA_JVM_OPTIONS =
             List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     public static final int DEFAULT_KEYCLOAK_PORT = 8180;
@@ -73,6 +82,8 @@ public final class LocalPlatformOptions {
     private List<String> consoleJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
     private String consoleSessionSecret;
     private final Map<String, String> consoleEnv = new LinkedHashMap<>();
+    private boolean classDataSharing = true;
+    private Path classDataArchiveDir;
 
     public LocalPlatformOptions() {
         for (RapportService s : RapportService.values()) {
@@ -120,6 +131,8 @@ public final class LocalPlatformOptions {
         c.consoleJvmOptions = List.copyOf(consoleJvmOptions);
         c.consoleSessionSecret = consoleSessionSecret;
         c.consoleEnv.putAll(consoleEnv);
+        c.classDataSharing = classDataSharing;
+        c.classDataArchiveDir = classDataArchiveDir;
         return c;
     }
 
@@ -269,6 +282,26 @@ public final class LocalPlatformOptions {
     /** An extra environment variable for the console (overrides the runtime's own). */
     public LocalPlatformOptions consoleEnv(String name, String value) {
         consoleEnv.put(name, value);
+        return this;
+    }
+
+    /**
+     * Whether the services and the console start with an AppCDS archive of their jar, made by a
+     * training run the first time (default true; {@code RAPPORT_CLASS_DATA_SHARING=off} in
+     * {@code deploy/local/run}).
+     */
+    public LocalPlatformOptions classDataSharing(boolean enabled) {
+        this.classDataSharing = enabled;
+        return this;
+    }
+
+    /**
+     * Where the archives go; default {@code cds/} beside each jar ({@code <module>/target/cds}),
+     * so that every data directory, the system tests and the benchmark share one archive per
+     * build of a jar, and {@code ./mvnw clean} removes it with the jar.
+     */
+    public LocalPlatformOptions classDataArchiveDir(Path dir) {
+        this.classDataArchiveDir = Objects.requireNonNull(dir);
         return this;
     }
 
@@ -462,6 +495,15 @@ public final class LocalPlatformOptions {
 
     public Map<String, String> consoleEnv() {
         return Collections.unmodifiableMap(consoleEnv);
+    }
+
+    public boolean classDataSharing() {
+        return classDataSharing;
+    }
+
+    /** Null: {@code cds/} beside each jar. */
+    public Path classDataArchiveDir() {
+        return classDataArchiveDir;
     }
 
     static int[] freeLoopbackPorts(int count) {

@@ -95,6 +95,8 @@ class LocalPlatformRunTest {
             if (Files.isRegularFile(jar)) {
                 p.startService(RapportService.CONTACTS);
                 p.awaitServiceHealthy(RapportService.CONTACTS, Duration.ofMinutes(2));
+                // the training run before that start left the jar's class-data archive behind
+                assertThat(p.classDataArchive(RapportService.CONTACTS)).isNotEmptyFile();
                 long pid = p.servicePid(RapportService.CONTACTS).orElseThrow();
                 p.stopService("contacts", true);
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
