@@ -45,6 +45,8 @@ public final class RunningPlatform {
             p.startDatabase();
             p.startBroker();
             p.awaitHealthy(Duration.ofMinutes(2));
+            // After a rebuild each jar needs its class-data archive once: make the four side by side.
+            p.prepareClassDataArchives(java.util.EnumSet.allOf(RapportService.class));
             for (RapportService s : RapportService.values()) {
                 p.startService(s);
             }
