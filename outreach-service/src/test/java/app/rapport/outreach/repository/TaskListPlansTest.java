@@ -8,6 +8,7 @@ import app.rapport.platform.testing.Rows;
 import app.rapport.platform.testing.TestClinics;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class TaskListPlansTest implements TestPropertyProvider {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    DataSourceResolver dataSourceResolver;
 
     private final String clinic = TestClinics.unique("seattle-downtown");
     private final String[] partners = new String[100];
@@ -46,6 +49,11 @@ class TaskListPlansTest implements TestPropertyProvider {
         Map<String, String> props = new HashMap<>(RapportTestProperties.forService("outreach"));
         props.put("rapport.outreach.check-initial-delay", "1h");
         return props;
+    }
+
+    /** The pool itself, not the transaction-bound proxy: the rows are in before the test reads them. */
+    private DataSource db() {
+        return dataSourceResolver.resolve(dataSource);
     }
 
     @BeforeAll
@@ -60,7 +68,7 @@ class TaskListPlansTest implements TestPropertyProvider {
     private void seed(String clinicId, int count) {
         Timestamp now = Timestamp.from(Instant.now());
         LocalDate start = LocalDate.of(2024, 1, 1);
-        Rows.insert(dataSource, "outreach_task", List.of("id", "clinic_id", "type", "status", "practitioner_id", "channel",
+        Rows.insert(db(), "outreach_task", List.of("id", "clinic_id", "type", "status", "practitioner_id", "channel",
                         "channel_provisional", "due_on", "created_by", "created_at", "updated_at"), count,
                 i -> new Object[]{UUID.randomUUID().toString(), clinicId, TYPES[i % TYPES.length].name(),
                         STATUSES[(i / 7) % STATUSES.length].name(), partners[i % partners.length], "EMAIL", false,
@@ -74,7 +82,7 @@ class TaskListPlansTest implements TestPropertyProvider {
                 for (String partner : new String[]{null, partners[3]}) {
                     for (LocalDate dueBy : new LocalDate[]{null, LocalDate.of(2024, 3, 1)}) {
                         for (LocalDate overdueBefore : new LocalDate[]{null, LocalDate.of(2024, 2, 1)}) {
-                            QueryPlans.assertServedByIndexes(dataSource,
+                            QueryPlans.assertServedByIndexes(db(),
                                     "type=" + type + " status=" + status + " partner=" + partner + " due=" + dueBy
                                             + " overdue=" + overdueBefore,
                                     TaskLists.search(clinic, type, status, partner, dueBy, overdueBefore));

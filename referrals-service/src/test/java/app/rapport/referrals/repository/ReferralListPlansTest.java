@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -36,6 +37,11 @@ class ReferralListPlansTest extends ReferralsTestSupport {
     private final String other = TestClinics.unique("tacoma");
     private final String[] partnerIds = new String[PARTNERS];
 
+    /** The pool itself, not the transaction-bound proxy: the rows are in before the test reads them. */
+    private DataSource db() {
+        return dataSourceResolver.resolve(dataSource);
+    }
+
     @BeforeAll
     void aHistoryPastTheCap() {
         for (int i = 0; i < PARTNERS; i++) {
@@ -48,16 +54,16 @@ class ReferralListPlansTest extends ReferralsTestSupport {
     private void seed(String clinicId, int count) {
         Timestamp now = Timestamp.from(Instant.now());
         String[] patients = new String[count / 4];
-        Rows.insert(dataSource, "patient", List.of("id", "clinic_id", "first_name", "last_name", "birth_date", "created_at"),
+        Rows.insert(db(), "patient", List.of("id", "clinic_id", "first_name", "last_name", "birth_date", "created_at"),
                 patients.length, i -> {
                     patients[i] = UUID.randomUUID().toString();
                     return new Object[]{patients[i], clinicId, "Given" + i, "Family" + i, Date.valueOf("1980-01-01"), now};
                 });
-        Rows.insert(dataSource, "partner", List.of("clinic_id", "practitioner_id", "first_name", "last_name",
+        Rows.insert(db(), "partner", List.of("clinic_id", "practitioner_id", "first_name", "last_name",
                         "specialty", "archived", "version", "updated_at"), PARTNERS,
                 i -> new Object[]{clinicId, partnerIds[i], "Maya" + i, "Okafor" + i, "OB_GYN", false, 1, now});
         LocalDate start = LocalDate.of(2020, 1, 1);
-        Rows.insert(dataSource, "referral", List.of("id", "clinic_id", "direction", "kind", "practitioner_id", "patient_id",
+        Rows.insert(db(), "referral", List.of("id", "clinic_id", "direction", "kind", "practitioner_id", "patient_id",
                         "reason", "urgency", "channel", "referred_on", "status", "created_by", "created_at", "updated_at"),
                 count, i -> {
                     boolean received = i % 3 != 0;
@@ -76,7 +82,7 @@ class ReferralListPlansTest extends ReferralsTestSupport {
                 for (String partner : new String[]{null, partnerIds[7]}) {
                     for (boolean dates : new boolean[]{false, true}) {
                         for (String name : new String[]{null, "family12%"}) {
-                            QueryPlans.assertServedByIndexes(dataSource,
+                            QueryPlans.assertServedByIndexes(db(),
                                     "direction=" + direction + " status=" + status + " partner=" + partner
                                             + " dates=" + dates + " q=" + name,
                                     ReferralLists.search(clinic, direction, status, partner,
@@ -92,12 +98,12 @@ class ReferralListPlansTest extends ReferralsTestSupport {
     @Test
     void theIntakeLinksAreServedByAnIndex() {
         Timestamp now = Timestamp.from(Instant.now());
-        Rows.insert(dataSource, "intake_link", List.of("id", "clinic_id", "practitioner_id", "token_sha256", "expires_at",
+        Rows.insert(db(), "intake_link", List.of("id", "clinic_id", "practitioner_id", "token_sha256", "expires_at",
                         "created_by", "created_at"), 3000,
                 i -> new Object[]{UUID.randomUUID().toString(), i % 3 == 0 ? other : clinic, partnerIds[i % PARTNERS],
                         UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""),
                         now, "tester", Timestamp.from(now.toInstant().minusSeconds(i))});
-        QueryPlans.assertServedByIndexes(dataSource, "intake links", ReferralLists.intakeLinks(clinic));
+        QueryPlans.assertServedByIndexes(db(), "intake links", ReferralLists.intakeLinks(clinic));
     }
 
     @Test

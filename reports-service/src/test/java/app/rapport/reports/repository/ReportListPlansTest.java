@@ -7,6 +7,7 @@ import app.rapport.platform.testing.TestClinics;
 import app.rapport.reports.domain.ReportStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class ReportListPlansTest implements TestPropertyProvider {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    DataSourceResolver dataSourceResolver;
 
     private final String clinic = TestClinics.unique("seattle-downtown");
     private final String[] partners = new String[100];
@@ -42,6 +45,11 @@ class ReportListPlansTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return new HashMap<>(RapportTestProperties.forService("reports"));
+    }
+
+    /** The pool itself, not the transaction-bound proxy: the rows are in before the test reads them. */
+    private DataSource db() {
+        return dataSourceResolver.resolve(dataSource);
     }
 
     @BeforeAll
@@ -58,7 +66,7 @@ class ReportListPlansTest implements TestPropertyProvider {
 
     private void seed(String clinicId, int count) {
         Instant start = Instant.parse("2024-01-01T09:00:00Z");
-        Rows.insert(dataSource, "report", List.of("id", "clinic_id", "referral_id", "practitioner_id", "recipient_role",
+        Rows.insert(db(), "report", List.of("id", "clinic_id", "referral_id", "practitioner_id", "recipient_role",
                         "type", "sequence_number", "status", "patient_reference", "queued_at", "updated_at"), count,
                 i -> {
                     Timestamp at = Timestamp.from(start.plusSeconds(3600L * i));
@@ -67,7 +75,7 @@ class ReportListPlansTest implements TestPropertyProvider {
                             1 + i / (referrals.length * 3), STATUSES[i % STATUSES.length].name(),
                             UUID.randomUUID().toString(), at, at};
                 });
-        Rows.insert(dataSource, "print_job", List.of("id", "clinic_id", "report_id", "recipient_name", "queued_at",
+        Rows.insert(db(), "print_job", List.of("id", "clinic_id", "report_id", "recipient_name", "queued_at",
                         "printed_at"), count,
                 i -> {
                     Timestamp at = Timestamp.from(start.plusSeconds(3600L * i));
@@ -78,8 +86,8 @@ class ReportListPlansTest implements TestPropertyProvider {
 
     @Test
     void thePrintQueueIsServedByAnIndexWithAndWithoutThePrintedJobs() {
-        QueryPlans.assertServedByIndexes(dataSource, "waiting jobs", ReportLists.printJobs(clinic, false));
-        QueryPlans.assertServedByIndexes(dataSource, "all jobs", ReportLists.printJobs(clinic, true));
+        QueryPlans.assertServedByIndexes(db(), "waiting jobs", ReportLists.printJobs(clinic, false));
+        QueryPlans.assertServedByIndexes(db(), "all jobs", ReportLists.printJobs(clinic, true));
     }
 
     @Test
@@ -87,7 +95,7 @@ class ReportListPlansTest implements TestPropertyProvider {
         for (String referral : new String[]{null, referrals[11]}) {
             for (ReportStatus status : new ReportStatus[]{null, ReportStatus.DRAFT}) {
                 for (String partner : new String[]{null, partners[11]}) {
-                    QueryPlans.assertServedByIndexes(dataSource,
+                    QueryPlans.assertServedByIndexes(db(),
                             "referral=" + referral + " status=" + status + " recipient=" + partner,
                             ReportLists.search(clinic, referral, status, partner));
                 }
