@@ -48,37 +48,6 @@ public interface PractitionerRepository extends GenericRepository<Practitioner, 
     Optional<Practitioner> findLikelyDuplicate(String clinicId, String exceptId, String nameKey);
 
     /**
-     * The directory search. Free text matches name, organization and notes with LIKE (the pattern
-     * arrives escaped and wrapped in %), which both MariaDB and MySQL run without a full-text index.
-     */
-    @Query(value = """
-            SELECT p.* FROM practitioner p
-            WHERE p.clinic_id = :clinicId
-              AND (:includeArchived = TRUE OR p.archived = FALSE)
-              AND (:specialty IS NULL OR p.specialty = :specialty)
-              AND (:stage IS NULL OR p.stage = :stage)
-              AND (:tag IS NULL OR EXISTS (SELECT 1 FROM practitioner_tag t
-                     WHERE t.clinic_id = p.clinic_id AND t.practitioner_id = p.id AND t.tag = :tag))
-              AND (:text IS NULL OR p.first_name LIKE :text OR p.last_name LIKE :text
-                   OR CONCAT(p.first_name, ' ', p.last_name) LIKE :text
-                   OR p.organization LIKE :text OR p.notes LIKE :text)
-            ORDER BY p.last_name, p.first_name, p.id""",
-            countQuery = """
-            SELECT COUNT(*) FROM practitioner p
-            WHERE p.clinic_id = :clinicId
-              AND (:includeArchived = TRUE OR p.archived = FALSE)
-              AND (:specialty IS NULL OR p.specialty = :specialty)
-              AND (:stage IS NULL OR p.stage = :stage)
-              AND (:tag IS NULL OR EXISTS (SELECT 1 FROM practitioner_tag t
-                     WHERE t.clinic_id = p.clinic_id AND t.practitioner_id = p.id AND t.tag = :tag))
-              AND (:text IS NULL OR p.first_name LIKE :text OR p.last_name LIKE :text
-                   OR CONCAT(p.first_name, ' ', p.last_name) LIKE :text
-                   OR p.organization LIKE :text OR p.notes LIKE :text)""",
-            nativeQuery = true)
-    Page<Practitioner> search(String clinicId, boolean includeArchived, @Nullable String specialty,
-                              @Nullable String stage, @Nullable String tag, @Nullable String text, Pageable pageable);
-
-    /**
      * Active partners in the given specialties, the ones never contacted first (PROSPECT with no
      * recorded contact), then by how far the relationship still has to go.
      */

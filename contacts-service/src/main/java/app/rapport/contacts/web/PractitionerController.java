@@ -8,7 +8,9 @@ import app.rapport.contacts.domain.RelationshipStage;
 import app.rapport.contacts.domain.Specialty;
 import app.rapport.contacts.domain.StageChange;
 import app.rapport.contacts.repository.IntroductionRepository;
+import app.rapport.contacts.repository.PractitionerLists;
 import app.rapport.contacts.repository.PractitionerRepository;
+import app.rapport.platform.persistence.Lists;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
@@ -16,7 +18,6 @@ import app.rapport.platform.web.PageQuery;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -52,10 +53,13 @@ public class PractitionerController {
     private final PractitionerRepository practitioners;
     private final IntroductionRepository introductions;
     private final PractitionerViews views;
+    private final Lists lists;
 
     public PractitionerController(PractitionerDirectory directory, PractitionerRepository practitioners,
-                                  IntroductionRepository introductions, PractitionerViews views) {
+                                  IntroductionRepository introductions, PractitionerViews views,
+                                  Lists lists) {
         this.directory = directory;
+        this.lists = lists;
         this.practitioners = practitioners;
         this.introductions = introductions;
         this.views = views;
@@ -78,12 +82,11 @@ public class PractitionerController {
                                          @Nullable @QueryValue @Size(max = 100) String q,
                                          @Nullable @QueryValue Boolean includeArchived,
                                          @Valid @RequestBean PageQuery paging) {
-        var page = practitioners.search(caller.clinicId(), Boolean.TRUE.equals(includeArchived),
+        var page = lists.page(PractitionerLists.search(caller.clinicId(), Boolean.TRUE.equals(includeArchived),
                 specialty == null ? null : specialty.name(), stage == null ? null : stage.name(),
                 tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(java.util.Locale.ROOT),
-                likePattern(q), Pageable.from(paging.pageNumber(), paging.pageSize()));
-        return new Page<>(views.all(caller.clinicId(), page.getContent()), page.getPageNumber(), page.getSize(),
-                page.getTotalSize());
+                likePattern(q)), Practitioner.class, paging);
+        return page.with(views.all(caller.clinicId(), page.items()));
     }
 
     @Get("/{id}")

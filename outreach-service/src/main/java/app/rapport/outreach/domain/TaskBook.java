@@ -16,8 +16,6 @@ import app.rapport.platform.plugin.PluginRegistry;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -64,13 +62,6 @@ public class TaskBook {
 
     public LocalDate today(String clinicId, Instant now) {
         return clinics.today(clinicId, now);
-    }
-
-    public Page<OutreachTask> search(String clinicId, @Nullable TaskType type, @Nullable TaskStatus status,
-                                     @Nullable String practitionerId, @Nullable LocalDate dueBy, boolean overdue,
-                                     Instant now, Pageable pageable) {
-        return tasks.search(clinicId, type == null ? null : type.name(), status == null ? null : status.name(),
-                practitionerId, dueBy, overdue ? today(clinicId, now) : null, pageable);
     }
 
     public OutreachTask get(String clinicId, String id) {

@@ -5,25 +5,15 @@ import app.rapport.outreach.domain.TaskType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface TaskRepository extends GenericRepository<OutreachTask, String> {
-
-    String FILTER = " FROM outreach_task t WHERE t.clinic_id = :clinicId"
-            + " AND (:type IS NULL OR t.type = :type)"
-            + " AND (:status IS NULL OR t.status = :status)"
-            + " AND (:practitionerId IS NULL OR t.practitioner_id = :practitionerId)"
-            + " AND (:dueBy IS NULL OR t.due_on <= :dueBy)"
-            + " AND (:overdueBefore IS NULL OR (t.due_on < :overdueBefore AND t.status IN ('PROPOSED', 'OPEN')))";
 
     OutreachTask save(OutreachTask task);
 
@@ -54,12 +44,6 @@ public interface TaskRepository extends GenericRepository<OutreachTask, String> 
     long releaseDelivery(String id, String clinicId, long claimed, @Nullable Instant previous);
 
     boolean existsByClinicIdAndDedupeKey(String clinicId, String dedupeKey);
-
-    @Query(value = "SELECT t.*" + FILTER + " ORDER BY t.due_on, t.created_at, t.id",
-            countQuery = "SELECT COUNT(*)" + FILTER)
-    Page<OutreachTask> search(String clinicId, @Nullable String type, @Nullable String status,
-                              @Nullable String practitionerId, @Nullable LocalDate dueBy,
-                              @Nullable LocalDate overdueBefore, Pageable pageable);
 
     /** Open thank-yous whose channel was a default, waiting for the partner's preference. */
     @Query("SELECT * FROM outreach_task WHERE clinic_id = :clinicId AND practitioner_id = :practitionerId "

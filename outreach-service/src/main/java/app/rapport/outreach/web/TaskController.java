@@ -2,10 +2,13 @@ package app.rapport.outreach.web;
 
 import app.rapport.outreach.domain.GiftKind;
 import app.rapport.outreach.domain.OutreachChannel;
+import app.rapport.outreach.domain.OutreachTask;
 import app.rapport.outreach.domain.TaskBook;
 import app.rapport.outreach.domain.TaskStatus;
 import app.rapport.outreach.domain.TaskType;
 import app.rapport.outreach.plugin.Delivery;
+import app.rapport.outreach.repository.TaskLists;
+import app.rapport.platform.persistence.Lists;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
 import app.rapport.platform.web.PageQuery;
@@ -41,10 +44,12 @@ import java.time.LocalDate;
 public class TaskController {
 
     private final TaskBook book;
+    private final Lists lists;
     private final Clock clock;
 
-    public TaskController(TaskBook book, Clock clock) {
+    public TaskController(TaskBook book, Lists lists, Clock clock) {
         this.book = book;
+        this.lists = lists;
         this.clock = clock;
     }
 
@@ -55,11 +60,10 @@ public class TaskController {
                                @Nullable @QueryValue Boolean overdue, @Valid @RequestBean PageQuery paging) {
         Instant now = clock.instant();
         LocalDate today = book.today(caller.clinicId(), now);
-        var page = book.search(caller.clinicId(), Params.enumValue("type", type, TaskType.class),
+        return lists.page(TaskLists.search(caller.clinicId(), Params.enumValue("type", type, TaskType.class),
                 Params.enumValue("status", status, TaskStatus.class), Params.uuid("practitionerId", practitionerId),
-                Params.date("due", due), Boolean.TRUE.equals(overdue), now,
-                io.micronaut.data.model.Pageable.from(paging.pageNumber(), paging.pageSize()));
-        return Page.of(page, t -> TaskView.of(t, today));
+                Params.date("due", due), Boolean.TRUE.equals(overdue) ? today : null), OutreachTask.class, paging)
+                .map(t -> TaskView.of(t, today));
     }
 
     @Get("/{id}")

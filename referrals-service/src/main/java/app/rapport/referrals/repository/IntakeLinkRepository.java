@@ -3,8 +3,6 @@ package app.rapport.referrals.repository;
 import app.rapport.referrals.domain.IntakeLink;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
@@ -44,7 +42,4 @@ public interface IntakeLinkRepository extends GenericRepository<IntakeLink, Stri
     /** Opening the form reads the link without locking it or counting anything. */
     Optional<IntakeLink> findByTokenSha256(String tokenSha256);
 
-    @Query(value = "SELECT * FROM intake_link WHERE clinic_id = :clinicId ORDER BY created_at DESC, id",
-            countQuery = "SELECT COUNT(*) FROM intake_link WHERE clinic_id = :clinicId")
-    Page<IntakeLink> list(String clinicId, Pageable pageable);
 }

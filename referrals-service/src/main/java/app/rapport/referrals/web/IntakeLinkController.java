@@ -8,9 +8,10 @@ import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
 import app.rapport.referrals.domain.IntakeDoor;
 import app.rapport.referrals.domain.IntakeLink;
+import app.rapport.platform.persistence.Lists;
 import app.rapport.referrals.repository.IntakeLinkRepository;
+import app.rapport.referrals.repository.ReferralLists;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -40,9 +41,11 @@ public class IntakeLinkController {
 
     private final IntakeDoor door;
     private final IntakeLinkRepository links;
+    private final Lists lists;
 
-    public IntakeLinkController(IntakeDoor door, IntakeLinkRepository links) {
+    public IntakeLinkController(IntakeDoor door, IntakeLinkRepository links, Lists lists) {
         this.door = door;
+        this.lists = lists;
         this.links = links;
     }
 
@@ -59,8 +62,7 @@ public class IntakeLinkController {
     @Get
     @Operation(summary = "The clinic's intake links, newest first, without their tokens")
     public Page<IntakeLinkView> list(Caller caller, @Valid @RequestBean PageQuery paging) {
-        return Page.of(links.list(caller.clinicId(), Pageable.from(paging.pageNumber(), paging.pageSize())),
-                IntakeLinkView::of);
+        return lists.page(ReferralLists.intakeLinks(caller.clinicId()), IntakeLink.class, paging).map(IntakeLinkView::of);
     }
 
     @Delete("/{id}")

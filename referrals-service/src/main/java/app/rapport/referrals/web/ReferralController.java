@@ -1,5 +1,7 @@
 package app.rapport.referrals.web;
 
+import app.rapport.platform.persistence.ListQuery;
+import app.rapport.platform.persistence.Lists;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
@@ -17,9 +19,9 @@ import app.rapport.referrals.domain.ReferralLedger;
 import app.rapport.referrals.domain.ReferralStateMachine;
 import app.rapport.referrals.domain.ReferralStatus;
 import app.rapport.referrals.domain.Urgency;
+import app.rapport.referrals.repository.ReferralLists;
 import app.rapport.referrals.repository.ReferralRepository;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -51,9 +53,12 @@ public class ReferralController {
     private final ReferralLedger ledger;
     private final ReferralRepository referrals;
     private final ReferralViews views;
+    private final Lists lists;
 
-    public ReferralController(ReferralLedger ledger, ReferralRepository referrals, ReferralViews views) {
+    public ReferralController(ReferralLedger ledger, ReferralRepository referrals, ReferralViews views,
+                              Lists lists) {
         this.ledger = ledger;
+        this.lists = lists;
         this.referrals = referrals;
         this.views = views;
     }
@@ -105,10 +110,10 @@ public class ReferralController {
                                       @Nullable @QueryValue @Size(max = NameSearch.MAX_LENGTH) String q,
                                       @Valid @RequestBean PageQuery paging) {
         checkDates(from, to);
-        return views.summaries(caller.clinicId(), referrals.search(caller.clinicId(),
+        return views.summaries(caller.clinicId(), lists.page(ReferralLists.search(caller.clinicId(),
                 direction == null ? null : direction.name(), status == null ? null : status.name(),
-                ReferralLedger.blank(practitionerId) ? null : practitionerId, from, to, NameSearch.prefixPattern(q),
-                Pageable.from(paging.pageNumber(), paging.pageSize())));
+                ReferralLedger.blank(practitionerId) ? null : practitionerId, from, to, NameSearch.prefixPattern(q)),
+                Referral.class, paging));
     }
 
     @Get("/status-counts")
@@ -122,9 +127,10 @@ public class ReferralController {
         checkDates(from, to);
         Map<ReferralStatus, Long> counts = new LinkedHashMap<>();
         ReferralStateMachine.statuses(direction).forEach(s -> counts.put(s, 0L));
-        for (ReferralRepository.StatusCount c : referrals.countByStatus(caller.clinicId(),
-                direction == null ? null : direction.name(), ReferralLedger.blank(practitionerId) ? null : practitionerId,
-                from, to, NameSearch.prefixPattern(q))) {
+        ListQuery scope = ReferralLists.search(caller.clinicId(), direction == null ? null : direction.name(), null,
+                ReferralLedger.blank(practitionerId) ? null : practitionerId, from, to, NameSearch.prefixPattern(q));
+        for (ReferralRepository.StatusCount c : lists.rows(scope, ReferralLists.statusCounts(scope),
+                row -> new ReferralRepository.StatusCount(row.getString(1), row.getLong(2)))) {
             counts.computeIfPresent(ReferralStatus.valueOf(c.status()), (s, zero) -> c.referrals());
         }
         return counts;

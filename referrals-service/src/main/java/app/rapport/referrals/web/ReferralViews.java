@@ -42,8 +42,8 @@ public class ReferralViews {
     }
 
     public app.rapport.platform.web.Page<ReferralSummary> summaries(String clinicId,
-                                                                   io.micronaut.data.model.Page<Referral> page) {
-        List<Referral> rows = page.getContent();
+                                                                   app.rapport.platform.web.Page<Referral> page) {
+        List<Referral> rows = page.items();
         Map<String, Patient> byId = rows.isEmpty() ? Map.of()
                 : patients.findByClinicIdAndIdIn(clinicId, rows.stream().map(Referral::patientId)
                         .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Patient::id, Function.identity()));
@@ -51,7 +51,7 @@ public class ReferralViews {
                 : partners.findByClinicIdAndPractitionerIdIn(clinicId, rows.stream().map(Referral::practitionerId)
                         .collect(Collectors.toSet())).stream()
                         .collect(Collectors.toMap(Partner::practitionerId, Function.identity(), (a, b) -> a));
-        return app.rapport.platform.web.Page.of(page, r -> ReferralSummary.of(r, partnerById.get(r.practitionerId()),
+        return page.map(r -> ReferralSummary.of(r, partnerById.get(r.practitionerId()),
                 byId.get(r.patientId())));
     }
 }

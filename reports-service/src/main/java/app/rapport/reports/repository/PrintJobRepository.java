@@ -3,8 +3,6 @@ package app.rapport.reports.repository;
 import app.rapport.reports.domain.PrintJob;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
@@ -23,7 +21,4 @@ public interface PrintJobRepository extends GenericRepository<PrintJob, String> 
 
     Optional<PrintJob> findByIdAndClinicId(String id, String clinicId);
 
-    Page<PrintJob> findByClinicIdAndPrintedAtIsNull(String clinicId, Pageable pageable);
-
-    Page<PrintJob> findByClinicId(String clinicId, Pageable pageable);
 }

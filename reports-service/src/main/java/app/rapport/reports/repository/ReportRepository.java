@@ -3,11 +3,8 @@ package app.rapport.reports.repository;
 import app.rapport.reports.domain.Report;
 import app.rapport.reports.domain.ReportStatus;
 import app.rapport.reports.domain.ReportType;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
@@ -78,16 +75,4 @@ public interface ReportRepository extends GenericRepository<Report, String> {
     @Query("UPDATE report SET status = 'DELIVERY_UNCONFIRMED', updated_at = :now, version = version + 1 "
             + "WHERE status = 'SENDING' AND sending_since < :staleBefore")
     long flagUnconfirmed(Instant staleBefore, Instant now);
-
-    @Query(value = "SELECT * FROM report WHERE clinic_id = :clinicId "
-            + "AND (:referralId IS NULL OR referral_id = :referralId) "
-            + "AND (:status IS NULL OR status = :status) "
-            + "AND (:practitionerId IS NULL OR practitioner_id = :practitionerId) ORDER BY queued_at DESC, id",
-            countQuery = "SELECT COUNT(*) FROM report WHERE clinic_id = :clinicId "
-                    + "AND (:referralId IS NULL OR referral_id = :referralId) "
-                    + "AND (:status IS NULL OR status = :status) "
-                    + "AND (:practitionerId IS NULL OR practitioner_id = :practitionerId)",
-            nativeQuery = true)
-    Page<Report> search(String clinicId, @Nullable String referralId, @Nullable String status,
-                        @Nullable String practitionerId, Pageable pageable);
 }

@@ -14,10 +14,11 @@ import app.rapport.reports.plugin.PrintedRecordsPdf;
 import app.rapport.reports.plugin.StatusUpdatePdf;
 import app.rapport.reports.domain.StatusUpdates;
 import app.rapport.reports.repository.PrintJobRepository;
+import app.rapport.platform.persistence.Lists;
+import app.rapport.reports.repository.ReportLists;
 import app.rapport.reports.repository.ReportRepository;
 import app.rapport.reports.web.ReportViews.PrintJobView;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -39,6 +40,7 @@ import java.time.Instant;
 public class PrintQueueController {
 
     private final PrintJobRepository jobs;
+    private final Lists lists;
     private final ReportRepository reports;
     private final ReportDocuments documents;
     private final PdfReportRenderer pdf;
@@ -48,7 +50,7 @@ public class PrintQueueController {
     private final StatusUpdates statusUpdates;
     private final StatusUpdatePdf statusUpdatePdf;
 
-    public PrintQueueController(PrintJobRepository jobs, ReportRepository reports, ReportDocuments documents,
+    public PrintQueueController(PrintJobRepository jobs, Lists lists, ReportRepository reports, ReportDocuments documents,
                                 PdfReportRenderer pdf, Letters letters, LetterPdfRenderer letterPdf,
                                 PrintedRecordsPdf printedRecords, StatusUpdates statusUpdates,
                                 StatusUpdatePdf statusUpdatePdf) {
@@ -56,6 +58,7 @@ public class PrintQueueController {
         this.statusUpdatePdf = statusUpdatePdf;
         this.printedRecords = printedRecords;
         this.jobs = jobs;
+        this.lists = lists;
         this.reports = reports;
         this.documents = documents;
         this.pdf = pdf;
@@ -66,9 +69,8 @@ public class PrintQueueController {
     /** Waiting jobs, oldest first; {@code ?all=true} includes printed ones. */
     @Get("{?all}")
     public Page<PrintJobView> list(Caller caller, @Nullable @QueryValue Boolean all, @Valid @RequestBean PageQuery paging) {
-        var pageable = paging.pageable(Sort.of(Sort.Order.asc("queuedAt")));
-        return Page.of(Boolean.TRUE.equals(all) ? jobs.findByClinicId(caller.clinicId(), pageable)
-                : jobs.findByClinicIdAndPrintedAtIsNull(caller.clinicId(), pageable), PrintJobView::of);
+        return lists.page(ReportLists.printJobs(caller.clinicId(), Boolean.TRUE.equals(all)), PrintJob.class, paging)
+                .map(PrintJobView::of);
     }
 
     /** The PDF to print: the envelope page (and a fax's cover sheet), then the report, letter or status update. */

@@ -21,11 +21,12 @@ import app.rapport.reports.domain.ReportQueue;
 import app.rapport.reports.domain.ReportStatus;
 import app.rapport.reports.domain.ReportType;
 import app.rapport.reports.plugin.ReportRenderer;
+import app.rapport.platform.persistence.Lists;
+import app.rapport.reports.repository.ReportLists;
 import app.rapport.reports.repository.ReportRepository;
 import app.rapport.reports.web.ReportViews.DisclosureView;
 import app.rapport.reports.web.ReportViews.ReportView;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -56,6 +57,7 @@ public class ReportController {
     static final String UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
     private final ReportRepository reports;
+    private final Lists lists;
     private final ReportQueue queue;
     private final ReportDispatch dispatch;
     private final ReportDocuments documents;
@@ -67,8 +69,10 @@ public class ReportController {
 
     public ReportController(ReportRepository reports, ReportQueue queue, ReportDispatch dispatch,
                             ReportDocuments documents, ReportCadence cadence, List<ReportRenderer> renderers,
-                            PluginRegistry plugins, ClinicCalendar calendar, MeasurementLog measurementLog) {
+                            PluginRegistry plugins, ClinicCalendar calendar, MeasurementLog measurementLog,
+                            Lists lists) {
         this.reports = reports;
+        this.lists = lists;
         this.queue = queue;
         this.dispatch = dispatch;
         this.documents = documents;
@@ -94,8 +98,8 @@ public class ReportController {
                                  @Nullable @QueryValue ReportStatus status,
                                  @Nullable @QueryValue @Pattern(regexp = UUID) String practitionerId,
                                  @Valid @RequestBean PageQuery paging) {
-        return Page.of(reports.search(caller.clinicId(), referralId, status == null ? null : status.name(), practitionerId,
-                paging.pageable(Sort.unsorted())), r -> ReportView.of(r, null));
+        return lists.page(ReportLists.search(caller.clinicId(), referralId, status, practitionerId), Report.class, paging)
+                .map(r -> ReportView.of(r, null));
     }
 
     /** Progress reports that fell due (every N visits or weeks per the partner) and were not sent. */
