@@ -106,6 +106,37 @@ public final class Doc {
         return docs("items");
     }
 
+    /**
+     * A paged answer's total as people read it: exact, or "10000+" when the service stopped
+     * counting ({@code totalCapped}: it counts a clinic's rows only up to a bound, so that a list
+     * stays fast at a million rows).
+     */
+    public String totalText() {
+        return bool("totalCapped") ? num("total") + "+" : Long.toString(num("total"));
+    }
+
+    /** "1" for one item, so a caption can say "1 task" and "10000+ tasks". */
+    public boolean totalIsOne() {
+        return !bool("totalCapped") && num("total") == 1;
+    }
+
+    /** How many pages of {@code size} the answer's total makes, "400+" when the total is capped. */
+    public String pageCountText(int size) {
+        long pages = Math.max(1, (num("total") + size - 1) / size);
+        return bool("totalCapped") ? pages + "+" : Long.toString(pages);
+    }
+
+    /**
+     * Whether a page after page {@code page} (from 0) exists. Past a capped total the service no
+     * longer knows how many there are, so a full page means there may be another.
+     */
+    public boolean hasPageAfter(int page, int size) {
+        if ((long) (page + 1) * size < num("total")) {
+            return true;
+        }
+        return bool("totalCapped") && items().size() >= size;
+    }
+
     public Map<String, Object> asMap() {
         return values;
     }

@@ -41,7 +41,7 @@ public interface FilteredList {
     }
 
     default boolean hasNext(Doc answer, int size) {
-        return (long) (page() + 1) * size < answer.num("total");
+        return answer.hasPageAfter(page(), size);
     }
 
     static String query(Map<String, Object> params) {

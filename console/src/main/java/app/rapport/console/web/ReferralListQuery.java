@@ -84,16 +84,8 @@ public record ReferralListQuery(String direction, String status, String q, int p
         return chips;
     }
 
-    public static int pages(long total) {
-        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-    }
-
     public boolean hasPrevious() {
         return page > 0;
-    }
-
-    public boolean hasNext(long total) {
-        return (long) (page + 1) * PAGE_SIZE < total;
     }
 
     public String pageHref(int p) {
