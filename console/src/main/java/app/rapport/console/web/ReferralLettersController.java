@@ -123,6 +123,22 @@ public class ReferralLettersController {
                 + (d.has("address") ? " to " + d.str("address") : "") + "; the disclosure is logged");
     }
 
+    /** Staff confirm that a letter whose delivery is unconfirmed reached its recipient: it counts as sent. */
+    @Post(value = "/{letterId}/confirm-delivery", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> confirmDelivery(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                           @PathVariable String letterId, @Body Map<String, String> form) {
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                services.post(session, Service.REPORTS, "/api/v1/letters/" + letterId + "/confirm-delivery", Map.of());
+                return here(id);
+            });
+        } catch (ServiceProblem problem) {
+            var none = LetterForms.none();
+            return refused(request, session, id, problem, none.forLetter(letterId, null, FormState.refused(form, problem), none.consent()));
+        }
+        return pages.redirect(here(id) + "#letter-" + letterId, "Delivery confirmed; the letter counts as sent");
+    }
+
     /** The patient's consent to disclose to the letter's recipient, recorded where the send was refused for want of it. */
     @Post(value = "/{letterId}/consent", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> consent(HttpRequest<?> request, StaffSession session, @PathVariable String id,

@@ -47,7 +47,7 @@ public class ReferralPageController {
 
     @Get("/{id}")
     public HttpResponse<?> show(HttpRequest<?> request, StaffSession session, @PathVariable String id) {
-        return render(HttpStatus.OK, request, session, id, FormState.empty(), newVisit());
+        return render(HttpStatus.OK, request, session, id, FormState.empty(), newVisit(), FormState.empty());
     }
 
     @Post(value = "/{id}/transitions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -61,7 +61,7 @@ public class ReferralPageController {
                 return here;
             });
         } catch (ServiceProblem problem) {
-            return refused(request, session, id, problem, ReferralForms.refused(form, problem), newVisit());
+            return refused(request, session, id, problem, ReferralForms.refused(form, problem), newVisit(), FormState.empty());
         }
         return pages.redirect(here, "Status now: " + Forms.words(form.getOrDefault("to", "")));
     }
@@ -79,23 +79,55 @@ public class ReferralPageController {
                 return here;
             });
         } catch (ServiceProblem problem) {
-            return refused(request, session, id, problem, FormState.empty(), ReferralForms.refused(form, problem));
+            return refused(request, session, id, problem, FormState.empty(), ReferralForms.refused(form, problem), FormState.empty());
         }
         return pages.redirect(here, notice[0]);
     }
 
+    /**
+     * A status update whose delivery is unconfirmed (sending stopped after it left, before it was
+     * confirmed): staff ask the referrer's office, then mark it sent ({@code confirm-delivery}) or
+     * send it again ({@code send-again}, the same message and the same disclosure).
+     */
+    @Post(value = "/{id}/status-updates/{updateId}/confirm-delivery", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> confirmStatusUpdate(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                               @PathVariable String updateId, @Body Map<String, String> form) {
+        return settleStatusUpdate(request, session, id, updateId, "confirm-delivery", form);
+    }
+
+    @Post(value = "/{id}/status-updates/{updateId}/send-again", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> sendStatusUpdateAgain(HttpRequest<?> request, StaffSession session, @PathVariable String id,
+                                                 @PathVariable String updateId, @Body Map<String, String> form) {
+        return settleStatusUpdate(request, session, id, updateId, "send-again", form);
+    }
+
+    private HttpResponse<?> settleStatusUpdate(HttpRequest<?> request, StaffSession session, String id,
+                                               String updateId, String action, Map<String, String> form) {
+        String here = "/referrals/" + id;
+        try {
+            onceOnly.run(session.user().username(), form.get(OnceOnly.FIELD), () -> {
+                services.post(session, Service.REPORTS, "/api/v1/status-updates/" + updateId + "/" + action, Map.of());
+                return here + "#status-updates";
+            });
+        } catch (ServiceProblem problem) {
+            return refused(request, session, id, problem, FormState.empty(), newVisit(), FormState.refused(form, problem));
+        }
+        return pages.redirect(here + "#status-updates", "confirm-delivery".equals(action)
+                ? "Delivery confirmed; the status update counts as sent" : "The status update goes out again");
+    }
+
     /** The page again with the service's message where the person acted; no refusal loses what they typed. */
     private HttpResponse<?> refused(HttpRequest<?> request, StaffSession session, String id, ServiceProblem problem,
-                                    FormState transition, FormState visit) {
-        if (problem.status() == 404) {
+                                    FormState transition, FormState visit, FormState statusUpdate) {
+        if (problem.status() == 404 && statusUpdate.values().isEmpty()) {
             return pages.recordUnavailable(request, session, problem, "referral", "referrals"); // gone, or another clinic's
         }
         HttpStatus status = ProblemPages.statusOf(problem);
-        return render(status, request, session, id, transition, visit);
+        return render(status, request, session, id, transition, visit, statusUpdate);
     }
 
     private HttpResponse<?> render(HttpStatus status, HttpRequest<?> request, StaffSession session, String id,
-                                   FormState transition, FormState visit) {
+                                   FormState transition, FormState visit, FormState statusUpdate) {
         // The referral itself: a 404 (or another clinic's) or a 403 is the whole page's answer.
         CompletableFuture<Doc> referralCall = parallel.start(() ->
                 services.get(session, Service.REFERRALS, "/api/v1/referrals/" + id));
@@ -129,6 +161,7 @@ public class ReferralPageController {
         model.put("statusUpdates", "SENT".equals(referral.str("direction")) ? new Section<Doc>(null, "") : statusUpdates.join());
         model.put("transition", transition);
         model.put("visit", visit);
+        model.put("statusUpdate", statusUpdate);
         String title = ("SENT".equals(referral.str("direction")) ? "Referral to " : "Referral from ")
                 + referral.str("practitioner.name", "a partner");
         return pages.render(status, request, session, "referral", title, "referrals", model);
