@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * The pipeline heals or says it is sick (ADR 0011), seen from outside: a consumer thread that
  * dies turns readiness DOWN and comes back with the event applied; with the broker away for longer
  * than the producer's delivery timeout every POST still answers at once and every referral arrives
- * once when the broker is back.
+ * once when the broker is back; a service started while the broker is down takes referrals at once.
  */
 @Order(25)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -31,6 +31,8 @@ class PipelineHealthIT {
     /** Longer than the services' producer delivery timeout (30 s, RAPPORT_KAFKA_DELIVERY_TIMEOUT). */
     private static final Duration BROKER_AWAY = Duration.ofSeconds(40);
     private static final Duration SETTLE = Duration.ofMinutes(2);
+    /** A service's start on a loaded 2-core machine, with room; what must not happen is minutes of waiting on the broker. */
+    private static final Duration STARTS = Duration.ofSeconds(60);
     /** A POST only writes the referral and its outbox row; it never waits on the broker. */
     private static final Duration QUICK = Duration.ofSeconds(3);
 
@@ -90,6 +92,38 @@ class PipelineHealthIT {
 
     @Test
     @Order(3)
+    void aServiceStartedWhileTheBrokerIsDownTakesReferralsAtOnceAndDeliversThemWhenItIsBack() {
+        ClinicSession staff = new ClinicSession("pipeline");
+        String partner = staff.registerPartner("Abernathy");
+        List<String> ids = firstReferral(staff, partner);
+
+        platform.stopService(RapportService.REFERRALS, false);
+        platform.stopBroker(false);
+        try {
+            platform.startService(RapportService.REFERRALS);
+            Api referrals = RunningPlatform.api(RapportService.REFERRALS);
+            // Starting does not wait for the broker: the service is live (and takes referrals) as soon as
+            // its HTTP server is, while readiness says the pipeline cannot deliver yet.
+            await().atMost(STARTS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> referrals.get("/health/liveness", null).status() == 200);
+            for (int i = 0; i < 3; i++) {
+                long started = System.nanoTime();
+                ids.add(post(staff, referrals, partner));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("POST with the broker down since start")
+                        .isLessThan(QUICK);
+            }
+            Api.Answer ready = referrals.get("/health/readiness", null);
+            assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
+        } finally {
+            platform.startBroker();
+        }
+        platform.awaitHealthy(SETTLE);
+        assertExactlyOnce(staff, partner, ids);
+        Tally.count(Tally.FAULTS);
+    }
+
+    @Test
+    @Order(4)
     void twoReplicasOfEachServiceUnderLoadWithTheRelayLeaderKilled() {
         ClinicSession staff = new ClinicSession("pipeline");
         String partner = staff.registerPartner("Haddad");
