@@ -1,13 +1,9 @@
-package app.rapport.outreach.plugin;
+package app.rapport.outreach.domain;
 
 import app.rapport.outreach.config.OutreachSettings;
-import app.rapport.outreach.domain.BusinessDays;
-import app.rapport.outreach.domain.ClinicProfile;
-import app.rapport.outreach.domain.ClinicProfiles;
-import app.rapport.outreach.domain.FocusNiches;
-import app.rapport.outreach.domain.GiftLedger;
-import app.rapport.outreach.domain.Partner;
-import app.rapport.outreach.domain.TaskType;
+import app.rapport.outreach.plugin.OutreachFacts;
+import app.rapport.outreach.plugin.Prospect;
+import app.rapport.outreach.plugin.TaskSnapshot;
 import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.outreach.repository.ReferralFactRepository;
 import app.rapport.outreach.repository.TaskRepository;
