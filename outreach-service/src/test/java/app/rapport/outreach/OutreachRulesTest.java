@@ -11,18 +11,10 @@ import app.rapport.outreach.domain.Partner;
 import app.rapport.outreach.domain.Signature;
 import app.rapport.outreach.domain.TaskStatus;
 import app.rapport.outreach.domain.TaskType;
-import app.rapport.outreach.plugin.OutreachEvent;
-import app.rapport.outreach.plugin.Prospect;
-import app.rapport.outreach.plugin.ReferralFact;
-import app.rapport.outreach.plugin.TaskProposal;
 import app.rapport.outreach.plugin.DeliveryRequest;
 import app.rapport.outreach.plugin.TaskSnapshot;
 import app.rapport.outreach.plugin.channels.PhoneScriptDelivery;
 import app.rapport.outreach.plugin.channels.Templates;
-import app.rapport.outreach.plugin.rules.RepeatReferrerRule;
-import app.rapport.outreach.plugin.rules.WeeklyNewPractitionerRule;
-import app.rapport.platform.events.EventEnvelope;
-import app.rapport.platform.events.EventTypes;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -34,7 +26,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The domain rules with no container: business days, the gift policy, rules on facts held in memory, wording. */
+/**
+ * The domain rules with no container: business days, the gift policy, focus niches, wording. Each
+ * built-in rule has its own test beside it (plugin/rules/*RuleTest).
+ */
 class OutreachRulesTest {
 
     @Test
@@ -65,73 +60,6 @@ class OutreachRulesTest {
         assertThat(refusal).get().extracting(GiftPolicy.Refusal::reason).isEqualTo(GiftPolicy.Reason.OVER_ANNUAL_CAP);
         assertThat(refusal.get().message()).contains("48.60 USD remain");
         assertThat(GiftPolicy.remaining(new BigDecimal("600.00"), cap)).isEqualByComparingTo("0.00");
-    }
-
-    // ------------------------------------------------------------------ lawful thanks
-
-    @Test
-    void aPhysicianWhoRefersAgainAndAgainGetsAPersonalThankYouOnTheirKindOfChannelAndNeverAGesture() {
-        Map<String, OutreachChannel> byPreference = Map.of("PHONE", OutreachChannel.PHONE,
-                "HANDWRITTEN_NOTE", OutreachChannel.LETTER, "EMAIL", OutreachChannel.LETTER);
-        byPreference.forEach((preference, expected) -> {
-            FakeFacts facts = new FakeFacts().with(FakeFacts.partner("dr", true, preference, "OB_GYN", null));
-            List<TaskProposal> proposals = thirdReferral(facts, "dr");
-            assertThat(proposals).as(preference).hasSize(1);
-            TaskProposal thanks = proposals.get(0);
-            assertThat(thanks.type()).isEqualTo(TaskType.PERSONAL_THANKS);
-            assertThat(thanks.status()).isEqualTo(TaskStatus.OPEN);
-            assertThat(thanks.channel()).as(preference).isEqualTo(expected);
-            assertThat(thanks.note()).contains("personal thank-you").contains("never a gift");
-            // nothing is sized by how many referrals they sent
-            assertThat(thanks.note()).doesNotContainPattern("[0-9]").doesNotContain("referrals in");
-        });
-        // a partner whose snapshot has not arrived is treated as a physician: no gift proposed
-        assertThat(thirdReferral(new FakeFacts(), "unknown")).extracting(TaskProposal::type)
-                .containsExactly(TaskType.PERSONAL_THANKS);
-    }
-
-    @Test
-    void anotherRepeatReferrerGetsAProposedGestureShowingTheRemainingAllowanceNotTheirReferralCount() {
-        FakeFacts facts = new FakeFacts().with(FakeFacts.partner("doula", false, "EMAIL", "DOULA", null));
-        facts.remaining.put("doula", new BigDecimal("448.60"));
-        List<TaskProposal> proposals = thirdReferral(facts, "doula");
-        assertThat(proposals).hasSize(1);
-        TaskProposal gesture = proposals.get(0);
-        assertThat(gesture.type()).isEqualTo(TaskType.GESTURE);
-        assertThat(gesture.status()).isEqualTo(TaskStatus.PROPOSED);
-        assertThat(gesture.note()).contains("448.60 USD of this year's gift allowance remain")
-                .contains("approves").doesNotContain("3 referrals").doesNotContain("referrals in");
-    }
-
-    private static List<TaskProposal> thirdReferral(FakeFacts facts, String partnerId) {
-        LocalDate day = facts.today;
-        facts.received.put(partnerId, List.of(day.minusDays(20), day.minusDays(10), day));
-        var event = new OutreachEvent(new EventEnvelope("e1", EventTypes.REFERRAL_RECEIVED, "/test", Instant.now(),
-                "r3", "clinic", "{}"), new ReferralFact("r3", "RECEIVED", "REFERRAL", partnerId, day));
-        return new RepeatReferrerRule().onEvent(event, facts);
-    }
-
-    // ------------------------------------------------------------------ weekly goal
-
-    @Test
-    void theWeeklyGoalProposesIntroducedProspectsFirstThenFocusNicheMatchesThenTheRest() {
-        Partner oldest = FakeFacts.partner("oldest", false, "EMAIL", "MASSAGE_THERAPIST", "Eastside Massage");
-        Partner niche = FakeFacts.partner("niche", false, "EMAIL", "CHIROPRACTOR", "Northwest Sports Rehab");
-        Partner introduced = FakeFacts.partner("introduced", false, "EMAIL", "DOULA", null);
-        Partner introducer = FakeFacts.partner("okafor", true, "EMAIL", "OB_GYN", null);
-        FakeFacts facts = new FakeFacts();
-        facts.weeklyTarget = 3;
-        // the facts list them longest known first, as the repository does
-        facts.prospects.addAll(List.of(new Prospect(oldest, null, null), new Prospect(niche, null, "Sports injuries"),
-                new Prospect(introduced, introducer, null)));
-        List<TaskProposal> proposals = new WeeklyNewPractitionerRule().onCheck(facts);
-        assertThat(proposals).extracting(TaskProposal::practitionerId).containsExactly("introduced", "niche", "oldest");
-        assertThat(proposals.get(0).note()).contains("introduced by Dr. Sam Lee-okafor");
-        assertThat(proposals.get(1).note()).contains("serves our focus on Sports injuries");
-
-        facts.weeklyTarget = 1;
-        assertThat(new WeeklyNewPractitionerRule().onCheck(facts)).extracting(TaskProposal::practitionerId)
-                .containsExactly("introduced");
     }
 
     @Test

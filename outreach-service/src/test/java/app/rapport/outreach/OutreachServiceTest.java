@@ -1,6 +1,6 @@
 package app.rapport.outreach;
 
-import app.rapport.outreach.plugin.RuleRunner;
+import app.rapport.outreach.domain.RuleRunner;
 import app.rapport.platform.events.CloudEventHeaders;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.Topics;

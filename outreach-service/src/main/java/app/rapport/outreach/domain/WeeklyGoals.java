@@ -1,6 +1,5 @@
 package app.rapport.outreach.domain;
 
-import app.rapport.outreach.plugin.ClinicFacts;
 import app.rapport.outreach.repository.TaskRepository;
 import jakarta.inject.Singleton;
 

@@ -1,8 +1,8 @@
 package app.rapport.outreach.messaging;
 
+import app.rapport.outreach.domain.RuleRunner;
 import app.rapport.outreach.plugin.OutreachEvent;
 import app.rapport.outreach.plugin.ReferralFact;
-import app.rapport.outreach.plugin.RuleRunner;
 import app.rapport.outreach.repository.ReferralFactRepository;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;

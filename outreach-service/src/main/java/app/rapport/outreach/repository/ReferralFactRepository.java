@@ -16,17 +16,28 @@ public class ReferralFactRepository {
     public static final String SENT = "SENT";
 
     private final Jdbc jdbc;
+    private final PartnerHistory history;
 
-    public ReferralFactRepository(Jdbc jdbc) {
+    public ReferralFactRepository(Jdbc jdbc, PartnerHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
-    /** @return false when the referral was already counted (a replay of the same referral) */
+    /**
+     * Records the referral and raises the partner's running count with it, in the caller's
+     * transaction.
+     *
+     * @return false when the referral was already counted (a replay of the same referral)
+     */
     public boolean record(String clinicId, String referralId, String practitionerId, String direction, LocalDate on,
                           @Nullable String treatingName, @Nullable String treatingCredentials) {
-        return jdbc.update("INSERT IGNORE INTO referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on, "
-                        + "treating_name, treating_credentials) VALUES (?, ?, ?, ?, ?, ?, ?)", clinicId, referralId,
-                practitionerId, direction, on, treatingName, treatingCredentials) == 1;
+        boolean first = jdbc.update("INSERT IGNORE INTO referral_fact (clinic_id, referral_id, practitioner_id, direction, "
+                        + "occurred_on, treating_name, treating_credentials) VALUES (?, ?, ?, ?, ?, ?, ?)", clinicId,
+                referralId, practitionerId, direction, on, treatingName, treatingCredentials) == 1;
+        if (first) {
+            history.countReferral(clinicId, practitionerId, direction, on);
+        }
+        return first;
     }
 
     /** Who signs for a referral: its treating clinician, when the referral named one. */
@@ -42,12 +53,5 @@ public class ReferralFactRepository {
         return jdbc.query("SELECT occurred_on FROM referral_fact WHERE clinic_id = ? AND practitioner_id = ? "
                         + "AND direction = ? ORDER BY occurred_on", rs -> rs.getDate(1).toLocalDate(),
                 clinicId, practitionerId, direction);
-    }
-
-    /** Partners who have referred to the clinic at least {@code minimum} times. */
-    public List<String> referringPartners(String clinicId, int minimum) {
-        return jdbc.query("SELECT practitioner_id FROM referral_fact WHERE clinic_id = ? AND direction = 'RECEIVED' "
-                        + "GROUP BY practitioner_id HAVING COUNT(*) >= ? ORDER BY practitioner_id",
-                rs -> rs.getString(1), clinicId, minimum);
     }
 }

@@ -9,7 +9,6 @@ import app.rapport.outreach.plugin.OutreachEvent;
 import app.rapport.outreach.plugin.OutreachFacts;
 import app.rapport.outreach.plugin.OutreachRule;
 import app.rapport.outreach.plugin.TaskProposal;
-import app.rapport.outreach.plugin.TaskSnapshot;
 import app.rapport.platform.events.EventTypes;
 import jakarta.inject.Singleton;
 
@@ -62,9 +61,8 @@ public class RepeatReferrerRule implements OutreachRule {
         }
         int window = facts.settings().repeatReferrerWindowDays();
         LocalDate since = referral.occurredOn().minusDays(window - 1L);
-        long inWindow = facts.referralsReceivedFrom(referral.practitionerId()).stream()
-                .filter(d -> !d.isBefore(since) && !d.isAfter(referral.occurredOn())).count();
-        if (inWindow < facts.settings().repeatReferrerCount()) {
+        int enough = facts.settings().repeatReferrerCount();
+        if (facts.referralsReceivedFrom(referral.practitionerId(), since, referral.occurredOn(), enough) < enough) {
             return List.of();
         }
         Optional<Partner> partner = facts.partner(referral.practitionerId());
@@ -72,9 +70,7 @@ public class RepeatReferrerRule implements OutreachRule {
         boolean physician = partner.map(Partner::physician).orElse(true);
         TaskType type = physician ? TaskType.PERSONAL_THANKS : TaskType.GESTURE;
         // One per window: a thank-you of this kind proposed within it already answers these referrals.
-        boolean recent = facts.tasks(referral.practitionerId(), type).stream().map(TaskSnapshot::createdAt)
-                .anyMatch(created -> !created.isBefore(facts.now().minus(Duration.ofDays(window))));
-        if (recent) {
+        if (facts.taskCreatedSince(referral.practitionerId(), type, facts.now().minus(Duration.ofDays(window)))) {
             return List.of();
         }
         LocalDate due = BusinessDays.add(referral.occurredOn(), 5);

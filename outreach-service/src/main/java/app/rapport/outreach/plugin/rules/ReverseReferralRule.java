@@ -47,7 +47,7 @@ public class ReverseReferralRule implements OutreachRule {
         if (referral == null || referral.received()) {
             return List.of();
         }
-        int sent = facts.referralsSentTo(referral.practitionerId()).size();
+        long sent = facts.referralsSentCount(referral.practitionerId());
         if (sent < facts.settings().reverseReferralCount()) {
             return List.of();
         }

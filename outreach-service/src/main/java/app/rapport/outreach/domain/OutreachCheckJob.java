@@ -1,4 +1,4 @@
-package app.rapport.outreach.plugin;
+package app.rapport.outreach.domain;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;

@@ -1,13 +1,10 @@
-package app.rapport.outreach.plugin;
+package app.rapport.outreach.domain;
 
 import app.rapport.outreach.config.OutreachSettings;
-import app.rapport.outreach.domain.BusinessDays;
-import app.rapport.outreach.domain.ClinicProfile;
-import app.rapport.outreach.domain.ClinicProfiles;
-import app.rapport.outreach.domain.FocusNiches;
-import app.rapport.outreach.domain.GiftLedger;
-import app.rapport.outreach.domain.Partner;
-import app.rapport.outreach.domain.TaskType;
+import app.rapport.outreach.plugin.OutreachFacts;
+import app.rapport.outreach.plugin.Prospect;
+import app.rapport.outreach.plugin.TaskSnapshot;
+import app.rapport.outreach.repository.PartnerHistory;
 import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.outreach.repository.ReferralFactRepository;
 import app.rapport.outreach.repository.TaskRepository;
@@ -27,18 +24,20 @@ public class ClinicFacts {
     private final OutreachSettings settings;
     private final PartnerRepository partners;
     private final ReferralFactRepository referrals;
+    private final PartnerHistory history;
     private final TaskRepository tasks;
     private final WeeklyGoalRepository goals;
     private final ClinicProfiles clinics;
     private final GiftLedger ledger;
 
     public ClinicFacts(OutreachSettings settings, PartnerRepository partners, ReferralFactRepository referrals,
-                       TaskRepository tasks, WeeklyGoalRepository goals, ClinicProfiles clinics, GiftLedger ledger) {
+                       PartnerHistory history, TaskRepository tasks, WeeklyGoalRepository goals, ClinicProfiles clinics, GiftLedger ledger) {
         this.settings = settings;
         this.clinics = clinics;
         this.ledger = ledger;
         this.partners = partners;
         this.referrals = referrals;
+        this.history = history;
         this.tasks = tasks;
         this.goals = goals;
     }
@@ -95,8 +94,19 @@ public class ClinicFacts {
             }
 
             @Override
+            public long referralsReceivedFrom(String practitionerId, LocalDate from, LocalDate to, int atMost) {
+                return history.countReferralsBetween(clinicId, practitionerId, ReferralFactRepository.RECEIVED,
+                        from, to, atMost);
+            }
+
+            @Override
+            public long referralsSentCount(String practitionerId) {
+                return history.referrals(clinicId, practitionerId, ReferralFactRepository.SENT);
+            }
+
+            @Override
             public List<String> referringPartners(int minimum) {
-                return referrals.referringPartners(clinicId, minimum);
+                return history.partnersWithAtLeast(clinicId, ReferralFactRepository.RECEIVED, minimum);
             }
 
             @Override
@@ -125,6 +135,11 @@ public class ClinicFacts {
             public List<TaskSnapshot> tasks(String practitionerId, TaskType type) {
                 return tasks.findByClinicIdAndPractitionerIdAndType(clinicId, practitionerId, type).stream()
                         .map(TaskSnapshot::of).toList();
+            }
+
+            @Override
+            public boolean taskCreatedSince(String practitionerId, TaskType type, Instant since) {
+                return history.taskCreatedSince(clinicId, practitionerId, type, since);
             }
 
             @Override

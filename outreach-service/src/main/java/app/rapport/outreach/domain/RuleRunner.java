@@ -1,7 +1,9 @@
-package app.rapport.outreach.plugin;
+package app.rapport.outreach.domain;
 
-import app.rapport.outreach.domain.OutreachTask;
-import app.rapport.outreach.domain.TaskPlanner;
+import app.rapport.outreach.plugin.OutreachEvent;
+import app.rapport.outreach.plugin.OutreachFacts;
+import app.rapport.outreach.plugin.OutreachRule;
+import app.rapport.outreach.plugin.TaskProposal;
 import app.rapport.outreach.repository.Jdbc;
 import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.platform.plugin.PluginRegistry;
