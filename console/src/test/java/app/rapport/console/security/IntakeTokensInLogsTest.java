@@ -1,5 +1,6 @@
 package app.rapport.console.security;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -29,8 +30,9 @@ class IntakeTokensInLogsTest {
         configurator.setContext(production);
         configurator.doConfigure(IntakeTokensInLogsTest.class.getResource("/logback.xml"));
         @SuppressWarnings("unchecked")
-        OutputStreamAppender<ILoggingEvent> stdout = (OutputStreamAppender<ILoggingEvent>)
-                production.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+        // Lines reach stdout through the asynchronous appender; its STDOUT appender is the one that encodes.
+        OutputStreamAppender<ILoggingEvent> stdout = (OutputStreamAppender<ILoggingEvent>) ((AsyncAppender)
+                production.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("ASYNC")).getAppender("STDOUT");
         Logger logger = production.getLogger("io.micronaut.http.server.netty.NettyRequestLifecycle");
 
         LoggingEvent request = new LoggingEvent(Logger.class.getName(), logger, Level.DEBUG,

@@ -17,7 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -54,15 +59,58 @@ public class Outbox {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public String record(String clinicId, String aggregateType, String aggregateId, String type, Object payload) {
-        ClinicIds.requireValid(clinicId);
+        return record(List.of(new Event(clinicId, aggregateType, aggregateId, type, payload))).get(0);
+    }
+
+    /**
+     * One change that tells several topics about itself (a received referral: its event and, on the
+     * patients' topic, who the patient is) writes its rows in one multi-row INSERT, one round trip,
+     * in the order given; the relay publishes them in that order.
+     *
+     * @return the event ids ({@code ce_id}), in the order of {@code events}
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<String> record(List<Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        events.forEach(event -> ClinicIds.requireValid(event.clinicId()));
         // A change that tells others about itself is an effect: a retry of its request must not repeat it.
         idempotentEffects.noteInCurrentTransaction();
-        String id = UUID.randomUUID().toString();
         TraceParent trace = TraceParent.current();
-        repository.save(new OutboxEvent(null, id, clinicId, aggregateType, aggregateId,
-                EventTypes.topicOf(type), type, toJson(payload), trace.toString(), Instant.now(), null));
-        LOG.info("Recorded {} {} for {} {} in clinic {} (trace {})", type, id, aggregateType, aggregateId, clinicId,
-                trace.traceId());
+        Timestamp now = Timestamp.from(Instant.now());
+        List<String> ids = new ArrayList<>(events.size());
+        StringBuilder sql = new StringBuilder("INSERT INTO outbox_event (id, clinic_id, aggregate_type, aggregate_id,"
+                + " topic, type, payload, trace_parent, created_at) VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        try (PreparedStatement insert = transactions.getConnection().prepareStatement(sql.toString())) {
+            int p = 0;
+            for (Event event : events) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                insert.setString(++p, id);
+                insert.setString(++p, event.clinicId());
+                insert.setString(++p, event.aggregateType());
+                insert.setString(++p, event.aggregateId());
+                insert.setString(++p, EventTypes.topicOf(event.type()));
+                insert.setString(++p, event.type());
+                insert.setString(++p, toJson(event.payload()));
+                insert.setString(++p, trace.toString());
+                insert.setTimestamp(++p, now);
+            }
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxUnavailableException(e);
+        }
+        if (LOG.isDebugEnabled()) {
+            for (int i = 0; i < events.size(); i++) {
+                Event event = events.get(i);
+                LOG.debug("Recorded {} {} for {} {} in clinic {} (trace {})", event.type(), ids.get(i),
+                        event.aggregateType(), event.aggregateId(), event.clinicId(), trace.traceId());
+            }
+        }
         transactions.findTransactionStatus().ifPresent(status ->
                 status.registerSynchronization(new TransactionSynchronization() {
                     @Override
@@ -70,7 +118,26 @@ public class Outbox {
                         signal.wake();
                     }
                 }));
-        return id;
+        return ids;
+    }
+
+    /**
+     * One event to record.
+     *
+     * @param clinicId      the clinic the change belongs to
+     * @param aggregateType e.g. {@code Referral}
+     * @param aggregateId   the record key: one aggregate's events stay in order
+     * @param type          an {@link EventTypes} constant; it decides the topic
+     * @param payload       a {@code @Serdeable} record
+     */
+    public record Event(String clinicId, String aggregateType, String aggregateId, String type, Object payload) {
+    }
+
+    /** The outbox row could not be written; the transaction rolls back with the change. */
+    public static final class OutboxUnavailableException extends RuntimeException {
+        OutboxUnavailableException(SQLException cause) {
+            super("Could not record events in the outbox: " + cause.getMessage(), cause);
+        }
     }
 
     private String toJson(Object payload) {

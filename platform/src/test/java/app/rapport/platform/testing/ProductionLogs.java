@@ -1,5 +1,6 @@
 package app.rapport.platform.testing;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -74,7 +75,12 @@ public final class ProductionLogs extends AppenderBase<ILoggingEvent> implements
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read " + config, e);
         }
-        var found = production.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(appender);
+        // Production writes through an asynchronous appender (issue 14); the encoder sits on the one it feeds.
+        var async = production.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("ASYNC");
+        if (!(async instanceof AsyncAppender queue)) {
+            throw new IllegalStateException(config + " does not log through an AsyncAppender named ASYNC");
+        }
+        var found = queue.getAppender(appender);
         if (!(found instanceof OutputStreamAppender<ILoggingEvent> stream)) {
             throw new IllegalStateException(config + " has no appender " + appender);
         }

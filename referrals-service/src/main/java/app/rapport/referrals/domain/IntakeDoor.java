@@ -164,7 +164,7 @@ public class IntakeDoor {
                     link.clinicId());
             throw unusable();
         }
-        Referral referral = ledger.open(link.clinicId(), StatusChange.INTAKE, draft, link.id());
+        Referral referral = ledger.open(link.clinicId(), StatusChange.INTAKE, draft, link.id()).referral();
         links.countSubmission(link.id(), link.clinicId(), Instant.now());
         return referral;
     }

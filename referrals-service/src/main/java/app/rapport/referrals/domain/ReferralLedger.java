@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,11 +70,8 @@ public class ReferralLedger {
      * @param intakeLinkId the link it came through, if any
      */
     @Transactional
-    public Referral open(String clinicId, String actor, ReferralDraft draft, @Nullable String intakeLinkId) {
-        requireActivePartner(clinicId, draft.practitionerId(), "practitionerId");
-        if (draft.primaryCarePractitionerId() != null) {
-            requirePartner(clinicId, draft.primaryCarePractitionerId(), "primaryCarePractitionerId");
-        }
+    public OpenedReferral open(String clinicId, String actor, ReferralDraft draft, @Nullable String intakeLinkId) {
+        Partner partner = requireActivePartners(clinicId, draft.practitionerId(), draft.primaryCarePractitionerId());
         if (blank(draft.patient().phone()) && blank(draft.patient().email())) {
             throw ProblemException.invalidField("patient.phone", "a phone or an e-mail is needed to reach the patient");
         }
@@ -82,8 +81,10 @@ public class ReferralLedger {
             // One day of slack: a clinic west of UTC is still "today" when UTC is tomorrow.
             throw ProblemException.invalidField("referredOn", "must not be in the future");
         }
-        Instant now = clock.instant();
-        Patient patient = patientFor(clinicId, patientDetails, intakeLinkId != null, now);
+        // As stored (TIMESTAMP(6)), so the 201 built from these values says what a later read says.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        PatientOnFile onFile = patientFor(clinicId, patientDetails, intakeLinkId != null, now);
+        Patient patient = onFile.patient();
         ReferralStatus initial = ReferralStateMachine.initial(draft.direction());
         ReferralDraft.TreatingPractitioner treating = draft.treatingPractitioner();
         Referral referral = referrals.save(new Referral(UUID.randomUUID().toString(), clinicId, draft.direction(),
@@ -94,26 +95,32 @@ public class ReferralLedger {
                 initial, null, null, null, null, null, actor, now, now,
                 contact == null ? null : contact.name(), contact == null ? null : contact.phone(),
                 contact == null ? null : contact.email(), null, null, 0));
-        int order = 0;
+        List<Attachment> attached = new ArrayList<>();
         for (ReferralDraft.AttachmentDetails a : draft.attachments()) {
-            attachments.save(new Attachment(UUID.randomUUID().toString(), clinicId, referral.id(), order++,
+            attached.add(new Attachment(UUID.randomUUID().toString(), clinicId, referral.id(), attached.size(),
                     a.fileName(), a.contentType(), a.sizeBytes(), a.description()));
         }
-        history.save(new StatusChange(UUID.randomUUID().toString(), clinicId, referral.id(), 1, null, initial,
-                intakeLinkId != null ? "Submitted through the partner's intake link" : null, actor, now, null));
+        if (!attached.isEmpty()) {
+            attachments.saveAll(attached);
+        }
+        StatusChange first = history.save(new StatusChange(UUID.randomUUID().toString(), clinicId, referral.id(), 1,
+                null, initial, intakeLinkId != null ? "Submitted through the partner's intake link" : null, actor, now,
+                null));
         ReferralEvents.TreatingPractitioner treatingRef = treating == null ? null
                 : new ReferralEvents.TreatingPractitioner(treating.id(), treating.name(), treating.credentials());
         if (referral.direction() == Direction.RECEIVED) {
-            outbox.record(clinicId, AGGREGATE, referral.id(), EventTypes.REFERRAL_RECEIVED,
-                    new ReferralEvents.ReferralReceived(referral.id(), Direction.RECEIVED.name(), referral.kind().name(),
-                            referral.practitionerId(), initial.name(), referral.urgency().name(),
-                            referral.channel().name(), referral.requestedService(), referral.referredOn(),
-                            treatingRef, referral.primaryCarePractitionerId(), patient.id()));
-            // Same transaction, own topic: only reports-service may read who the patient is (ADR 0206).
-            outbox.record(clinicId, AGGREGATE, referral.id(), EventTypes.PATIENT_REFERRED,
-                    new ReferralEvents.PatientReferred(referral.id(), referral.reason(), referral.diagnosisCodeList(),
-                            new ReferralEvents.PatientRef(patient.id(), patient.firstName(), patient.lastName(),
-                                    patient.birthDate())));
+            outbox.record(List.of(
+                    new Outbox.Event(clinicId, AGGREGATE, referral.id(), EventTypes.REFERRAL_RECEIVED,
+                            new ReferralEvents.ReferralReceived(referral.id(), Direction.RECEIVED.name(),
+                                    referral.kind().name(), referral.practitionerId(), initial.name(),
+                                    referral.urgency().name(), referral.channel().name(), referral.requestedService(),
+                                    referral.referredOn(), treatingRef, referral.primaryCarePractitionerId(),
+                                    patient.id())),
+                    // Same transaction, own topic: only reports-service may read who the patient is (ADR 0206).
+                    new Outbox.Event(clinicId, AGGREGATE, referral.id(), EventTypes.PATIENT_REFERRED,
+                            new ReferralEvents.PatientReferred(referral.id(), referral.reason(),
+                                    referral.diagnosisCodeList(), new ReferralEvents.PatientRef(patient.id(),
+                                    patient.firstName(), patient.lastName(), patient.birthDate())))));
         } else {
             outbox.record(clinicId, AGGREGATE, referral.id(), EventTypes.REFERRAL_SENT,
                     new ReferralEvents.ReferralSent(referral.id(), Direction.SENT.name(), referral.kind().name(),
@@ -121,9 +128,30 @@ public class ReferralLedger {
                             referral.channel().name(), referral.requestedService(), referral.referredOn(),
                             treatingRef));
         }
-        LOG.info("Referral {} opened ({}, {}) in clinic {}", referral.id(), referral.direction(), referral.channel(),
+        // Per request, so DEBUG: at INFO the line would cost the hot path more than its worth (issue 14).
+        LOG.debug("Referral {} opened ({}, {}) in clinic {}", referral.id(), referral.direction(), referral.channel(),
                 clinicId);
-        return referral;
+        return new OpenedReferral(referral, partner, patient, attached, first, onFile.namesakes());
+    }
+
+    /**
+     * The referral's partner (active) and, if named, its primary-care practitioner (in the directory),
+     * read together in one look-up.
+     */
+    private Partner requireActivePartners(String clinicId, String practitionerId,
+                                          @Nullable String primaryCarePractitionerId) {
+        if (primaryCarePractitionerId == null || primaryCarePractitionerId.equals(practitionerId)) {
+            return requireActivePartner(clinicId, practitionerId, "practitionerId");
+        }
+        List<Partner> found = partners.findByClinicIdAndPractitionerIdIn(clinicId,
+                List.of(practitionerId, primaryCarePractitionerId));
+        Partner partner = found.stream().filter(p -> p.practitionerId().equals(practitionerId)).findFirst()
+                .orElseThrow(() -> notInDirectory(practitionerId, "practitionerId"));
+        requireNotArchived(partner, "practitionerId");
+        if (found.stream().noneMatch(p -> p.practitionerId().equals(primaryCarePractitionerId))) {
+            throw notInDirectory(primaryCarePractitionerId, "primaryCarePractitionerId");
+        }
+        return partner;
     }
 
     /**
@@ -195,24 +223,31 @@ public class ReferralLedger {
         outbox.record(referral.clinicId(), AGGREGATE, referral.id(), EventTypes.REFERRAL_STATUS_CHANGED,
                 new ReferralEvents.ReferralStatusChanged(referral.id(), referral.direction().name(),
                         referral.practitionerId(), referral.status().name(), to.name(), reason, actor, now, occurredOn));
-        LOG.info("Referral {} moved {} -> {} by {}", referral.id(), referral.status(), to, actor);
+        LOG.debug("Referral {} moved {} -> {} by {}", referral.id(), referral.status(), to, actor);
         return referrals.findByIdAndClinicId(referral.id(), referral.clinicId()).orElseThrow();
     }
 
     /** The partner must be in the clinic's directory copy and not archived. */
     public Partner requireActivePartner(String clinicId, String practitionerId, String field) {
-        Partner partner = requirePartner(clinicId, practitionerId, field);
+        return requireNotArchived(requirePartner(clinicId, practitionerId, field), field);
+    }
+
+    private static Partner requireNotArchived(Partner partner, String field) {
         if (partner.archived()) {
-            throw ProblemException.invalidField(field, "practitioner " + practitionerId
+            throw ProblemException.invalidField(field, "practitioner " + partner.practitionerId()
                     + " is archived in the directory; restore them in contacts-service to refer again");
         }
         return partner;
     }
 
     public Partner requirePartner(String clinicId, String practitionerId, String field) {
-        return partners.findByClinicIdAndPractitionerId(clinicId, practitionerId).orElseThrow(() ->
-                ProblemException.invalidField(field, "practitioner " + practitionerId
-                        + " is not in this clinic's directory (a partner added in contacts-service appears here within seconds)"));
+        return partners.findByClinicIdAndPractitionerId(clinicId, practitionerId)
+                .orElseThrow(() -> notInDirectory(practitionerId, field));
+    }
+
+    private static ProblemException notInDirectory(String practitionerId, String field) {
+        return ProblemException.invalidField(field, "practitioner " + practitionerId
+                + " is not in this clinic's directory (a partner added in contacts-service appears here within seconds)");
     }
 
     /**
@@ -222,15 +257,23 @@ public class ReferralLedger {
      * It reuses the patient only when every contact detail it gives is the one on file; otherwise it opens a
      * new patient, and the referral shows the same-named patients as candidates for staff to judge.
      */
-    private Patient patientFor(String clinicId, ReferralDraft.PatientDetails details, boolean fromIntake,
-                               Instant now) {
-        List<Patient> sameNameAndBirthDate = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDateOrderByCreatedAtAsc(
-                clinicId, details.lastName(), details.firstName(), details.birthDate());
+    private PatientOnFile patientFor(String clinicId, ReferralDraft.PatientDetails details, boolean fromIntake,
+                                     Instant now) {
+        Patient given = new Patient(UUID.randomUUID().toString(), clinicId, details.firstName(), details.lastName(),
+                details.birthDate(), blank(details.phone()) ? null : details.phone(),
+                blank(details.email()) ? null : details.email(), now);
+        // Most referrals name someone new to the clinic: one statement opens them, and there is no namesake.
+        if (patients.openFirstOfName(given.id(), clinicId, given.firstName(), given.lastName(), given.birthDate(),
+                given.phone(), given.email(), now) == 1) {
+            return new PatientOnFile(given, List.of(given));
+        }
+        List<Patient> sameNameAndBirthDate = new ArrayList<>(patients.namesakesOnFile(clinicId, details.lastName(),
+                details.firstName(), details.birthDate()));
         if (fromIntake) {
             Optional<Patient> agreeing = sameNameAndBirthDate.stream()
                     .filter(p -> agrees(details.phone(), p.phone()) && agrees(details.email(), p.email())).findFirst();
             if (agreeing.isPresent()) {
-                return agreeing.get();
+                return new PatientOnFile(agreeing.get(), sameNameAndBirthDate);
             }
         } else if (!sameNameAndBirthDate.isEmpty()) {
             Patient p = sameNameAndBirthDate.get(0);
@@ -240,12 +283,18 @@ public class ReferralLedger {
                 // Only the contact columns, so a concurrent change to the rest of the row is not undone.
                 patients.updateContact(p.id(), clinicId, phone, email);
                 p = new Patient(p.id(), clinicId, p.firstName(), p.lastName(), p.birthDate(), phone, email, p.createdAt());
+                sameNameAndBirthDate.set(0, p);
             }
-            return p;
+            return new PatientOnFile(p, sameNameAndBirthDate);
         }
-        return patients.save(new Patient(UUID.randomUUID().toString(), clinicId, details.firstName(),
-                details.lastName(), details.birthDate(), blank(details.phone()) ? null : details.phone(),
-                blank(details.email()) ? null : details.email(), now));
+        patients.openNamesake(given.id(), clinicId, given.firstName(), given.lastName(), given.birthDate(),
+                given.phone(), given.email(), now);
+        sameNameAndBirthDate.add(given);
+        return new PatientOnFile(given, sameNameAndBirthDate);
+    }
+
+    /** The patient a referral names, and everyone of their name and birth date (for staff to judge). */
+    private record PatientOnFile(Patient patient, List<Patient> namesakes) {
     }
 
     /** A detail the submission leaves out says nothing; one it gives must be the one on file. */

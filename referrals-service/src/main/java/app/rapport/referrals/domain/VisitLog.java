@@ -109,7 +109,7 @@ public class VisitLog {
         if (referral.status() == ReferralStatus.SCHEDULED) {
             ledger.move(referral, ReferralStatus.IN_TREATMENT, "First visit recorded", StatusChange.SYSTEM);
         }
-        LOG.info("Visit {} (number {}) recorded on referral {}", visit.id(), number, referralId);
+        LOG.debug("Visit {} (number {}) recorded on referral {}", visit.id(), number, referralId);
         return new Outcome(visit, false);
     }
 

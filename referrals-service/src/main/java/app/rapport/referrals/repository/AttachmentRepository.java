@@ -12,5 +12,8 @@ public interface AttachmentRepository extends GenericRepository<Attachment, Stri
 
     Attachment save(Attachment attachment);
 
+    /** A referral's attachments in one JDBC batch. */
+    List<Attachment> saveAll(Iterable<Attachment> attachments);
+
     List<Attachment> findByClinicIdAndReferralIdOrderByListOrderAsc(String clinicId, String referralId);
 }

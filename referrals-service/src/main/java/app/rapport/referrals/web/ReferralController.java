@@ -84,8 +84,7 @@ public class ReferralController {
                 body.attachments() == null ? List.of() : body.attachments().stream()
                         .map(a -> new ReferralDraft.AttachmentDetails(a.fileName(), a.contentType(), a.sizeBytes(),
                                 a.description())).toList(), null);
-        Referral referral = ledger.open(caller.clinicId(), caller.user(), draft, null);
-        return tagged(HttpResponse.created(views.full(referral)));
+        return tagged(HttpResponse.created(views.opened(ledger.open(caller.clinicId(), caller.user(), draft, null))));
     }
 
     /** The referral's version as its ETag, for the next transition's If-Match. */

@@ -41,6 +41,12 @@ public class ReferralViews {
                         patient.lastName(), patient.firstName(), patient.birthDate()));
     }
 
+    /** A referral just opened, from the rows its transaction wrote: no read-back (issue 14). */
+    public ReferralView opened(app.rapport.referrals.domain.OpenedReferral opened) {
+        return ReferralView.of(opened.referral(), opened.partner(), opened.patient(), opened.attachments(),
+                List.of(opened.firstStatus()), opened.namesakes());
+    }
+
     public app.rapport.platform.web.Page<ReferralSummary> summaries(String clinicId,
                                                                    app.rapport.platform.web.Page<Referral> page) {
         List<Referral> rows = page.items();

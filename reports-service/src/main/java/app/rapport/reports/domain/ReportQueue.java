@@ -77,7 +77,8 @@ public class ReportQueue {
         // directory copy, or one who stated no list (the default: INITIAL and DISCHARGE), gets it.
         if (directory.find(referral.clinicId(), recipient)
                 .filter(p -> p.hasReportPreferences() && !p.wantedReports().contains(ReportType.INITIAL)).isPresent()) {
-            LOG.info("No INITIAL report for referral {} to {}: their preferences ask for none", referral.id(), role);
+            // Per event (queued from the referral consumers), so DEBUG: no INFO line per event (issue 14).
+            LOG.debug("No INITIAL report for referral {} to {}: their preferences ask for none", referral.id(), role);
             return Optional.empty();
         }
         return Optional.of(queue(referral, recipient, role, ReportType.INITIAL, 1));
@@ -92,7 +93,7 @@ public class ReportQueue {
         outbox.record(report.clinicId(), "Report", report.id(), EventTypes.REPORT_QUEUED,
                 new ReportEvents.ReportQueued(report.id(), report.referralId(), report.practitionerId(), role.name(),
                         type.name(), status.name(), now.toString()));
-        LOG.info("Queued {} report {} for referral {} to {} ({})", type, report.id(), referral.id(), role, status);
+        LOG.debug("Queued {} report {} for referral {} to {} ({})", type, report.id(), referral.id(), role, status);
         return report;
     }
 }
