@@ -65,23 +65,16 @@ final class Growth {
     /** Copies the clinic's rows of {@code table} with fresh ids until it has {@code size}; returns the count. */
     private long grow(RapportService s, String table, long size) throws SQLException {
         try (Connection c = client.connect(s)) {
+            // Auto-increment keys are left to the table; the fresh ids make each copy a new row.
             List<String> cols = new ArrayList<>();
             List<String> exprs = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT column_name, extra FROM information_schema.columns"
-                    + " WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String col = rs.getString(1).toLowerCase(Locale.ROOT);
-                        String extra = rs.getString(2) == null ? "" : rs.getString(2).toLowerCase(Locale.ROOT);
-                        if (extra.contains("generated") || extra.contains("auto_increment")) {
-                            continue;
-                        }
-                        cols.add("`" + col + "`");
-                        exprs.add(FRESH.contains(col) ? (col.equals("dedupe_key") ? "CONCAT('seed:', UUID())" : "UUID()")
-                                : "`" + col + "`");
-                    }
+            for (String col : ServiceStatements.storedColumns(c, table)) {
+                if (col.equals("`seq`")) {
+                    continue;
                 }
+                String name = col.replace("`", "");
+                cols.add(col);
+                exprs.add(!FRESH.contains(name) ? col : name.equals("dedupe_key") ? "CONCAT('seed:', UUID())" : "UUID()");
             }
             String insert = "INSERT IGNORE INTO " + table + " (" + String.join(", ", cols) + ") SELECT "
                     + String.join(", ", exprs) + " FROM " + table + " WHERE clinic_id = ? LIMIT ?";

@@ -134,7 +134,8 @@ final class ServiceStatements {
     /**
      * outreach-service.referrals (ReferralsHandler → RuleRunner): the fact counted, the thank-you
      * rule's partner look-up, the repeat-referrer and reverse-referral rules' reads of the
-     * partner's history in both directions, the task, its OutreachTaskCreated.
+     * partner's history in both directions and of their in-person thanks, the task, its
+     * OutreachTaskCreated.
      */
     static final ConsumerWork OUTREACH = new ConsumerWork("outreach-service",
             List.of("processed_event", "referral_fact", "outreach_task", "outbox_event"), List.of(), List.of(
@@ -147,6 +148,10 @@ final class ServiceStatements {
                     + " AND direction = 'RECEIVED' ORDER BY occurred_on", w -> p(w.clinic, w.practitioner)),
             new Sql("SELECT occurred_on FROM bench_referral_fact WHERE clinic_id = ? AND practitioner_id = ?"
                     + " AND direction = 'SENT' ORDER BY occurred_on", w -> p(w.clinic, w.practitioner)),
+            // The repeat-referrer rule, once the partner has referred often enough (the bench's partner has):
+            // were they thanked in person within the window? Reads every such task of theirs.
+            new Sql("SELECT * FROM bench_outreach_task WHERE clinic_id = ? AND practitioner_id = ? AND type = 'PERSONAL_THANKS'",
+                    w -> p(w.clinic, w.practitioner)),
             new Sql("INSERT INTO bench_outreach_task (id, clinic_id, type, status, practitioner_id, referral_id, channel,"
                     + " channel_provisional, due_on, rule, dedupe_key, created_by, created_at, updated_at)"
                     + " VALUES (?, ?, 'THANK_YOU', 'OPEN', ?, ?, 'HANDWRITTEN_NOTE', FALSE, ?, 'ThankYou', ?, 'rule', ?, ?)",
@@ -213,9 +218,28 @@ final class ServiceStatements {
             for (String t : copies) {
                 st.execute("DROP TABLE IF EXISTS bench_" + t);
                 st.execute("CREATE TABLE bench_" + t + " LIKE " + t);
-                st.execute("INSERT INTO bench_" + t + " SELECT * FROM " + t);
+                String cols = String.join(", ", storedColumns(c, t));
+                st.execute("INSERT INTO bench_" + t + " (" + cols + ") SELECT " + cols + " FROM " + t);
             }
         }
+    }
+
+    /** The columns a row is written with: not the generated ones, which MariaDB refuses values for. */
+    static List<String> storedColumns(Connection c, String table) throws SQLException {
+        List<String> cols = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, extra FROM information_schema.columns"
+                + " WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String extra = rs.getString(2) == null ? "" : rs.getString(2).toLowerCase(java.util.Locale.ROOT);
+                    if (!extra.contains("generated")) {
+                        cols.add("`" + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + "`");
+                    }
+                }
+            }
+        }
+        return cols;
     }
 
     static void dropShadowTables(Connection c, List<String> tables) throws SQLException {
