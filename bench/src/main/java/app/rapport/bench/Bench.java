@@ -66,14 +66,15 @@ public final class Bench {
                 clinics.add(Client.clinic(i));
             }
             client.registerPartners(clinics);
-            double sustained = new Ingest(client, o, results, ceilings, profiler).run();
-            new EndToEnd(client, o, results, ceilings).run(sustained);
-            Drain drain = new Drain(client, o, results, ceilings, profiler);
+            Scenario.Context context = new Scenario.Context(client, o, results, ceilings, profiler);
+            double sustained = new Ingest(context).run();
+            new EndToEnd(context).run(sustained);
+            Drain drain = new Drain(context);
             if (o.backlog > 0) {
                 drain.run();
             }
             if (!o.growth.isEmpty()) {
-                new Growth(client, o, results, drain).run();
+                new Growth(context, drain).run();
             }
         } finally {
             startup.finish();

@@ -1,6 +1,5 @@
 package app.rapport.bench;
 
-import app.rapport.local.LocalPlatform;
 import app.rapport.local.RapportService;
 import app.rapport.platform.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,27 +25,15 @@ import java.util.function.IntFunction;
  * consumers doing each service's statements ({@link ServiceStatements#CONSUMERS}) over the same
  * backlog with one transaction per event, and with one per poll batch.
  */
-final class Drain {
+final class Drain extends Scenario {
 
     /** What one drain measured. */
     record Outcome(int events, Map<String, Double> rates, Map<String, Double> drainedAfter, Map<String, Double> readyAfter,
                    double allDrainedAfter, List<String> profile) {
     }
 
-    private final Client client;
-    private final LocalPlatform platform;
-    private final BenchOptions o;
-    private final Results results;
-    private final CeilingJvm ceilings;
-    private final Profiler profiler;
-
-    Drain(Client client, BenchOptions o, Results results, CeilingJvm ceilings, Profiler profiler) {
-        this.client = client;
-        this.platform = client.platform;
-        this.o = o;
-        this.results = results;
-        this.ceilings = ceilings;
-        this.profiler = profiler;
+    Drain(Context c) {
+        super(c);
     }
 
     /** The main drain: half in one clinic, half over {@code --clinics}; with both ceilings. */

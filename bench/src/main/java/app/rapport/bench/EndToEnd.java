@@ -31,18 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * written in the same transaction as the task and the report, so they are readable then.
  * Beside the Kafka ceiling at the same rate.
  */
-final class EndToEnd {
+final class EndToEnd extends Scenario {
 
-    private final Client client;
-    private final BenchOptions o;
-    private final Results results;
-    private final CeilingJvm ceilings;
-
-    EndToEnd(Client client, BenchOptions o, Results results, CeilingJvm ceilings) {
-        this.client = client;
-        this.o = o;
-        this.results = results;
-        this.ceilings = ceilings;
+    EndToEnd(Context c) {
+        super(c);
     }
 
     void run(double sustainedIngest) throws Exception {

@@ -25,7 +25,7 @@ import java.util.Set;
  * ids ({@code INSERT IGNORE … SELECT}, doubling until the size is reached), so the seeded rows
  * have the services' own values and shapes.
  */
-final class Growth {
+final class Growth extends Scenario {
 
     /** Per service, the tables that grow with a clinic's referrals, and the id columns a copy gets fresh. */
     private static final Map<RapportService, List<String>> TABLES = Map.of(
@@ -34,15 +34,10 @@ final class Growth {
             RapportService.REPORTS, List.of("referral", "report"));
     private static final Set<String> FRESH = Set.of("id", "referral_id", "dedupe_key");
 
-    private final Client client;
-    private final BenchOptions o;
-    private final Results results;
     private final Drain drain;
 
-    Growth(Client client, BenchOptions o, Results results, Drain drain) {
-        this.client = client;
-        this.o = o;
-        this.results = results;
+    Growth(Context c, Drain drain) {
+        super(c);
         this.drain = drain;
     }
 

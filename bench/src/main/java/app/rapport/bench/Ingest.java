@@ -1,6 +1,5 @@
 package app.rapport.bench;
 
-import app.rapport.local.LocalPlatform;
 import app.rapport.local.RapportService;
 
 import java.net.http.HttpResponse;
@@ -22,26 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * the physical ceiling (single-row INSERT + COMMIT) and the same-work ceiling (referrals-service's
  * own statements, {@link ServiceStatements#REFERRAL_RECEIVED_TX}), both on as many threads.
  */
-final class Ingest {
+final class Ingest extends Scenario {
 
     /** The services whose consumers read what ingest publishes. */
     static final List<RapportService> DOWNSTREAM = List.of(RapportService.OUTREACH, RapportService.REPORTS,
             RapportService.CONTACTS);
 
-    private final Client client;
-    private final LocalPlatform platform;
-    private final BenchOptions o;
-    private final Results results;
-    private final CeilingJvm ceilings;
-    private final Profiler profiler;
-
-    Ingest(Client client, BenchOptions o, Results results, CeilingJvm ceilings, Profiler profiler) {
-        this.client = client;
-        this.platform = client.platform;
-        this.o = o;
-        this.results = results;
-        this.ceilings = ceilings;
-        this.profiler = profiler;
+    Ingest(Context c) {
+        super(c);
     }
 
     /** @return the sustained ingest with consumers running, referrals/s */
