@@ -100,7 +100,8 @@ final class Results {
         figures.add(new Figure(l + ": p50 / p99 / max", ms(both.p50()) + " / " + ms(both.p99()) + " / " + ms(both.max()), k,
                 ratio(both.p50() / kafka.get("p50")) + " / " + ratio(both.p99() / kafka.get("p99")), "≤ 20 ms / ≤ 100 ms",
                 both.p50() <= 20 && both.p99() <= 100));
-        figures.add(new Figure(l + ": never arrived", never + " of " + count, fmt(kafka.get("lost"), "") + " Kafka", "", "0",
+        figures.add(new Figure(l + ": never arrived", never + " of " + count, String.format(Locale.ROOT, "%.0f lost by Kafka",
+                kafka.get("lost")), "", "0",
                 never == 0));
         figures.add(new Figure("Ingest p50 at half the sustained rate (POST, from its scheduled time)", ms(posted.p50()), "", "",
                 "≤ 10 ms", posted.p50() <= 10));
@@ -133,7 +134,7 @@ final class Results {
                     targeted && referrals ? met : null));
         }
         details.add(String.format(Locale.ROOT, "Drain: every group at lag 0 %s after the services were launched together (ready after %s).",
-                fmt(out.allDrainedAfter(), " s"), out.readyAfter()));
+                fmt(out.allDrainedAfter(), " s"), seconds(out.readyAfter())));
         profile("drain (outreach-service)", allMet, out.profile());
     }
 
@@ -151,7 +152,17 @@ final class Results {
             pts[1] = e.getValue().p50();
             pts[2] = size;
         }
-        growthRows.add(new String[]{String.format(Locale.ROOT, "%,d", size), rows.toString(), drains.toString(), l.toString()});
+        StringBuilder seeded = new StringBuilder();
+        rows.forEach((t, n) -> seeded.append(seeded.length() == 0 ? "" : "; ").append(t).append(' ').append(n));
+        growthRows.add(new String[]{String.format(Locale.ROOT, "%,d", size), seeded.toString(), drains.toString(), l.toString()});
+    }
+
+    /** "outreach-service.referrals 17.5 s; …" */
+    private static String seconds(Map<String, Double> bySomething) {
+        StringBuilder b = new StringBuilder();
+        bySomething.forEach((k, v) -> b.append(b.length() == 0 ? "" : "; ").append(k).append(' ')
+                .append(v == null ? "—" : fmt(v, " s")));
+        return b.toString();
     }
 
     private void profile(String phase, boolean met, List<String> frames) {
