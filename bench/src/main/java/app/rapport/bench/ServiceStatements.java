@@ -161,8 +161,10 @@ final class ServiceStatements {
 
     /**
      * reports-service.referrals (ReferralEventsHandler → ReferralStore, ReportQueue): the referral
-     * copy, the check whether its patient details came first, and per recipient (referrer and PCP)
-     * the recipient's copy, the next sequence number, the queued report and its ReportQueued.
+     * copy; the check, with the row locked, whether its patient details came first (they do in
+     * the bench: PatientReferred is written first, so the reports are queued now); then per
+     * recipient (referrer and PCP) ReportQueue.queueFirst: is the first report there already,
+     * the recipient's preferences, their consents for this patient, the report, its ReportQueued.
      */
     static final ConsumerWork REPORTS = new ConsumerWork("reports-service",
             List.of("processed_event", "referral", "report", "outbox_event"), List.of(), List.of(
@@ -171,24 +173,36 @@ final class ServiceStatements {
                     + " requested_service, primary_care_id, treating_name, treating_credentials, patient_reference)"
                     + " VALUES (?, ?, 'RECEIVED', 'REFERRAL', ?, 'RECEIVED', ?, 'Prenatal chiropractic care', ?, 'Jordan Reyes',"
                     + " 'DC', ?)", w -> p(w.clinic, w.referralId, w.practitioner, w.on, w.primaryCare, w.patientReference)),
-            new Sql("SELECT * FROM bench_referral WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.referralId)),
+            new Sql("SELECT r.*, p.first_name, p.last_name, p.birth_date, p.reason, p.diagnosis_codes FROM bench_referral r"
+                    + " LEFT JOIN referral_patient p ON p.clinic_id = r.clinic_id AND p.referral_id = r.id"
+                    + " WHERE r.clinic_id = ? AND r.id = ? AND r.direction = 'RECEIVED' FOR UPDATE", w -> p(w.clinic, w.referralId)),
+            reportExists(w -> w.practitioner),
             new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner)),
-            new Sql("SELECT COALESCE(MAX(sequence_number), 0) FROM bench_report WHERE clinic_id = ? AND practitioner_id = ?"
-                    + " AND patient_reference = ?", w -> p(w.clinic, w.practitioner, w.patientReference)),
-            report(1, w -> w.practitioner, "REFERRER"),
+            consents(w -> w.practitioner),
+            report(1, w -> w.practitioner, "REFERRING_PRACTITIONER"),
             outbox("Report", 1, "reports.reports.v1", "app.rapport.reports.ReportQueued.v1", 2,
-                    "{\"referralId\":\"%s\",\"recipientRole\":\"REFERRER\"}"),
+                    "{\"referralId\":\"%s\",\"recipientRole\":\"REFERRING_PRACTITIONER\",\"type\":\"INITIAL\"}"),
+            reportExists(w -> w.primaryCare),
             new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.primaryCare)),
-            new Sql("SELECT COALESCE(MAX(sequence_number), 0) FROM bench_report WHERE clinic_id = ? AND practitioner_id = ?"
-                    + " AND patient_reference = ?", w -> p(w.clinic, w.primaryCare, w.patientReference)),
+            consents(w -> w.primaryCare),
             report(3, w -> w.primaryCare, "PRIMARY_CARE"),
             outbox("Report", 3, "reports.reports.v1", "app.rapport.reports.ReportQueued.v1", 4,
-                    "{\"referralId\":\"%s\",\"recipientRole\":\"PRIMARY_CARE\"}")));
+                    "{\"referralId\":\"%s\",\"recipientRole\":\"PRIMARY_CARE\",\"type\":\"INITIAL\"}")));
+
+    private static Sql reportExists(Function<Work, String> recipient) {
+        return new Sql("SELECT 1 FROM bench_report WHERE clinic_id = ? AND referral_id = ? AND practitioner_id = ?"
+                + " AND type = 'INITIAL' AND sequence_number = 1 LIMIT 1", w -> p(w.clinic, w.referralId, recipient.apply(w)));
+    }
+
+    private static Sql consents(Function<Work, String> recipient) {
+        return new Sql("SELECT * FROM consent WHERE clinic_id = ? AND patient_reference = ? AND practitioner_id = ?",
+                w -> p(w.clinic, w.patientReference, recipient.apply(w)));
+    }
 
     private static Sql report(int id, Function<Work, String> recipient, String role) {
         return new Sql("INSERT INTO bench_report (id, clinic_id, referral_id, practitioner_id, recipient_role, type,"
-                + " sequence_number, status, patient_reference, queued_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, '" + role + "', 'INITIAL', 1, 'AWAITING_CONSENT', ?, ?, ?)",
+                + " sequence_number, status, patient_reference, queued_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, '" + role + "', 'INITIAL', 1, 'AWAITING_CONSENT', ?, ?, ?, 0)",
                 w -> p(w.id(id), w.clinic, w.referralId, recipient.apply(w), w.patientReference, w.now, w.now));
     }
 
