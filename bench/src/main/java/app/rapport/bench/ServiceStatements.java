@@ -140,6 +140,9 @@ final class ServiceStatements {
     static final ConsumerWork OUTREACH = new ConsumerWork("outreach-service",
             List.of("processed_event", "referral_fact", "outreach_task", "outbox_event"), List.of(), List.of(
             inbox("outreach-service.referrals"),
+            // RuleRunner.onEvent: the clinic's facts (its profile) and which rules it has enabled.
+            new Sql("SELECT * FROM clinic_profile WHERE clinic_id = ?", w -> p(w.clinic)),
+            new Sql("SELECT * FROM plugin_setting WHERE clinic_id = ?", w -> p(w.clinic)),
             new Sql("INSERT IGNORE INTO bench_referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on,"
                     + " treating_name, treating_credentials) VALUES (?, ?, ?, 'RECEIVED', ?, 'Jordan Reyes', 'DC')",
                     w -> p(w.clinic, w.referralId, w.practitioner, w.on)),
