@@ -155,6 +155,9 @@ final class ServiceStatements {
             // were they thanked in person within the window? Reads every such task of theirs.
             new Sql("SELECT * FROM bench_outreach_task WHERE clinic_id = ? AND practitioner_id = ? AND type = 'PERSONAL_THANKS'",
                     w -> p(w.clinic, w.practitioner)),
+            // TaskPlanner: a task for this occasion already (a replay under a new event id)?
+            new Sql("SELECT 1 FROM bench_outreach_task WHERE clinic_id = ? AND dedupe_key = ? LIMIT 1",
+                    w -> p(w.clinic, "ThankYou:" + w.referralId)),
             new Sql("INSERT INTO bench_outreach_task (id, clinic_id, type, status, practitioner_id, referral_id, channel,"
                     + " channel_provisional, due_on, rule, dedupe_key, created_by, created_at, updated_at)"
                     + " VALUES (?, ?, 'THANK_YOU', 'OPEN', ?, ?, 'HANDWRITTEN_NOTE', FALSE, ?, 'ThankYou', ?, 'rule', ?, ?)",
