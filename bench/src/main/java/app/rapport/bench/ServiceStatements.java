@@ -1,5 +1,7 @@
 package app.rapport.bench;
 
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.events.Topics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -96,10 +98,10 @@ final class ServiceStatements {
             new Sql("INSERT INTO bench_referral_status_change (id, clinic_id, referral_id, step, from_status, to_status,"
                     + " reason, changed_by, changed_at) VALUES (?, ?, ?, 1, NULL, 'RECEIVED', NULL, 'dev', ?)",
                     w -> p(w.id(3), w.clinic, w.id(2), w.now)),
-            outbox("Referral", 2, "referrals.referrals.v1", "app.rapport.referrals.ReferralReceived.v2", 4,
+            outbox("Referral", 2, Topics.REFERRALS, EventTypes.REFERRAL_RECEIVED, 4,
                     "{\"referralId\":\"%s\",\"direction\":\"RECEIVED\",\"kind\":\"REFERRAL\",\"status\":\"RECEIVED\","
                             + "\"urgency\":\"ROUTINE\",\"channel\":\"FAX\",\"requestedService\":\"Prenatal chiropractic care\"}"),
-            outbox("Referral", 2, "referrals.referrals.v1", "app.rapport.referrals.PatientReferred.v1", 5,
+            outbox("Referral", 2, Topics.PATIENTS, EventTypes.PATIENT_REFERRED, 5,
                     "{\"referralId\":\"%s\",\"reason\":\"" + Client.REASON + "\",\"diagnosisCodes\":[\"O26.893\",\"M54.50\"]}"));
 
     /** ReferralViews.full, after the commit, for the 201's body: 5 reads in autocommit. */
@@ -121,7 +123,7 @@ final class ServiceStatements {
 
     private static Sql inbox(String consumer) {
         return new Sql("INSERT IGNORE INTO bench_processed_event (consumer, event_id, clinic_id, event_type, processed_at)"
-                + " VALUES ('" + consumer + "', ?, ?, 'app.rapport.referrals.ReferralReceived.v2', ?)",
+                + " VALUES ('" + consumer + "', ?, ?, '" + EventTypes.REFERRAL_RECEIVED + "', ?)",
                 w -> p(w.eventId, w.clinic, w.now));
     }
 
@@ -162,7 +164,7 @@ final class ServiceStatements {
                     + " channel_provisional, due_on, rule, dedupe_key, created_by, created_at, updated_at)"
                     + " VALUES (?, ?, 'THANK_YOU', 'OPEN', ?, ?, 'HANDWRITTEN_NOTE', FALSE, ?, 'ThankYou', ?, 'rule', ?, ?)",
                     w -> p(w.id(1), w.clinic, w.practitioner, w.referralId, w.on, "ThankYou:" + w.referralId, w.now, w.now)),
-            outbox("OutreachTask", 1, "outreach.activities.v1", "app.rapport.outreach.OutreachTaskCreated.v1", 2,
+            outbox("OutreachTask", 1, Topics.OUTREACH_ACTIVITIES, EventTypes.OUTREACH_TASK_CREATED, 2,
                     "{\"referralId\":\"%s\",\"type\":\"THANK_YOU\",\"status\":\"OPEN\"}")));
 
     /**
@@ -186,13 +188,13 @@ final class ServiceStatements {
             new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner)),
             consents(w -> w.practitioner),
             report(1, w -> w.practitioner, "REFERRING_PRACTITIONER"),
-            outbox("Report", 1, "reports.reports.v1", "app.rapport.reports.ReportQueued.v1", 2,
+            outbox("Report", 1, Topics.REPORTS, EventTypes.REPORT_QUEUED, 2,
                     "{\"referralId\":\"%s\",\"recipientRole\":\"REFERRING_PRACTITIONER\",\"type\":\"INITIAL\"}"),
             reportExists(w -> w.primaryCare),
             new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.primaryCare)),
             consents(w -> w.primaryCare),
             report(3, w -> w.primaryCare, "PRIMARY_CARE"),
-            outbox("Report", 3, "reports.reports.v1", "app.rapport.reports.ReportQueued.v1", 4,
+            outbox("Report", 3, Topics.REPORTS, EventTypes.REPORT_QUEUED, 4,
                     "{\"referralId\":\"%s\",\"recipientRole\":\"PRIMARY_CARE\",\"type\":\"INITIAL\"}")));
 
     private static Sql reportExists(Function<Work, String> recipient) {
