@@ -37,4 +37,8 @@ final class Latencies {
     double p99() {
         return percentileMs(99);
     }
+
+    double max() {
+        return percentileMs(100);
+    }
 }

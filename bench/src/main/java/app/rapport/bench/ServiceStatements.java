@@ -1,0 +1,308 @@
+package app.rapport.bench;
+
+import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.events.Topics;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The statements each service sends for one piece of work, as plain SQL over raw JDBC: what the
+ * same-work ceilings run. <b>This is the one place to update when a service's path changes</b>
+ * (the ingest path is being cut to 6 round trips in issue 14 item 4; the consumers are being
+ * batched in item 2): edit the lists below to match, and the ceilings follow.
+ *
+ * <p>Writes go to {@code bench_<table>} copies made with {@code CREATE TABLE … LIKE} (the same
+ * columns and indexes), so the ceilings leave the services' rows and outboxes alone; the
+ * directory copies a service reads are read from its own tables.
+ */
+final class ServiceStatements {
+
+    /** One statement and how its parameters come from the work item. */
+    record Sql(String text, Function<Work, Object[]> params) {
+    }
+
+    /**
+     * One piece of work: a received referral (its clinic, partners, patient) or the event that
+     * carries it; {@code id(k)} is the k-th fresh id the service would generate for it.
+     */
+    static final class Work {
+        final String clinic;
+        final String practitioner;
+        final String primaryCare;
+        final String referralId;
+        final String eventId;
+        final String patientReference;
+        final String lastName;
+        final LocalDate birthDate;
+        final LocalDate on;
+        final Timestamp now = Timestamp.from(Instant.now());
+        private final Map<Integer, String> ids = new HashMap<>();
+
+        Work(String clinic, String practitioner, String primaryCare, String referralId, String eventId,
+             String patientReference, String lastName, LocalDate birthDate, LocalDate on) {
+            this.clinic = clinic;
+            this.practitioner = practitioner;
+            this.primaryCare = primaryCare;
+            this.referralId = referralId;
+            this.eventId = eventId;
+            this.patientReference = patientReference;
+            this.lastName = lastName;
+            this.birthDate = birthDate;
+            this.on = on;
+        }
+
+        String id(int k) {
+            return ids.computeIfAbsent(k, x -> UUID.randomUUID().toString());
+        }
+    }
+
+    private static Object[] p(Object... values) {
+        return values;
+    }
+
+    // ------------------------------------------------------------------ referrals-service, POST /referrals
+
+    /** Tables the ingest statements write; copied as bench_<name>. */
+    static final List<String> REFERRALS_WRITES = List.of("patient", "referral", "referral_status_change", "outbox_event");
+
+    /**
+     * ReferralLedger.open for a RECEIVED referral, in its transaction (today: 8 statements + COMMIT):
+     * both partners checked, the patient looked up by name and birth date and inserted, the
+     * referral, its first history row, ReferralReceived and PatientReferred in the outbox.
+     */
+    static final List<Sql> REFERRAL_RECEIVED_TX = List.of(
+            new Sql("SELECT * FROM partner WHERE clinic_id = ? AND practitioner_id = ?", w -> p(w.clinic, w.practitioner)),
+            new Sql("SELECT * FROM partner WHERE clinic_id = ? AND practitioner_id = ?", w -> p(w.clinic, w.primaryCare)),
+            new Sql("SELECT * FROM bench_patient WHERE clinic_id = ? AND last_name = ? AND first_name = ? AND birth_date = ?"
+                    + " ORDER BY created_at", w -> p(w.clinic, w.lastName, "Elena", w.birthDate)),
+            new Sql("INSERT INTO bench_patient (id, clinic_id, first_name, last_name, birth_date, phone, email, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    w -> p(w.id(1), w.clinic, "Elena", w.lastName, w.birthDate, "+12065550143", null, w.now)),
+            new Sql("INSERT INTO bench_referral (id, clinic_id, direction, kind, practitioner_id, patient_id, reason,"
+                    + " diagnosis_codes, requested_service, urgency, channel, referred_on, treating_id, treating_name,"
+                    + " treating_credentials, primary_care_practitioner_id, status, created_by, created_at, updated_at, version)"
+                    + " VALUES (?, ?, 'RECEIVED', 'REFERRAL', ?, ?, ?, 'O26.893,M54.50', 'Prenatal chiropractic care', 'ROUTINE',"
+                    + " 'FAX', ?, 'jreyes', 'Jordan Reyes', 'DC', ?, 'RECEIVED', 'dev', ?, ?, 0)",
+                    w -> p(w.id(2), w.clinic, w.practitioner, w.id(1), Client.REASON, w.on, w.primaryCare, w.now, w.now)),
+            new Sql("INSERT INTO bench_referral_status_change (id, clinic_id, referral_id, step, from_status, to_status,"
+                    + " reason, changed_by, changed_at) VALUES (?, ?, ?, 1, NULL, 'RECEIVED', NULL, 'dev', ?)",
+                    w -> p(w.id(3), w.clinic, w.id(2), w.now)),
+            outbox("Referral", 2, Topics.REFERRALS, EventTypes.REFERRAL_RECEIVED, 4,
+                    "{\"referralId\":\"%s\",\"direction\":\"RECEIVED\",\"kind\":\"REFERRAL\",\"status\":\"RECEIVED\","
+                            + "\"urgency\":\"ROUTINE\",\"channel\":\"FAX\",\"requestedService\":\"Prenatal chiropractic care\"}"),
+            outbox("Referral", 2, Topics.PATIENTS, EventTypes.PATIENT_REFERRED, 5,
+                    "{\"referralId\":\"%s\",\"reason\":\"" + Client.REASON + "\",\"diagnosisCodes\":[\"O26.893\",\"M54.50\"]}"));
+
+    /** ReferralViews.full, after the commit, for the 201's body: 5 reads in autocommit. */
+    static final List<Sql> REFERRAL_RECEIVED_ANSWER = List.of(
+            new Sql("SELECT * FROM bench_patient WHERE id = ? AND clinic_id = ?", w -> p(w.id(1), w.clinic)),
+            new Sql("SELECT * FROM partner WHERE clinic_id = ? AND practitioner_id = ?", w -> p(w.clinic, w.practitioner)),
+            new Sql("SELECT * FROM referral_attachment WHERE clinic_id = ? AND referral_id = ? ORDER BY list_order",
+                    w -> p(w.clinic, w.id(2))),
+            new Sql("SELECT * FROM bench_referral_status_change WHERE clinic_id = ? AND referral_id = ? ORDER BY step",
+                    w -> p(w.clinic, w.id(2))),
+            new Sql("SELECT * FROM bench_patient WHERE clinic_id = ? AND last_name = ? AND first_name = ? AND birth_date = ?"
+                    + " ORDER BY created_at", w -> p(w.clinic, w.lastName, "Elena", w.birthDate)));
+
+    // ------------------------------------------------------------------ consumers of referrals.referrals.v1
+
+    /** One consumer's statements for one ReferralReceived, inside the transaction that records the inbox row. */
+    record ConsumerWork(String service, List<String> writes, List<String> copies, List<Sql> perEvent) {
+    }
+
+    private static Sql inbox(String consumer) {
+        return new Sql("INSERT IGNORE INTO bench_processed_event (consumer, event_id, clinic_id, event_type, processed_at)"
+                + " VALUES ('" + consumer + "', ?, ?, '" + EventTypes.REFERRAL_RECEIVED + "', ?)",
+                w -> p(w.eventId, w.clinic, w.now));
+    }
+
+    private static Sql outbox(String aggregate, int aggregateId, String topic, String type, int id, String payload) {
+        return new Sql("INSERT INTO bench_outbox_event (id, clinic_id, aggregate_type, aggregate_id, topic, type, payload,"
+                + " created_at) VALUES (?, ?, '" + aggregate + "', ?, '" + topic + "', '" + type + "', ?, ?)",
+                w -> p(w.id(id), w.clinic, w.id(aggregateId), String.format(payload, w.referralId), w.now));
+    }
+
+    /**
+     * outreach-service.referrals (ReferralsHandler → RuleRunner): the fact counted, the thank-you
+     * rule's partner look-up, the repeat-referrer and reverse-referral rules' reads of the
+     * partner's history in both directions and of their in-person thanks, the task, its
+     * OutreachTaskCreated.
+     */
+    static final ConsumerWork OUTREACH = new ConsumerWork("outreach-service",
+            List.of("processed_event", "referral_fact", "outreach_task", "outbox_event"), List.of(), List.of(
+            inbox("outreach-service.referrals"),
+            // RuleRunner.onEvent: the clinic's facts (its profile) and which rules it has enabled.
+            new Sql("SELECT * FROM clinic_profile WHERE clinic_id = ?", w -> p(w.clinic)),
+            new Sql("SELECT * FROM plugin_setting WHERE clinic_id = ?", w -> p(w.clinic)),
+            new Sql("INSERT IGNORE INTO bench_referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on,"
+                    + " treating_name, treating_credentials) VALUES (?, ?, ?, 'RECEIVED', ?, 'Jordan Reyes', 'DC')",
+                    w -> p(w.clinic, w.referralId, w.practitioner, w.on)),
+            new Sql("SELECT * FROM partner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner)),
+            new Sql("SELECT occurred_on FROM bench_referral_fact WHERE clinic_id = ? AND practitioner_id = ?"
+                    + " AND direction = 'RECEIVED' ORDER BY occurred_on", w -> p(w.clinic, w.practitioner)),
+            new Sql("SELECT occurred_on FROM bench_referral_fact WHERE clinic_id = ? AND practitioner_id = ?"
+                    + " AND direction = 'SENT' ORDER BY occurred_on", w -> p(w.clinic, w.practitioner)),
+            // The repeat-referrer rule, once the partner has referred often enough (the bench's partner has):
+            // were they thanked in person within the window? Reads every such task of theirs.
+            new Sql("SELECT * FROM bench_outreach_task WHERE clinic_id = ? AND practitioner_id = ? AND type = 'PERSONAL_THANKS'",
+                    w -> p(w.clinic, w.practitioner)),
+            // TaskPlanner: a task for this occasion already (a replay under a new event id)?
+            new Sql("SELECT 1 FROM bench_outreach_task WHERE clinic_id = ? AND dedupe_key = ? LIMIT 1",
+                    w -> p(w.clinic, "ThankYou:" + w.referralId)),
+            new Sql("INSERT INTO bench_outreach_task (id, clinic_id, type, status, practitioner_id, referral_id, channel,"
+                    + " channel_provisional, due_on, rule, dedupe_key, created_by, created_at, updated_at)"
+                    + " VALUES (?, ?, 'THANK_YOU', 'OPEN', ?, ?, 'HANDWRITTEN_NOTE', FALSE, ?, 'ThankYou', ?, 'rule', ?, ?)",
+                    w -> p(w.id(1), w.clinic, w.practitioner, w.referralId, w.on, "ThankYou:" + w.referralId, w.now, w.now)),
+            outbox("OutreachTask", 1, Topics.OUTREACH_ACTIVITIES, EventTypes.OUTREACH_TASK_CREATED, 2,
+                    "{\"referralId\":\"%s\",\"type\":\"THANK_YOU\",\"status\":\"OPEN\"}")));
+
+    /**
+     * reports-service.referrals (ReferralEventsHandler → ReferralStore, ReportQueue): the referral
+     * copy; the check, with the row locked, whether its patient details came first (they do in
+     * the bench: PatientReferred is written first, so the reports are queued now); then per
+     * recipient (referrer and PCP) ReportQueue.queueFirst: is the first report there already,
+     * the recipient's preferences, their consents for this patient, the report, its ReportQueued.
+     */
+    static final ConsumerWork REPORTS = new ConsumerWork("reports-service",
+            List.of("processed_event", "referral", "report", "outbox_event"), List.of(), List.of(
+            inbox("reports-service.referrals"),
+            new Sql("INSERT INTO bench_referral (clinic_id, id, direction, kind, practitioner_id, status, referred_on,"
+                    + " requested_service, primary_care_id, treating_name, treating_credentials, patient_reference)"
+                    + " VALUES (?, ?, 'RECEIVED', 'REFERRAL', ?, 'RECEIVED', ?, 'Prenatal chiropractic care', ?, 'Jordan Reyes',"
+                    + " 'DC', ?)", w -> p(w.clinic, w.referralId, w.practitioner, w.on, w.primaryCare, w.patientReference)),
+            new Sql("SELECT r.*, p.first_name, p.last_name, p.birth_date, p.reason, p.diagnosis_codes FROM bench_referral r"
+                    + " LEFT JOIN referral_patient p ON p.clinic_id = r.clinic_id AND p.referral_id = r.id"
+                    + " WHERE r.clinic_id = ? AND r.id = ? AND r.direction = 'RECEIVED' FOR UPDATE", w -> p(w.clinic, w.referralId)),
+            reportExists(w -> w.practitioner),
+            new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner)),
+            consents(w -> w.practitioner),
+            report(1, w -> w.practitioner, "REFERRING_PRACTITIONER"),
+            outbox("Report", 1, Topics.REPORTS, EventTypes.REPORT_QUEUED, 2,
+                    "{\"referralId\":\"%s\",\"recipientRole\":\"REFERRING_PRACTITIONER\",\"type\":\"INITIAL\"}"),
+            reportExists(w -> w.primaryCare),
+            new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.primaryCare)),
+            consents(w -> w.primaryCare),
+            report(3, w -> w.primaryCare, "PRIMARY_CARE"),
+            outbox("Report", 3, Topics.REPORTS, EventTypes.REPORT_QUEUED, 4,
+                    "{\"referralId\":\"%s\",\"recipientRole\":\"PRIMARY_CARE\",\"type\":\"INITIAL\"}")));
+
+    private static Sql reportExists(Function<Work, String> recipient) {
+        return new Sql("SELECT 1 FROM bench_report WHERE clinic_id = ? AND referral_id = ? AND practitioner_id = ?"
+                + " AND type = 'INITIAL' AND sequence_number = 1 LIMIT 1", w -> p(w.clinic, w.referralId, recipient.apply(w)));
+    }
+
+    private static Sql consents(Function<Work, String> recipient) {
+        return new Sql("SELECT * FROM consent WHERE clinic_id = ? AND patient_reference = ? AND practitioner_id = ?",
+                w -> p(w.clinic, w.patientReference, recipient.apply(w)));
+    }
+
+    private static Sql report(int id, Function<Work, String> recipient, String role) {
+        return new Sql("INSERT INTO bench_report (id, clinic_id, referral_id, practitioner_id, recipient_role, type,"
+                + " sequence_number, status, patient_reference, queued_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, '" + role + "', 'INITIAL', 1, 'AWAITING_CONSENT', ?, ?, ?, 0)",
+                w -> p(w.id(id), w.clinic, w.referralId, recipient.apply(w), w.patientReference, w.now, w.now));
+    }
+
+    /**
+     * contacts-service.referrals (ReferralActivityHandler → PractitionerDirectory.referralReceived):
+     * the partner locked, its counters and dates updated. The practitioner table is copied with
+     * its rows, so the lock and the update touch a real row.
+     */
+    static final ConsumerWork CONTACTS = new ConsumerWork("contacts-service",
+            List.of("processed_event"), List.of("practitioner"), List.of(
+            inbox("contacts-service.referrals"),
+            new Sql("SELECT * FROM bench_practitioner WHERE id = ? AND clinic_id = ? FOR UPDATE", w -> p(w.practitioner, w.clinic)),
+            new Sql("UPDATE bench_practitioner SET referrals_received = referrals_received + 1, last_referral_received_on = ?,"
+                    + " version = version + 1 WHERE id = ? AND clinic_id = ?", w -> p(w.on, w.practitioner, w.clinic))));
+
+    static final List<ConsumerWork> CONSUMERS = List.of(OUTREACH, REPORTS, CONTACTS);
+
+    // ------------------------------------------------------------------ running them
+
+    /** Fresh empty copies of {@code writes}, and copies with their rows of {@code copies}. */
+    static void shadowTables(Connection c, List<String> writes, List<String> copies) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String t : writes) {
+                st.execute("DROP TABLE IF EXISTS bench_" + t);
+                st.execute("CREATE TABLE bench_" + t + " LIKE " + t);
+            }
+            for (String t : copies) {
+                st.execute("DROP TABLE IF EXISTS bench_" + t);
+                st.execute("CREATE TABLE bench_" + t + " LIKE " + t);
+                String cols = String.join(", ", storedColumns(c, t));
+                st.execute("INSERT INTO bench_" + t + " (" + cols + ") SELECT " + cols + " FROM " + t);
+            }
+        }
+    }
+
+    /** The columns a row is written with: not the generated ones, which MariaDB refuses values for. */
+    static List<String> storedColumns(Connection c, String table) throws SQLException {
+        List<String> cols = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, extra FROM information_schema.columns"
+                + " WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String extra = rs.getString(2) == null ? "" : rs.getString(2).toLowerCase(java.util.Locale.ROOT);
+                    if (!extra.contains("generated")) {
+                        cols.add("`" + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + "`");
+                    }
+                }
+            }
+        }
+        return cols;
+    }
+
+    static void dropShadowTables(Connection c, List<String> tables) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String t : tables) {
+                st.execute("DROP TABLE IF EXISTS bench_" + t);
+            }
+        }
+    }
+
+    /** Prepared once per connection, as a pool's statement cache would. */
+    static final class Runner {
+        private final Connection c;
+        private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+        Runner(Connection c) {
+            this.c = c;
+        }
+
+        void run(List<Sql> statements, Work w) throws SQLException {
+            for (Sql s : statements) {
+                PreparedStatement ps = prepared.get(s.text());
+                if (ps == null) {
+                    ps = c.prepareStatement(s.text());
+                    prepared.put(s.text(), ps);
+                }
+                Object[] params = s.params().apply(w);
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                if (ps.execute()) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        while (rs.next()) {
+                            rs.getObject(1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private ServiceStatements() {
+    }
+}
