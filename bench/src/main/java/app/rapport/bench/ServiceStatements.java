@@ -18,9 +18,8 @@ import java.util.function.Function;
 
 /**
  * The statements each service sends for one piece of work, as plain SQL over raw JDBC: what the
- * same-work ceilings run. <b>This is the one place to update when a service's path changes</b>
- * (the ingest path is being cut to 6 round trips in issue 14 item 4; the consumers are being
- * batched in item 2): edit the lists below to match, and the ceilings follow.
+ * same-work ceilings run. <b>This is the one place to update when a service's path changes</b>:
+ * edit the lists below to match, and the ceilings follow.
  *
  * <p>Writes go to {@code bench_<table>} copies made with {@code CREATE TABLE … LIKE} (the same
  * columns and indexes), so the ceilings leave the services' rows and outboxes alone; the
@@ -77,17 +76,16 @@ final class ServiceStatements {
     static final List<String> REFERRALS_WRITES = List.of("patient", "referral", "referral_status_change", "outbox_event");
 
     /**
-     * ReferralLedger.open for a RECEIVED referral, in its transaction (today: 8 statements + COMMIT):
-     * both partners checked, the patient looked up by name and birth date and inserted, the
-     * referral, its first history row, ReferralReceived and PatientReferred in the outbox.
+     * ReferralLedger.open for a RECEIVED referral naming someone new, in its transaction (ADR 0015:
+     * 5 statements + COMMIT = 6 round trips): both partners in one read, the patient opened by
+     * INSERT IGNORE on the namesake key, the referral, its first history row, and ReferralReceived
+     * with PatientReferred in one multi-row outbox INSERT.
      */
     static final List<Sql> REFERRAL_RECEIVED_TX = List.of(
-            new Sql("SELECT * FROM partner WHERE clinic_id = ? AND practitioner_id = ?", w -> p(w.clinic, w.practitioner)),
-            new Sql("SELECT * FROM partner WHERE clinic_id = ? AND practitioner_id = ?", w -> p(w.clinic, w.primaryCare)),
-            new Sql("SELECT * FROM bench_patient WHERE clinic_id = ? AND last_name = ? AND first_name = ? AND birth_date = ?"
-                    + " ORDER BY created_at", w -> p(w.clinic, w.lastName, "Elena", w.birthDate)),
-            new Sql("INSERT INTO bench_patient (id, clinic_id, first_name, last_name, birth_date, phone, email, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            new Sql("SELECT * FROM partner WHERE clinic_id = ? AND practitioner_id IN (?, ?)",
+                    w -> p(w.clinic, w.practitioner, w.primaryCare)),
+            new Sql("INSERT IGNORE INTO bench_patient (id, clinic_id, first_name, last_name, birth_date, phone, email,"
+                    + " created_at, namesake) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
                     w -> p(w.id(1), w.clinic, "Elena", w.lastName, w.birthDate, "+12065550143", null, w.now)),
             new Sql("INSERT INTO bench_referral (id, clinic_id, direction, kind, practitioner_id, patient_id, reason,"
                     + " diagnosis_codes, requested_service, urgency, channel, referred_on, treating_id, treating_name,"
@@ -98,22 +96,20 @@ final class ServiceStatements {
             new Sql("INSERT INTO bench_referral_status_change (id, clinic_id, referral_id, step, from_status, to_status,"
                     + " reason, changed_by, changed_at) VALUES (?, ?, ?, 1, NULL, 'RECEIVED', NULL, 'dev', ?)",
                     w -> p(w.id(3), w.clinic, w.id(2), w.now)),
-            outbox("Referral", 2, Topics.REFERRALS, EventTypes.REFERRAL_RECEIVED, 4,
-                    "{\"referralId\":\"%s\",\"direction\":\"RECEIVED\",\"kind\":\"REFERRAL\",\"status\":\"RECEIVED\","
-                            + "\"urgency\":\"ROUTINE\",\"channel\":\"FAX\",\"requestedService\":\"Prenatal chiropractic care\"}"),
-            outbox("Referral", 2, Topics.PATIENTS, EventTypes.PATIENT_REFERRED, 5,
-                    "{\"referralId\":\"%s\",\"reason\":\"" + Client.REASON + "\",\"diagnosisCodes\":[\"O26.893\",\"M54.50\"]}"));
+            // Outbox.record(List): both events in one multi-row INSERT
+            new Sql("INSERT INTO bench_outbox_event (id, clinic_id, aggregate_type, aggregate_id, topic, type, payload,"
+                    + " created_at) VALUES (?, ?, 'Referral', ?, '" + Topics.REFERRALS + "', '" + EventTypes.REFERRAL_RECEIVED
+                    + "', ?, ?), (?, ?, 'Referral', ?, '" + Topics.PATIENTS + "', '" + EventTypes.PATIENT_REFERRED + "', ?, ?)",
+                    w -> p(w.id(4), w.clinic, w.id(2), String.format(RECEIVED_PAYLOAD, w.referralId), w.now,
+                            w.id(5), w.clinic, w.id(2), String.format(PATIENT_PAYLOAD, w.referralId), w.now)));
 
-    /** ReferralViews.full, after the commit, for the 201's body: 5 reads in autocommit. */
-    static final List<Sql> REFERRAL_RECEIVED_ANSWER = List.of(
-            new Sql("SELECT * FROM bench_patient WHERE id = ? AND clinic_id = ?", w -> p(w.id(1), w.clinic)),
-            new Sql("SELECT * FROM partner WHERE clinic_id = ? AND practitioner_id = ?", w -> p(w.clinic, w.practitioner)),
-            new Sql("SELECT * FROM referral_attachment WHERE clinic_id = ? AND referral_id = ? ORDER BY list_order",
-                    w -> p(w.clinic, w.id(2))),
-            new Sql("SELECT * FROM bench_referral_status_change WHERE clinic_id = ? AND referral_id = ? ORDER BY step",
-                    w -> p(w.clinic, w.id(2))),
-            new Sql("SELECT * FROM bench_patient WHERE clinic_id = ? AND last_name = ? AND first_name = ? AND birth_date = ?"
-                    + " ORDER BY created_at", w -> p(w.clinic, w.lastName, "Elena", w.birthDate)));
+    private static final String RECEIVED_PAYLOAD = "{\"referralId\":\"%s\",\"direction\":\"RECEIVED\",\"kind\":\"REFERRAL\","
+            + "\"status\":\"RECEIVED\",\"urgency\":\"ROUTINE\",\"channel\":\"FAX\",\"requestedService\":\"Prenatal chiropractic care\"}";
+    private static final String PATIENT_PAYLOAD = "{\"referralId\":\"%s\",\"reason\":\"" + Client.REASON
+            + "\",\"diagnosisCodes\":[\"O26.893\",\"M54.50\"]}";
+
+    /** The 201 is built from what was written (ADR 0015): nothing is read after the commit. */
+    static final List<Sql> REFERRAL_RECEIVED_ANSWER = List.of();
 
     // ------------------------------------------------------------------ consumers of referrals.referrals.v1
 
