@@ -100,8 +100,8 @@ final class ServiceStatements {
             new Sql("INSERT INTO bench_outbox_event (id, clinic_id, aggregate_type, aggregate_id, topic, type, payload,"
                     + " created_at) VALUES (?, ?, 'Referral', ?, '" + Topics.REFERRALS + "', '" + EventTypes.REFERRAL_RECEIVED
                     + "', ?, ?), (?, ?, 'Referral', ?, '" + Topics.PATIENTS + "', '" + EventTypes.PATIENT_REFERRED + "', ?, ?)",
-                    w -> p(w.id(4), w.clinic, w.id(2), String.format(RECEIVED_PAYLOAD, w.referralId), w.now,
-                            w.id(5), w.clinic, w.id(2), String.format(PATIENT_PAYLOAD, w.referralId), w.now)));
+                    w -> p(w.id(4), w.clinic, w.id(2), String.format(ServiceStatements.RECEIVED_PAYLOAD, w.referralId), w.now,
+                            w.id(5), w.clinic, w.id(2), String.format(ServiceStatements.PATIENT_PAYLOAD, w.referralId), w.now)));
 
     private static final String RECEIVED_PAYLOAD = "{\"referralId\":\"%s\",\"direction\":\"RECEIVED\",\"kind\":\"REFERRAL\","
             + "\"status\":\"RECEIVED\",\"urgency\":\"ROUTINE\",\"channel\":\"FAX\",\"requestedService\":\"Prenatal chiropractic care\"}";
