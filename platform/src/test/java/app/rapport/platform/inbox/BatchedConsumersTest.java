@@ -114,10 +114,7 @@ class BatchedConsumersTest implements TestPropertyProvider {
     void aBatchIsCommittedTogetherAndItsRedeliveryChangesNothing() {
         String clinic = TestClinics.unique("sequim");
         String key = UUID.randomUUID().toString();
-        List<EventEnvelope> events = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            events.add(note(clinic, key, "note " + i));
-        }
+        List<EventEnvelope> events = notes(clinic, key, 20);
         whileConsumersAreAway(() -> sendTogether(events));
         await().atMost(WAIT).until(() -> events.stream().allMatch(e -> appliedTimes(e.id()) == 1));
         assertThat(committedBatches).anyMatch(size -> size > 1);
@@ -137,10 +134,7 @@ class BatchedConsumersTest implements TestPropertyProvider {
     void aBatchRolledBackBeforeItsCommitIsReplayedOneByOneAndLosesNothing() {
         String clinic = TestClinics.unique("forks");
         String key = UUID.randomUUID().toString();
-        List<EventEnvelope> events = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            events.add(note(clinic, key, "note " + i));
-        }
+        List<EventEnvelope> events = notes(clinic, key, 10);
         AtomicBoolean failed = new AtomicBoolean();
         consumers.beforeBatchCommit = batch -> {
             if (failed.compareAndSet(false, true)) {
@@ -158,10 +152,7 @@ class BatchedConsumersTest implements TestPropertyProvider {
     void aConsumerThatDiesMidBatchBeforeTheCommitLosesNothingAndAppliesEachRecordOnce() {
         String clinic = TestClinics.unique("neah-bay");
         String key = UUID.randomUUID().toString();
-        List<EventEnvelope> events = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            events.add(note(clinic, key, "note " + i));
-        }
+        List<EventEnvelope> events = notes(clinic, key, 10);
         AtomicBoolean crashed = new AtomicBoolean();
         consumers.beforeBatchCommit = batch -> {
             if (crashed.compareAndSet(false, true)) {
@@ -217,6 +208,15 @@ class BatchedConsumersTest implements TestPropertyProvider {
             }
             producer.flush();
         }
+    }
+
+    /** {@code count} notes of one key, so they travel on one partition in order. */
+    private static List<EventEnvelope> notes(String clinic, String key, int count) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(note(clinic, key, "note " + i));
+        }
+        return events;
     }
 
     private static EventEnvelope note(String clinic, String noteId, String text) {
