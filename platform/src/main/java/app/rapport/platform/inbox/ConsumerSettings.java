@@ -9,8 +9,17 @@ import java.time.Duration;
 public class ConsumerSettings {
 
     private boolean enabled = true;
-    /** Consumers per handler, each with a share of the partitions (topics have 6 by default). */
+    /**
+     * Consumers per handler, each with a share of the partitions (topics have 6 by default). A
+     * member spends most of a batch waiting for its one commit, not on a core, so the 2 cores of a
+     * service's host keep about one and a half busy each; 3 also splits 6 partitions evenly. More
+     * members would mostly add connections and smaller batches (ADR 0014).
+     */
     private int concurrency = 3;
+    /** Records per poll, and so at most per transaction (Kafka's max.poll.records). */
+    private int batchSize = 200;
+    /** How often a consumer logs what it applied (at INFO, only when it applied something). */
+    private Duration summaryEvery = Duration.ofSeconds(30);
     /** Attempts for a failure that is neither transient nor known poison, before the dead-letter topic. */
     private int maxAttempts = 5;
     private Duration initialBackoff = Duration.ofMillis(100);
@@ -36,6 +45,22 @@ public class ConsumerSettings {
 
     public void setConcurrency(int concurrency) {
         this.concurrency = Math.max(1, concurrency);
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = Math.max(1, batchSize);
+    }
+
+    public Duration getSummaryEvery() {
+        return summaryEvery;
+    }
+
+    public void setSummaryEvery(Duration summaryEvery) {
+        this.summaryEvery = summaryEvery;
     }
 
     public int getMaxAttempts() {

@@ -31,11 +31,13 @@ import org.slf4j.MDC;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -71,6 +73,11 @@ public class EventConsumers {
     private final Duration deadLetterTimeout;
     /** Events that already had their injected fault (test-only hook, see {@link ConsumerSettings#getTestFaultMarker()}). */
     private final Set<String> faulted = ConcurrentHashMap.newKeySet();
+    /**
+     * Test seam: runs inside a poll batch's transaction after its records were applied, before the
+     * commit. Throwing here rolls the whole batch back, as a failure of its last statement would.
+     */
+    public volatile java.util.function.Consumer<List<EventEnvelope>> beforeBatchCommit = events -> { };
 
     public EventConsumers(List<EventHandler> handlers, KafkaClients clients, TopicBootstrap topics, Inbox inbox,
                           DeadLetters deadLetters, TransactionOperations<Connection> transactions,
@@ -125,6 +132,7 @@ public class EventConsumers {
         private final PipelineLoop loop;
         private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         private volatile Consumer<String, byte[]> consumer;
+        private final Summary summary;
 
         private final int index;
 
@@ -132,6 +140,7 @@ public class EventConsumers {
             this.handler = handler;
             this.index = index;
             this.loop = pipeline.loop("consumer-" + handler.consumerName() + "-" + index, l -> run());
+            this.summary = new Summary(loop.name(), settings.getSummaryEvery());
             health.consumer(loop, handler.consumerName(), index);
         }
 
@@ -147,6 +156,7 @@ public class EventConsumers {
         /** One life of the consumer; whatever it throws, {@link PipelineLoop} starts a new one. */
         private void run() throws InterruptedException {
             done.clear(); // offsets of a consumer that died are not ours to commit: the new one resumes from the last commit
+            health.waitingForPartitions(loop);
             while (loop.isRunning()) {
                 try {
                     topics.ensureTopics();
@@ -161,22 +171,19 @@ public class EventConsumers {
                 }
                 loop.progress(); // waiting for the broker is not being stuck; readiness shows the broker itself
             }
-            try (Consumer<String, byte[]> c = clients.newConsumer(handler.consumerName(), index);
+            try (Consumer<String, byte[]> c = clients.newConsumer(handler.consumerName(), index,
+                    settings.getBatchSize());
                  KafkaClientMetrics metrics = bindMetrics(c)) {
                 consumer = c;
                 c.subscribe(handler.topics(), this);
                 while (loop.isRunning()) {
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
                     loop.progress();
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        if (!process(record)) {
-                            break; // shutting down mid-record: leave it uncommitted for the next start
-                        }
-                        done.put(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1));
-                        loop.progress();
+                    if (!records.isEmpty()) {
+                        processBatch(records);
                     }
                     commit(c);
+                    summary.maybeLog();
                 }
             } catch (WakeupException e) {
                 if (loop.isRunning()) {
@@ -210,24 +217,126 @@ public class EventConsumers {
             done.clear();
         }
 
-        /** @return false only when shutting down before the record was settled */
-        private boolean process(ConsumerRecord<String, byte[]> record) {
-            EventEnvelope event;
-            try {
-                event = EventEnvelope.fromRecord(record);
-            } catch (RuntimeException e) {
-                return park(record, e);
-            }
-            if (!handler.eventTypes().contains(event.type())) {
-                boolean otherVersionOfOurs = EventTypes.withoutVersion(event.type())
-                        .map(base -> handler.eventTypes().stream().anyMatch(t -> t.startsWith(base + ".v")))
-                        .orElse(false);
-                if (otherVersionOfOurs) {
-                    return park(record, new UnknownSchemaVersionException(event.type()));
+        /**
+         * Applies a poll's records: those that can be applied go through in one transaction (one
+         * commit for the whole poll instead of one per record). If that transaction fails for any
+         * reason it is rolled back as a whole and its records are applied again one by one, each in
+         * its own transaction under the usual retry and dead-letter rules, so only a record that is
+         * itself at fault is parked. Offsets are marked done only after the records' commit.
+         */
+        private void processBatch(ConsumerRecords<String, byte[]> records) {
+            List<ConsumerRecord<String, byte[]>> applicable = new ArrayList<>();
+            List<EventEnvelope> events = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                EventEnvelope event;
+                try {
+                    event = EventEnvelope.fromRecord(record);
+                } catch (RuntimeException e) {
+                    event = null;
+                    if (!flush(applicable, events) || !park(record, e)) {
+                        return;
+                    }
                 }
-                return true; // not an event this consumer reacts to
+                if (event != null) {
+                    Settle settle = sort(record, event);
+                    if (settle == Settle.APPLY) {
+                        applicable.add(record);
+                        events.add(event);
+                        continue;
+                    }
+                    // A record parked or passed over ends the run of applicable records before it,
+                    // so offsets are only ever marked done in the order of the partition.
+                    if (!flush(applicable, events)) {
+                        return;
+                    }
+                    if (settle == Settle.PARK_UNKNOWN_VERSION
+                            && !park(record, new UnknownSchemaVersionException(event.type()))) {
+                        return;
+                    }
+                }
+                markDone(record);
             }
-            injectFault(event);
+            flush(applicable, events);
+        }
+
+        private enum Settle { APPLY, PASS_OVER, PARK_UNKNOWN_VERSION }
+
+        private Settle sort(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+            if (handler.eventTypes().contains(event.type())) {
+                injectFault(event);
+                return Settle.APPLY;
+            }
+            boolean otherVersionOfOurs = EventTypes.withoutVersion(event.type())
+                    .map(base -> handler.eventTypes().stream().anyMatch(t -> t.startsWith(base + ".v")))
+                    .orElse(false);
+            return otherVersionOfOurs ? Settle.PARK_UNKNOWN_VERSION : Settle.PASS_OVER;
+        }
+
+        /**
+         * Applies the collected run of records and empties it.
+         *
+         * @return false only when shutting down before every record was settled
+         */
+        private boolean flush(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events) {
+            if (records.isEmpty()) {
+                return true;
+            }
+            try {
+                if (records.size() > 1 && applyTogether(records, events)) {
+                    records.forEach(this::markDone);
+                    return true;
+                }
+                for (int i = 0; i < records.size(); i++) {
+                    if (!process(records.get(i), events.get(i))) {
+                        return false; // shutting down mid-batch: the rest stays uncommitted for the next start
+                    }
+                    markDone(records.get(i));
+                    loop.progress();
+                }
+                return true;
+            } finally {
+                records.clear();
+                events.clear();
+            }
+        }
+
+        /** @return true when every event of the run was applied (or found applied) in one commit */
+        private boolean applyTogether(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events) {
+            try {
+                int applied = transactions.executeWrite(status -> {
+                    int fresh = 0;
+                    for (int i = 0; i < events.size(); i++) {
+                        EventEnvelope event = events.get(i);
+                        if (inbox.firstDelivery(handler.consumerName(), event)) {
+                            within(records.get(i), event, () -> {
+                                handler.apply(event);
+                                return null;
+                            });
+                            fresh++;
+                        }
+                    }
+                    beforeBatchCommit.accept(events);
+                    return fresh;
+                });
+                summary.add(applied, events.size() - applied);
+                loop.progress();
+                return true;
+            } catch (RuntimeException e) {
+                // An Error is not caught: like a crash, it kills the consumer before the commit and the
+                // restarted one polls the records again. Which record failed, and whether it would fail again, is for the one-by-one replay to find out.
+                LOG.debug("Batch of {} for {} rolled back ({}); applying its records one by one", events.size(),
+                        handler.consumerName(), Failures.describe(e));
+                summary.replayed++;
+                return false;
+            }
+        }
+
+        private void markDone(ConsumerRecord<String, byte[]> record) {
+            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+
+        /** Runs {@code work} with the event's trace and ids in the MDC, so what it logs can be followed. */
+        private <T> T within(ConsumerRecord<String, byte[]> record, EventEnvelope event, Supplier<T> work) {
             TraceParent trace = TraceParent.parse(EventEnvelope.header(record.headers(), TraceParent.HEADER))
                     .orElseGet(TraceParent::newRoot);
             TraceParent.enter(trace);
@@ -236,7 +345,7 @@ public class EventConsumers {
             MDC.put("event_id", event.id());
             MDC.put("event_type", event.type());
             try {
-                return applyWithRetries(record, event);
+                return work.get();
             } finally {
                 TraceParent.clear();
                 MDC.remove("trace_id");
@@ -244,6 +353,11 @@ public class EventConsumers {
                 MDC.remove("event_id");
                 MDC.remove("event_type");
             }
+        }
+
+        /** @return false only when shutting down before the record was settled */
+        private boolean process(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+            return within(record, event, () -> applyWithRetries(record, event));
         }
 
         /** Test-only: the consumer thread dies once per event that carries the configured marker. */
@@ -266,9 +380,9 @@ public class EventConsumers {
                         }
                         return false;
                     });
-                    // One line per event with the trace, clinic and event ids in the MDC: an operator
-                    // follows one referral through every service's log by its trace id.
-                    LOG.info("{} {} {}", applied ? "Applied" : "Already applied", event.type(), event.id());
+                    // No line per event (the hot path): the summary counts it; DEBUG shows each one.
+                    LOG.debug("{} {} {}", applied ? "Applied" : "Already applied", event.type(), event.id());
+                    summary.add(applied ? 1 : 0, applied ? 0 : 1);
                     return true;
                 } catch (RuntimeException e) {
                     attempt++;
@@ -342,12 +456,64 @@ public class EventConsumers {
             Consumer<String, byte[]> c = consumer;
             if (c != null) {
                 commit(c);
+                Set<TopicPartition> kept = new java.util.HashSet<>(c.assignment());
+                kept.removeAll(partitions);
+                health.partitionsHeld(loop, kept.size());
             }
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // positions come from committed offsets (or the earliest offset for a new group)
+            // Positions come from committed offsets (or the earliest offset for a new group). The
+            // group protocol calls this once a member's first assignment is known, even an empty
+            // one, and then with each partition added; assignment() is the whole share.
+            Consumer<String, byte[]> c = consumer;
+            health.partitionsHeld(loop, c != null ? c.assignment().size() : partitions.size());
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Another member may own them already: committing our offsets for them could move theirs back.
+            done.keySet().removeAll(partitions);
+        }
+    }
+
+    /**
+     * What a consumer applied, logged at most once per interval instead of a line per event: the
+     * hot path stays quiet, and an operator still sees that events flow and how many batches had
+     * to be replayed one by one.
+     */
+    private static final class Summary {
+        private final String name;
+        private final long everyNanos;
+        private long since = System.nanoTime();
+        private long applied;
+        private long alreadyApplied;
+        private long replayed;
+
+        Summary(String name, Duration every) {
+            this.name = name;
+            this.everyNanos = every.toNanos();
+        }
+
+        void add(int applied, int alreadyApplied) {
+            this.applied += applied;
+            this.alreadyApplied += alreadyApplied;
+        }
+
+        void maybeLog() {
+            long now = System.nanoTime();
+            if (now - since < everyNanos) {
+                return;
+            }
+            if (applied + alreadyApplied + replayed > 0) {
+                LOG.info("{}: applied {} event(s), {} already applied, {} batch(es) replayed one by one in the last {} s",
+                        name, applied, alreadyApplied, replayed, Duration.ofNanos(now - since).toSeconds());
+            }
+            since = now;
+            applied = 0;
+            alreadyApplied = 0;
+            replayed = 0;
         }
     }
 

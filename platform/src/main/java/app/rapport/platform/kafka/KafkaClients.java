@@ -58,14 +58,22 @@ public class KafkaClients {
         return new KafkaProducer<>(props);
     }
 
-    /** Consumer {@code index} of group {@code groupId}; offsets are committed by the caller after each batch. */
-    public Consumer<String, byte[]> newConsumer(String groupId, int index) {
+    /**
+     * Consumer {@code index} of group {@code groupId}; offsets are committed by the caller after each
+     * batch of at most {@code maxPollRecords}, which it applies in one transaction.
+     *
+     * <p>Kafka 4's consumer group protocol (KIP-848, ADR 0014): the broker assigns partitions and
+     * moves them one member at a time, so a member joining at start or leaving never stops the
+     * others (no eager "stop the world" rebalance, no join/sync rounds before the first poll).
+     */
+    public Consumer<String, byte[]> newConsumer(String groupId, int index, int maxPollRecords) {
         Map<String, Object> props = settings.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, service.name() + "-" + groupId + "-" + index);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         // A record waiting out a database outage keeps its partition; give it time before a rebalance.
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
         // Bounds commitSync() and the group's coordinator look-ups while the broker is away (default 60 s).

@@ -40,6 +40,9 @@ public class PipelineHealth {
     private final MeterRegistry registry;
     private final List<PipelineLoop> relays = new CopyOnWriteArrayList<>();
     private final List<PipelineLoop> consumers = new CopyOnWriteArrayList<>();
+    /** Consumers whose current member has not yet been given its partitions by the group. */
+    private final java.util.Set<PipelineLoop> waitingForPartitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<PipelineLoop, Held> held = new java.util.concurrent.ConcurrentHashMap<>();
     /** Until the first answer the broker counts as unreachable: readiness must not claim what it has not seen. */
     private volatile boolean brokerReachable;
     private volatile String brokerProblem = "not checked yet";
@@ -64,12 +67,47 @@ public class PipelineHealth {
 
     public void consumer(PipelineLoop loop, String handler, int worker) {
         consumers.add(loop);
+        waitingForPartitions.add(loop);
         meters(loop, "rapport.consumer", List.of(Tag.of("handler", handler), Tag.of("worker", Integer.toString(worker))));
     }
 
     public void forget(PipelineLoop loop) {
         relays.remove(loop);
         consumers.remove(loop);
+        waitingForPartitions.remove(loop);
+        held.remove(loop);
+    }
+
+    /** A new member of the consumer's group is joining: it holds nothing until the group answers. */
+    public void waitingForPartitions(PipelineLoop loop) {
+        held.remove(loop);
+        waitingForPartitions.add(loop);
+    }
+
+    /**
+     * The member now holds {@code partitions} partitions. With the consumer group protocol a
+     * member's first answer is often empty: the partitions meant for it are still being released by
+     * a member that joined a moment earlier, and reach it only at its next heartbeat.
+     */
+    public void partitionsHeld(PipelineLoop loop, int partitions) {
+        held.put(loop, new Held(partitions, System.nanoTime()));
+        waitingForPartitions.remove(loop);
+    }
+
+    /**
+     * Readiness waits for this: an event published now is fetched at once, not after a hand-over.
+     * A member that holds nothing counts once it has held nothing for a settling period: then the
+     * group simply has more members than partitions (replicas, or a raised concurrency).
+     */
+    public boolean holdsItsPartitions(PipelineLoop loop) {
+        if (waitingForPartitions.contains(loop)) {
+            return false;
+        }
+        Held h = held.get(loop);
+        return h == null || h.partitions() > 0 || System.nanoTime() - h.sinceNanos() > settings.getPartitionsSettleAfter().toNanos();
+    }
+
+    private record Held(int partitions, long sinceNanos) {
     }
 
     private void meters(PipelineLoop loop, String prefix, List<Tag> tags) {

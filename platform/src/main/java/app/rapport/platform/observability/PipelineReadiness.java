@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Readiness DOWN while the relay or a consumer is dead or stuck, a dead-letter write keeps
+ * Readiness DOWN until every consumer's member holds the partitions its group gave it (so an event
+ * published once the service is ready is fetched at once), and while the relay or a consumer is
+ * dead or stuck, a dead-letter write keeps
  * failing, or the broker does not answer; the details say which. Only reads what the loops and
  * the background broker check recorded, so a probe answers at once.
  */
@@ -35,6 +37,10 @@ public class PipelineReadiness implements HealthIndicator {
         }
         for (PipelineLoop loop : health.consumers()) {
             up &= put(details, loop);
+            if (loop.isRunning() && !health.holdsItsPartitions(loop)) {
+                up = false;
+                details.put(loop.name(), details.get(loop.name()) + ", waiting for its partitions");
+            }
         }
         long failing = health.deadLetters().failingWrites();
         if (failing > 0) {

@@ -10,11 +10,24 @@ public class PipelineSettings {
 
     /** A loop that shows no progress for this long (retrying one record, or not polling) turns readiness DOWN. */
     private Duration stuckAfter = Duration.ofSeconds(60);
+    /**
+     * How long a consumer that holds no partition keeps readiness DOWN: two of the group
+     * protocol's 5 s heartbeats and some slack, the time a partition hand-over takes to reach it.
+     */
+    private Duration partitionsSettleAfter = Duration.ofSeconds(12);
     /** First wait before a dead loop starts again; doubled on each death in a row up to the maximum. */
     private Duration restartBackoff = Duration.ofSeconds(1);
     private Duration maxRestartBackoff = Duration.ofSeconds(30);
     /** How often the broker is asked whether it answers, and how long one question may take. */
     private Duration brokerCheckTimeout = Duration.ofSeconds(3);
+
+    public Duration getPartitionsSettleAfter() {
+        return partitionsSettleAfter;
+    }
+
+    public void setPartitionsSettleAfter(Duration partitionsSettleAfter) {
+        this.partitionsSettleAfter = partitionsSettleAfter;
+    }
 
     public Duration getStuckAfter() {
         return stuckAfter;

@@ -48,6 +48,9 @@ public abstract class ServiceSmokeTest implements TestPropertyProvider {
 
     @Test
     void answersHealthLivenessAndReadinessWithoutAToken() {
+        // Readiness turns UP once every consumer holds its partitions (ADR 0014), a moment after start.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class).code() == 200);
         for (String path : List.of("/health", "/health/liveness", "/health/readiness")) {
             HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET(path), String.class);
             assertThat(response.getStatus().getCode()).as(path).isEqualTo(200);

@@ -105,6 +105,9 @@ class HttpPlatformTest implements TestPropertyProvider {
 
     @Test
     void healthNeedsNoToken() {
+        // Readiness turns UP once every consumer holds its partitions (ADR 0014), a moment after start.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class).code() == 200);
         HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class);
         assertThat(response.getStatus().getCode()).isEqualTo(200);
         assertThat(http.toBlocking().exchange(HttpRequest.GET("/health/liveness"), String.class).getStatus().getCode())
