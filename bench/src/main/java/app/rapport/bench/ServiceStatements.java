@@ -130,13 +130,13 @@ final class ServiceStatements {
     }
 
     /**
-     * outreach-service.referrals (ReferralsHandler → RuleRunner): the fact counted, the thank-you
-     * rule's partner look-up, the repeat-referrer and reverse-referral rules' reads of the
-     * partner's history in both directions and of their in-person thanks, the task, its
-     * OutreachTaskCreated.
+     * outreach-service.referrals (ReferralsHandler → RuleRunner): the fact and the partner's running
+     * count, the thank-you rule's partner look-up, the repeat-referrer rule's bounded count and
+     * EXISTS, the reverse-referral rule's one-row read (ADR 0016), the task, its OutreachTaskCreated.
      */
     static final ConsumerWork OUTREACH = new ConsumerWork("outreach-service",
-            List.of("processed_event", "referral_fact", "outreach_task", "outbox_event"), List.of(), List.of(
+            List.of("processed_event", "referral_fact", "partner_referral_count", "outreach_task", "outbox_event"), List.of(),
+            List.of(
             inbox("outreach-service.referrals"),
             // RuleRunner.onEvent: the clinic's facts (its profile) and which rules it has enabled.
             new Sql("SELECT * FROM clinic_profile WHERE clinic_id = ?", w -> p(w.clinic)),
@@ -144,15 +144,22 @@ final class ServiceStatements {
             new Sql("INSERT IGNORE INTO bench_referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on,"
                     + " treating_name, treating_credentials) VALUES (?, ?, ?, 'RECEIVED', ?, 'Jordan Reyes', 'DC')",
                     w -> p(w.clinic, w.referralId, w.practitioner, w.on)),
+            // PartnerHistory.countReferral: the partner's running count, raised with a new referral (ADR 0016)
+            new Sql("INSERT INTO bench_partner_referral_count (clinic_id, practitioner_id, direction, referrals, last_on)"
+                    + " VALUES (?, ?, 'RECEIVED', 1, ?) ON DUPLICATE KEY UPDATE referrals = referrals + 1,"
+                    + " last_on = GREATEST(last_on, VALUES(last_on))", w -> p(w.clinic, w.practitioner, w.on)),
             new Sql("SELECT * FROM partner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner)),
-            new Sql("SELECT occurred_on FROM bench_referral_fact WHERE clinic_id = ? AND practitioner_id = ?"
-                    + " AND direction = 'RECEIVED' ORDER BY occurred_on", w -> p(w.clinic, w.practitioner)),
-            new Sql("SELECT occurred_on FROM bench_referral_fact WHERE clinic_id = ? AND practitioner_id = ?"
-                    + " AND direction = 'SENT' ORDER BY occurred_on", w -> p(w.clinic, w.practitioner)),
-            // The repeat-referrer rule, once the partner has referred often enough (the bench's partner has):
-            // were they thanked in person within the window? Reads every such task of theirs.
-            new Sql("SELECT * FROM bench_outreach_task WHERE clinic_id = ? AND practitioner_id = ? AND type = 'PERSONAL_THANKS'",
-                    w -> p(w.clinic, w.practitioner)),
+            // The repeat-referrer rule: referrals in its window counted up to its threshold (3) ...
+            new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM bench_referral_fact WHERE clinic_id = ? AND practitioner_id = ?"
+                    + " AND direction = 'RECEIVED' AND occurred_on BETWEEN ? AND ? LIMIT 3) bounded",
+                    w -> p(w.clinic, w.practitioner, java.sql.Date.valueOf(w.on.minusDays(90)), java.sql.Date.valueOf(w.on))),
+            // ... and whether they were thanked in person within it (the bench's partner has referred often enough)
+            new Sql("SELECT EXISTS (SELECT 1 FROM bench_outreach_task WHERE clinic_id = ? AND practitioner_id = ?"
+                    + " AND type = 'PERSONAL_THANKS' AND created_at >= ?)",
+                    w -> p(w.clinic, w.practitioner, Timestamp.from(w.now.toInstant().minusSeconds(90L * 86_400)))),
+            // The reverse-referral rule: how many the clinic has sent the partner, one row by its key
+            new Sql("SELECT referrals FROM bench_partner_referral_count WHERE clinic_id = ? AND practitioner_id = ?"
+                    + " AND direction = 'SENT'", w -> p(w.clinic, w.practitioner)),
             // TaskPlanner: a task for this occasion already (a replay under a new event id)?
             new Sql("SELECT 1 FROM bench_outreach_task WHERE clinic_id = ? AND dedupe_key = ? LIMIT 1",
                     w -> p(w.clinic, "ThankYou:" + w.referralId)),

@@ -242,6 +242,10 @@ final class KafkaBroker {
         p.put("share.coordinator.state.topic.min.isr", "1");
         // Consumer groups start consuming at once instead of waiting 3 s for more members.
         p.put("group.initial.rebalance.delay.ms", "0");
+        // The consumer group protocol (ADR 0014) hands partitions over at heartbeats: every 5 s by
+        // default, so a service's readiness (which waits for its partitions) came up to 5 s late.
+        p.put("group.consumer.min.heartbeat.interval.ms", "1000");
+        p.put("group.consumer.heartbeat.interval.ms", "1000");
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");
         p.put("log.retention.hours", "168");

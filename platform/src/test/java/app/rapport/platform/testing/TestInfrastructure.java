@@ -151,6 +151,9 @@ public final class TestInfrastructure {
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "5")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // partitions are handed over at heartbeats (ADR 0014): a second, not the default five
+                    .setConfigProp("group.consumer.min.heartbeat.interval.ms", "1000")
+                    .setConfigProp("group.consumer.heartbeat.interval.ms", "1000")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .build();
