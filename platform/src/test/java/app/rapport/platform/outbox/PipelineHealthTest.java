@@ -172,7 +172,9 @@ class PipelineHealthTest implements TestPropertyProvider {
         await().atMost(WAIT).until(() -> deadLettered(tooLong).size() == 1 && deadLettered(wrongInteger).size() == 1
                 && deadLettered(mysqlWrongInteger).size() == 1);
         for (String noteId : List.of(tooLong, wrongInteger, mysqlWrongInteger)) {
-            assertThat(handler.attempts.get(noteId).get()).as(noteId).isEqualTo(3);
+            // its own three bounded attempts, plus at most one as part of its poll's batch when it shared a
+            // poll with the others (the batch is rolled back and replayed one by one, ADR 0014)
+            assertThat(handler.attempts.get(noteId).get()).as(noteId).isBetween(3, 4);
             assertThat(applied(noteId)).isZero();
         }
         assertThat(EventEnvelope.header(deadLettered(tooLong).get(0).headers(), DeadLetters.ERROR_CLASS))
