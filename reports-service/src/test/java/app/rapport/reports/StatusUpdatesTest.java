@@ -289,6 +289,10 @@ class StatusUpdatesTest implements TestPropertyProvider {
         Partners.send(Topics.REFERRALS, Partners.received(r, "2025-03-03"));
         await().atMost(ReceivedReferrals.WAIT).until(() -> referrals.exists(
                 "SELECT 1 FROM referral WHERE clinic_id = ? AND id = ?", clinic, r.referralId()));
+        // PatientReferred comes on its own topic through another consumer: the update names the patient
+        await().atMost(ReceivedReferrals.WAIT).until(() -> referrals.exists(
+                "SELECT 1 FROM referral_patient WHERE clinic_id = ? AND referral_id = ? AND birth_date IS NOT NULL",
+                clinic, r.referralId()));
         return r;
     }
 

@@ -202,6 +202,10 @@ public class StatusUpdates {
     public StatusUpdateDocument assemble(StatusUpdate update) {
         ReferralRecord referral = referrals.find(update.clinicId(), update.referralId())
                 .orElseThrow(() -> new IllegalStateException("no referral " + update.referralId()));
+        if (referral.patientBirthDate() == null) {
+            // PatientReferred travels on its own topic (ADR 0206) and may come after the status change
+            throw new IllegalStateException("the patient's details have not arrived yet");
+        }
         Practitioner referrer = directory.find(update.clinicId(), update.practitionerId())
                 .orElseThrow(() -> new IllegalStateException("the referrer is not in the directory copy yet"));
         return new StatusUpdateDocument(update, referral, referrer, update.clinicId());
