@@ -89,8 +89,12 @@ class ReceivedReferralRoundTripsTest extends ReferralsTestSupport {
     }
 
     private static List<String> statements(List<RoundTrips.Sent> sent) {
+        // Left out: the autocommit switches (ADR 0015, consequences) and HikariCP's aliveness check of a
+        // connection that sat idle for over 500 ms before the request borrowed it (a SELECT 1 that a busy
+        // service never sends, and that no change to the ingest path could save).
         return sent.stream().map(RoundTrips.Sent::sql)
-                .filter(sql -> !sql.toLowerCase(Locale.ROOT).startsWith("set autocommit")).toList();
+                .filter(sql -> !sql.toLowerCase(Locale.ROOT).startsWith("set autocommit"))
+                .filter(sql -> !sql.trim().equalsIgnoreCase("select 1")).toList();
     }
 
     private static String listing(List<RoundTrips.Sent> sent) {
