@@ -40,7 +40,9 @@ public final class RunningPlatform {
                 throw new UncheckedIOException(e);
             }
             LocalPlatform p = new LocalPlatform(new LocalPlatformOptions().freePorts().repoRoot(root).dataDir(data)
-                    .serviceEnv("RAPPORT_TEST_FAULT_MARKER", TEST_FAULT_MARKER));
+                    .serviceEnv("RAPPORT_TEST_FAULT_MARKER", TEST_FAULT_MARKER)
+                    // the per-request and per-event lines an operator turns on to follow a trace (DefiningFlowIT)
+                    .serviceEnv("RAPPORT_TRAIL_LOG_LEVEL", "DEBUG"));
             Runtime.getRuntime().addShutdownHook(new Thread(p::close, "platform-stop"));
             p.startDatabase();
             p.startBroker();

@@ -310,6 +310,8 @@ public class EventConsumers {
                         if (inbox.firstDelivery(handler.consumerName(), event)) {
                             within(records.get(i), event, () -> {
                                 handler.apply(event);
+                                // with the event's trace in the MDC; committed with its batch, or replayed alone
+                                LOG.debug("Applied {} {} in a batch of {}", event.type(), event.id(), events.size());
                                 return null;
                             });
                             fresh++;
