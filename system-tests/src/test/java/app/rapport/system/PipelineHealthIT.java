@@ -33,6 +33,8 @@ class PipelineHealthIT {
     private static final Duration SETTLE = Duration.ofMinutes(2);
     /** A service's start on a loaded 2-core machine, with room; what must not happen is minutes of waiting on the broker. */
     private static final Duration STARTS = Duration.ofSeconds(60);
+    /** Less than the producer's delivery timeout (30 s), with a cold JVM's first request in it. */
+    private static final Duration FIRST_REQUEST = Duration.ofSeconds(20);
     /** A POST only writes the referral and its outbox row; it never waits on the broker. */
     private static final Duration QUICK = Duration.ofSeconds(3);
 
@@ -109,8 +111,10 @@ class PipelineHealthIT {
             for (int i = 0; i < 3; i++) {
                 long started = System.nanoTime();
                 ids.add(post(staff, referrals, partner));
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("POST with the broker down since start")
-                        .isLessThan(QUICK);
+                // The first request of a fresh JVM also loads and compiles its code (seconds on a loaded
+                // machine); what it must not do is wait out the producer's 30 s delivery timeout.
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("POST %d with the broker down since start", i + 1)
+                        .isLessThan(i == 0 ? FIRST_REQUEST : QUICK);
             }
             Api.Answer ready = referrals.get("/health/readiness", null);
             assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
