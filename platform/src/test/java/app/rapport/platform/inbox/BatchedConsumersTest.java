@@ -175,7 +175,8 @@ class BatchedConsumersTest implements TestPropertyProvider {
         long notReadyUntil = System.nanoTime();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> readiness() == 200);
         System.out.printf("ready %d ms after the consumers started%n", (System.nanoTime() - notReadyUntil) / 1_000_000);
-        Thread.sleep(1000);
+        // The second after readiness, and the service stays ready through it.
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> readiness() == 200);
 
         EventEnvelope event = note(TestClinics.unique("la-push"), UUID.randomUUID().toString(), "right after start");
         long sent = System.nanoTime();
