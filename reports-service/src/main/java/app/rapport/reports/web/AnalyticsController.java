@@ -6,6 +6,7 @@ import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.ReferralAnalytics;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -49,9 +50,9 @@ public class AnalyticsController {
         this.calendar = calendar;
     }
 
-    /** The JSON answer: which clinics were read and the rows. */
+    /** The JSON answer: which clinics were read and the rows ({@code []} when none, never left out). */
     @Serdeable
-    public record Table<T>(String report, List<String> clinics, List<T> rows) {
+    public record Table<T>(String report, List<String> clinics, @JsonInclude(JsonInclude.Include.ALWAYS) List<T> rows) {
     }
 
     /** Referrals received, grouped by {@code source} (partner), {@code specialty} or {@code month} (every month of the range, 0 where none). */
