@@ -240,6 +240,7 @@ public final class Ceilings {
             start = System.nanoTime();
             while (applied < limit) {
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                List<ServiceStatements.Work> poll = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (applied >= limit) {
                         break;
@@ -249,14 +250,22 @@ public final class Ceilings {
                             e.get("practitionerId").asText(), e.path("primaryCarePractitionerId").asText(null),
                             e.get("referralId").asText(), Client.header(r, "ce_id"), e.path("patientReference").asText(null),
                             null, null, LocalDate.parse(e.get("receivedOn").asText()));
-                    runner.run(work.perEvent(), w);
-                    if (!batch) {
+                    if (batch) {
+                        poll.add(w);
+                    } else {
+                        runner.alone(work, w);
                         c.commit();
                     }
                     applied++;
                     offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
                 }
-                if (batch) {
+                if (batch && !poll.isEmpty()) {
+                    // One event in a poll goes alone, as EventConsumers applies a run of one.
+                    if (poll.size() == 1) {
+                        runner.alone(work, poll.get(0));
+                    } else {
+                        runner.together(work, poll);
+                    }
                     c.commit();
                 }
                 if (!offsets.isEmpty()) {

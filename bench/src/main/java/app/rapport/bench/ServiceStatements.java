@@ -113,14 +113,40 @@ final class ServiceStatements {
 
     // ------------------------------------------------------------------ consumers of referrals.referrals.v1
 
-    /** One consumer's statements for one ReferralReceived, inside the transaction that records the inbox row. */
-    record ConsumerWork(String service, List<String> writes, List<String> copies, List<Sql> perEvent) {
+    /**
+     * One consumer's statements for a ReferralReceived, inside the transaction that records the
+     * inbox row. Applied one by one, each event sends its inbox INSERT IGNORE, {@code shared} and
+     * {@code perEvent}. Applied as a poll's batch (EventConsumers, EventHandler.applyAll), the
+     * batch sends one SELECT of the ids already applied and one multi-row INSERT for its inbox rows,
+     * each of {@code shared} once per distinct key (a clinic's profile, a partner's snapshot), and
+     * {@code perEvent} for every event.
+     */
+    record ConsumerWork(String service, String consumer, List<String> writes, List<String> copies, List<Shared> shared,
+                        List<Sql> perEvent) {
+
+        /** Inbox.firstDelivery: one event applied on its own. */
+        Sql inboxRow() {
+            return new Sql("INSERT IGNORE INTO bench_processed_event (consumer, event_id, clinic_id, event_type, processed_at)"
+                    + " VALUES ('" + consumer + "', ?, ?, '" + EventTypes.REFERRAL_RECEIVED + "', ?)",
+                    w -> p(w.eventId, w.clinic, w.now));
+        }
+
+        /** Inbox.firstDeliveries: the ids of a batch already applied. */
+        Sql inboxLookUp(int events) {
+            return new Sql("SELECT event_id FROM bench_processed_event WHERE consumer = '" + consumer + "' AND event_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(events, "?")) + ")", null);
+        }
+
+        /** Inbox.firstDeliveries: the batch's rows in one INSERT. */
+        Sql inboxRows(int events) {
+            return new Sql("INSERT INTO bench_processed_event (consumer, event_id, clinic_id, event_type, processed_at) VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(events,
+                    "('" + consumer + "', ?, ?, '" + EventTypes.REFERRAL_RECEIVED + "', ?)")), null);
+        }
     }
 
-    private static Sql inbox(String consumer) {
-        return new Sql("INSERT IGNORE INTO bench_processed_event (consumer, event_id, clinic_id, event_type, processed_at)"
-                + " VALUES ('" + consumer + "', ?, ?, '" + EventTypes.REFERRAL_RECEIVED + "', ?)",
-                w -> p(w.eventId, w.clinic, w.now));
+    /** A read a batch makes once per key (e.g. per clinic) rather than once per event. */
+    record Shared(Function<Work, String> key, Sql sql) {
     }
 
     private static Sql outbox(String aggregate, int aggregateId, String topic, String type, int id, String payload) {
@@ -134,13 +160,16 @@ final class ServiceStatements {
      * count, the thank-you rule's partner look-up, the repeat-referrer rule's bounded count and
      * EXISTS, the reverse-referral rule's one-row read (ADR 0016), the task, its OutreachTaskCreated.
      */
-    static final ConsumerWork OUTREACH = new ConsumerWork("outreach-service",
+    static final ConsumerWork OUTREACH = new ConsumerWork("outreach-service", "outreach-service.referrals",
             List.of("processed_event", "referral_fact", "partner_referral_count", "outreach_task", "outbox_event"), List.of(),
             List.of(
-            inbox("outreach-service.referrals"),
-            // RuleRunner.onEvent: the clinic's facts (its profile) and which rules it has enabled.
-            new Sql("SELECT * FROM clinic_profile WHERE clinic_id = ?", w -> p(w.clinic)),
-            new Sql("SELECT * FROM plugin_setting WHERE clinic_id = ?", w -> p(w.clinic)),
+            // RuleRunner.Batch: per clinic, its facts (its profile) and which rules it has enabled; the
+            // thank-you rule's partner look-up, per partner.
+            new Shared(w -> w.clinic, new Sql("SELECT * FROM clinic_profile WHERE clinic_id = ?", w -> p(w.clinic))),
+            new Shared(w -> w.clinic, new Sql("SELECT * FROM plugin_setting WHERE clinic_id = ?", w -> p(w.clinic))),
+            new Shared(w -> w.clinic + "/" + w.practitioner,
+                    new Sql("SELECT * FROM partner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner)))),
+            List.of(
             new Sql("INSERT IGNORE INTO bench_referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on,"
                     + " treating_name, treating_credentials) VALUES (?, ?, ?, 'RECEIVED', ?, 'Jordan Reyes', 'DC')",
                     w -> p(w.clinic, w.referralId, w.practitioner, w.on)),
@@ -148,7 +177,6 @@ final class ServiceStatements {
             new Sql("INSERT INTO bench_partner_referral_count (clinic_id, practitioner_id, direction, referrals, last_on)"
                     + " VALUES (?, ?, 'RECEIVED', 1, ?) ON DUPLICATE KEY UPDATE referrals = referrals + 1,"
                     + " last_on = GREATEST(last_on, VALUES(last_on))", w -> p(w.clinic, w.practitioner, w.on)),
-            new Sql("SELECT * FROM partner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner)),
             // The repeat-referrer rule: referrals in its window counted up to its threshold (3) ...
             new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM bench_referral_fact WHERE clinic_id = ? AND practitioner_id = ?"
                     + " AND direction = 'RECEIVED' AND occurred_on BETWEEN ? AND ? LIMIT 3) bounded",
@@ -177,9 +205,8 @@ final class ServiceStatements {
      * recipient (referrer and PCP) ReportQueue.queueFirst: is the first report there already,
      * the recipient's preferences, their consents for this patient, the report, its ReportQueued.
      */
-    static final ConsumerWork REPORTS = new ConsumerWork("reports-service",
-            List.of("processed_event", "referral", "report", "outbox_event"), List.of(), List.of(
-            inbox("reports-service.referrals"),
+    static final ConsumerWork REPORTS = new ConsumerWork("reports-service", "reports-service.referrals",
+            List.of("processed_event", "referral", "report", "outbox_event"), List.of(), List.of(), List.of(
             new Sql("INSERT INTO bench_referral (clinic_id, id, direction, kind, practitioner_id, status, referred_on,"
                     + " requested_service, primary_care_id, treating_name, treating_credentials, patient_reference)"
                     + " VALUES (?, ?, 'RECEIVED', 'REFERRAL', ?, 'RECEIVED', ?, 'Prenatal chiropractic care', ?, 'Jordan Reyes',"
@@ -222,9 +249,8 @@ final class ServiceStatements {
      * the partner locked, its counters and dates updated. The practitioner table is copied with
      * its rows, so the lock and the update touch a real row.
      */
-    static final ConsumerWork CONTACTS = new ConsumerWork("contacts-service",
-            List.of("processed_event"), List.of("practitioner"), List.of(
-            inbox("contacts-service.referrals"),
+    static final ConsumerWork CONTACTS = new ConsumerWork("contacts-service", "contacts-service.referrals",
+            List.of("processed_event"), List.of("practitioner"), List.of(), List.of(
             new Sql("SELECT * FROM bench_practitioner WHERE id = ? AND clinic_id = ? FOR UPDATE", w -> p(w.practitioner, w.clinic)),
             new Sql("UPDATE bench_practitioner SET referrals_received = referrals_received + 1, last_referral_received_on = ?,"
                     + " version = version + 1 WHERE id = ? AND clinic_id = ?", w -> p(w.on, w.practitioner, w.clinic))));
@@ -286,20 +312,54 @@ final class ServiceStatements {
 
         void run(List<Sql> statements, Work w) throws SQLException {
             for (Sql s : statements) {
-                PreparedStatement ps = prepared.get(s.text());
-                if (ps == null) {
-                    ps = c.prepareStatement(s.text());
-                    prepared.put(s.text(), ps);
+                send(s, s.params().apply(w));
+            }
+        }
+
+        /** What the consumer sends for one event applied on its own, in its own transaction. */
+        void alone(ConsumerWork work, Work w) throws SQLException {
+            run(List.of(work.inboxRow()), w);
+            for (Shared shared : work.shared()) {
+                run(List.of(shared.sql()), w);
+            }
+            run(work.perEvent(), w);
+        }
+
+        /** What the consumer sends for a poll's events applied together, in one transaction. */
+        void together(ConsumerWork work, List<Work> batch) throws SQLException {
+            List<Object> ids = new java.util.ArrayList<>();
+            List<Object> rows = new java.util.ArrayList<>();
+            for (Work w : batch) {
+                ids.add(w.eventId);
+                rows.addAll(List.of(w.eventId, w.clinic, w.now));
+            }
+            send(work.inboxLookUp(batch.size()), ids.toArray());
+            send(work.inboxRows(batch.size()), rows.toArray());
+            java.util.Set<String> read = new java.util.HashSet<>();
+            for (Work w : batch) {
+                for (int i = 0; i < work.shared().size(); i++) {
+                    Shared shared = work.shared().get(i);
+                    if (read.add(i + ":" + shared.key().apply(w))) {
+                        run(List.of(shared.sql()), w);
+                    }
                 }
-                Object[] params = s.params().apply(w);
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                if (ps.execute()) {
-                    try (ResultSet rs = ps.getResultSet()) {
-                        while (rs.next()) {
-                            rs.getObject(1);
-                        }
+                run(work.perEvent(), w);
+            }
+        }
+
+        private void send(Sql s, Object[] params) throws SQLException {
+            PreparedStatement ps = prepared.get(s.text());
+            if (ps == null) {
+                ps = c.prepareStatement(s.text());
+                prepared.put(s.text(), ps);
+            }
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            if (ps.execute()) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        rs.getObject(1);
                     }
                 }
             }

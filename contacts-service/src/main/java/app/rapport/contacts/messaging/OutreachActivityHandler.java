@@ -1,13 +1,12 @@
 package app.rapport.contacts.messaging;
 
 import app.rapport.contacts.domain.PractitionerDirectory;
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import jakarta.inject.Singleton;
 
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What outreach tells the directory about a relationship (ADR 0103): a task done is the latest
@@ -15,17 +14,15 @@ import java.util.Set;
  * partner went DORMANT. Every other task outreach creates says nothing about how warm they are.
  */
 @Singleton
-public class OutreachActivityHandler implements EventHandler {
+public class OutreachActivityHandler implements EventHandler<PartnerActivityPayloads.OutreachActivity> {
 
     /** outreach-service's {@code DormantRule.ruleName()}, named on the CHECK_IN tasks it proposes. */
     static final String QUIET_PARTNER_RULE = "Dormant";
     static final String CHECK_IN = "CHECK_IN";
 
-    private final EventPayloads payloads;
     private final PractitionerDirectory directory;
 
-    public OutreachActivityHandler(EventPayloads payloads, PractitionerDirectory directory) {
-        this.payloads = payloads;
+    public OutreachActivityHandler(PractitionerDirectory directory) {
         this.directory = directory;
     }
 
@@ -36,25 +33,17 @@ public class OutreachActivityHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.OUTREACH_TASK_COMPLETED, EventTypes.OUTREACH_TASK_CREATED);
+    public Map<String, Class<? extends PartnerActivityPayloads.OutreachActivity>> payloadTypes() {
+        return Map.of(EventTypes.OUTREACH_TASK_COMPLETED, PartnerActivityPayloads.OutreachTaskCompleted.class,
+                EventTypes.OUTREACH_TASK_CREATED, PartnerActivityPayloads.OutreachTaskCreated.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        if (EventTypes.OUTREACH_TASK_COMPLETED.equals(event.type())) {
-            taskDone(event, payloads.read(event, PartnerActivityPayloads.OutreachTaskCompleted.class));
-        } else {
-            taskCreated(event, payloads.read(event, PartnerActivityPayloads.OutreachTaskCreated.class));
-        }
-    }
-
-    private void taskDone(EventEnvelope event, PartnerActivityPayloads.OutreachTaskCompleted done) {
-        directory.outreachDone(event.clinicId(), done.practitionerId(), done.occurredAt());
-    }
-
-    private void taskCreated(EventEnvelope event, PartnerActivityPayloads.OutreachTaskCreated created) {
-        if (CHECK_IN.equals(created.type()) && QUIET_PARTNER_RULE.equals(created.rule())) {
+    public void apply(InboundEvent<PartnerActivityPayloads.OutreachActivity> event) {
+        if (event.payload() instanceof PartnerActivityPayloads.OutreachTaskCompleted done) {
+            directory.outreachDone(event.clinicId(), done.practitionerId(), done.occurredAt());
+        } else if (event.payload() instanceof PartnerActivityPayloads.OutreachTaskCreated created
+                && CHECK_IN.equals(created.type()) && QUIET_PARTNER_RULE.equals(created.rule())) {
             directory.wentQuiet(event.clinicId(), created.practitionerId(),
                     "Quiet much longer than usual: outreach proposed a check-in");
         }

@@ -18,37 +18,52 @@ public final class PartnerActivityPayloads {
     private PartnerActivityPayloads() {
     }
 
-    @Serdeable
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ReferralReceived(@NotBlank String referralId, @NotBlank String practitionerId,
-                                   @NotNull LocalDate receivedOn) {
+    /** What {@link ReferralActivityHandler} reads: a referral either way. */
+    public sealed interface ReferralActivity permits ReferralReceived, ReferralSent {
+    }
+
+    /** What {@link OutreachActivityHandler} reads. */
+    public sealed interface OutreachActivity permits OutreachTaskCompleted, OutreachTaskCreated {
+    }
+
+    /** What {@link ReportActivityHandler} reads: something sent to the partner. */
+    public sealed interface Contact permits ReportSent, StatusUpdateSent {
+        String practitionerId();
+
+        Instant sentAt();
     }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ReferralSent(@NotBlank String referralId, @NotBlank String practitionerId, @NotNull LocalDate sentOn) {
+    public record ReferralReceived(@NotBlank String referralId, @NotBlank String practitionerId,
+                                   @NotNull LocalDate receivedOn) implements ReferralActivity {
+    }
+
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReferralSent(@NotBlank String referralId, @NotBlank String practitionerId, @NotNull LocalDate sentOn) implements ReferralActivity {
     }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record OutreachTaskCompleted(@NotBlank String taskId, @NotBlank String practitionerId,
-                                        @NotNull Instant occurredAt) {
+                                        @NotNull Instant occurredAt) implements OutreachActivity {
     }
 
     /** {@code rule} names the outreach rule that proposed the task; absent for one staff created. */
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record OutreachTaskCreated(@NotBlank String taskId, @NotBlank String type, @NotBlank String practitionerId,
-                                      @Nullable String rule, @NotNull Instant occurredAt) {
+                                      @Nullable String rule, @NotNull Instant occurredAt) implements OutreachActivity {
     }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StatusUpdateSent(@NotBlank String updateId, @NotBlank String practitionerId, @NotNull Instant sentAt) {
+    public record StatusUpdateSent(@NotBlank String updateId, @NotBlank String practitionerId, @NotNull Instant sentAt) implements Contact {
     }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ReportSent(@NotBlank String reportId, @NotBlank String practitionerId, @NotNull Instant sentAt) {
+    public record ReportSent(@NotBlank String reportId, @NotBlank String practitionerId, @NotNull Instant sentAt) implements Contact {
     }
 }

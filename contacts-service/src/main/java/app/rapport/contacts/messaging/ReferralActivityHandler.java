@@ -1,13 +1,12 @@
 package app.rapport.contacts.messaging;
 
 import app.rapport.contacts.domain.PractitionerDirectory;
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import jakarta.inject.Singleton;
 
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Keeps each partner's referral facts: how many referrals came from them and went to them, the
@@ -15,13 +14,11 @@ import java.util.Set;
  * directory nothing about the relationship and are passed over.
  */
 @Singleton
-public class ReferralActivityHandler implements EventHandler {
+public class ReferralActivityHandler implements EventHandler<PartnerActivityPayloads.ReferralActivity> {
 
-    private final EventPayloads payloads;
     private final PractitionerDirectory directory;
 
-    public ReferralActivityHandler(EventPayloads payloads, PractitionerDirectory directory) {
-        this.payloads = payloads;
+    public ReferralActivityHandler(PractitionerDirectory directory) {
         this.directory = directory;
     }
 
@@ -31,17 +28,16 @@ public class ReferralActivityHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.REFERRAL_RECEIVED, EventTypes.REFERRAL_SENT);
+    public Map<String, Class<? extends PartnerActivityPayloads.ReferralActivity>> payloadTypes() {
+        return Map.of(EventTypes.REFERRAL_RECEIVED, PartnerActivityPayloads.ReferralReceived.class,
+                EventTypes.REFERRAL_SENT, PartnerActivityPayloads.ReferralSent.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        if (EventTypes.REFERRAL_RECEIVED.equals(event.type())) {
-            var received = payloads.read(event, PartnerActivityPayloads.ReferralReceived.class);
+    public void apply(InboundEvent<PartnerActivityPayloads.ReferralActivity> event) {
+        if (event.payload() instanceof PartnerActivityPayloads.ReferralReceived received) {
             directory.referralReceived(event.clinicId(), received.practitionerId(), received.receivedOn());
-        } else {
-            var sent = payloads.read(event, PartnerActivityPayloads.ReferralSent.class);
+        } else if (event.payload() instanceof PartnerActivityPayloads.ReferralSent sent) {
             directory.referralSent(event.clinicId(), sent.practitionerId(), sent.sentOn());
         }
     }

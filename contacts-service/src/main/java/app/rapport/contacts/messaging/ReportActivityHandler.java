@@ -1,23 +1,20 @@
 package app.rapport.contacts.messaging;
 
 import app.rapport.contacts.domain.PractitionerDirectory;
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import jakarta.inject.Singleton;
 
-import java.util.Set;
+import java.util.Map;
 
 /** A report or a referral status update sent to the partner: the latest contact with them. The stage stays. */
 @Singleton
-public class ReportActivityHandler implements EventHandler {
+public class ReportActivityHandler implements EventHandler<PartnerActivityPayloads.Contact> {
 
-    private final EventPayloads payloads;
     private final PractitionerDirectory directory;
 
-    public ReportActivityHandler(EventPayloads payloads, PractitionerDirectory directory) {
-        this.payloads = payloads;
+    public ReportActivityHandler(PractitionerDirectory directory) {
         this.directory = directory;
     }
 
@@ -27,18 +24,13 @@ public class ReportActivityHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.REPORT_SENT, EventTypes.STATUS_UPDATE_SENT);
+    public Map<String, Class<? extends PartnerActivityPayloads.Contact>> payloadTypes() {
+        return Map.of(EventTypes.REPORT_SENT, PartnerActivityPayloads.ReportSent.class,
+                EventTypes.STATUS_UPDATE_SENT, PartnerActivityPayloads.StatusUpdateSent.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        if (EventTypes.REPORT_SENT.equals(event.type())) {
-            var sent = payloads.read(event, PartnerActivityPayloads.ReportSent.class);
-            directory.contacted(event.clinicId(), sent.practitionerId(), sent.sentAt());
-        } else {
-            var update = payloads.read(event, PartnerActivityPayloads.StatusUpdateSent.class);
-            directory.contacted(event.clinicId(), update.practitionerId(), update.sentAt());
-        }
+    public void apply(InboundEvent<PartnerActivityPayloads.Contact> event) {
+        directory.contacted(event.clinicId(), event.payload().practitionerId(), event.payload().sentAt());
     }
 }

@@ -14,7 +14,9 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds the read-only view rules decide on, for one clinic at one moment. */
@@ -78,9 +80,13 @@ public class ClinicFacts {
                 return settings;
             }
 
+            // Partner snapshots only change through the directory consumer, so for the life of one view
+            // (an event, a poll's batch, one periodic check) each is read once, however many rules ask.
+            private final Map<String, Optional<Partner>> partnersRead = new HashMap<>();
+
             @Override
             public Optional<Partner> partner(String practitionerId) {
-                return partners.find(clinicId, practitionerId);
+                return partnersRead.computeIfAbsent(practitionerId, id -> partners.find(clinicId, id));
             }
 
             @Override

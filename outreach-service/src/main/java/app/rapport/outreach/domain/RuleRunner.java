@@ -16,7 +16,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Runs the clinic's enabled outreach rules on an event or on the periodic check. */
@@ -42,18 +44,41 @@ public class RuleRunner {
         this.transactions = transactions;
     }
 
-    /** Runs inside the event's transaction (the inbox's), so the tasks commit with the "applied" mark. */
-    public List<OutreachTask> onEvent(OutreachEvent event, Instant now) {
-        OutreachFacts view = facts.forClinic(event.clinicId(), now);
-        List<OutreachRule> interested = rules.stream().filter(r -> r.eventTypes().contains(event.type())).toList();
-        return run(event.clinicId(), interested, rule -> rule.onEvent(event, view), now);
+    /**
+     * Runs inside the events' transaction (the inbox's), so the tasks commit with the "applied" mark.
+     * For the events of one poll, applied in one transaction: each clinic's view (its profile, the
+     * partners rules look up) and which of its rules are enabled are read once for the whole batch,
+     * not once per event. What the events themselves change (referral counts, tasks) is still read
+     * fresh by each rule.
+     */
+    public Batch batch(Instant now) {
+        return new Batch(now);
+    }
+
+    /** One poll's run of the rules; see {@link #batch}. */
+    public final class Batch {
+        private final Instant now;
+        private final Map<String, OutreachFacts> views = new HashMap<>();
+        private final Map<String, List<OutreachRule>> enabled = new HashMap<>();
+
+        private Batch(Instant now) {
+            this.now = now;
+        }
+
+        public List<OutreachTask> onEvent(OutreachEvent event) {
+            String clinicId = event.clinicId();
+            OutreachFacts view = views.computeIfAbsent(clinicId, c -> facts.forClinic(c, now));
+            List<OutreachRule> interested = enabled.computeIfAbsent(clinicId, c -> registry.enabledFor(c, rules))
+                    .stream().filter(r -> r.eventTypes().contains(event.type())).toList();
+            return propose(clinicId, interested, rule -> rule.onEvent(event, view), now);
+        }
     }
 
     /** The periodic check for one clinic, in its own transaction. */
     public List<OutreachTask> check(String clinicId, Instant now) {
         return transactions.executeWrite(status -> {
             OutreachFacts view = facts.forClinic(clinicId, now);
-            return run(clinicId, rules, rule -> rule.onCheck(view), now);
+            return propose(clinicId, registry.enabledFor(clinicId, rules), rule -> rule.onCheck(view), now);
         });
     }
 
@@ -70,10 +95,11 @@ public class RuleRunner {
         return created;
     }
 
-    private List<OutreachTask> run(String clinicId, List<OutreachRule> candidates,
-                                   Function<OutreachRule, List<TaskProposal>> ask, Instant now) {
+    /** Asks each of the clinic's enabled rules and plans what they propose. */
+    private List<OutreachTask> propose(String clinicId, List<OutreachRule> enabledRules,
+                                       Function<OutreachRule, List<TaskProposal>> ask, Instant now) {
         List<OutreachTask> created = new ArrayList<>();
-        for (OutreachRule rule : registry.enabledFor(clinicId, candidates)) {
+        for (OutreachRule rule : enabledRules) {
             List<TaskProposal> proposals;
             try {
                 proposals = ask.apply(rule);

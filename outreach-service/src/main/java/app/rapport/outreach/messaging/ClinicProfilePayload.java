@@ -12,7 +12,7 @@ import java.util.List;
 @Serdeable
 public record ClinicProfilePayload(@NotBlank String profileId, @NotBlank String clinicName, @Nullable String timeZone,
                                    @Valid @NotNull Letterhead letterhead, @Nullable List<String> focusNiches,
-                                   @NotNull Long version) {
+                                   @NotNull Long version) implements DirectoryPayload {
 
     @Serdeable
     public record Letterhead(@Nullable String locationName, @Nullable PractitionerPayload.Address address,

@@ -7,20 +7,19 @@ import app.rapport.outreach.domain.Partner;
 import app.rapport.outreach.repository.ClinicProfileRepository;
 import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.outreach.repository.TaskRepository;
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.platform.inbox.PoisonEventException;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.HashSet;
-import java.util.List;
 import java.time.Instant;
-import java.util.Set;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the local copy of the directory: the preferred thank-you channel, the physician flag and
@@ -30,18 +29,16 @@ import java.util.Set;
  * zone, letterhead, focus niches) and the introductions partners made, on the same topic.
  */
 @Singleton
-public class DirectoryHandler implements EventHandler {
+public class DirectoryHandler implements EventHandler<DirectoryPayload> {
 
-    private final EventPayloads payloads;
     private final PartnerRepository partners;
     private final TaskRepository tasks;
     private final ClinicProfileRepository profiles;
     private final ActivityPublisher events;
     private final Clock clock;
 
-    public DirectoryHandler(EventPayloads payloads, PartnerRepository partners, TaskRepository tasks,
+    public DirectoryHandler(PartnerRepository partners, TaskRepository tasks,
                             ClinicProfileRepository profiles, ActivityPublisher events, Clock clock) {
-        this.payloads = payloads;
         this.partners = partners;
         this.profiles = profiles;
         this.tasks = tasks;
@@ -55,25 +52,27 @@ public class DirectoryHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        Set<String> types = new HashSet<>(EventTypes.PRACTITIONER_SNAPSHOTS);
-        types.add(EventTypes.CLINIC_PROFILE_UPDATED);
-        types.add(EventTypes.INTRODUCTION_RECORDED);
-        return Set.copyOf(types);
+    public Map<String, Class<? extends DirectoryPayload>> payloadTypes() {
+        Map<String, Class<? extends DirectoryPayload>> types = new HashMap<>(
+                EventHandler.sameRecord(PractitionerPayload.class, EventTypes.PRACTITIONER_SNAPSHOTS));
+        types.put(EventTypes.CLINIC_PROFILE_UPDATED, ClinicProfilePayload.class);
+        types.put(EventTypes.INTRODUCTION_RECORDED, IntroductionPayload.class);
+        return Map.copyOf(types);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        switch (event.type()) {
-            case EventTypes.CLINIC_PROFILE_UPDATED -> profileUpdated(event);
-            case EventTypes.INTRODUCTION_RECORDED -> introductionRecorded(event);
-            default -> practitionerSnapshot(event);
+    public void apply(InboundEvent<DirectoryPayload> event) {
+        if (event.payload() instanceof ClinicProfilePayload profile) {
+            profileUpdated(event.clinicId(), profile);
+        } else if (event.payload() instanceof IntroductionPayload introduction) {
+            introductionRecorded(event.clinicId(), introduction);
+        } else if (event.payload() instanceof PractitionerPayload practitioner) {
+            practitionerSnapshot(event.clinicId(), practitioner.practitioner());
         }
     }
 
     /** The highest version per clinic wins; an older profile replayed changes nothing. */
-    private void profileUpdated(EventEnvelope event) {
-        ClinicProfilePayload p = payloads.read(event, ClinicProfilePayload.class);
+    private void profileUpdated(String clinicId, ClinicProfilePayload p) {
         ZoneId zone;
         try {
             zone = p.timeZone() == null || p.timeZone().isBlank() ? null : ZoneId.of(p.timeZone());
@@ -81,22 +80,20 @@ public class DirectoryHandler implements EventHandler {
             throw new PoisonEventException("ClinicProfileUpdated has an unknown timeZone: " + p.timeZone());
         }
         var letterhead = p.letterhead();
-        profiles.upsertIfNewer(new ClinicProfile(event.clinicId(), p.clinicName(), zone, letterhead.locationName(),
+        profiles.upsertIfNewer(new ClinicProfile(clinicId, p.clinicName(), zone, letterhead.locationName(),
                 letterhead.address() == null ? null : letterhead.address().printable(), letterhead.phone(),
                 letterhead.fax(), letterhead.email(), p.focusNiches() == null ? List.of() : p.focusNiches(),
                 p.version()), clock.instant());
     }
 
-    private void introductionRecorded(EventEnvelope event) {
-        IntroductionPayload p = payloads.read(event, IntroductionPayload.class);
-        partners.recordIntroduction(event.clinicId(), p.introductionId(), p.practitionerId(),
+    private void introductionRecorded(String clinicId, IntroductionPayload p) {
+        partners.recordIntroduction(clinicId, p.introductionId(), p.practitionerId(),
                 p.introducedByPractitionerId(), p.recordedAt());
     }
 
-    private void practitionerSnapshot(EventEnvelope event) {
-        PractitionerPayload.Snapshot s = payloads.read(event, PractitionerPayload.class).practitioner();
+    private void practitionerSnapshot(String clinicId, PractitionerPayload.Snapshot s) {
         Instant now = clock.instant();
-        Partner partner = new Partner(event.clinicId(), s.id(), s.firstName(), s.lastName(), s.credentials(),
+        Partner partner = new Partner(clinicId, s.id(), s.firstName(), s.lastName(), s.credentials(),
                 s.npi(), s.specialty(), s.organization(), s.email(), s.phone(),
                 s.address() == null ? null : s.address().printable(), s.preferredThankYouChannel(), s.stage(),
                 s.physician(), s.archived(), s.version(), now);
@@ -104,10 +101,10 @@ public class DirectoryHandler implements EventHandler {
             return;
         }
         OutreachChannel preferred = OutreachChannel.fromThankYouPreference(s.preferredThankYouChannel());
-        for (OutreachTask t : tasks.provisionalChannel(event.clinicId(), s.id())) {
+        for (OutreachTask t : tasks.provisionalChannel(clinicId, s.id())) {
             // Read without a lock: staff may complete the thank-you meanwhile, so the write names only
             // the channel columns and applies only while the task is still open and provisional.
-            if (tasks.settleChannel(t.getId(), event.clinicId(), preferred.name(), now) == 1 && t.getChannel() != preferred) {
+            if (tasks.settleChannel(t.getId(), clinicId, preferred.name(), now) == 1 && t.getChannel() != preferred) {
                 t.setChannel(preferred);
                 t.setChannelProvisional(false);
                 t.setUpdatedAt(now);

@@ -11,5 +11,5 @@ import java.time.Instant;
 @Serdeable
 public record IntroductionPayload(@NotBlank String introductionId, @NotBlank String practitionerId,
                                   @NotBlank String introducedByPractitionerId, @Nullable String note,
-                                  @NotNull Instant recordedAt) {
+                                  @NotNull Instant recordedAt) implements DirectoryPayload {
 }

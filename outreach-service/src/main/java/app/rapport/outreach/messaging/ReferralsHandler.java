@@ -4,31 +4,29 @@ import app.rapport.outreach.domain.RuleRunner;
 import app.rapport.outreach.plugin.OutreachEvent;
 import app.rapport.outreach.plugin.ReferralFact;
 import app.rapport.outreach.repository.ReferralFactRepository;
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.inbox.EventBatch;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.platform.inbox.PoisonEventException;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Referrals received and sent: counted for the rules (repeat referrers, usual gaps, reverse
  * referrals), then handed to the clinic's enabled rules.
  */
 @Singleton
-public class ReferralsHandler implements EventHandler {
+public class ReferralsHandler implements EventHandler<ReferralPayload> {
 
-    private final EventPayloads payloads;
     private final ReferralFactRepository referrals;
     private final RuleRunner rules;
     private final Clock clock;
 
-    public ReferralsHandler(EventPayloads payloads, ReferralFactRepository referrals, RuleRunner rules, Clock clock) {
-        this.payloads = payloads;
+    public ReferralsHandler(ReferralFactRepository referrals, RuleRunner rules, Clock clock) {
         this.referrals = referrals;
         this.rules = rules;
         this.clock = clock;
@@ -40,13 +38,24 @@ public class ReferralsHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.REFERRAL_RECEIVED, EventTypes.REFERRAL_SENT);
+    public Map<String, Class<? extends ReferralPayload>> payloadTypes() {
+        return EventHandler.sameRecord(ReferralPayload.class, EventTypes.REFERRAL_RECEIVED, EventTypes.REFERRAL_SENT);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        ReferralPayload p = payloads.read(event, ReferralPayload.class);
+    public void apply(InboundEvent<ReferralPayload> event) {
+        apply(event, rules.batch(clock.instant()));
+    }
+
+    /** A poll's referrals: the rules read each clinic's profile, settings and partners once for all of them. */
+    @Override
+    public void applyAll(EventBatch<ReferralPayload> batch) {
+        RuleRunner.Batch run = rules.batch(clock.instant());
+        batch.forEach(event -> apply(event, run));
+    }
+
+    private void apply(InboundEvent<ReferralPayload> event, RuleRunner.Batch run) {
+        ReferralPayload p = event.payload();
         boolean received = EventTypes.REFERRAL_RECEIVED.equals(event.type());
         LocalDate on = received ? p.receivedOn() : p.sentOn();
         if (on == null) {
@@ -60,6 +69,6 @@ public class ReferralsHandler implements EventHandler {
                 treating == null ? null : treating.name(), treating == null ? null : treating.credentials());
         ReferralFact fact = new ReferralFact(p.referralId(), direction, p.kind() == null ? "REFERRAL" : p.kind(),
                 p.practitionerId(), on);
-        rules.onEvent(new OutreachEvent(event, fact), clock.instant());
+        run.onEvent(new OutreachEvent(event.envelope(), fact));
     }
 }

@@ -4,17 +4,17 @@ import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.kafka.KafkaClients;
 import app.rapport.platform.kafka.KafkaSettings;
+import app.rapport.platform.kafka.TopicBootstrap;
 import app.rapport.platform.observability.PipelineHealth;
 import app.rapport.platform.observability.PipelineLoop;
 import app.rapport.platform.observability.PipelineSettings;
-import app.rapport.platform.kafka.TopicBootstrap;
 import app.rapport.platform.observability.TraceParent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -27,7 +27,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -37,7 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -45,10 +43,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Runs every {@link EventHandler} of the service on its own consumer thread.
  *
  * <p>Per record: read the envelope (malformed → dead letter); pass over types the handler does not
- * apply (an unknown <em>version</em> of a type it does apply is a dead letter); then, in one
- * transaction, record the event id in {@code processed_event} and apply it — a redelivery finds
- * the id and changes nothing. Offsets are committed after the records' transactions, so a crash
- * redelivers at most a batch, which the inbox absorbs.
+ * apply (an unknown <em>version</em> of a type it does apply is a dead letter); read the payload
+ * into the handler's record once (does not fit → dead letter); then, in one transaction, record
+ * the event id in {@code processed_event} and apply it — a redelivery finds the id and changes
+ * nothing. A poll's applicable records share one transaction ({@link EventHandler#applyAll}).
+ * Offsets are committed after the records' transactions, so a crash redelivers at most a batch,
+ * which the inbox absorbs.
  *
  * <p>Each consumer runs as a {@link PipelineLoop}: if anything escapes it (an {@link Error}
  * included) its consumer is closed and a new one joins the group after a backoff, resuming from
@@ -59,14 +59,15 @@ public class EventConsumers {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumers.class);
 
-    private final List<EventHandler> handlers;
+    private final List<EventHandler<?>> handlers;
     private final KafkaClients clients;
     private final TopicBootstrap topics;
     private final Inbox inbox;
+    private final EventPayloads payloads;
     private final DeadLetters deadLetters;
     private final TransactionOperations<Connection> transactions;
     private final ConsumerSettings settings;
-    private final List<Worker> workers = new CopyOnWriteArrayList<>();
+    private final List<Worker<?>> workers = new CopyOnWriteArrayList<>();
     private final MeterRegistry meterRegistry;
     private final PipelineHealth health;
     private final PipelineSettings pipeline;
@@ -79,7 +80,8 @@ public class EventConsumers {
      */
     public volatile java.util.function.Consumer<List<EventEnvelope>> beforeBatchCommit = events -> { };
 
-    public EventConsumers(List<EventHandler> handlers, KafkaClients clients, TopicBootstrap topics, Inbox inbox,
+    public EventConsumers(List<EventHandler<?>> handlers, KafkaClients clients, TopicBootstrap topics, Inbox inbox,
+                          EventPayloads payloads,
                           DeadLetters deadLetters, TransactionOperations<Connection> transactions,
                           ConsumerSettings settings, @Nullable MeterRegistry meterRegistry,
                           PipelineHealth health, PipelineSettings pipeline, KafkaSettings kafka) {
@@ -87,6 +89,7 @@ public class EventConsumers {
         this.clients = clients;
         this.topics = topics;
         this.inbox = inbox;
+        this.payloads = payloads;
         this.deadLetters = deadLetters;
         this.transactions = transactions;
         this.settings = settings;
@@ -103,7 +106,7 @@ public class EventConsumers {
             // Several consumers per handler share its group: Kafka gives each a share of the
             // partitions, so one aggregate's events stay in order while the database round trips
             // of different aggregates overlap.
-            for (EventHandler handler : handlers) {
+            for (EventHandler<?> handler : handlers) {
                 for (int i = 0; i < settings.getConcurrency(); i++) {
                     start(handler, i);
                 }
@@ -111,8 +114,8 @@ public class EventConsumers {
         }
     }
 
-    void start(EventHandler handler, int index) {
-        Worker worker = new Worker(handler, index);
+    <P> void start(EventHandler<P> handler, int index) {
+        Worker<P> worker = new Worker<>(handler, index);
         workers.add(worker);
         worker.loop.start();
     }
@@ -120,15 +123,15 @@ public class EventConsumers {
     @PreDestroy
     public void stop() {
         workers.forEach(Worker::shutdown);
-        for (Worker w : workers) {
+        for (Worker<?> w : workers) {
             w.loop.join(Duration.ofSeconds(10));
             health.forget(w.loop);
         }
         workers.clear();
     }
 
-    private final class Worker implements ConsumerRebalanceListener {
-        private final EventHandler handler;
+    private final class Worker<P> implements ConsumerRebalanceListener {
+        private final EventHandler<P> handler;
         private final PipelineLoop loop;
         private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         private volatile Consumer<String, byte[]> consumer;
@@ -136,7 +139,7 @@ public class EventConsumers {
 
         private final int index;
 
-        Worker(EventHandler handler, int index) {
+        Worker(EventHandler<P> handler, int index) {
             this.handler = handler;
             this.index = index;
             this.loop = pipeline.loop("consumer-" + handler.consumerName() + "-" + index, l -> run());
@@ -226,7 +229,7 @@ public class EventConsumers {
          */
         private void processBatch(ConsumerRecords<String, byte[]> records) {
             List<ConsumerRecord<String, byte[]>> applicable = new ArrayList<>();
-            List<EventEnvelope> events = new ArrayList<>();
+            List<InboundEvent<P>> events = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {
                 EventEnvelope event;
                 try {
@@ -240,8 +243,18 @@ public class EventConsumers {
                 if (event != null) {
                     Settle settle = sort(record, event);
                     if (settle == Settle.APPLY) {
+                        InboundEvent<P> inbound;
+                        try {
+                            inbound = read(record, event);
+                        } catch (PoisonEventException e) {
+                            if (!flush(applicable, events) || !park(record, e)) {
+                                return;
+                            }
+                            markDone(record);
+                            continue;
+                        }
                         applicable.add(record);
-                        events.add(event);
+                        events.add(inbound);
                         continue;
                     }
                     // A record parked or passed over ends the run of applicable records before it,
@@ -261,6 +274,12 @@ public class EventConsumers {
 
         private enum Settle { APPLY, PASS_OVER, PARK_UNKNOWN_VERSION }
 
+        /** The payload read once, into the record the handler names for the type; one that does not fit is poison. */
+        private InboundEvent<P> read(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+            P payload = payloads.read(event, handler.payloadTypes().get(event.type()));
+            return new InboundEvent<>(event, payload, EventEnvelope.header(record.headers(), TraceParent.HEADER));
+        }
+
         private Settle sort(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
             if (handler.eventTypes().contains(event.type())) {
                 injectFault(event);
@@ -277,12 +296,12 @@ public class EventConsumers {
          *
          * @return false only when shutting down before every record was settled
          */
-        private boolean flush(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events) {
+        private boolean flush(List<ConsumerRecord<String, byte[]>> records, List<InboundEvent<P>> events) {
             if (records.isEmpty()) {
                 return true;
             }
             try {
-                if (records.size() > 1 && applyTogether(records, events)) {
+                if (records.size() > 1 && applyTogether(events)) {
                     records.forEach(this::markDone);
                     return true;
                 }
@@ -301,24 +320,19 @@ public class EventConsumers {
         }
 
         /** @return true when every event of the run was applied (or found applied) in one commit */
-        private boolean applyTogether(List<ConsumerRecord<String, byte[]>> records, List<EventEnvelope> events) {
+        private boolean applyTogether(List<InboundEvent<P>> events) {
             try {
                 int applied = transactions.executeWrite(status -> {
-                    int fresh = 0;
-                    for (int i = 0; i < events.size(); i++) {
-                        EventEnvelope event = events.get(i);
-                        if (inbox.firstDelivery(handler.consumerName(), event)) {
-                            within(records.get(i), event, () -> {
-                                handler.apply(event);
-                                // with the event's trace in the MDC; committed with its batch, or replayed alone
-                                LOG.debug("Applied {} {} in a batch of {}", event.type(), event.id(), events.size());
-                                return null;
-                            });
-                            fresh++;
+                    List<InboundEvent<P>> fresh = inbox.firstDeliveries(handler.consumerName(), events);
+                    if (!fresh.isEmpty()) {
+                        EventBatch<P> batch = new EventBatch<>(fresh);
+                        handler.applyAll(batch);
+                        if (LOG.isDebugEnabled()) { // with each event's trace in the MDC; committed with its batch, or replayed alone
+                            batch.forEach(e -> LOG.debug("Applied {} {} in a batch of {}", e.type(), e.id(), events.size()));
                         }
                     }
-                    beforeBatchCommit.accept(events);
-                    return fresh;
+                    beforeBatchCommit.accept(events.stream().map(InboundEvent::envelope).toList());
+                    return fresh.size();
                 });
                 summary.add(applied, events.size() - applied);
                 loop.progress();
@@ -337,29 +351,9 @@ public class EventConsumers {
             done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
 
-        /** Runs {@code work} with the event's trace and ids in the MDC, so what it logs can be followed. */
-        private <T> T within(ConsumerRecord<String, byte[]> record, EventEnvelope event, Supplier<T> work) {
-            TraceParent trace = TraceParent.parse(EventEnvelope.header(record.headers(), TraceParent.HEADER))
-                    .orElseGet(TraceParent::newRoot);
-            TraceParent.enter(trace);
-            MDC.put("trace_id", trace.traceId());
-            MDC.put("clinic", event.clinicId());
-            MDC.put("event_id", event.id());
-            MDC.put("event_type", event.type());
-            try {
-                return work.get();
-            } finally {
-                TraceParent.clear();
-                MDC.remove("trace_id");
-                MDC.remove("clinic");
-                MDC.remove("event_id");
-                MDC.remove("event_type");
-            }
-        }
-
         /** @return false only when shutting down before the record was settled */
-        private boolean process(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
-            return within(record, event, () -> applyWithRetries(record, event));
+        private boolean process(ConsumerRecord<String, byte[]> record, InboundEvent<P> event) {
+            return EventTrail.within(event, () -> applyWithRetries(record, event));
         }
 
         /** Test-only: the consumer thread dies once per event that carries the configured marker. */
@@ -371,12 +365,12 @@ public class EventConsumers {
             }
         }
 
-        private boolean applyWithRetries(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
+        private boolean applyWithRetries(ConsumerRecord<String, byte[]> record, InboundEvent<P> event) {
             int attempt = 0;
             while (loop.isRunning()) {
                 try {
                     boolean applied = transactions.executeWrite(status -> {
-                        if (inbox.firstDelivery(handler.consumerName(), event)) {
+                        if (inbox.firstDelivery(handler.consumerName(), event.envelope())) {
                             handler.apply(event);
                             return true;
                         }

@@ -5,6 +5,7 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
+import app.rapport.platform.testing.RoundTrips;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestInfrastructure;
 import io.micronaut.http.HttpRequest;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,9 +34,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,6 +70,8 @@ class BatchedConsumersTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = RapportTestProperties.forService("batches");
+        String url = props.get("datasources.default.url");
+        props.put("datasources.default.url", url + (url.contains("?") ? "&" : "?") + RoundTrips.urlParameter());
         props.put("rapport.consumers.max-attempts", "2");
         props.put("rapport.pipeline.restart-backoff", "200ms");
         props.put("rapport.pipeline.max-restart-backoff", "1s");
@@ -128,6 +133,48 @@ class BatchedConsumersTest implements TestPropertyProvider {
         for (EventEnvelope e : events) {
             assertThat(appliedTimes(e.id())).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aBatchRecordsItsInboxRowsInTwoStatementsHoweverManyEventsItHolds() {
+        String clinic = TestClinics.unique("clallam-bay");
+        String key = UUID.randomUUID().toString();
+        List<EventEnvelope> events = notes(clinic, key, 30);
+        List<RoundTrips.Sent> sent;
+        RoundTrips.start();
+        try {
+            whileConsumersAreAway(() -> sendTogether(events));
+            await().atMost(WAIT).until(() -> events.stream().allMatch(e -> appliedTimes(e.id()) == 1));
+        } finally {
+            sent = RoundTrips.stop();
+        }
+        List<String> inbox = sent.stream().map(RoundTrips.Sent::sql)
+                .filter(sql -> sql.contains("processed_event") && !sql.startsWith("DELETE")).toList();
+        // One look-up of the ids already applied and one multi-row insert per committed poll, not a row at a time.
+        assertThat(committedBatches).isNotEmpty().allMatch(size -> size > 1);
+        assertThat(inbox).hasSize(2 * committedBatches.size()).hasSizeLessThan(events.size());
+    }
+
+    @Test
+    void aPayloadThatDoesNotFitIsParkedBeforeItsBatchAndTheBatchIsNotReplayed() {
+        String clinic = TestClinics.unique("joyce");
+        String key = UUID.randomUUID().toString();
+        List<EventEnvelope> events = new ArrayList<>(notes(clinic, key, 10));
+        EventEnvelope unreadable = new EventEnvelope(UUID.randomUUID().toString(), EventTypes.PRACTITIONER_REGISTERED,
+                "/rapport/test", Instant.now(), key, clinic, "{\"noteId\":\"" + key + "\"}"); // no text
+        events.add(5, unreadable);
+        Set<String> committedTogether = ConcurrentHashMap.newKeySet();
+        consumers.beforeBatchCommit = batch -> batch.forEach(e -> committedTogether.add(e.id()));
+
+        whileConsumersAreAway(() -> sendTogether(events));
+
+        await().atMost(WAIT).until(() -> parked(key) == 1);
+        await().atMost(WAIT).until(() -> events.stream().filter(e -> e != unreadable).allMatch(e -> appliedTimes(e.id()) == 1));
+        assertThat(appliedTimes(unreadable.id())).isZero();
+        // The platform read every payload before the transaction: the notes before it and after it
+        // committed in batches, and none had to be rolled back and replayed one by one.
+        assertThat(committedTogether).containsAll(events.stream().filter(e -> e != unreadable).map(EventEnvelope::id).toList())
+                .doesNotContain(unreadable.id());
     }
 
     @Test

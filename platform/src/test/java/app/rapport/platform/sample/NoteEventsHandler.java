@@ -1,9 +1,8 @@
 package app.rapport.platform.sample;
 
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -14,22 +13,19 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Applies sample events by recording them under the clinic the event header names. */
 @Singleton
-public class NoteEventsHandler implements EventHandler {
+public class NoteEventsHandler implements EventHandler<NoteWritten> {
 
-    private final EventPayloads payloads;
     private final TransactionOperations<Connection> transactions;
     /** Lets a test make the effect fail, e.g. to prove the inbox row rolls back with it. */
     public final AtomicReference<RuntimeException> failNext = new AtomicReference<>();
     /** How often each note's event was tried, so tests can count retries. */
     public final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
-    public NoteEventsHandler(EventPayloads payloads, TransactionOperations<Connection> transactions) {
-        this.payloads = payloads;
+    public NoteEventsHandler(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
     }
 
@@ -39,13 +35,13 @@ public class NoteEventsHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.PRACTITIONER_REGISTERED);
+    public Map<String, Class<? extends NoteWritten>> payloadTypes() {
+        return Map.of(EventTypes.PRACTITIONER_REGISTERED, NoteWritten.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        NoteWritten note = payloads.read(event, NoteWritten.class);
+    public void apply(InboundEvent<NoteWritten> event) {
+        NoteWritten note = event.payload();
         attempts.computeIfAbsent(note.noteId(), k -> new AtomicInteger()).incrementAndGet();
         failTheWayTheNoteAsks(note);
         try (PreparedStatement insert = transactions.getConnection().prepareStatement(

@@ -1,9 +1,8 @@
 package app.rapport.referrals.messaging;
 
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.platform.inbox.PoisonEventException;
 import app.rapport.referrals.domain.ClinicTimeZone;
 import app.rapport.referrals.repository.ClinicTimeZoneRepository;
@@ -14,23 +13,21 @@ import org.slf4j.LoggerFactory;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps each clinic's time zone from its profile (ClinicProfileUpdated on contacts.practitioners.v1):
  * the whole profile travels, so the highest {@code version} wins and an older or repeated one changes nothing.
  */
 @Singleton
-public class ClinicTimeZoneHandler implements EventHandler {
+public class ClinicTimeZoneHandler implements EventHandler<InboundEvents.ClinicProfileUpdated> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClinicTimeZoneHandler.class);
 
-    private final EventPayloads payloads;
     private final ClinicTimeZoneRepository zones;
 
-    public ClinicTimeZoneHandler(EventPayloads payloads, ClinicTimeZoneRepository zones) {
-        this.payloads = payloads;
+    public ClinicTimeZoneHandler(ClinicTimeZoneRepository zones) {
         this.zones = zones;
     }
 
@@ -40,13 +37,13 @@ public class ClinicTimeZoneHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.CLINIC_PROFILE_UPDATED);
+    public Map<String, Class<? extends InboundEvents.ClinicProfileUpdated>> payloadTypes() {
+        return Map.of(EventTypes.CLINIC_PROFILE_UPDATED, InboundEvents.ClinicProfileUpdated.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        InboundEvents.ClinicProfileUpdated profile = payloads.read(event, InboundEvents.ClinicProfileUpdated.class);
+    public void apply(InboundEvent<InboundEvents.ClinicProfileUpdated> event) {
+        InboundEvents.ClinicProfileUpdated profile = event.payload();
         try {
             ZoneId.of(profile.timeZone());
         } catch (DateTimeException e) {

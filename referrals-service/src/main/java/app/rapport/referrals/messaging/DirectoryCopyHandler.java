@@ -1,9 +1,8 @@
 package app.rapport.referrals.messaging;
 
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.referrals.domain.Partner;
 import app.rapport.referrals.repository.PartnerRepository;
 import jakarta.inject.Singleton;
@@ -11,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps this service's copy of each clinic's directory from contacts.practitioners.v1. Every
@@ -20,15 +19,13 @@ import java.util.Set;
  * older than (or as old as) the one held: events replayed or arriving late change nothing.
  */
 @Singleton
-public class DirectoryCopyHandler implements EventHandler {
+public class DirectoryCopyHandler implements EventHandler<InboundEvents.PractitionerEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryCopyHandler.class);
 
-    private final EventPayloads payloads;
     private final PartnerRepository partners;
 
-    public DirectoryCopyHandler(EventPayloads payloads, PartnerRepository partners) {
-        this.payloads = payloads;
+    public DirectoryCopyHandler(PartnerRepository partners) {
         this.partners = partners;
     }
 
@@ -38,13 +35,13 @@ public class DirectoryCopyHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return EventTypes.PRACTITIONER_SNAPSHOTS;
+    public Map<String, Class<? extends InboundEvents.PractitionerEvent>> payloadTypes() {
+        return EventHandler.sameRecord(InboundEvents.PractitionerEvent.class, EventTypes.PRACTITIONER_SNAPSHOTS);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        InboundEvents.PractitionerSnapshot p = payloads.read(event, InboundEvents.PractitionerEvent.class).practitioner();
+    public void apply(InboundEvent<InboundEvents.PractitionerEvent> event) {
+        InboundEvents.PractitionerSnapshot p = event.payload().practitioner();
         String clinic = event.clinicId();
         Optional<Partner> held = partners.lockByClinicIdAndPractitionerId(clinic, p.id());
         if (held.isPresent() && held.get().version() >= p.version()) {

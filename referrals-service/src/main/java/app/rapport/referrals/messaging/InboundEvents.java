@@ -30,16 +30,20 @@ public final class InboundEvents {
                                        @NotNull @Min(1) Long version) {
     }
 
+    /** What {@link LoopClosingHandler} reads: a message sent to a partner about a referral. */
+    public sealed interface SentAboutReferral permits ReportSent, StatusUpdateSent {
+    }
+
     @Serdeable
     public record ReportSent(@NotBlank String reportId, @NotBlank String referralId, @NotBlank String practitionerId,
-                             @NotBlank String recipientRole, @NotNull Instant sentAt, @NotBlank String channel) {
+                             @NotBlank String recipientRole, @NotNull Instant sentAt, @NotBlank String channel) implements SentAboutReferral {
     }
 
     /** The referring practitioner was told where their referral stands; only {@code DECLINED} matters here. */
     @Serdeable
     public record StatusUpdateSent(@NotBlank String updateId, @NotBlank String referralId,
                                    @NotBlank String practitionerId, @NotBlank String update, @NotBlank String channel,
-                                   @NotNull Instant sentAt) {
+                                   @NotNull Instant sentAt) implements SentAboutReferral {
         public static final String DECLINED = "DECLINED";
     }
 

@@ -1,17 +1,16 @@
 package app.rapport.referrals.messaging;
 
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.referrals.domain.Referral;
 import app.rapport.referrals.repository.ReferralRepository;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Closes a referral's loop when the referring practitioner heard back: a report sent to them
@@ -22,15 +21,13 @@ import java.util.Set;
  * keys by report or update id, so their order is not guaranteed) takes its place.
  */
 @Singleton
-public class LoopClosingHandler implements EventHandler {
+public class LoopClosingHandler implements EventHandler<InboundEvents.SentAboutReferral> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopClosingHandler.class);
 
-    private final EventPayloads payloads;
     private final ReferralRepository referrals;
 
-    public LoopClosingHandler(EventPayloads payloads, ReferralRepository referrals) {
-        this.payloads = payloads;
+    public LoopClosingHandler(ReferralRepository referrals) {
         this.referrals = referrals;
     }
 
@@ -40,20 +37,21 @@ public class LoopClosingHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.REPORT_SENT, EventTypes.STATUS_UPDATE_SENT);
+    public Map<String, Class<? extends InboundEvents.SentAboutReferral>> payloadTypes() {
+        return Map.of(EventTypes.REPORT_SENT, InboundEvents.ReportSent.class,
+                EventTypes.STATUS_UPDATE_SENT, InboundEvents.StatusUpdateSent.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        if (EventTypes.STATUS_UPDATE_SENT.equals(event.type())) {
-            onStatusUpdateSent(event, payloads.read(event, InboundEvents.StatusUpdateSent.class));
-        } else {
-            onReportSent(event, payloads.read(event, InboundEvents.ReportSent.class));
+    public void apply(InboundEvent<InboundEvents.SentAboutReferral> event) {
+        if (event.payload() instanceof InboundEvents.StatusUpdateSent update) {
+            onStatusUpdateSent(event, update);
+        } else if (event.payload() instanceof InboundEvents.ReportSent report) {
+            onReportSent(event, report);
         }
     }
 
-    private void onReportSent(EventEnvelope event, InboundEvents.ReportSent sent) {
+    private void onReportSent(InboundEvent<?> event, InboundEvents.ReportSent sent) {
         Optional<Referral> found = referralOf(event, sent.referralId(), "Report " + sent.reportId());
         if (found.isEmpty()) {
             return;
@@ -80,7 +78,7 @@ public class LoopClosingHandler implements EventHandler {
         }
     }
 
-    private void onStatusUpdateSent(EventEnvelope event, InboundEvents.StatusUpdateSent sent) {
+    private void onStatusUpdateSent(InboundEvent<?> event, InboundEvents.StatusUpdateSent sent) {
         if (!InboundEvents.StatusUpdateSent.DECLINED.equals(sent.update())) {
             // Accepted, scheduled, first visit, completed: a report is still to come, and it closes the loop.
             return;
@@ -93,7 +91,7 @@ public class LoopClosingHandler implements EventHandler {
         }
     }
 
-    private Optional<Referral> referralOf(EventEnvelope event, String referralId, String what) {
+    private Optional<Referral> referralOf(InboundEvent<?> event, String referralId, String what) {
         Optional<Referral> found = referrals.lockByIdAndClinicId(referralId, event.clinicId());
         if (found.isEmpty()) {
             // Not a referral of this clinic: the event header decides the tenant, so nothing to do.

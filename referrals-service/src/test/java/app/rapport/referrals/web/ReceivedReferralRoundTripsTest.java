@@ -1,8 +1,8 @@
 package app.rapport.referrals.web;
 
+import app.rapport.platform.testing.RoundTrips;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.referrals.ReferralsTestSupport;
-import app.rapport.referrals.RoundTrips;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

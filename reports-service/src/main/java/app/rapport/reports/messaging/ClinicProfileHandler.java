@@ -1,9 +1,8 @@
 package app.rapport.reports.messaging;
 
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.platform.inbox.PoisonEventException;
 import app.rapport.reports.domain.ClinicProfile;
 import app.rapport.reports.repository.ClinicProfileStore;
@@ -12,17 +11,15 @@ import jakarta.inject.Singleton;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Set;
+import java.util.Map;
 
 /** contacts.practitioners.v1, ClinicProfileUpdated: the letterhead, logo and time zone of the clinic. */
 @Singleton
-public class ClinicProfileHandler implements EventHandler {
+public class ClinicProfileHandler implements EventHandler<ClinicProfileEvents.ClinicProfileUpdated> {
 
-    private final EventPayloads payloads;
     private final ClinicProfileStore profiles;
 
-    public ClinicProfileHandler(EventPayloads payloads, ClinicProfileStore profiles) {
-        this.payloads = payloads;
+    public ClinicProfileHandler(ClinicProfileStore profiles) {
         this.profiles = profiles;
     }
 
@@ -32,13 +29,13 @@ public class ClinicProfileHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.CLINIC_PROFILE_UPDATED);
+    public Map<String, Class<? extends ClinicProfileEvents.ClinicProfileUpdated>> payloadTypes() {
+        return Map.of(EventTypes.CLINIC_PROFILE_UPDATED, ClinicProfileEvents.ClinicProfileUpdated.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        var p = payloads.read(event, ClinicProfileEvents.ClinicProfileUpdated.class);
+    public void apply(InboundEvent<ClinicProfileEvents.ClinicProfileUpdated> event) {
+        var p = event.payload();
         var head = p.letterhead();
         var address = head.address();
         byte[] logo = null;

@@ -1,9 +1,8 @@
 package app.rapport.reports.messaging;
 
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.platform.inbox.PoisonEventException;
 import app.rapport.reports.domain.PostalAddress;
 import app.rapport.reports.domain.Practitioner;
@@ -14,21 +13,19 @@ import app.rapport.reports.repository.DirectoryStore;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** contacts.practitioners.v1: the local copy of recipients (name, e-mail, fax, specialty, report preferences). */
 @Singleton
-public class DirectoryHandler implements EventHandler {
+public class DirectoryHandler implements EventHandler<DirectoryEvents.PractitionerEvent> {
 
     /** What a partner gets who did not say which reports (contacts-service's ReportPreferences.DEFAULT_REPORTS). */
     static final List<String> DEFAULT_REPORTS = List.of(ReportType.INITIAL.name(), ReportType.DISCHARGE.name());
 
-    private final EventPayloads payloads;
     private final DirectoryStore directory;
 
-    public DirectoryHandler(EventPayloads payloads, DirectoryStore directory) {
-        this.payloads = payloads;
+    public DirectoryHandler(DirectoryStore directory) {
         this.directory = directory;
     }
 
@@ -38,13 +35,13 @@ public class DirectoryHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return EventTypes.PRACTITIONER_SNAPSHOTS;
+    public Map<String, Class<? extends DirectoryEvents.PractitionerEvent>> payloadTypes() {
+        return EventHandler.sameRecord(DirectoryEvents.PractitionerEvent.class, EventTypes.PRACTITIONER_SNAPSHOTS);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        DirectoryEvents.Snapshot s = payloads.read(event, DirectoryEvents.PractitionerEvent.class).practitioner();
+    public void apply(InboundEvent<DirectoryEvents.PractitionerEvent> event) {
+        DirectoryEvents.Snapshot s = event.payload().practitioner();
         DirectoryEvents.ReportPreferences prefs = s.reportPreferences();
         // Preferences stating only a channel or a cadence still want the default reports: a list left
         // out is the default, and only an empty list means none.

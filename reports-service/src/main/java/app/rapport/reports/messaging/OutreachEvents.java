@@ -15,11 +15,15 @@ public final class OutreachEvents {
     private OutreachEvents() {
     }
 
+    /** What {@link OutreachHandler} reads: a thank-you done, a gift recorded or reversed. */
+    public sealed interface OutreachActivity permits OutreachTaskCompleted, GiftRecorded, GiftReversed {
+    }
+
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record OutreachTaskCompleted(@NotBlank String taskId, @NotBlank String type, @NotBlank String practitionerId,
                                         @Nullable String referralId, @NotBlank String channel, @NotNull LocalDate dueOn,
-                                        @NotNull Instant occurredAt) {
+                                        @NotNull Instant occurredAt) implements OutreachActivity {
     }
 
     @Serdeable
@@ -30,12 +34,12 @@ public final class OutreachEvents {
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record GiftRecorded(@NotBlank String giftId, @NotBlank String practitionerId, @NotNull @jakarta.validation.Valid Money value,
-                               @NotNull LocalDate givenOn) {
+                               @NotNull LocalDate givenOn) implements OutreachActivity {
     }
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record GiftReversed(@NotBlank String giftId, @NotBlank String practitionerId, @NotNull @jakarta.validation.Valid Money value,
-                               @NotNull LocalDate reversedOn) {
+                               @NotNull LocalDate reversedOn) implements OutreachActivity {
     }
 }

@@ -1,23 +1,20 @@
 package app.rapport.reports.messaging;
 
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.reports.repository.ReferralStore;
 import jakarta.inject.Singleton;
 
-import java.util.Set;
+import java.util.Map;
 
 /** outreach.activities.v1: completed thank-yous (turnaround per partner) and gifts (what a relationship cost). */
 @Singleton
-public class OutreachHandler implements EventHandler {
+public class OutreachHandler implements EventHandler<OutreachEvents.OutreachActivity> {
 
-    private final EventPayloads payloads;
     private final ReferralStore store;
 
-    public OutreachHandler(EventPayloads payloads, ReferralStore store) {
-        this.payloads = payloads;
+    public OutreachHandler(ReferralStore store) {
         this.store = store;
     }
 
@@ -27,30 +24,23 @@ public class OutreachHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.OUTREACH_TASK_COMPLETED, EventTypes.GIFT_RECORDED, EventTypes.GIFT_REVERSED);
+    public Map<String, Class<? extends OutreachEvents.OutreachActivity>> payloadTypes() {
+        return Map.of(EventTypes.OUTREACH_TASK_COMPLETED, OutreachEvents.OutreachTaskCompleted.class,
+                EventTypes.GIFT_RECORDED, OutreachEvents.GiftRecorded.class,
+                EventTypes.GIFT_REVERSED, OutreachEvents.GiftReversed.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        switch (event.type()) {
-            case EventTypes.GIFT_RECORDED -> {
-                OutreachEvents.GiftRecorded g = payloads.read(event, OutreachEvents.GiftRecorded.class);
-                store.recordGift(event.clinicId(), g.giftId(), g.practitionerId(), g.value().amount(),
-                        g.value().currency(), g.givenOn());
-            }
-            case EventTypes.GIFT_REVERSED -> {
-                OutreachEvents.GiftReversed g = payloads.read(event, OutreachEvents.GiftReversed.class);
-                store.reverseGift(event.clinicId(), g.giftId(), g.practitionerId(), g.value().amount(),
-                        g.value().currency(), g.reversedOn());
-            }
-            default -> {
-                OutreachEvents.OutreachTaskCompleted t = payloads.read(event, OutreachEvents.OutreachTaskCompleted.class);
-                if ("THANK_YOU".equals(t.type())) {
-                    store.recordThankYou(event.clinicId(), t.taskId(), t.practitionerId(), t.referralId(), t.channel(),
-                            t.dueOn(), t.occurredAt());
-                }
-            }
+    public void apply(InboundEvent<OutreachEvents.OutreachActivity> event) {
+        if (event.payload() instanceof OutreachEvents.GiftRecorded g) {
+            store.recordGift(event.clinicId(), g.giftId(), g.practitionerId(), g.value().amount(),
+                    g.value().currency(), g.givenOn());
+        } else if (event.payload() instanceof OutreachEvents.GiftReversed g) {
+            store.reverseGift(event.clinicId(), g.giftId(), g.practitionerId(), g.value().amount(),
+                    g.value().currency(), g.reversedOn());
+        } else if (event.payload() instanceof OutreachEvents.OutreachTaskCompleted t && "THANK_YOU".equals(t.type())) {
+            store.recordThankYou(event.clinicId(), t.taskId(), t.practitionerId(), t.referralId(), t.channel(),
+                    t.dueOn(), t.occurredAt());
         }
     }
 }

@@ -1,15 +1,14 @@
 package app.rapport.reports.messaging;
 
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.reports.domain.ReportQueue;
 import app.rapport.reports.repository.ReferralStore;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * referrals.patients.v1, the topic only this service may read (ADR 0206): who a received referral
@@ -17,14 +16,12 @@ import java.util.Set;
  * the referral's ReferralReceived; whichever of the two comes second queues the reports.
  */
 @Singleton
-public class PatientDetailsHandler implements EventHandler {
+public class PatientDetailsHandler implements EventHandler<ReferralEvents.PatientReferred> {
 
-    private final EventPayloads payloads;
     private final ReferralStore referrals;
     private final ReportQueue queue;
 
-    public PatientDetailsHandler(EventPayloads payloads, ReferralStore referrals, ReportQueue queue) {
-        this.payloads = payloads;
+    public PatientDetailsHandler(ReferralStore referrals, ReportQueue queue) {
         this.referrals = referrals;
         this.queue = queue;
     }
@@ -35,13 +32,13 @@ public class PatientDetailsHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.PATIENT_REFERRED);
+    public Map<String, Class<? extends ReferralEvents.PatientReferred>> payloadTypes() {
+        return Map.of(EventTypes.PATIENT_REFERRED, ReferralEvents.PatientReferred.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        var p = payloads.read(event, ReferralEvents.PatientReferred.class);
+    public void apply(InboundEvent<ReferralEvents.PatientReferred> event) {
+        var p = event.payload();
         referrals.recordPatient(event.clinicId(), p.referralId(), p.patient().reference(), p.patient().firstName(),
                 p.patient().lastName(), p.patient().birthDate(), p.reason(),
                 p.diagnosisCodes() == null ? List.of() : p.diagnosisCodes());

@@ -23,6 +23,10 @@ public final class ReferralEvents {
     private ReferralEvents() {
     }
 
+    /** What {@link ReferralEventsHandler} reads: a referral either way, a move through its states, a visit. */
+    public sealed interface ReferralActivity permits ReferralReceived, ReferralSent, ReferralStatusChanged, VisitRecorded {
+    }
+
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TreatingPractitioner(@Nullable String id, @NotBlank String name, @Nullable String credentials) {
@@ -47,7 +51,7 @@ public final class ReferralEvents {
                                    @Nullable String requestedService, @NotNull LocalDate receivedOn,
                                    @Nullable @Valid TreatingPractitioner treatingPractitioner,
                                    @Nullable @Pattern(regexp = UUID) String primaryCarePractitionerId,
-                                   @NotBlank @Pattern(regexp = UUID) String patientReference) {
+                                   @NotBlank @Pattern(regexp = UUID) String patientReference) implements ReferralActivity {
     }
 
     /** Who a received referral is about and why; never logged. */
@@ -65,7 +69,7 @@ public final class ReferralEvents {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ReferralSent(@NotBlank @Pattern(regexp = UUID) String referralId, @NotBlank String kind,
                                @NotBlank @Pattern(regexp = UUID) String practitionerId, @NotBlank String status,
-                               @NotNull LocalDate sentOn) {
+                               @NotNull LocalDate sentOn) implements ReferralActivity {
     }
 
     @Serdeable
@@ -73,7 +77,7 @@ public final class ReferralEvents {
     public record ReferralStatusChanged(@NotBlank @Pattern(regexp = UUID) String referralId,
                                         @Nullable String direction, @NotBlank String practitionerId,
                                         @NotBlank String from, @NotBlank String to, @Nullable String reason,
-                                        @NotNull Instant changedAt, @Nullable LocalDate occurredOn) {
+                                        @NotNull Instant changedAt, @Nullable LocalDate occurredOn) implements ReferralActivity {
     }
 
     @Serdeable
@@ -87,6 +91,6 @@ public final class ReferralEvents {
     public record VisitRecorded(@NotBlank @Pattern(regexp = UUID) String visitId,
                                 @NotBlank @Pattern(regexp = UUID) String referralId,
                                 @NotBlank @Pattern(regexp = UUID) String practitionerId, @NotNull LocalDate visitDate,
-                                @NotBlank String type, @NotNull Integer visitNumber, @Nullable @Valid Money billedAmount) {
+                                @NotBlank String type, @NotNull Integer visitNumber, @Nullable @Valid Money billedAmount) implements ReferralActivity {
     }
 }

@@ -1,9 +1,8 @@
 package app.rapport.reports.messaging;
 
-import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
-import app.rapport.platform.inbox.EventPayloads;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.ReportQueue;
@@ -15,7 +14,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * referrals.referrals.v1: a received referral queues its reports (once {@link PatientDetailsHandler}
@@ -23,19 +22,17 @@ import java.util.Set;
  * referrer; every referral event feeds the analytics read models and the report cadence.
  */
 @Singleton
-public class ReferralEventsHandler implements EventHandler {
+public class ReferralEventsHandler implements EventHandler<ReferralEvents.ReferralActivity> {
 
-    private final EventPayloads payloads;
     private final ReferralStore referrals;
     private final ReportQueue queue;
     private final StatusUpdates statusUpdates;
     private final ClinicCalendar calendar;
 
-    public ReferralEventsHandler(EventPayloads payloads, ReferralStore referrals, ReportQueue queue,
+    public ReferralEventsHandler(ReferralStore referrals, ReportQueue queue,
                                  StatusUpdates statusUpdates, ClinicCalendar calendar) {
         this.statusUpdates = statusUpdates;
         this.calendar = calendar;
-        this.payloads = payloads;
         this.referrals = referrals;
         this.queue = queue;
     }
@@ -46,51 +43,42 @@ public class ReferralEventsHandler implements EventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventTypes.REFERRAL_RECEIVED, EventTypes.REFERRAL_SENT, EventTypes.REFERRAL_STATUS_CHANGED,
-                EventTypes.VISIT_RECORDED);
+    public Map<String, Class<? extends ReferralEvents.ReferralActivity>> payloadTypes() {
+        return Map.of(EventTypes.REFERRAL_RECEIVED, ReferralEvents.ReferralReceived.class,
+                EventTypes.REFERRAL_SENT, ReferralEvents.ReferralSent.class,
+                EventTypes.REFERRAL_STATUS_CHANGED, ReferralEvents.ReferralStatusChanged.class,
+                EventTypes.VISIT_RECORDED, ReferralEvents.VisitRecorded.class);
     }
 
     @Override
-    public void apply(EventEnvelope event) {
+    public void apply(InboundEvent<ReferralEvents.ReferralActivity> event) {
         String clinic = event.clinicId();
-        switch (event.type()) {
-            case EventTypes.REFERRAL_RECEIVED -> {
-                var r = payloads.read(event, ReferralEvents.ReferralReceived.class);
-                var treating = r.treatingPractitioner();
-                referrals.insert(new ReferralRecord(clinic, r.referralId(), "RECEIVED", r.kind(),
-                        r.practitionerId(), r.status(), r.receivedOn(), null, r.requestedService(), List.of(),
-                        r.primaryCarePractitionerId(), treating == null ? null : treating.name(),
-                        treating == null ? null : treating.credentials(), r.patientReference(), null, null, null));
-                // Its PatientReferred may have come first (another topic): then the reports go now.
-                referrals.completeReceived(clinic, r.referralId()).ifPresent(queue::onReferralReceived);
+        ReferralEvents.ReferralActivity payload = event.payload();
+        if (payload instanceof ReferralEvents.ReferralReceived r) {
+            var treating = r.treatingPractitioner();
+            referrals.insert(new ReferralRecord(clinic, r.referralId(), "RECEIVED", r.kind(),
+                    r.practitionerId(), r.status(), r.receivedOn(), null, r.requestedService(), List.of(),
+                    r.primaryCarePractitionerId(), treating == null ? null : treating.name(),
+                    treating == null ? null : treating.credentials(), r.patientReference(), null, null, null));
+            // Its PatientReferred may have come first (another topic): then the reports go now.
+            referrals.completeReceived(clinic, r.referralId()).ifPresent(queue::onReferralReceived);
+        } else if (payload instanceof ReferralEvents.ReferralSent r) {
+            referrals.insert(new ReferralRecord(clinic, r.referralId(), "SENT", r.kind(), r.practitionerId(),
+                    r.status(), r.sentOn(), null, null, List.of(), null, null, null, null, null, null, null));
+        } else if (payload instanceof ReferralEvents.ReferralStatusChanged r) {
+            referrals.changeStatus(clinic, r.referralId(), r.to());
+            if (r.direction() == null || "RECEIVED".equals(r.direction())) {
+                // A backdated move (occurredOn) is dated on its own day, else on the clinic's day it was made.
+                LocalDate on = r.occurredOn() != null ? r.occurredOn() : calendar.dayOf(clinic, r.changedAt());
+                StatusUpdateKind.forStatus(r.to()).ifPresent(kind ->
+                        statusUpdates.onReferralMoved(clinic, r.referralId(), kind, r.reason(), on));
             }
-            case EventTypes.REFERRAL_SENT -> {
-                var r = payloads.read(event, ReferralEvents.ReferralSent.class);
-                referrals.insert(new ReferralRecord(clinic, r.referralId(), "SENT", r.kind(), r.practitionerId(),
-                        r.status(), r.sentOn(), null, null, List.of(), null, null, null, null, null, null, null));
-            }
-            case EventTypes.REFERRAL_STATUS_CHANGED -> {
-                var r = payloads.read(event, ReferralEvents.ReferralStatusChanged.class);
-                referrals.changeStatus(clinic, r.referralId(), r.to());
-                if (r.direction() == null || "RECEIVED".equals(r.direction())) {
-                    // A backdated move (occurredOn) is dated on its own day, else on the clinic's day it was made.
-                    LocalDate on = r.occurredOn() != null ? r.occurredOn() : calendar.dayOf(clinic, r.changedAt());
-                    StatusUpdateKind.forStatus(r.to()).ifPresent(kind ->
-                            statusUpdates.onReferralMoved(clinic, r.referralId(), kind, r.reason(), on));
-                }
-            }
-            case EventTypes.VISIT_RECORDED -> {
-                var v = payloads.read(event, ReferralEvents.VisitRecorded.class);
-                referrals.recordVisit(clinic, v.visitId(), v.referralId(), v.practitionerId(), v.visitDate(), v.type(),
-                        v.visitNumber(), v.billedAmount() == null ? null : new BigDecimal(v.billedAmount().amount()),
-                        v.billedAmount() == null ? null : v.billedAmount().currency());
-                if (v.visitNumber() == 1) {
-                    statusUpdates.onReferralMoved(clinic, v.referralId(), StatusUpdateKind.FIRST_VISIT, null, v.visitDate());
-                }
-            }
-            default -> {
-                // Not subscribed: the platform passes over other types.
+        } else if (payload instanceof ReferralEvents.VisitRecorded v) {
+            referrals.recordVisit(clinic, v.visitId(), v.referralId(), v.practitionerId(), v.visitDate(), v.type(),
+                    v.visitNumber(), v.billedAmount() == null ? null : new BigDecimal(v.billedAmount().amount()),
+                    v.billedAmount() == null ? null : v.billedAmount().currency());
+            if (v.visitNumber() == 1) {
+                statusUpdates.onReferralMoved(clinic, v.referralId(), StatusUpdateKind.FIRST_VISIT, null, v.visitDate());
             }
         }
     }

@@ -1,4 +1,4 @@
-package app.rapport.referrals;
+package app.rapport.platform.testing;
 
 import com.mysql.cj.MysqlConnection;
 import com.mysql.cj.Query;
