@@ -2,10 +2,7 @@ package app.rapport.contacts.domain;
 
 import app.rapport.contacts.config.ContactsSettings;
 import app.rapport.contacts.domain.ClinicProfile.Logo;
-import app.rapport.contacts.messaging.ClinicProfileEvents;
 import app.rapport.contacts.repository.ClinicProfileRepository;
-import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.phone.PhoneNumbers;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
@@ -38,21 +35,20 @@ import java.util.UUID;
 @Singleton
 public class ClinicProfiles {
 
-    public static final String AGGREGATE = "ClinicProfile";
     static final int MAX_LOGO_BYTES = 64 * 1024;
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
     private final ClinicProfileRepository profiles;
-    private final Outbox outbox;
+    private final ClinicProfilePublisher events;
     private final JsonMapper json;
     private final ContactsSettings settings;
     private final TransactionOperations<Connection> transactions;
 
-    public ClinicProfiles(ClinicProfileRepository profiles, Outbox outbox, JsonMapper json, ContactsSettings settings,
+    public ClinicProfiles(ClinicProfileRepository profiles, ClinicProfilePublisher events, JsonMapper json, ContactsSettings settings,
                           TransactionOperations<Connection> transactions) {
         this.profiles = profiles;
-        this.outbox = outbox;
+        this.events = events;
         this.json = json;
         this.settings = settings;
         this.transactions = transactions;
@@ -98,8 +94,7 @@ public class ClinicProfiles {
             } else {
                 profiles.save(row);
             }
-            outbox.record(clinicId, AGGREGATE, profileId(clinicId), EventTypes.CLINIC_PROFILE_UPDATED,
-                    ClinicProfileEvents.ClinicProfileUpdated.of(profileId(clinicId), saved));
+            events.updated(clinicId, profileId(clinicId), saved);
             return saved;
         });
     }

@@ -1,6 +1,5 @@
 package app.rapport.contacts.domain;
 
-import app.rapport.contacts.messaging.PractitionerEvents;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
@@ -59,7 +58,7 @@ public final class CoverLetter {
         if (partner.getOrganization() != null) {
             to.add(partner.getOrganization());
         }
-        PostalAddress address = PractitionerEvents.address(partner);
+        PostalAddress address = PostalAddress.of(partner);
         if (address != null) {
             to.addAll(Letterhead.address(address));
         }

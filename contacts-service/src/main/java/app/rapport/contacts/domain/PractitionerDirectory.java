@@ -1,14 +1,10 @@
 package app.rapport.contacts.domain;
 
-import app.rapport.platform.phone.PhoneNumbers;
-import app.rapport.contacts.messaging.PractitionerEvents;
-import app.rapport.contacts.messaging.PractitionerEvents.Snapshot;
 import app.rapport.contacts.repository.IntroductionRepository;
 import app.rapport.contacts.repository.PractitionerRepository;
 import app.rapport.contacts.repository.PractitionerTagRepository;
 import app.rapport.contacts.repository.StageChangeRepository;
-import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.outbox.Outbox;
+import app.rapport.platform.phone.PhoneNumbers;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
@@ -36,12 +32,11 @@ import java.util.function.Supplier;
 /**
  * Where the directory changes: a partner entered, edited, moved along the relationship, archived,
  * introduced by another partner, and the referral and contact facts other services report. Every
- * change that consumers see is written with its event through the outbox in one transaction.
+ * change that consumers see is written with its event (PractitionerPublisher, the outbox) in one transaction.
  */
 @Singleton
 public class PractitionerDirectory {
 
-    public static final String AGGREGATE = "Practitioner";
     /** The actor named on changes the directory makes by itself (e.g. on the first referral). */
     public static final String SYSTEM = "system";
     private static final Logger LOG = LoggerFactory.getLogger(PractitionerDirectory.class);
@@ -53,17 +48,17 @@ public class PractitionerDirectory {
     private final PractitionerTagRepository tags;
     private final StageChangeRepository stageChanges;
     private final IntroductionRepository introductions;
-    private final Outbox outbox;
+    private final PractitionerPublisher events;
     private final TransactionOperations<Connection> transactions;
 
     public PractitionerDirectory(PractitionerRepository practitioners, PractitionerTagRepository tags,
                                  StageChangeRepository stageChanges, IntroductionRepository introductions,
-                                 Outbox outbox, TransactionOperations<Connection> transactions) {
+                                 PractitionerPublisher events, TransactionOperations<Connection> transactions) {
         this.practitioners = practitioners;
         this.tags = tags;
         this.stageChanges = stageChanges;
         this.introductions = introductions;
-        this.outbox = outbox;
+        this.events = events;
         this.transactions = transactions;
     }
 
@@ -104,9 +99,7 @@ public class PractitionerDirectory {
             Introduction introduction = introductions.save(new Introduction(UUID.randomUUID().toString(), clinicId,
                     introduced.getId(), introducer.getId(), blankToNull(note), actor, now));
             // Keyed by the introduced practitioner, so it follows their PractitionerRegistered.
-            outbox.record(clinicId, AGGREGATE, introduced.getId(), EventTypes.INTRODUCTION_RECORDED,
-                    new PractitionerEvents.IntroductionRecorded(introduction.id(), introduced.getId(),
-                            introducer.getId(), introduction.note(), now));
+            events.introductionRecorded(introduction, now);
             return new IntroducedPractitioner(introduction, introduced);
         }));
     }
@@ -120,20 +113,19 @@ public class PractitionerDirectory {
                 throw ProblemException.invalidField("stage",
                         "an edit keeps the stage; change it with POST /api/v1/practitioners/" + id + "/stage-changes");
             }
-            Snapshot before = Snapshot.of(p);
+            PractitionerSnapshot before = PractitionerSnapshot.of(p);
             apply(p, details, actor, false);
             ContactPoints contact = normalise(details);
             ensureNoDuplicate(clinicId, id, details, contact);
             Instant now = now();
             p.setUpdatedAt(now);
-            Snapshot after = Snapshot.of(p);
+            PractitionerSnapshot after = PractitionerSnapshot.of(p);
             // Every edit moves the version, so a second person saving over it gets a 412; but notes, tags
             // and owner never leave the service: an edit of only those is no event.
             boolean published = !after.equals(before.atVersion(after.version()));
             p.setVersion(p.getVersion() + 1);
             if (published) {
-                outbox.record(clinicId, AGGREGATE, id, EventTypes.PRACTITIONER_UPDATED,
-                        new PractitionerEvents.PractitionerUpdated(Snapshot.of(p), now));
+                events.updated(p, now);
             }
             practitioners.update(p);
             replaceTags(clinicId, id, details.tags());
@@ -165,8 +157,7 @@ public class PractitionerDirectory {
             p.setVersion(p.getVersion() + 1);
             practitioners.update(p);
             LOG.info("Practitioner {} archived by {}", id, actor);
-            outbox.record(clinicId, AGGREGATE, id, EventTypes.PRACTITIONER_ARCHIVED,
-                    new PractitionerEvents.PractitionerArchived(Snapshot.of(p), p.getArchiveReason(), now));
+            events.archived(p, now);
             return p;
         });
     }
@@ -192,8 +183,7 @@ public class PractitionerDirectory {
             p.setVersion(p.getVersion() + 1);
             practitioners.update(p);
             LOG.info("Practitioner {} restored by {}", id, actor);
-            outbox.record(clinicId, AGGREGATE, id, EventTypes.PRACTITIONER_UPDATED,
-                    new PractitionerEvents.PractitionerUpdated(Snapshot.of(p), now));
+            events.updated(p, now);
             return p;
         });
     }
@@ -299,8 +289,7 @@ public class PractitionerDirectory {
         replaceTags(clinicId, p.getId(), details.tags());
         stageChanges.save(new StageChange(UUID.randomUUID().toString(), clinicId, p.getId(), null, p.getStage(),
                 introducedBy != null ? "Introduced by a partner" : "Entered the directory", actor, now, p.getVersion()));
-        outbox.record(clinicId, AGGREGATE, p.getId(), EventTypes.PRACTITIONER_REGISTERED,
-                new PractitionerEvents.PractitionerRegistered(Snapshot.of(p), now));
+        events.registered(p, now);
         return p;
     }
 
@@ -312,8 +301,7 @@ public class PractitionerDirectory {
         practitioners.update(p);
         stageChanges.save(new StageChange(UUID.randomUUID().toString(), p.getClinicId(), p.getId(), from, to, reason,
                 actor, now, p.getVersion()));
-        outbox.record(p.getClinicId(), AGGREGATE, p.getId(), EventTypes.PRACTITIONER_STAGE_CHANGED,
-                new PractitionerEvents.PractitionerStageChanged(Snapshot.of(p), from, to, reason, actor, now));
+        events.stageChanged(p, from, to, reason, actor, now);
     }
 
     private void apply(Practitioner p, PractitionerDetails d, String actor, boolean creating) {

@@ -32,6 +32,17 @@ public record ReportPreferences(@JsonInclude(JsonInclude.Include.NON_NULL) @Null
      * How a list is kept in its column: NULL when the partner did not say (the default applies, and
      * follows it if it changes), an empty string when they asked for none, else the names.
      */
+    /** The partner's preferences with the defaults filled in, so no consumer needs its own copy of them; null when none were set. */
+    public static @Nullable ReportPreferences of(Practitioner p) {
+        if (p.getReportChannel() == null) {
+            return null;
+        }
+        return new ReportPreferences(
+                fromColumn(p.getReportTypes(), ReportType.class, DEFAULT_REPORTS),
+                fromColumn(p.getReportStatusUpdates(), StatusUpdate.class, DEFAULT_STATUS_UPDATES),
+                p.getReportEveryVisits(), p.getReportEveryWeeks(), p.getReportChannel());
+    }
+
     public static <E extends Enum<E>> @Nullable String toColumn(@Nullable List<E> values) {
         return values == null ? null
                 : values.stream().distinct().sorted().map(Enum::name).collect(Collectors.joining(","));

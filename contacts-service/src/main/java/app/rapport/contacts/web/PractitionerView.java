@@ -6,7 +6,6 @@ import app.rapport.contacts.domain.RelationshipStage;
 import app.rapport.contacts.domain.ReportPreferences;
 import app.rapport.contacts.domain.Specialty;
 import app.rapport.contacts.domain.ThankYouChannel;
-import app.rapport.contacts.messaging.PractitionerEvents;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -39,7 +38,7 @@ public record PractitionerView(String id, String firstName, String lastName, @Nu
     public static PractitionerView of(Practitioner p, List<String> tags) {
         return new PractitionerView(p.getId(), p.getFirstName(), p.getLastName(), p.getCredentials(), p.getSpecialty(),
                 p.getOrganization(), p.getNpi(), p.getEmail(), p.getPhone(), p.getFax(),
-                PractitionerEvents.address(p), p.getPreferredThankYouChannel(), PractitionerEvents.reportPreferences(p),
+                PostalAddress.of(p), p.getPreferredThankYouChannel(), ReportPreferences.of(p),
                 p.getStage(), p.getOwner(), tags, p.getNotes(), p.physician(), p.physicianByCredentials(),
                 p.getPhysicianOverride(), p.getIntroducedBy(), p.isArchived(), p.getArchivedAt(), p.getArchiveReason(),
                 p.getReferralsReceived(), p.getFirstReferralReceivedOn(), p.getLastReferralReceivedOn(),

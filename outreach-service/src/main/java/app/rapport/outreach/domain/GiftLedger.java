@@ -1,7 +1,6 @@
 package app.rapport.outreach.domain;
 
 import app.rapport.outreach.config.OutreachSettings;
-import app.rapport.outreach.messaging.ActivityPublisher;
 import app.rapport.outreach.repository.GiftRepository;
 import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.platform.web.Problem;

@@ -1,7 +1,6 @@
 package app.rapport.outreach.domain;
 
 import app.rapport.outreach.config.OutreachSettings;
-import app.rapport.outreach.messaging.ActivityPublisher;
 import app.rapport.outreach.plugin.Delivery;
 import app.rapport.outreach.plugin.DeliveryChannel;
 import app.rapport.outreach.plugin.DeliveryFailedException;

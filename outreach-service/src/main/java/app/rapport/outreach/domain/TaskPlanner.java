@@ -1,6 +1,5 @@
 package app.rapport.outreach.domain;
 
-import app.rapport.outreach.messaging.ActivityPublisher;
 import app.rapport.outreach.plugin.TaskProposal;
 import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.outreach.repository.TaskRepository;

@@ -1,5 +1,6 @@
 package app.rapport.outreach.messaging;
 
+import app.rapport.outreach.domain.ActivityPublisher;
 import app.rapport.outreach.domain.ClinicProfile;
 import app.rapport.outreach.domain.OutreachChannel;
 import app.rapport.outreach.domain.OutreachTask;

@@ -1,11 +1,8 @@
 package app.rapport.referrals.domain;
 
-import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.phone.PhoneNumbers;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
-import app.rapport.referrals.messaging.ReferralEvents;
 import app.rapport.referrals.repository.AttachmentRepository;
 import app.rapport.referrals.repository.PartnerRepository;
 import app.rapport.referrals.repository.PatientRepository;
@@ -37,7 +34,6 @@ import java.util.UUID;
 public class ReferralLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferralLedger.class);
-    public static final String AGGREGATE = "Referral";
     /** Moves that must say why: a partner deserves to know why a patient was turned away. */
     private static final Set<ReferralStatus> NEED_REASON = Set.of(ReferralStatus.DECLINED, ReferralStatus.CANCELLED);
 
@@ -46,19 +42,19 @@ public class ReferralLedger {
     private final StatusChangeRepository history;
     private final AttachmentRepository attachments;
     private final PartnerRepository partners;
-    private final Outbox outbox;
+    private final ReferralPublisher events;
     private final Clock clock;
     private final ClinicCalendar calendar;
 
     public ReferralLedger(ReferralRepository referrals, PatientRepository patients, StatusChangeRepository history,
-                          AttachmentRepository attachments, PartnerRepository partners, Outbox outbox, Clock clock,
+                          AttachmentRepository attachments, PartnerRepository partners, ReferralPublisher events, Clock clock,
                           ClinicCalendar calendar) {
         this.referrals = referrals;
         this.patients = patients;
         this.history = history;
         this.attachments = attachments;
         this.partners = partners;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
         this.calendar = calendar;
     }
@@ -106,28 +102,7 @@ public class ReferralLedger {
         StatusChange first = history.save(new StatusChange(UUID.randomUUID().toString(), clinicId, referral.id(), 1,
                 null, initial, intakeLinkId != null ? "Submitted through the partner's intake link" : null, actor, now,
                 null));
-        ReferralEvents.TreatingPractitioner treatingRef = treating == null ? null
-                : new ReferralEvents.TreatingPractitioner(treating.id(), treating.name(), treating.credentials());
-        if (referral.direction() == Direction.RECEIVED) {
-            outbox.record(List.of(
-                    new Outbox.Event(clinicId, AGGREGATE, referral.id(), EventTypes.REFERRAL_RECEIVED,
-                            new ReferralEvents.ReferralReceived(referral.id(), Direction.RECEIVED.name(),
-                                    referral.kind().name(), referral.practitionerId(), initial.name(),
-                                    referral.urgency().name(), referral.channel().name(), referral.requestedService(),
-                                    referral.referredOn(), treatingRef, referral.primaryCarePractitionerId(),
-                                    patient.id())),
-                    // Same transaction, own topic: only reports-service may read who the patient is (ADR 0206).
-                    new Outbox.Event(clinicId, AGGREGATE, referral.id(), EventTypes.PATIENT_REFERRED,
-                            new ReferralEvents.PatientReferred(referral.id(), referral.reason(),
-                                    referral.diagnosisCodeList(), new ReferralEvents.PatientRef(patient.id(),
-                                    patient.firstName(), patient.lastName(), patient.birthDate())))));
-        } else {
-            outbox.record(clinicId, AGGREGATE, referral.id(), EventTypes.REFERRAL_SENT,
-                    new ReferralEvents.ReferralSent(referral.id(), Direction.SENT.name(), referral.kind().name(),
-                            referral.practitionerId(), initial.name(), referral.urgency().name(),
-                            referral.channel().name(), referral.requestedService(), referral.referredOn(),
-                            treatingRef));
-        }
+        events.opened(referral, referral.direction() == Direction.RECEIVED ? patient : null);
         // Per request, so DEBUG: at INFO the line would cost the hot path more than its worth (issue 14).
         LOG.debug("Referral {} opened ({}, {}) in clinic {}", referral.id(), referral.direction(), referral.channel(),
                 clinicId);
@@ -220,9 +195,7 @@ public class ReferralLedger {
         int step = (int) history.countByClinicIdAndReferralId(referral.clinicId(), referral.id()) + 1;
         history.save(new StatusChange(UUID.randomUUID().toString(), referral.clinicId(), referral.id(), step,
                 referral.status(), to, reason, actor, now, occurredOn));
-        outbox.record(referral.clinicId(), AGGREGATE, referral.id(), EventTypes.REFERRAL_STATUS_CHANGED,
-                new ReferralEvents.ReferralStatusChanged(referral.id(), referral.direction().name(),
-                        referral.practitionerId(), referral.status().name(), to.name(), reason, actor, now, occurredOn));
+        events.moved(referral, to, reason, actor, now, occurredOn);
         LOG.debug("Referral {} moved {} -> {} by {}", referral.id(), referral.status(), to, actor);
         return referrals.findByIdAndClinicId(referral.id(), referral.clinicId()).orElseThrow();
     }

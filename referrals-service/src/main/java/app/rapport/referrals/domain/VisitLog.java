@@ -1,9 +1,6 @@
 package app.rapport.referrals.domain;
 
-import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.web.ProblemException;
-import app.rapport.referrals.messaging.ReferralEvents;
 import app.rapport.referrals.repository.ReferralRepository;
 import app.rapport.referrals.repository.StatusChangeRepository;
 import app.rapport.referrals.repository.VisitRepository;
@@ -38,17 +35,17 @@ public class VisitLog {
     private final ReferralRepository referrals;
     private final VisitRepository visits;
     private final ReferralLedger ledger;
-    private final Outbox outbox;
+    private final ReferralPublisher events;
     private final StatusChangeRepository history;
     private final ClinicCalendar calendar;
     private final Clock clock;
 
-    public VisitLog(ReferralRepository referrals, VisitRepository visits, ReferralLedger ledger, Outbox outbox,
+    public VisitLog(ReferralRepository referrals, VisitRepository visits, ReferralLedger ledger, ReferralPublisher events,
                     StatusChangeRepository history, ClinicCalendar calendar, Clock clock) {
         this.referrals = referrals;
         this.visits = visits;
         this.ledger = ledger;
-        this.outbox = outbox;
+        this.events = events;
         this.history = history;
         this.calendar = calendar;
         this.clock = clock;
@@ -103,9 +100,7 @@ public class VisitLog {
         Visit visit = visits.save(new Visit(UUID.randomUUID().toString(), clinicId, referralId, number,
                 draft.visitDate(), draft.type(), draft.billedAmount(), draft.billedAmount() == null ? null : draft.currency(),
                 draft.source(), draft.externalRef(), actor, clock.instant()));
-        outbox.record(clinicId, ReferralLedger.AGGREGATE, referralId, EventTypes.VISIT_RECORDED,
-                new ReferralEvents.VisitRecorded(visit.id(), referralId, referral.practitionerId(), visit.visitDate(),
-                        visit.type().name(), visit.visitNumber(), money(visit)));
+        events.visitRecorded(referral, visit);
         if (referral.status() == ReferralStatus.SCHEDULED) {
             ledger.move(referral, ReferralStatus.IN_TREATMENT, "First visit recorded", StatusChange.SYSTEM);
         }
@@ -127,13 +122,6 @@ public class VisitLog {
     }
 
     /** The amount as the contract wants it: a decimal string with at least two fraction digits. */
-    public static ReferralEvents.Money money(Visit visit) {
-        if (visit.billedAmount() == null) {
-            return null;
-        }
-        return new ReferralEvents.Money(amount(visit.billedAmount()), visit.currency());
-    }
-
     public static String amount(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.setScale(Math.max(2, stripped.scale())).toPlainString();

@@ -88,9 +88,9 @@ public class VisitController {
                             @Nullable MoneyBody billedAmount, String source, String recordedBy, Instant recordedAt,
                             ReferralStatus referralStatus) {
         static VisitView of(Visit v, ReferralStatus status) {
-            var money = VisitLog.money(v);
             return new VisitView(v.id(), v.referralId(), v.visitNumber(), v.visitDate(), v.type(),
-                    money == null ? null : new MoneyBody(money.amount(), money.currency()), v.source(), v.recordedBy(),
+                    v.billedAmount() == null ? null : new MoneyBody(VisitLog.amount(v.billedAmount()), v.currency()),
+                    v.source(), v.recordedBy(),
                     v.recordedAt(), status);
         }
     }

@@ -1,10 +1,7 @@
 package app.rapport.reports.domain;
 
-import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
-import app.rapport.reports.messaging.ReportEvents;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.ReportRepository;
@@ -36,20 +33,20 @@ public class ReportDispatch {
     private final ReportDocuments documents;
     private final PdfReportRenderer pdf;
     private final DeliveryChoice delivery;
-    private final Outbox outbox;
+    private final ReportPublisher events;
     private final ClinicCalendar calendar;
     private final Sending sending;
 
     public ReportDispatch(ReportRepository reports, DisclosureRepository disclosures, ConsentLedger consents,
                           ReportDocuments documents, PdfReportRenderer pdf, DeliveryChoice delivery,
-                          Outbox outbox, ClinicCalendar calendar, Sending sending) {
+                          ReportPublisher events, ClinicCalendar calendar, Sending sending) {
         this.reports = reports;
         this.disclosures = disclosures;
         this.consents = consents;
         this.documents = documents;
         this.pdf = pdf;
         this.delivery = delivery;
-        this.outbox = outbox;
+        this.events = events;
         this.calendar = calendar;
         this.sending = sending;
     }
@@ -160,9 +157,7 @@ public class ReportDispatch {
             LOG.warn("Report {} was no longer being sent when its delivery finished", report.id());
             return;
         }
-        outbox.record(report.clinicId(), "Report", report.id(), EventTypes.REPORT_SENT, new ReportEvents.ReportSent(
-                report.id(), report.referralId(), report.practitionerId(), report.recipientRole().name(),
-                report.type().name(), ReportStatus.SENT.name(), now.toString(), channel.name(), consentId));
+        events.sent(report, channel, consentId, now);
     }
 
     private static void refuseUnsendable(Report report) {

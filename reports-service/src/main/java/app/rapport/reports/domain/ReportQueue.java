@@ -1,9 +1,6 @@
 package app.rapport.reports.domain;
 
-import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.web.ProblemException;
-import app.rapport.reports.messaging.ReportEvents;
 import app.rapport.reports.repository.DirectoryStore;
 import app.rapport.reports.repository.ReferralStore;
 import app.rapport.reports.repository.ReportRepository;
@@ -28,17 +25,17 @@ public class ReportQueue {
     private final ReportRepository reports;
     private final ReferralStore referrals;
     private final ConsentLedger consents;
-    private final Outbox outbox;
+    private final ReportPublisher events;
     private final ClinicCalendar calendar;
     private final DirectoryStore directory;
 
-    public ReportQueue(ReportRepository reports, ReferralStore referrals, ConsentLedger consents, Outbox outbox,
+    public ReportQueue(ReportRepository reports, ReferralStore referrals, ConsentLedger consents, ReportPublisher events,
                        ClinicCalendar calendar, DirectoryStore directory) {
         this.directory = directory;
         this.reports = reports;
         this.referrals = referrals;
         this.consents = consents;
-        this.outbox = outbox;
+        this.events = events;
         this.calendar = calendar;
     }
 
@@ -90,9 +87,7 @@ public class ReportQueue {
                 calendar.today(referral.clinicId())).isPresent() ? ReportStatus.DRAFT : ReportStatus.AWAITING_CONSENT;
         Report report = reports.save(new Report(UUID.randomUUID().toString(), referral.clinicId(), referral.id(),
                 recipient, role, type, sequence, status, referral.patientReference(), null, now, now, null, null, null, null, 0));
-        outbox.record(report.clinicId(), "Report", report.id(), EventTypes.REPORT_QUEUED,
-                new ReportEvents.ReportQueued(report.id(), report.referralId(), report.practitionerId(), role.name(),
-                        type.name(), status.name(), now.toString()));
+        events.queued(report, now);
         LOG.debug("Queued {} report {} for referral {} to {} ({})", type, report.id(), referral.id(), role, status);
         return report;
     }

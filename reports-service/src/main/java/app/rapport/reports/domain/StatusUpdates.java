@@ -1,9 +1,6 @@
 package app.rapport.reports.domain;
 
-import app.rapport.platform.events.EventTypes;
-import app.rapport.platform.outbox.Outbox;
 import app.rapport.platform.web.ProblemException;
-import app.rapport.reports.messaging.ReportEvents;
 import app.rapport.reports.repository.DirectoryStore;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.ReferralStore;
@@ -39,18 +36,18 @@ public class StatusUpdates {
     private final ReferralStore referrals;
     private final DirectoryStore directory;
     private final DisclosureRepository disclosures;
-    private final Outbox outbox;
+    private final ReportPublisher events;
     private final ClinicCalendar calendar;
     private final DeliveryChoice delivery;
 
     public StatusUpdates(StatusUpdateRepository updates, ReferralStore referrals, DirectoryStore directory,
-                         DisclosureRepository disclosures, Outbox outbox, ClinicCalendar calendar,
+                         DisclosureRepository disclosures, ReportPublisher events, ClinicCalendar calendar,
                          DeliveryChoice delivery) {
         this.updates = updates;
         this.referrals = referrals;
         this.directory = directory;
         this.disclosures = disclosures;
-        this.outbox = outbox;
+        this.events = events;
         this.calendar = calendar;
         this.delivery = delivery;
     }
@@ -153,9 +150,7 @@ public class StatusUpdates {
     }
 
     private void recordSent(StatusUpdate u, ReportChannel channel, Instant now) {
-        outbox.record(u.clinicId(), "StatusUpdate", u.id(), EventTypes.STATUS_UPDATE_SENT,
-                new ReportEvents.StatusUpdateSent(u.id(), u.referralId(), u.practitionerId(), u.kind().name(),
-                        channel.name(), now.toString()));
+        events.statusUpdateSent(u, channel, now);
     }
 
     /** It certainly did not leave: a failed attempt, and no disclosure unless an earlier send may have arrived. */

@@ -3,10 +3,10 @@ package app.rapport.reports.plugin;
 import app.rapport.reports.domain.LetterDocument;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.PrintJob;
+import app.rapport.reports.domain.PrintJobs;
 import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportDocument;
 import app.rapport.reports.domain.StatusUpdateDocument;
-import app.rapport.reports.repository.PrintJobRepository;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -16,9 +16,9 @@ import java.util.UUID;
 @Singleton
 public class PrintQueueDelivery implements ReportDelivery {
 
-    private final PrintJobRepository jobs;
+    private final PrintJobs jobs;
 
-    public PrintQueueDelivery(PrintJobRepository jobs) {
+    public PrintQueueDelivery(PrintJobs jobs) {
         this.jobs = jobs;
     }
 

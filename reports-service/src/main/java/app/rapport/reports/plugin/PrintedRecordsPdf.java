@@ -2,11 +2,11 @@ package app.rapport.reports.plugin;
 
 import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.ClinicProfile;
+import app.rapport.reports.domain.ClinicProfiles;
 import app.rapport.reports.domain.Letterheads;
 import app.rapport.reports.domain.PostalAddress;
 import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.PrintJob;
-import app.rapport.reports.repository.ClinicProfileStore;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -44,10 +44,10 @@ public class PrintedRecordsPdf {
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 11);
     private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 9);
 
-    private final ClinicProfileStore profiles;
+    private final ClinicProfiles profiles;
     private final ClinicCalendar calendar;
 
-    public PrintedRecordsPdf(ClinicProfileStore profiles, ClinicCalendar calendar) {
+    public PrintedRecordsPdf(ClinicProfiles profiles, ClinicCalendar calendar) {
         this.profiles = profiles;
         this.calendar = calendar;
     }

@@ -1,6 +1,7 @@
 package app.rapport.reports.repository;
 
 import app.rapport.reports.domain.ClinicProfile;
+import app.rapport.reports.domain.ClinicProfiles;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /** The local copy of each clinic's profile: one row per clinic, the highest version kept. */
 @Singleton
-public class ClinicProfileStore {
+public class ClinicProfileStore implements ClinicProfiles {
 
     private final Sql sql;
 
@@ -39,6 +40,7 @@ public class ClinicProfileStore {
     }
 
     @ReadOnly
+    @Override
     public Optional<ClinicProfile> find(String clinicId) {
         return sql.query("SELECT * FROM clinic_profile WHERE clinic_id = ?", ClinicProfileStore::map, clinicId)
                 .stream().findFirst();

@@ -1,6 +1,7 @@
 package app.rapport.reports.repository;
 
 import app.rapport.reports.domain.PrintJob;
+import app.rapport.reports.domain.PrintJobs;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -10,8 +11,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface PrintJobRepository extends GenericRepository<PrintJob, String> {
+public interface PrintJobRepository extends GenericRepository<PrintJob, String>, PrintJobs {
 
+    @Override
     PrintJob save(PrintJob job);
 
     /** Marks it printed once: a second click (or a second person) finds it printed already. */

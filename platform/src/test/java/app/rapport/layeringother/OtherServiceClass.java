@@ -1,0 +1,5 @@
+package app.rapport.layeringother;
+
+/** Stands for another service's class, for {@code LayeringRulesTest}. */
+public class OtherServiceClass {
+}

@@ -1,0 +1,9 @@
+package app.rapport.reports.domain;
+
+import java.util.Optional;
+
+/** The clinic's profile as contacts-service last published it, for letterheads (ClinicProfileStore keeps it). */
+public interface ClinicProfiles {
+
+    Optional<ClinicProfile> find(String clinicId);
+}
