@@ -1,41 +1,13 @@
 package app.rapport.outreach;
 
+import app.rapport.platform.testing.MovableClock;
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** The service's clock in tests: the real time unless a test moves it (a week back, a month ahead). */
+/** The service's clock in tests (see {@link MovableClock}): tests move it instead of waiting or depending on today's date. */
 @Singleton
 @Replaces(Clock.class)
-public class TestClock extends Clock {
-
-    private volatile Instant fixed;
-
-    public void set(Instant instant) {
-        this.fixed = instant;
-    }
-
-    public void reset() {
-        this.fixed = null;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        Instant f = fixed;
-        return f != null ? f : Instant.now();
-    }
+public class TestClock extends MovableClock {
 }

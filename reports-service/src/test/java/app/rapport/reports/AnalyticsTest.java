@@ -91,6 +91,8 @@ class AnalyticsTest implements TestPropertyProvider {
                 && rows(north, "/api/v1/analytics/thank-you-turnaround").size() == 1
                 && rows(north, "/api/v1/analytics/partners").size() == 1
                 && rows(north, "/api/v1/analytics/partners").get(0).get("sent").asInt() == 1
+                // the partner's name comes from the directory copy, another consumer's topic
+                && rows(north, "/api/v1/analytics/partners").get(0).path("practitionerName").isTextual()
                 && rows(north, "/api/v1/analytics/referrals").get(0).get("received").asInt() == 2
                 && rows(south, "/api/v1/analytics/referrals").size() == 1);
     }

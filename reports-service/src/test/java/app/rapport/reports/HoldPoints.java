@@ -87,8 +87,8 @@ final class HoldPoints {
     @Requires(property = "rapport.test.hold-points", value = "true")
     static class HeldMeasurementLog extends MeasurementLog {
         HeldMeasurementLog(MeasurementRepository measurements, ReferralStore referrals, ClinicCalendar calendar,
-                           app.rapport.platform.idempotency.IdempotentEffects idempotentEffects) {
-            super(measurements, referrals, calendar, idempotentEffects);
+                           app.rapport.platform.idempotency.IdempotentEffects idempotentEffects, java.time.Clock clock) {
+            super(measurements, referrals, calendar, idempotentEffects, clock);
         }
 
         @Override

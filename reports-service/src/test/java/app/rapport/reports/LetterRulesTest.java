@@ -1,6 +1,6 @@
 package app.rapport.reports;
 
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import app.rapport.reports.domain.ClinicProfile;
 import app.rapport.reports.domain.Letter;
 import app.rapport.reports.domain.LetterDocument;
@@ -96,8 +96,8 @@ class LetterRulesTest {
         };
         LetterDocument doc = new LetterDocument(letter(LetterKind.TREATMENT_INQUIRY, null, "x"), referral("J", null),
                 null, "harbor");
-        ProblemException refused = assertThrows(ProblemException.class, () -> reportsOnly.deliver(doc, new byte[0], Destination.of("fax")));
-        assertThat(refused.status().getCode()).isEqualTo(422);
-        assertThat(refused.toProblem("/").errors()).extracting(e -> e.field()).containsExactly("channel");
+        DomainException refused = assertThrows(DomainException.class, () -> reportsOnly.deliver(doc, new byte[0], Destination.of("fax")));
+        assertThat(refused.refusal()).isEqualTo(DomainException.Refusal.INVALID); // a 422 at the web edge
+        assertThat(refused.fields()).extracting(DomainException.Field::name).containsExactly("channel");
     }
 }

@@ -3,12 +3,11 @@ package app.rapport.contacts.domain;
 import app.rapport.contacts.config.ContactsSettings;
 import app.rapport.contacts.domain.ClinicProfile.Logo;
 import app.rapport.contacts.repository.ClinicProfileRepository;
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.phone.PhoneNumbers;
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
 import com.lowagie.text.Image;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -17,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -44,9 +44,11 @@ public class ClinicProfiles {
     private final JsonMapper json;
     private final ContactsSettings settings;
     private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
 
     public ClinicProfiles(ClinicProfileRepository profiles, ClinicProfilePublisher events, JsonMapper json, ContactsSettings settings,
-                          TransactionOperations<Connection> transactions) {
+                          TransactionOperations<Connection> transactions, Clock clock) {
+        this.clock = clock;
         this.profiles = profiles;
         this.events = events;
         this.json = json;
@@ -64,7 +66,7 @@ public class ClinicProfiles {
         List<ClinicProfile.Location> locations = normalisedLocations(body);
         String zone = timeZone(body.timeZone());
         Logo logo = checkedLogo(body.logo());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
             return write(clinicId, actor, ifMatch, body, locations, zone, logo, now);
         } catch (RuntimeException e) {
@@ -83,7 +85,7 @@ public class ClinicProfiles {
             // holding it deadlock on their inserts. Without a row, the second insert is a duplicate key.
             Optional<ClinicProfileRow> existing = profiles.findByClinicId(clinicId).isPresent()
                     ? profiles.findByClinicIdForUpdate(clinicId) : Optional.empty();
-            Versions.check(ifMatch, existing.map(ClinicProfileRow::version).orElse(0), "The clinic profile");
+            VersionCheck.check(ifMatch, existing.map(ClinicProfileRow::version).orElse(0), "The clinic profile");
             int version = existing.map(r -> r.version() + 1).orElse(1);
             ClinicProfile saved = body.with(locations, zone, logo, version);
             // The version lives in its column, not in the document.
@@ -101,8 +103,8 @@ public class ClinicProfiles {
 
     /** The clinic's profile, or a 404 that says how to create it. */
     public ClinicProfile read(String clinicId) {
-        ClinicProfileRow row = profiles.findByClinicId(clinicId).orElseThrow(() -> new ProblemException(
-                HttpStatus.NOT_FOUND, "not-found", "Not found",
+        ClinicProfileRow row = profiles.findByClinicId(clinicId).orElseThrow(() -> DomainException.refused(
+                DomainException.Refusal.NOT_FOUND, "not-found", "Not found",
                 "This clinic has no profile yet; PUT /api/v1/clinic-profile first"));
         try {
             ClinicProfile stored = json.readValue(row.profile(), ClinicProfile.class);
@@ -128,7 +130,7 @@ public class ClinicProfiles {
         }
         // IANA region ids only: a bare offset such as +02:00 knows nothing of daylight saving time.
         if (!ZoneId.getAvailableZoneIds().contains(given.strip())) {
-            throw ProblemException.invalidField("timeZone", "is not an IANA time zone such as America/Los_Angeles");
+            throw DomainException.invalidField("timeZone", "is not an IANA time zone such as America/Los_Angeles");
         }
         return given.strip();
     }
@@ -141,7 +143,7 @@ public class ClinicProfiles {
             if (l.hours() != null) {
                 for (int h = 0; h < l.hours().size(); h++) {
                     if (!l.hours().get(h).closes().isAfter(l.hours().get(h).opens())) {
-                        throw ProblemException.invalidField("locations[" + i + "].hours[" + h + "].closes",
+                        throw DomainException.invalidField("locations[" + i + "].hours[" + h + "].closes",
                                 "must be after opens");
                     }
                 }
@@ -157,7 +159,7 @@ public class ClinicProfiles {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return PhoneNumbers.toE164(text).orElseThrow(() -> ProblemException.invalidField(field, "is not a phone number"));
+        return PhoneNumbers.toE164(text).orElseThrow(() -> DomainException.invalidField(field, "is not a phone number"));
     }
 
     /**
@@ -169,29 +171,29 @@ public class ClinicProfiles {
             return null;
         }
         if (!"image/png".equals(logo.mediaType()) && !"image/jpeg".equals(logo.mediaType())) {
-            throw ProblemException.invalidField("logo.mediaType", "must be image/png or image/jpeg");
+            throw DomainException.invalidField("logo.mediaType", "must be image/png or image/jpeg");
         }
         byte[] bytes;
         try {
             bytes = Base64.getMimeDecoder().decode(logo.base64());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("logo.base64", "is not base64");
+            throw DomainException.invalidField("logo.base64", "is not base64");
         }
         if (bytes.length > MAX_LOGO_BYTES) {
-            throw ProblemException.invalidField("logo.base64", "is " + (bytes.length + 1023) / 1024
+            throw DomainException.invalidField("logo.base64", "is " + (bytes.length + 1023) / 1024
                     + " KiB; a logo may be at most 64 KiB");
         }
         String actual = startsWith(bytes, PNG) ? "image/png" : startsWith(bytes, JPEG) ? "image/jpeg" : null;
         if (actual == null) {
-            throw ProblemException.invalidField("logo.base64", "is not a PNG or JPEG image");
+            throw DomainException.invalidField("logo.base64", "is not a PNG or JPEG image");
         }
         if (!actual.equals(logo.mediaType())) {
-            throw ProblemException.invalidField("logo.mediaType", "the image is " + actual + ", not " + logo.mediaType());
+            throw DomainException.invalidField("logo.mediaType", "the image is " + actual + ", not " + logo.mediaType());
         }
         try {
             Image.getInstance(bytes);
         } catch (Exception e) {
-            throw ProblemException.invalidField("logo.base64", "is a damaged " + actual + " image that cannot be printed");
+            throw DomainException.invalidField("logo.base64", "is a damaged " + actual + " image that cannot be printed");
         }
         return new Logo(logo.mediaType(), Base64.getEncoder().encodeToString(bytes));
     }

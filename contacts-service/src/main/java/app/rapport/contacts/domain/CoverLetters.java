@@ -1,7 +1,7 @@
 package app.rapport.contacts.domain;
 
 import app.rapport.contacts.repository.PractitionerRepository;
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -26,20 +26,20 @@ public class CoverLetters {
     public CoverLetter write(String clinicId, @Nullable String practitionerId, @Nullable String signerName,
                              @Nullable String signerCredentials) {
         if (practitionerId == null || practitionerId.isBlank()) {
-            throw ProblemException.invalidField("practitionerId", "must name the partner the letter is for");
+            throw DomainException.invalidField("practitionerId", "must name the partner the letter is for");
         }
         if (signerName == null || signerName.isBlank()) {
-            throw ProblemException.invalidField("signerName", "must name the clinician who signs the letter");
+            throw DomainException.invalidField("signerName", "must name the clinician who signs the letter");
         }
         if (signerName.length() > 200) {
-            throw ProblemException.invalidField("signerName", "must be at most 200 characters");
+            throw DomainException.invalidField("signerName", "must be at most 200 characters");
         }
         if (signerCredentials != null && signerCredentials.length() > 100) {
-            throw ProblemException.invalidField("signerCredentials", "must be at most 100 characters");
+            throw DomainException.invalidField("signerCredentials", "must be at most 100 characters");
         }
         Practitioner partner = practitioners.findByIdAndClinicId(practitionerId, clinicId)
                 .filter(p -> !p.isArchived()) // an archived partner gets no mail until restored
-                .orElseThrow(() -> ProblemException.notFound("Practitioner", practitionerId));
+                .orElseThrow(() -> DomainException.notFound("Practitioner", practitionerId));
         ClinicProfile profile = profiles.read(clinicId);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(profile.timeZone())));
         return CoverLetter.of(profile, partner, today, signerName, signerCredentials);

@@ -1,18 +1,19 @@
 package app.rapport.contacts.domain;
 
-import app.rapport.platform.web.ProblemException;
-import io.micronaut.http.HttpStatus;
+import app.rapport.platform.domain.DomainException;
+
+import java.util.List;
 
 /**
  * The clinic already has this partner (same NPI, e-mail, phone or fax, or likely so by name and
  * organization): a 409 naming the existing record.
  */
-public class DuplicatePractitionerException extends ProblemException {
+public class DuplicatePractitionerException extends DomainException {
 
     private final String existingId;
 
     private DuplicatePractitionerException(String existingId, String detail) {
-        super(HttpStatus.CONFLICT, "duplicate-practitioner", "Duplicate practitioner", detail);
+        super(Refusal.CONFLICT, "duplicate-practitioner", "Duplicate practitioner", detail, List.of());
         this.existingId = existingId;
         with("existingId", existingId);
     }

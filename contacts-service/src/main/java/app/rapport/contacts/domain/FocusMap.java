@@ -1,13 +1,14 @@
 package app.rapport.contacts.domain;
 
 import app.rapport.contacts.repository.TargetFocusRepository;
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -25,8 +26,10 @@ public class FocusMap {
 
     private final TargetFocusRepository focuses;
     private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
 
-    public FocusMap(TargetFocusRepository focuses, TransactionOperations<Connection> transactions) {
+    public FocusMap(TargetFocusRepository focuses, TransactionOperations<Connection> transactions, Clock clock) {
+        this.clock = clock;
         this.focuses = focuses;
         this.transactions = transactions;
     }
@@ -53,17 +56,17 @@ public class FocusMap {
 
     public Entry put(String clinicId, String actor, String focus, @Nullable String ifMatch, List<Specialty> specialties) {
         if (!TargetFocuses.NAME.matcher(focus).matches()) {
-            throw ProblemException.invalidField("focus",
+            throw DomainException.invalidField("focus",
                     "must be upper-case letters, digits and _, 2 to 48, starting with a letter (e.g. POSTPARTUM)");
         }
         List<Specialty> distinct = List.copyOf(new LinkedHashSet<>(specialties));
         String joined = distinct.stream().map(Enum::name).collect(Collectors.joining(","));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         transactions.executeWrite(status -> {
             // Lock only a row that exists (a missing one would take a gap lock two first saves deadlock on).
             Optional<TargetFocus> own = focuses.findByClinicIdAndFocus(clinicId, focus).isPresent()
                     ? focuses.lockByClinicIdAndFocus(clinicId, focus) : Optional.empty();
-            Versions.check(ifMatch, own.map(TargetFocus::version).orElse(0L), "The focus " + focus);
+            VersionCheck.check(ifMatch, own.map(TargetFocus::version).orElse(0L), "The focus " + focus);
             own.ifPresentOrElse(
                     o -> focuses.update(new TargetFocus(o.id(), clinicId, focus, joined, actor, now, o.version() + 1)),
                     () -> focuses.save(new TargetFocus(UUID.randomUUID().toString(), clinicId, focus, joined, actor, now, 1)));
@@ -76,8 +79,8 @@ public class FocusMap {
     public void reset(String clinicId, String focus, @Nullable String ifMatch) {
         transactions.executeWrite(status -> {
             TargetFocus own = focuses.lockByClinicIdAndFocus(clinicId, focus)
-                    .orElseThrow(() -> ProblemException.notFound("Clinic-defined focus", focus));
-            Versions.check(ifMatch, own.version(), "The focus " + focus);
+                    .orElseThrow(() -> DomainException.notFound("Clinic-defined focus", focus));
+            VersionCheck.check(ifMatch, own.version(), "The focus " + focus);
             focuses.deleteByClinicIdAndFocus(clinicId, focus);
             return null;
         });

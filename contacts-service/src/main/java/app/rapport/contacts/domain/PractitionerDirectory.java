@@ -4,11 +4,10 @@ import app.rapport.contacts.repository.IntroductionRepository;
 import app.rapport.contacts.repository.PractitionerRepository;
 import app.rapport.contacts.repository.PractitionerTagRepository;
 import app.rapport.contacts.repository.StageChangeRepository;
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.phone.PhoneNumbers;
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -17,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -50,10 +50,12 @@ public class PractitionerDirectory {
     private final IntroductionRepository introductions;
     private final PractitionerPublisher events;
     private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
 
     public PractitionerDirectory(PractitionerRepository practitioners, PractitionerTagRepository tags,
                                  StageChangeRepository stageChanges, IntroductionRepository introductions,
-                                 PractitionerPublisher events, TransactionOperations<Connection> transactions) {
+                                 PractitionerPublisher events, TransactionOperations<Connection> transactions, Clock clock) {
+        this.clock = clock;
         this.practitioners = practitioners;
         this.tags = tags;
         this.stageChanges = stageChanges;
@@ -77,18 +79,18 @@ public class PractitionerDirectory {
                                                      @Nullable String existingPractitionerId, @Nullable String note) {
         return guardingDuplicates(clinicId, newPractitioner, null, () -> transactions.executeWrite(status -> {
             Practitioner introducer = practitioners.findByIdAndClinicId(introducerId, clinicId)
-                    .orElseThrow(() -> ProblemException.notFound("Practitioner", introducerId));
+                    .orElseThrow(() -> DomainException.notFound("Practitioner", introducerId));
             Practitioner introduced;
             if (existingPractitionerId != null) {
                 introduced = practitioners.findByIdAndClinicId(existingPractitionerId, clinicId)
-                        .orElseThrow(() -> ProblemException.invalidField("practitionerId",
+                        .orElseThrow(() -> DomainException.invalidField("practitionerId",
                                 "no practitioner " + existingPractitionerId + " in this clinic's directory"));
                 if (introduced.getId().equals(introducer.getId())) {
-                    throw ProblemException.invalidField("practitionerId", "a partner cannot introduce themselves");
+                    throw DomainException.invalidField("practitionerId", "a partner cannot introduce themselves");
                 }
                 if (introductions.findByClinicIdAndIntroducedByPractitionerIdAndPractitionerId(clinicId,
                         introducerId, existingPractitionerId).isPresent()) {
-                    throw ProblemException.conflict("This introduction is already recorded")
+                    throw DomainException.conflict("This introduction is already recorded")
                             .with("existingId", existingPractitionerId);
                 }
             } else {
@@ -110,7 +112,7 @@ public class PractitionerDirectory {
         return guardingDuplicates(clinicId, details, id, () -> transactions.executeWrite(status -> {
             Practitioner p = lockedActive(clinicId, id, ifMatch);
             if (details.stage() != null && details.stage() != p.getStage()) {
-                throw ProblemException.invalidField("stage",
+                throw DomainException.invalidField("stage",
                         "an edit keeps the stage; change it with POST /api/v1/practitioners/" + id + "/stage-changes");
             }
             PractitionerSnapshot before = PractitionerSnapshot.of(p);
@@ -138,7 +140,7 @@ public class PractitionerDirectory {
         return transactions.executeWrite(status -> {
             Practitioner p = lockedActive(clinicId, id, ifMatch);
             if (p.getStage() == to) {
-                throw ProblemException.conflict("The relationship is already at " + to);
+                throw DomainException.conflict("The relationship is already at " + to);
             }
             moveStage(p, to, blankToNull(reason), actor, now());
             return p;
@@ -170,10 +172,10 @@ public class PractitionerDirectory {
     public Practitioner restore(String clinicId, String actor, String id, @Nullable String ifMatch) {
         return transactions.executeWrite(status -> {
             Practitioner p = practitioners.findByIdAndClinicIdForUpdate(id, clinicId)
-                    .orElseThrow(() -> ProblemException.notFound("Practitioner", id));
-            Versions.check(ifMatch, p.getVersion(), "Practitioner " + id);
+                    .orElseThrow(() -> DomainException.notFound("Practitioner", id));
+            VersionCheck.check(ifMatch, p.getVersion(), "Practitioner " + id);
             if (!p.isArchived()) {
-                throw ProblemException.conflict("Practitioner " + id + " is not archived");
+                throw DomainException.conflict("Practitioner " + id + " is not archived");
             }
             Instant now = now();
             p.setArchived(false);
@@ -189,7 +191,7 @@ public class PractitionerDirectory {
     }
 
     public List<StageChange> stageHistory(String clinicId, String id) {
-        practitioners.findByIdAndClinicId(id, clinicId).orElseThrow(() -> ProblemException.notFound("Practitioner", id));
+        practitioners.findByIdAndClinicId(id, clinicId).orElseThrow(() -> DomainException.notFound("Practitioner", id));
         return stageChanges.findByClinicIdAndPractitionerIdOrderByVersion(clinicId, id);
     }
 
@@ -356,7 +358,7 @@ public class PractitionerDirectory {
     private static @Nullable String npi(@Nullable String text) {
         String npi = blankToNull(text);
         if (npi != null && !Npi.hasValidCheckDigit(npi)) {
-            throw ProblemException.invalidField("npi", "not a valid NPI: check digit");
+            throw DomainException.invalidField("npi", "not a valid NPI: check digit");
         }
         return npi;
     }
@@ -378,7 +380,7 @@ public class PractitionerDirectory {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return PhoneNumbers.toE164(text).orElseThrow(() -> ProblemException.invalidField(field,
+        return PhoneNumbers.toE164(text).orElseThrow(() -> DomainException.invalidField(field,
                 "is not a phone number: give it with its country code (+1 206 555 0143) or as a 10-digit US number"));
     }
 
@@ -447,10 +449,10 @@ public class PractitionerDirectory {
     /** The partner locked; a person's change made on another version than the current one is a 412. */
     private Practitioner lockedActive(String clinicId, String id, @Nullable String ifMatch) {
         Practitioner p = practitioners.findByIdAndClinicIdForUpdate(id, clinicId)
-                .orElseThrow(() -> ProblemException.notFound("Practitioner", id));
-        Versions.check(ifMatch, p.getVersion(), "Practitioner " + id);
+                .orElseThrow(() -> DomainException.notFound("Practitioner", id));
+        VersionCheck.check(ifMatch, p.getVersion(), "Practitioner " + id);
         if (p.isArchived()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "archived", "Archived",
+            throw DomainException.refused(DomainException.Refusal.CONFLICT, "archived", "Archived",
                     "Practitioner " + id + " is archived; archived partners keep their history and change no more");
         }
         return p;
@@ -472,8 +474,8 @@ public class PractitionerDirectory {
                 stage, d.owner(), d.tags(), d.notes(), d.physicianOverride());
     }
 
-    private static Instant now() {
-        return seconds(Instant.now());
+    private Instant now() {
+        return seconds(clock.instant());
     }
 
     /**

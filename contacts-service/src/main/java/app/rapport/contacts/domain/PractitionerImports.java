@@ -3,10 +3,8 @@ package app.rapport.contacts.domain;
 import app.rapport.contacts.config.ContactsSettings;
 import app.rapport.contacts.plugin.ImportRow;
 import app.rapport.contacts.plugin.PractitionerImporter;
+import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.plugin.PluginRegistry;
-import app.rapport.platform.web.Problem;
-import app.rapport.platform.web.ProblemException;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -56,17 +54,17 @@ public class PractitionerImports {
 
     public Report run(String clinicId, String actor, String format, String content) {
         PractitionerImporter importer = importers.stream().filter(i -> i.format().equalsIgnoreCase(format)).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField("format", "no importer reads '" + format
+                .orElseThrow(() -> DomainException.invalidField("format", "no importer reads '" + format
                         + "'; this service reads " + importers.stream().map(PractitionerImporter::format).sorted()
                         .collect(Collectors.joining(", "))));
         if (plugins.enabledFor(clinicId, List.of(importer)).isEmpty()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "plugin-disabled", "Plugin switched off",
+            throw DomainException.refused(DomainException.Refusal.CONFLICT, "plugin-disabled", "Plugin switched off",
                     "The " + importer.name() + " plugin is switched off for this clinic; switch it on with PUT /api/v1/plugins/"
                             + importer.name());
         }
         List<ImportRow> rows = importer.parse(content);
         if (rows.size() > settings.getImportMaxRows()) {
-            throw ProblemException.invalidField("body", "holds " + rows.size() + " rows; at most "
+            throw DomainException.invalidField("body", "holds " + rows.size() + " rows; at most "
                     + settings.getImportMaxRows() + " per import");
         }
         List<String> imported = new ArrayList<>();
@@ -87,9 +85,8 @@ public class PractitionerImports {
                 imported.add(directory.register(clinicId, actor, row.details()).getId());
             } catch (DuplicatePractitionerException e) {
                 duplicates.add(new Duplicate(row.line(), e.existingId()));
-            } catch (ProblemException e) {
-                Problem problem = e.toProblem(null);
-                rejected.add(new Rejected(row.line(), problem.detail()));
+            } catch (DomainException e) {
+                rejected.add(new Rejected(row.line(), e.getMessage()));
             }
         }
         LOG.info("Import of {} rows ({}) for clinic {}: {} imported, {} duplicates, {} rejected", rows.size(),

@@ -3,10 +3,8 @@ package app.rapport.outreach.domain;
 import app.rapport.outreach.config.OutreachSettings;
 import app.rapport.outreach.repository.GiftRepository;
 import app.rapport.outreach.repository.PartnerRepository;
-import app.rapport.platform.web.Problem;
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -67,24 +65,24 @@ public class GiftLedger {
     /**
      * Checks and records a gift.
      *
-     * @throws ProblemException 422 with the reason and the remaining allowance when refused
+     * @throws DomainException 422 with the reason and the remaining allowance when refused
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Gift record(String clinicId, GiftRequest r, String user, Instant now) {
         if (r.amount().scale() > 2) {
-            throw ProblemException.invalidField("value.amount", "at most two decimal places");
+            throw DomainException.invalidField("value.amount", "at most two decimal places");
         }
         // The ledger records what was given, not what is planned: a gift dated ahead would count
         // against a year's allowance before anything changed hands (issue 16, lawful thanks).
         LocalDate today = clinics.today(clinicId, now);
         if (r.givenOn().isAfter(today)) {
-            throw ProblemException.invalidField("givenOn",
+            throw DomainException.invalidField("givenOn",
                     "a gift is recorded once given; " + r.givenOn() + " is after today (" + today + ")");
         }
         // A gift entered after its year has closed changes a total people may already have relied on.
         boolean late = r.givenOn().getYear() != today.getYear();
         if (late && (r.reason() == null || r.reason().isBlank())) {
-            throw ProblemException.invalidField("reason", "a gift dated in " + r.givenOn().getYear()
+            throw DomainException.invalidField("reason", "a gift dated in " + r.givenOn().getYear()
                     + " is entered in " + today.getYear() + ": say why it is recorded late");
         }
         // The row locks make two gifts to one recipient, in any of the group's clinics, check the cap in turn.
@@ -96,8 +94,8 @@ public class GiftLedger {
         Allowance allowance = allowance(partner, year);
         GiftPolicy.check(partner.physician(), r.kind(), r.amount(), r.currency(), allowance.given(), allowance.cap(),
                 allowance.currency()).ifPresent(refusal -> {
-                    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "gift-refused", "Gift refused",
-                            refusal.message(), List.of(new Problem.FieldError(refusal.field(), refusal.message())))
+                    throw new DomainException(DomainException.Refusal.INVALID, "gift-refused", "Gift refused",
+                            refusal.message(), List.of(new DomainException.Field(refusal.field(), refusal.message())))
                             .with("reason", refusal.reason().name())
                             .with("remainingAllowance", allowance.remaining().toPlainString())
                             .with("currency", allowance.currency())
@@ -134,8 +132,8 @@ public class GiftLedger {
         return cap.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    private static ProblemException unknownRecipient(String practitionerId) {
-        return ProblemException.invalidField("practitionerId",
+    private static DomainException unknownRecipient(String practitionerId) {
+        return DomainException.invalidField("practitionerId",
                 "practitioner " + practitionerId + " is not in this clinic's directory");
     }
 }

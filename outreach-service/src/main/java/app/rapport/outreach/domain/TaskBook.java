@@ -11,11 +11,10 @@ import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.outreach.repository.ReferralFactRepository;
 import app.rapport.outreach.repository.TaskRepository;
 import app.rapport.outreach.repository.TemplateRepository;
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.plugin.PluginRegistry;
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -64,7 +63,7 @@ public class TaskBook {
     }
 
     public OutreachTask get(String clinicId, String id) {
-        return tasks.findByIdAndClinicId(id, clinicId).orElseThrow(() -> ProblemException.notFound("Task", id));
+        return tasks.findByIdAndClinicId(id, clinicId).orElseThrow(() -> DomainException.notFound("Task", id));
     }
 
     public OutreachTask complete(String clinicId, String id, @Nullable String ifMatch, String outcome,
@@ -100,7 +99,7 @@ public class TaskBook {
         return inTransaction(() -> {
             OutreachTask t = lock(clinicId, id, ifMatch);
             if (t.getType() != TaskType.INVITATION) {
-                throw ProblemException.conflict("Only an INVITATION is declined; this task is " + t.getType());
+                throw DomainException.conflict("Only an INVITATION is declined; this task is " + t.getType());
             }
             String outcome = "Declined: " + reason;
             t.complete(outcome.length() > 500 ? outcome.substring(0, 500) : outcome, t.getChannel(), now);
@@ -114,7 +113,7 @@ public class TaskBook {
     public OutreachTask reschedule(String clinicId, String id, @Nullable String ifMatch, LocalDate dueOn,
                                    @Nullable String reason, Instant now) {
         if (dueOn.isBefore(today(clinicId, now))) {
-            throw ProblemException.invalidField("dueOn", "must not be in the past");
+            throw DomainException.invalidField("dueOn", "must not be in the past");
         }
         return inTransaction(() -> {
             OutreachTask t = lock(clinicId, id, ifMatch);
@@ -133,7 +132,7 @@ public class TaskBook {
         return inTransaction(() -> {
             OutreachTask t = lock(clinicId, id, ifMatch);
             if (t.getType() != TaskType.GESTURE) {
-                throw ProblemException.conflict("Only a GESTURE task is approved with a gift; this one is " + t.getType());
+                throw DomainException.conflict("Only a GESTURE task is approved with a gift; this one is " + t.getType());
             }
             t.approve(now);
             Gift gift = ledger.record(clinicId, new GiftLedger.GiftRequest(t.getPractitionerId(), kind, description,
@@ -157,15 +156,15 @@ public class TaskBook {
                            @Nullable LocalDate dueOn, @Nullable java.math.BigDecimal value, @Nullable String currency,
                            String user, Instant now) {
         if (!registry.isEnabled(clinicId, EducateByExampleRule.NAME)) {
-            throw ProblemException.conflict("Invitations (" + EducateByExampleRule.NAME + ") are switched off for this clinic");
+            throw DomainException.conflict("Invitations (" + EducateByExampleRule.NAME + ") are switched off for this clinic");
         }
         if (value == null) {
-            throw ProblemException.invalidField("value", offer.wording()
+            throw DomainException.invalidField("value", offer.wording()
                     + " is a gift at its value: enter what it is worth, for the gift ledger");
         }
         LocalDate due = dueOn == null ? BusinessDays.add(today(clinicId, now), 2) : dueOn;
         return inTransaction(() -> {
-            partners.find(clinicId, practitionerId).orElseThrow(() -> ProblemException.invalidField("practitionerId",
+            partners.find(clinicId, practitionerId).orElseThrow(() -> DomainException.invalidField("practitionerId",
                     "practitioner " + practitionerId + " is not in this clinic's directory"));
             OutreachTask t = new OutreachTask();
             t.setId(UUID.randomUUID().toString());
@@ -198,12 +197,12 @@ public class TaskBook {
      */
     public Delivered deliver(String clinicId, String id, @Nullable String ifMatch, String user, Instant now) {
         OutreachTask task = get(clinicId, id);
-        Versions.check(ifMatch, task.getVersion(), "This task");
+        VersionCheck.check(ifMatch, task.getVersion(), "This task");
         requireDeliverable(task);
         if (transactions.executeWrite(status -> tasks.claimDelivery(id, clinicId, task.getVersion(), now)) != 1) {
             OutreachTask current = get(clinicId, id);
             requireDeliverable(current);
-            throw Versions.stale("This task", current.getVersion());
+            throw VersionCheck.stale("This task", current.getVersion());
         }
         long claimed = task.getVersion() + 1;
         Delivery delivery;
@@ -227,10 +226,10 @@ public class TaskBook {
 
     private static void requireDeliverable(OutreachTask task) {
         if (task.getStatus() != TaskStatus.OPEN) {
-            throw ProblemException.conflict("Only an OPEN task can be carried out; this one is " + task.getStatus());
+            throw DomainException.conflict("Only an OPEN task can be carried out; this one is " + task.getStatus());
         }
         if (task.getDeliveredAt() != null && task.getChannel() == OutreachChannel.EMAIL) {
-            throw ProblemException.conflict("This e-mail was already sent at " + task.getDeliveredAt());
+            throw DomainException.conflict("This e-mail was already sent at " + task.getDeliveredAt());
         }
     }
 
@@ -241,7 +240,7 @@ public class TaskBook {
     public Delivery card(String clinicId, String id, String user, Instant now) {
         OutreachTask task = get(clinicId, id);
         if (task.getChannel() != OutreachChannel.HANDWRITTEN_NOTE && task.getChannel() != OutreachChannel.LETTER) {
-            throw ProblemException.conflict("A card is printed for handwritten notes and letters; this task's channel is "
+            throw DomainException.conflict("A card is printed for handwritten notes and letters; this task's channel is "
                     + task.getChannel());
         }
         return prepare(clinicId, task, user, now);
@@ -250,10 +249,10 @@ public class TaskBook {
     private Delivery prepare(String clinicId, OutreachTask task, String user, Instant now) {
         DeliveryChannel channel = registry.enabledFor(clinicId, channels).stream()
                 .filter(c -> c.channels().contains(task.getChannel())).findFirst()
-                .orElseThrow(() -> ProblemException.conflict("No delivery channel for " + task.getChannel()
+                .orElseThrow(() -> DomainException.conflict("No delivery channel for " + task.getChannel()
                         + " is enabled for this clinic; carry it out by hand and complete the task"));
         Partner partner = partners.find(clinicId, task.getPractitionerId()).orElseThrow(() ->
-                ProblemException.conflict("The partner's details have not reached outreach yet; try again shortly"));
+                DomainException.conflict("The partner's details have not reached outreach yet; try again shortly"));
         MessageTemplate.Kind kind = MessageTemplate.Kind.of(task.getType());
         MessageTemplate template = templates.find(clinicId, kind).orElse(MessageTemplate.defaultFor(kind));
         ClinicProfile clinic = clinics.of(clinicId);
@@ -264,18 +263,18 @@ public class TaskBook {
             return channel.deliver(new DeliveryRequest(clinicId, TaskSnapshot.of(task), partner, template, clinic,
                     signature, now.atZone(clinics.zoneOf(clinic)).toLocalDate(), user));
         } catch (DeliveryFailedException e) {
-            throw new ProblemException(HttpStatus.BAD_GATEWAY, "delivery-failed", "Delivery failed", e.getMessage());
+            throw DomainException.refused(DomainException.Refusal.UPSTREAM_FAILED, "delivery-failed", "Delivery failed", e.getMessage());
         }
     }
 
     private OutreachTask lock(String clinicId, String id) {
-        return tasks.lock(id, clinicId).orElseThrow(() -> ProblemException.notFound("Task", id));
+        return tasks.lock(id, clinicId).orElseThrow(() -> DomainException.notFound("Task", id));
     }
 
     /** The task locked, refused with a 412 when the person acted on another version than the current one. */
     private OutreachTask lock(String clinicId, String id, @Nullable String ifMatch) {
         OutreachTask t = lock(clinicId, id);
-        Versions.check(ifMatch, t.getVersion(), "This task");
+        VersionCheck.check(ifMatch, t.getVersion(), "This task");
         return t;
     }
 
@@ -283,7 +282,7 @@ public class TaskBook {
         try {
             return transactions.executeWrite(status -> work.get());
         } catch (OutreachTask.IllegalTaskTransition e) {
-            throw ProblemException.conflict(e.getMessage());
+            throw DomainException.conflict(e.getMessage());
         }
     }
 }

@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -66,8 +67,10 @@ public class IdempotencyFilter implements Ordered {
     private final IdempotencyKeys keys;
     private final IdempotencySettings settings;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public IdempotencyFilter(IdempotencyKeys keys, IdempotencySettings settings, JsonMapper json) {
+    public IdempotencyFilter(IdempotencyKeys keys, IdempotencySettings settings, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.keys = keys;
         this.settings = settings;
         this.json = json;
@@ -100,7 +103,7 @@ public class IdempotencyFilter implements Ordered {
         String id = recordId(scope.get(), routeName, pathValues(route), key.get());
         String requestHash = sha256(request.getContentType().map(MediaType::toString).orElse("") + "\n"
                 + request.getUri().getRawQuery() + "\n", body);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         IdempotentAttempt claim;
         if (keys.claim(id, scope.get(), routeName, key.get(), requestHash, now) == 1) {
             claim = new IdempotentAttempt(id, 1);
@@ -164,7 +167,7 @@ public class IdempotencyFilter implements Ordered {
         }
         try {
             keys.complete(claim.id(), claim.attempt(), status, new String(json.writeValueAsBytes(headers),
-                    StandardCharsets.UTF_8), bytes.get().length == 0 ? null : bytes.get(), Instant.now());
+                    StandardCharsets.UTF_8), bytes.get().length == 0 ? null : bytes.get(), clock.instant());
         } catch (IOException | RuntimeException e) {
             // The answer still goes out; a retry learns the change was made (effect mark) but not the answer.
             LOG.warn("Could not keep the outcome of an Idempotency-Key: {}", e.toString());

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /** Forgets Idempotency-Keys once they are older than the retention period. */
@@ -15,15 +16,17 @@ public class IdempotencyJanitor {
 
     private final IdempotencyKeys keys;
     private final IdempotencySettings settings;
+    private final Clock clock;
 
-    public IdempotencyJanitor(IdempotencyKeys keys, IdempotencySettings settings) {
+    public IdempotencyJanitor(IdempotencyKeys keys, IdempotencySettings settings, Clock clock) {
+        this.clock = clock;
         this.keys = keys;
         this.settings = settings;
     }
 
     @Scheduled(fixedDelay = "10m", initialDelay = "5m")
     void forgetOldKeys() {
-        purge(Instant.now());
+        purge(clock.instant());
     }
 
     /** Deletes keys claimed before {@code now} minus the retention; returns how many went. */

@@ -9,8 +9,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -35,10 +35,12 @@ public class DeadLetters {
     private final AtomicLong writeFailures = new AtomicLong();
     /** The records (consumer and partition) whose dead letter is being retried after a failed write. */
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
     /** Test seam: runs before each write and may throw, as a broker refusing the dead-letter topic would. */
     public volatile Runnable beforeWrite = () -> { };
 
-    public DeadLetters(Producer<String, byte[]> producer) {
+    public DeadLetters(Producer<String, byte[]> producer, Clock clock) {
+        this.clock = clock;
         this.producer = producer;
     }
 
@@ -76,7 +78,7 @@ public class DeadLetters {
         add(headers, ORIGINAL_PARTITION, Integer.toString(record.partition()));
         add(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));
         add(headers, CONSUMER, consumer);
-        add(headers, FAILED_AT, Instant.now().toString());
+        add(headers, FAILED_AT, clock.instant().toString());
         producer.send(new ProducerRecord<>(Topics.deadLetter(record.topic()), null, record.key(), record.value(), headers))
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -21,8 +21,10 @@ import java.util.Set;
 public class Inbox {
 
     private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
 
-    public Inbox(TransactionOperations<Connection> transactions) {
+    public Inbox(TransactionOperations<Connection> transactions, Clock clock) {
+        this.clock = clock;
         this.transactions = transactions;
     }
 
@@ -41,7 +43,7 @@ public class Inbox {
             insert.setString(2, event.id());
             insert.setString(3, event.clinicId());
             insert.setString(4, event.type());
-            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new InboxUnavailableException(e);
@@ -88,7 +90,7 @@ public class Inbox {
             if (fresh.isEmpty()) {
                 return fresh;
             }
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(clock.instant());
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO processed_event (consumer, event_id, clinic_id, event_type, processed_at) VALUES "
                             + String.join(", ", Collections.nCopies(fresh.size(), "(?, ?, ?, ?, ?)")))) {

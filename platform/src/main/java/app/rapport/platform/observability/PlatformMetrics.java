@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,8 +25,10 @@ public class PlatformMetrics {
 
     private final OutboxRepository outbox;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(Instant.EPOCH, 0, 0));
+    private final Clock clock;
 
-    public PlatformMetrics(MeterRegistry registry, OutboxRepository outbox, DeadLetters deadLetters) {
+    public PlatformMetrics(MeterRegistry registry, OutboxRepository outbox, DeadLetters deadLetters, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         Gauge.builder("rapport.outbox.backlog", this, m -> m.read().backlog())
                 .description("Outbox rows not yet relayed to Kafka").register(registry);
@@ -47,7 +50,7 @@ public class PlatformMetrics {
         try {
             long backlog = outbox.countUnpublished();
             double age = outbox.oldestUnpublishedAt()
-                    .map(t -> Duration.between(t, Instant.now()).toMillis() / 1000.0).orElse(0.0);
+                    .map(t -> Duration.between(t, clock.instant()).toMillis() / 1000.0).orElse(0.0);
             s = new Snapshot(Instant.now(), backlog, age);
         } catch (RuntimeException e) {
             s = new Snapshot(Instant.now(), Double.NaN, Double.NaN); // database away: say so, don't fail the scrape

@@ -20,7 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +39,11 @@ public class Outbox {
     private final OutboxSignal signal;
     private final TransactionOperations<Connection> transactions;
     private final IdempotentEffects idempotentEffects;
+    private final Clock clock;
 
     public Outbox(OutboxRepository repository, JsonMapper json, OutboxSignal signal,
-                  TransactionOperations<Connection> transactions, IdempotentEffects idempotentEffects) {
+                  TransactionOperations<Connection> transactions, IdempotentEffects idempotentEffects, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.json = json;
         this.signal = signal;
@@ -78,7 +80,7 @@ public class Outbox {
         // A change that tells others about itself is an effect: a retry of its request must not repeat it.
         idempotentEffects.noteInCurrentTransaction();
         TraceParent trace = TraceParent.current();
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         List<String> ids = new ArrayList<>(events.size());
         StringBuilder sql = new StringBuilder("INSERT INTO outbox_event (id, clinic_id, aggregate_type, aggregate_id,"
                 + " topic, type, payload, trace_parent, created_at) VALUES ");

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -20,8 +21,10 @@ public class OutboxJanitor {
 
     private final OutboxRepository repository;
     private final OutboxSettings settings;
+    private final Clock clock;
 
-    public OutboxJanitor(OutboxRepository repository, OutboxSettings settings) {
+    public OutboxJanitor(OutboxRepository repository, OutboxSettings settings, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.settings = settings;
     }
@@ -29,7 +32,7 @@ public class OutboxJanitor {
     @Scheduled(fixedDelay = "10m", initialDelay = "5m")
     void deleteOldPublished() {
         try {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             int patientRows = repository.deletePublishedOnTopicsBefore(Topics.CARRYING_PATIENT_DATA,
                     now.minus(settings.getPatientDataRetention()));
             int deleted = repository.deletePublishedBefore(now.minus(settings.getRetention()));

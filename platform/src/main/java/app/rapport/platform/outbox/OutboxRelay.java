@@ -3,10 +3,10 @@ package app.rapport.platform.outbox;
 import app.rapport.platform.config.ServiceIdentity;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.kafka.TopicBootstrap;
-import app.rapport.platform.observability.TraceParent;
 import app.rapport.platform.observability.PipelineHealth;
 import app.rapport.platform.observability.PipelineLoop;
 import app.rapport.platform.observability.PipelineSettings;
+import app.rapport.platform.observability.TraceParent;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public class OutboxRelay {
     private final String lockUrl;
     private final Properties lockLogin = new Properties();
     private final PipelineLoop loop;
+    private final Clock clock;
 
     /** The lock's own connection (outside the pool), kept open between attempts to take the lock. */
     private Connection lockConnection;
@@ -77,7 +79,8 @@ public class OutboxRelay {
 
     public OutboxRelay(OutboxRepository repository, Producer<String, byte[]> producer, OutboxSignal signal,
                        OutboxSettings settings, TopicBootstrap topics, Environment environment,
-                       ServiceIdentity service, PipelineHealth health, PipelineSettings pipeline) {
+                       ServiceIdentity service, PipelineHealth health, PipelineSettings pipeline, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.producer = producer;
         this.signal = signal;
@@ -188,7 +191,7 @@ public class OutboxRelay {
         }
         afterSendBeforeMark.run();
         if (!acknowledged.isEmpty()) {
-            repository.markPublished(acknowledged, Instant.now());
+            repository.markPublished(acknowledged, clock.instant());
         }
         if (failure != null) {
             throw failure;

@@ -1,6 +1,6 @@
 package app.rapport.platform.plugin;
 
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,8 +22,10 @@ public class PluginRegistry {
 
     private final List<RapportPlugin> plugins;
     private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
 
-    public PluginRegistry(List<RapportPlugin> plugins, TransactionOperations<Connection> transactions) {
+    public PluginRegistry(List<RapportPlugin> plugins, TransactionOperations<Connection> transactions, Clock clock) {
+        this.clock = clock;
         this.plugins = plugins.stream().sorted(Comparator.comparing(RapportPlugin::extensionPoint)
                 .thenComparing(RapportPlugin::name)).toList();
         this.transactions = transactions;
@@ -47,7 +49,7 @@ public class PluginRegistry {
 
     public PluginView setEnabled(String clinicId, String pluginName, boolean enabled, String changedBy) {
         RapportPlugin plugin = plugins.stream().filter(p -> p.name().equals(pluginName)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Plugin", pluginName));
+                .orElseThrow(() -> DomainException.notFound("Plugin", pluginName));
         transactions.executeWrite(status -> {
             try (PreparedStatement upsert = status.getConnection().prepareStatement(
                     "INSERT INTO plugin_setting (clinic_id, plugin_name, enabled, changed_by, changed_at) "
@@ -57,7 +59,7 @@ public class PluginRegistry {
                 upsert.setString(2, pluginName);
                 upsert.setBoolean(3, enabled);
                 upsert.setString(4, changedBy);
-                upsert.setTimestamp(5, Timestamp.from(Instant.now()));
+                upsert.setTimestamp(5, Timestamp.from(clock.instant()));
                 upsert.executeUpdate();
                 return null;
             } catch (SQLException e) {

@@ -1,5 +1,7 @@
 package app.rapport.platform.web;
 
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import io.micronaut.http.HttpStatus;
 
 import java.util.LinkedHashMap;
@@ -29,6 +31,34 @@ public class ProblemException extends RuntimeException {
         this.slug = slug;
         this.title = title;
         this.errors = errors;
+    }
+
+    /**
+     * The answer to a domain refusal: the one place that maps each kind to its status, and a
+     * stale version to a 412 carrying the current version's ETag.
+     */
+    public static ProblemException of(DomainException refused) {
+        ProblemException p = new ProblemException(statusOf(refused.refusal()), refused.slug(), refused.title(),
+                refused.getMessage(), refused.fields().stream()
+                .map(f -> new Problem.FieldError(f.name(), f.message())).toList());
+        refused.details().forEach(p::with);
+        if (refused.refusal() == DomainException.Refusal.STALE
+                && refused.details().get(VersionCheck.CURRENT_VERSION) instanceof Number current) {
+            p.withHeader(Versions.ETAG, Versions.etag(current.longValue()));
+        }
+        return p;
+    }
+
+    static HttpStatus statusOf(DomainException.Refusal refusal) {
+        return switch (refusal) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UPSTREAM_FAILED -> HttpStatus.BAD_GATEWAY;
+        };
     }
 
     public static ProblemException notFound(String what, Object id) {

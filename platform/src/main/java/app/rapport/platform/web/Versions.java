@@ -1,12 +1,11 @@
 package app.rapport.platform.web;
 
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A mutable record's version as HTTP sees it: the {@code ETag} a GET returns and the
@@ -19,9 +18,7 @@ import java.util.regex.Pattern;
 public final class Versions {
 
     public static final String ETAG = "ETag";
-    public static final String IF_MATCH = "If-Match";
-
-    private static final Pattern TAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,18})\"\\s*$");
+    public static final String IF_MATCH = VersionCheck.IF_MATCH;
 
     private Versions() {
     }
@@ -35,39 +32,18 @@ public final class Versions {
         return response.header(ETAG, etag(version));
     }
 
-    /**
-     * The version an {@code If-Match} header names; empty when the header is absent or {@code *}
-     * (any current version). A header that is not one of our tags is a 400 naming the header.
-     */
+    /** The version an {@code If-Match} header names ({@link VersionCheck#expected}). */
     public static OptionalLong expected(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
-        }
-        Matcher m = TAG.matcher(ifMatch);
-        if (!m.matches()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header",
-                    "If-Match: expected the ETag of the record as returned by GET, e.g. \"3\"",
-                    java.util.List.of(new Problem.FieldError(IF_MATCH, "expected an ETag such as \"3\"")));
-        }
-        return OptionalLong.of(Long.parseLong(m.group(1)));
+        return VersionCheck.expected(ifMatch);
     }
 
-    /** Refuses the update when the client's {@code If-Match} names another version than the current one. */
+    /** Refuses the update when the client's {@code If-Match} names another version ({@link VersionCheck#check}). */
     public static void check(@Nullable String ifMatch, long current, String what) {
-        OptionalLong expected = expected(ifMatch);
-        if (expected.isPresent() && expected.getAsLong() != current) {
-            throw stale(what, current);
-        }
+        VersionCheck.check(ifMatch, current, what);
     }
 
-    /**
-     * 412: the record changed since the client read it. Names the current version so the client
-     * can re-read and show the person what the other save changed.
-     */
-    public static ProblemException stale(String what, long current) {
-        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed by someone else",
-                what + " was changed by someone else since you read it; read it again (version " + current + ") and retry")
-                .with("currentVersion", current)
-                .withHeader(ETAG, etag(current));
+    /** 412 with the current version's ETag ({@link DomainExceptionHandler}). */
+    public static DomainException stale(String what, long current) {
+        return VersionCheck.stale(what, current);
     }
 }

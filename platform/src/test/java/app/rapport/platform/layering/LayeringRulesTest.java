@@ -22,13 +22,14 @@ class LayeringRulesTest {
     @Test
     void eachRuleCatchesTheSampleClassThatBreaksIt() {
         List<ArchRule> rules = Layering.rules("app.rapport.layeringsample", List.of("app.rapport.layeringother"));
-        assertThat(rules).hasSize(3);
+        assertThat(rules).hasSize(4);
         // The domain class holding a controller, the repository holding another service's class,
-        // the plugin holding a repository.
+        // the plugin holding a repository, the domain class throwing an HTTP problem.
         assertThat(rules).allMatch(rule -> rule.evaluate(sample).hasViolation());
         assertThat(details(rules.get(0))).contains("ReachesIntoWeb", "SampleController").doesNotContain("Repository");
         assertThat(details(rules.get(1))).contains("SampleRepository", "OtherServiceClass").doesNotContain("Controller");
         assertThat(details(rules.get(2))).contains("ReachesIntoRepository", "SampleRepository").doesNotContain("Other");
+        assertThat(details(rules.get(3))).contains("AnswersWithHttp", "ProblemException").doesNotContain("Repository");
     }
 
     private String details(ArchRule rule) {

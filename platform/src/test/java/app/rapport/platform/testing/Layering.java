@@ -1,5 +1,8 @@
 package app.rapport.platform.testing;
 
+import app.rapport.platform.web.Problem;
+import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.web.Versions;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -46,7 +49,11 @@ public final class Layering {
                         .should().dependOnClassesThat().resideInAnyPackage(service + ".web..", service + ".messaging..",
                                 service + ".repository..")
                         .because("a plugin sees its extension point (and the domain types it names) and the "
-                                + "platform, so a third-party plugin can be written against the same surface"));
+                                + "platform, so a third-party plugin can be written against the same surface"),
+                noClasses().that().resideInAnyPackage(service + ".domain..", service + ".plugin..")
+                        .should().dependOnClassesThat().belongToAnyOf(ProblemException.class, Problem.class, Versions.class)
+                        .because("domain and plugin code refuse with DomainException; the web edge alone decides "
+                                + "the HTTP answer (ProblemException.of, DomainExceptionHandler)"));
     }
 
     /** Checks every rule against the service's main classes (not its tests). */

@@ -1,5 +1,6 @@
 package app.rapport.platform.web;
 
+import app.rapport.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,9 +11,10 @@ class VersionsTest {
     @Test
     void aStaleIfMatchIsRefusedWith412NamingTheCurrentVersion() {
         assertThatThrownBy(() -> Versions.check("\"3\"", 4, "Partner p-1"))
-                .isInstanceOf(ProblemException.class)
+                .isInstanceOf(DomainException.class)
                 .satisfies(t -> {
-                    ProblemException e = (ProblemException) t;
+                    // the domain's refusal, as the web edge answers it
+                    ProblemException e = ProblemException.of((DomainException) t);
                     assertThat(e.status().getCode()).isEqualTo(412);
                     assertThat(e.headers()).containsEntry("ETag", "\"4\"");
                     assertThat(e.toProblem("/x").extra()).containsEntry("currentVersion", 4L);
@@ -31,9 +33,9 @@ class VersionsTest {
     @Test
     void anIfMatchThatIsNoTagOfOursIsA400NamingTheHeader() {
         assertThatThrownBy(() -> Versions.expected("yesterday"))
-                .isInstanceOf(ProblemException.class)
+                .isInstanceOf(DomainException.class)
                 .satisfies(t -> {
-                    ProblemException e = (ProblemException) t;
+                    ProblemException e = ProblemException.of((DomainException) t);
                     assertThat(e.status().getCode()).isEqualTo(400);
                     assertThat(e.toProblem("/x").errors()).extracting(Problem.FieldError::field).containsExactly("If-Match");
                 });

@@ -1,6 +1,6 @@
 package app.rapport.referrals.domain;
 
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +20,19 @@ public final class DiagnosisCodes {
     private DiagnosisCodes() {
     }
 
-    /** Upper-cased and trimmed codes, in the order given. @throws ProblemException 422 naming the bad entry */
+    /** Upper-cased and trimmed codes, in the order given. @throws DomainException 422 naming the bad entry */
     public static List<String> normalise(List<String> codes, String field) {
         if (codes == null) {
             return List.of();
         }
         if (codes.size() > MAX) {
-            throw ProblemException.invalidField(field, "at most " + MAX + " codes");
+            throw DomainException.invalidField(field, "at most " + MAX + " codes");
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i) == null ? "" : codes.get(i).trim().toUpperCase(Locale.ROOT);
             if (!ICD10.matcher(code).matches()) {
-                throw ProblemException.invalidField(field + "[" + i + "]",
+                throw DomainException.invalidField(field + "[" + i + "]",
                         "is not an ICD-10 code (e.g. M54.50, O26.893)");
             }
             if (!out.contains(code)) {

@@ -1,13 +1,12 @@
 package app.rapport.referrals.domain;
 
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.idempotency.IdempotentEffects;
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
 import app.rapport.referrals.config.IntakeSettings;
 import app.rapport.referrals.repository.IntakeLinkRepository;
 import app.rapport.referrals.repository.PartnerRepository;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -17,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -44,9 +44,11 @@ public class IntakeDoor {
     private final PartnerRepository partners;
     private final ReferralLedger ledger;
     private final IntakeSettings settings;
+    private final Clock clock;
 
     public IntakeDoor(IntakeLinkRepository links, PartnerRepository partners, ReferralLedger ledger,
-                      IntakeSettings settings, IdempotentEffects idempotentEffects) {
+                      IntakeSettings settings, IdempotentEffects idempotentEffects, Clock clock) {
+        this.clock = clock;
         this.idempotentEffects = idempotentEffects;
         this.links = links;
         this.partners = partners;
@@ -61,12 +63,12 @@ public class IntakeDoor {
     @Transactional
     public Issued issue(String clinicId, String actor, String practitionerId, Instant expiresAt, @Nullable String label) {
         ledger.requireActivePartner(clinicId, practitionerId, "practitionerId");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!expiresAt.isAfter(now)) {
-            throw ProblemException.invalidField("expiresAt", "must be in the future");
+            throw DomainException.invalidField("expiresAt", "must be in the future");
         }
         if (expiresAt.isAfter(now.plus(settings.getMaxLifetime()))) {
-            throw ProblemException.invalidField("expiresAt", "must be within " + settings.getMaxLifetime().toDays()
+            throw DomainException.invalidField("expiresAt", "must be within " + settings.getMaxLifetime().toDays()
                     + " days; issue a new link when this one ends");
         }
         byte[] secret = new byte[32];
@@ -86,12 +88,12 @@ public class IntakeDoor {
     @Transactional
     public IntakeLink revoke(String clinicId, String id, @Nullable String ifMatch, String actor) {
         IntakeLink link = links.lockByIdAndClinicId(id, clinicId)
-                .orElseThrow(() -> ProblemException.notFound("Intake link", id));
-        Versions.check(ifMatch, link.version(), "Intake link " + id);
+                .orElseThrow(() -> DomainException.notFound("Intake link", id));
+        VersionCheck.check(ifMatch, link.version(), "Intake link " + id);
         if (link.revokedAt() != null) {
             return link;
         }
-        links.revoke(id, clinicId, Instant.now(), actor);
+        links.revoke(id, clinicId, clock.instant(), actor);
         LOG.info("Intake link {} revoked in clinic {}", id, clinicId);
         return links.findByIdAndClinicId(id, clinicId).orElseThrow();
     }
@@ -101,7 +103,7 @@ public class IntakeDoor {
      * and the link must have room in its rate window. Commits the count on its own, before the
      * submission is read, so even rejected submissions use up the window.
      *
-     * @throws ProblemException 404 for any token that is not usable
+     * @throws DomainException 404 for any token that is not usable
      * @throws TooManySubmissionsException when the window is full
      */
     @Transactional
@@ -109,7 +111,7 @@ public class IntakeDoor {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw unusable();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         IntakeLink link = usable(links.lockByTokenSha256(sha256(token)), now);
         Duration window = settings.getRateWindow();
         Instant started = link.windowStartedAt();
@@ -139,7 +141,7 @@ public class IntakeDoor {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw unusable();
         }
-        return usable(links.findByTokenSha256(sha256(token)), Instant.now());
+        return usable(links.findByTokenSha256(sha256(token)), clock.instant());
     }
 
     private IntakeLink usable(Optional<IntakeLink> found, Instant now) {
@@ -159,13 +161,13 @@ public class IntakeDoor {
     @Transactional
     public Referral submit(IntakeLink admitted, ReferralDraft draft) {
         IntakeLink link = links.lockByIdAndClinicId(admitted.id(), admitted.clinicId()).orElseThrow(IntakeDoor::unusable);
-        if (!link.usableAt(Instant.now())) {
+        if (!link.usableAt(clock.instant())) {
             LOG.info("Intake link {} of clinic {} was revoked or expired during a submission; refused", link.id(),
                     link.clinicId());
             throw unusable();
         }
         Referral referral = ledger.open(link.clinicId(), StatusChange.INTAKE, draft, link.id()).referral();
-        links.countSubmission(link.id(), link.clinicId(), Instant.now());
+        links.countSubmission(link.id(), link.clinicId(), clock.instant());
         return referral;
     }
 
@@ -173,8 +175,8 @@ public class IntakeDoor {
         return settings.getMaxBodyBytes();
     }
 
-    static ProblemException unusable() {
-        return new ProblemException(HttpStatus.NOT_FOUND, "intake-link-not-found", "Not found",
+    static DomainException unusable() {
+        return DomainException.refused(DomainException.Refusal.NOT_FOUND, "intake-link-not-found", "Not found",
                 "This intake link is not valid: it may have expired or been withdrawn. Please ask the clinic for a new link.");
     }
 

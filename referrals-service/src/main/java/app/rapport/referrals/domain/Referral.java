@@ -73,29 +73,30 @@ public record Referral(@Id String id,
         return pcpReportedAt == null || at.isBefore(pcpReportedAt);
     }
 
-    /** Closed by a report to the referring practitioner. */
-    public Referral withLoopClosedByReport(Instant at, String reportId, String toPractitionerId, String reportChannel) {
-        return copy(at, reportId, null, toPractitionerId, REFERRING_PRACTITIONER, reportChannel, pcpReportedAt);
+    /** Closed by a report to the referring practitioner; {@code now} is when this service learnt it. */
+    public Referral withLoopClosedByReport(Instant at, String reportId, String toPractitionerId, String reportChannel,
+                                           Instant now) {
+        return copy(at, reportId, null, toPractitionerId, REFERRING_PRACTITIONER, reportChannel, pcpReportedAt, now);
     }
 
     /** Closed by the status update telling the referrer it was declined: no report will follow a decline. */
     public Referral withLoopClosedByStatusUpdate(Instant at, String updateId, String toPractitionerId,
-                                                 String updateChannel) {
-        return copy(at, null, updateId, toPractitionerId, REFERRING_PRACTITIONER, updateChannel, pcpReportedAt);
+                                                 String updateChannel, Instant now) {
+        return copy(at, null, updateId, toPractitionerId, REFERRING_PRACTITIONER, updateChannel, pcpReportedAt, now);
     }
 
-    public Referral withPcpReportedAt(Instant at) {
+    public Referral withPcpReportedAt(Instant at, Instant now) {
         return copy(loopClosedAt, loopClosedReportId, loopClosedStatusUpdateId, loopClosedToPractitionerId,
-                loopClosedRecipientRole, loopClosedChannel, at);
+                loopClosedRecipientRole, loopClosedChannel, at, now);
     }
 
     private Referral copy(@Nullable Instant loopAt, @Nullable String reportId, @Nullable String updateId,
                           @Nullable String toPractitionerId, @Nullable String recipientRole, @Nullable String loopChannel,
-                          @Nullable Instant pcpAt) {
+                          @Nullable Instant pcpAt, Instant now) {
         return new Referral(id, clinicId, direction, kind, practitionerId, patientId, reason, diagnosisCodes,
                 requestedService, urgency, channel, referredOn, treatingId, treatingName, treatingCredentials,
                 primaryCarePractitionerId, intakeLinkId, status, loopAt, reportId, toPractitionerId, recipientRole,
-                loopChannel, createdBy, createdAt, Instant.now(), referrerContactName, referrerContactPhone,
+                loopChannel, createdBy, createdAt, now, referrerContactName, referrerContactPhone,
                 referrerContactEmail, updateId, pcpAt, version);
     }
 }

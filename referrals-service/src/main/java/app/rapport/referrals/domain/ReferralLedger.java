@@ -1,8 +1,8 @@
 package app.rapport.referrals.domain;
 
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.phone.PhoneNumbers;
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
 import app.rapport.referrals.repository.AttachmentRepository;
 import app.rapport.referrals.repository.PartnerRepository;
 import app.rapport.referrals.repository.PatientRepository;
@@ -69,13 +69,13 @@ public class ReferralLedger {
     public OpenedReferral open(String clinicId, String actor, ReferralDraft draft, @Nullable String intakeLinkId) {
         Partner partner = requireActivePartners(clinicId, draft.practitionerId(), draft.primaryCarePractitionerId());
         if (blank(draft.patient().phone()) && blank(draft.patient().email())) {
-            throw ProblemException.invalidField("patient.phone", "a phone or an e-mail is needed to reach the patient");
+            throw DomainException.invalidField("patient.phone", "a phone or an e-mail is needed to reach the patient");
         }
         ReferralDraft.PatientDetails patientDetails = withE164Phone(draft.patient());
         ReferralDraft.ReferrerContact contact = withE164Phone(draft.referrerContact());
         if (draft.referredOn().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
             // One day of slack: a clinic west of UTC is still "today" when UTC is tomorrow.
-            throw ProblemException.invalidField("referredOn", "must not be in the future");
+            throw DomainException.invalidField("referredOn", "must not be in the future");
         }
         // As stored (TIMESTAMP(6)), so the 201 built from these values says what a later read says.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -136,10 +136,10 @@ public class ReferralLedger {
     public Referral transition(String clinicId, String referralId, @Nullable String ifMatch, ReferralStatus to,
                                @Nullable String reason, @Nullable LocalDate occurredOn, String actor) {
         Referral referral = referrals.lockByIdAndClinicId(referralId, clinicId)
-                .orElseThrow(() -> ProblemException.notFound("Referral", referralId));
-        Versions.check(ifMatch, referral.version(), "Referral " + referralId);
+                .orElseThrow(() -> DomainException.notFound("Referral", referralId));
+        VersionCheck.check(ifMatch, referral.version(), "Referral " + referralId);
         if (NEED_REASON.contains(to) && blank(reason)) {
-            throw ProblemException.invalidField("reason", "say why the referral is " + to.name().toLowerCase());
+            throw DomainException.invalidField("reason", "say why the referral is " + to.name().toLowerCase());
         }
         if (occurredOn != null) {
             checkOccurredOn(referral, occurredOn);
@@ -154,14 +154,14 @@ public class ReferralLedger {
     private void checkOccurredOn(Referral referral, LocalDate occurredOn) {
         LocalDate today = calendar.dayOf(referral.clinicId(), clock.instant());
         if (occurredOn.isAfter(today)) {
-            throw ProblemException.invalidField("occurredOn", "is after today (" + today + ") in the clinic's time zone");
+            throw DomainException.invalidField("occurredOn", "is after today (" + today + ") in the clinic's time zone");
         }
         // The first status is the referral's own day (referredOn), whenever it was typed in.
         LocalDate earliest = history.findByClinicIdAndReferralIdOrderByStepAsc(referral.clinicId(), referral.id())
                 .stream().filter(change -> change.fromStatus() != null).map(this::dayOf)
                 .max(LocalDate::compareTo).filter(day -> day.isAfter(referral.referredOn())).orElse(referral.referredOn());
         if (occurredOn.isBefore(earliest)) {
-            throw ProblemException.invalidField("occurredOn", "is before the referral's last step, on " + earliest
+            throw DomainException.invalidField("occurredOn", "is before the referral's last step, on " + earliest
                     + "; a move cannot come before the one it follows");
         }
     }
@@ -182,14 +182,14 @@ public class ReferralLedger {
         try {
             ReferralStateMachine.check(referral.direction(), referral.status(), to);
         } catch (ReferralStateMachine.IllegalTransitionException e) {
-            throw ProblemException.conflict(e.getMessage())
+            throw DomainException.conflict(e.getMessage())
                     .with("referralId", referral.id())
                     .with("status", referral.status().name())
                     .with("allowed", e.allowed().stream().map(Enum::name).toList());
         }
         Instant now = clock.instant();
         if (referrals.moveStatus(referral.id(), referral.clinicId(), referral.status().name(), to.name(), now) != 1) {
-            throw ProblemException.conflict("Referral " + referral.id() + " changed meanwhile; reload it and try again");
+            throw DomainException.conflict("Referral " + referral.id() + " changed meanwhile; reload it and try again");
         }
         // The referral row is locked by the caller, so counting gives the next step without a race.
         int step = (int) history.countByClinicIdAndReferralId(referral.clinicId(), referral.id()) + 1;
@@ -207,7 +207,7 @@ public class ReferralLedger {
 
     private static Partner requireNotArchived(Partner partner, String field) {
         if (partner.archived()) {
-            throw ProblemException.invalidField(field, "practitioner " + partner.practitionerId()
+            throw DomainException.invalidField(field, "practitioner " + partner.practitionerId()
                     + " is archived in the directory; restore them in contacts-service to refer again");
         }
         return partner;
@@ -218,8 +218,8 @@ public class ReferralLedger {
                 .orElseThrow(() -> notInDirectory(practitionerId, field));
     }
 
-    private static ProblemException notInDirectory(String practitionerId, String field) {
-        return ProblemException.invalidField(field, "practitioner " + practitionerId
+    private static DomainException notInDirectory(String practitionerId, String field) {
+        return DomainException.invalidField(field, "practitioner " + practitionerId
                 + " is not in this clinic's directory (a partner added in contacts-service appears here within seconds)");
     }
 
@@ -298,7 +298,7 @@ public class ReferralLedger {
     }
 
     private static String e164(String typed, String field) {
-        return PhoneNumbers.toE164(typed).orElseThrow(() -> ProblemException.invalidField(field,
+        return PhoneNumbers.toE164(typed).orElseThrow(() -> DomainException.invalidField(field,
                 "is not a phone number; write it as (206) 555-0142 or +12065550142"));
     }
 

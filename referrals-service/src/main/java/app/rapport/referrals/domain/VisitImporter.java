@@ -1,6 +1,6 @@
 package app.rapport.referrals.domain;
 
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import app.rapport.referrals.plugin.IntakeAdapter;
 import app.rapport.referrals.repository.PatientRepository;
 import app.rapport.referrals.repository.ReferralRepository;
@@ -75,7 +75,7 @@ public class VisitImporter {
             return new LineReport(line.line(), outcome.duplicate() ? LineOutcome.DUPLICATE : LineOutcome.IMPORTED,
                     referralId, outcome.visit().id(), outcome.visit().visitNumber(),
                     outcome.duplicate() ? "already imported" : null);
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             return new LineReport(line.line(), LineOutcome.REJECTED, referralId, null, null, e.getMessage());
         }
     }

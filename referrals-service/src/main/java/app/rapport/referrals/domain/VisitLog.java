@@ -1,6 +1,6 @@
 package app.rapport.referrals.domain;
 
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import app.rapport.referrals.repository.ReferralRepository;
 import app.rapport.referrals.repository.StatusChangeRepository;
 import app.rapport.referrals.repository.VisitRepository;
@@ -63,7 +63,7 @@ public class VisitLog {
     @Transactional
     public Outcome record(String clinicId, String referralId, VisitDraft draft, String actor) {
         Referral referral = referrals.lockByIdAndClinicId(referralId, clinicId)
-                .orElseThrow(() -> ProblemException.notFound("Referral", referralId));
+                .orElseThrow(() -> DomainException.notFound("Referral", referralId));
         if (draft.externalRef() != null) {
             var existing = visits.findByClinicIdAndSourceAndExternalRef(clinicId, draft.source(), draft.externalRef());
             if (existing.isPresent()) {
@@ -78,22 +78,22 @@ public class VisitLog {
             }
         }
         if (referral.direction() != Direction.RECEIVED) {
-            throw ProblemException.conflict("Visits are recorded on referrals the clinic received; "
+            throw DomainException.conflict("Visits are recorded on referrals the clinic received; "
                     + referral.id() + " was sent to a partner").with("referralId", referral.id());
         }
         if (!VISITABLE.contains(referral.status())) {
-            throw ProblemException.conflict("Referral " + referral.id() + " is " + referral.status()
+            throw DomainException.conflict("Referral " + referral.id() + " is " + referral.status()
                             + "; visits are recorded once it is SCHEDULED")
                     .with("referralId", referral.id()).with("status", referral.status().name());
         }
         if (draft.visitDate().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
-            throw ProblemException.invalidField("visitDate", "must not be in the future");
+            throw DomainException.invalidField("visitDate", "must not be in the future");
         }
         // A visit before the referral was accepted is a mistyped date (or another course of care) and would
         // count as revenue the referral did not bring.
         LocalDate acceptedOn = acceptedOn(referral);
         if (draft.visitDate().isBefore(acceptedOn)) {
-            throw ProblemException.invalidField("visitDate", "is before the referral was accepted: it was accepted on "
+            throw DomainException.invalidField("visitDate", "is before the referral was accepted: it was accepted on "
                     + acceptedOn + " (" + calendar.zoneOf(clinicId) + "), so its visits are on or after that day");
         }
         int number = (int) visits.countByClinicIdAndReferralId(clinicId, referralId) + 1;

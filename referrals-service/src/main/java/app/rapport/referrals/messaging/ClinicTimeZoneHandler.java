@@ -10,8 +10,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +26,10 @@ public class ClinicTimeZoneHandler implements EventHandler<InboundEvents.ClinicP
     private static final Logger LOG = LoggerFactory.getLogger(ClinicTimeZoneHandler.class);
 
     private final ClinicTimeZoneRepository zones;
+    private final Clock clock;
 
-    public ClinicTimeZoneHandler(ClinicTimeZoneRepository zones) {
+    public ClinicTimeZoneHandler(ClinicTimeZoneRepository zones, Clock clock) {
+        this.clock = clock;
         this.zones = zones;
     }
 
@@ -56,7 +58,7 @@ public class ClinicTimeZoneHandler implements EventHandler<InboundEvents.ClinicP
             LOG.debug("Clinic {} profile v{} ignored; v{} held", clinic, profile.version(), held.get().version());
             return;
         }
-        ClinicTimeZone fresh = new ClinicTimeZone(clinic, profile.timeZone(), profile.version(), Instant.now());
+        ClinicTimeZone fresh = new ClinicTimeZone(clinic, profile.timeZone(), profile.version(), clock.instant());
         if (held.isPresent()) {
             zones.update(fresh);
         } else {

@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +24,10 @@ public class DirectoryCopyHandler implements EventHandler<InboundEvents.Practiti
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryCopyHandler.class);
 
     private final PartnerRepository partners;
+    private final Clock clock;
 
-    public DirectoryCopyHandler(PartnerRepository partners) {
+    public DirectoryCopyHandler(PartnerRepository partners, Clock clock) {
+        this.clock = clock;
         this.partners = partners;
     }
 
@@ -49,7 +51,7 @@ public class DirectoryCopyHandler implements EventHandler<InboundEvents.Practiti
             return;
         }
         Partner fresh = new Partner(held.map(Partner::seq).orElse(null), clinic, p.id(), p.firstName(), p.lastName(),
-                p.credentials(), p.specialty(), p.organization(), p.archived(), p.version(), Instant.now());
+                p.credentials(), p.specialty(), p.organization(), p.archived(), p.version(), clock.instant());
         if (held.isPresent()) {
             partners.update(fresh);
         } else {

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.Optional;
 
+import java.time.Clock;
+
 /**
  * Closes a referral's loop when the referring practitioner heard back: a report sent to them
  * ({@code recipientRole: REFERRING_PRACTITIONER}), or the status update telling them the referral
@@ -26,8 +28,10 @@ public class LoopClosingHandler implements EventHandler<InboundEvents.SentAboutR
     private static final Logger LOG = LoggerFactory.getLogger(LoopClosingHandler.class);
 
     private final ReferralRepository referrals;
+    private final Clock clock;
 
-    public LoopClosingHandler(ReferralRepository referrals) {
+    public LoopClosingHandler(ReferralRepository referrals, Clock clock) {
+        this.clock = clock;
         this.referrals = referrals;
     }
 
@@ -61,14 +65,14 @@ public class LoopClosingHandler implements EventHandler<InboundEvents.SentAboutR
             case Referral.REFERRING_PRACTITIONER -> {
                 if (referral.loopWouldCloseEarlierAt(sent.sentAt())) {
                     referrals.update(referral.withLoopClosedByReport(sent.sentAt(), sent.reportId(),
-                            sent.practitionerId(), sent.channel()));
+                            sent.practitionerId(), sent.channel(), clock.instant()));
                     LOG.info("Referral {} loop closed by report {}", referral.id(), sent.reportId());
                 }
             }
             case Referral.PRIMARY_CARE -> {
                 // The PCP was kept informed, but the referrer has not heard back yet: the loop stays open.
                 if (referral.pcpWouldBeReportedEarlierAt(sent.sentAt())) {
-                    referrals.update(referral.withPcpReportedAt(sent.sentAt()));
+                    referrals.update(referral.withPcpReportedAt(sent.sentAt(), clock.instant()));
                     LOG.info("Referral {} reported to the PCP by report {}; loop unchanged", referral.id(),
                             sent.reportId());
                 }
@@ -86,7 +90,7 @@ public class LoopClosingHandler implements EventHandler<InboundEvents.SentAboutR
         Optional<Referral> found = referralOf(event, sent.referralId(), "Status update " + sent.updateId());
         if (found.isPresent() && found.get().loopWouldCloseEarlierAt(sent.sentAt())) {
             referrals.update(found.get().withLoopClosedByStatusUpdate(sent.sentAt(), sent.updateId(),
-                    sent.practitionerId(), sent.channel()));
+                    sent.practitionerId(), sent.channel(), clock.instant()));
             LOG.info("Referral {} loop closed by the declined status update {}", sent.referralId(), sent.updateId());
         }
     }

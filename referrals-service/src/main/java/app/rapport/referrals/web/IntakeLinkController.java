@@ -1,5 +1,6 @@
 package app.rapport.referrals.web;
 
+import app.rapport.platform.persistence.Lists;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
@@ -8,7 +9,6 @@ import app.rapport.platform.web.ProblemException;
 import app.rapport.platform.web.Versions;
 import app.rapport.referrals.domain.IntakeDoor;
 import app.rapport.referrals.domain.IntakeLink;
-import app.rapport.platform.persistence.Lists;
 import app.rapport.referrals.repository.IntakeLinkRepository;
 import app.rapport.referrals.repository.ReferralLists;
 import io.micronaut.core.annotation.Nullable;
@@ -31,6 +31,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /** Staff issue, list and revoke the links partners' offices use to submit referrals. */
@@ -42,8 +43,10 @@ public class IntakeLinkController {
     private final IntakeDoor door;
     private final IntakeLinkRepository links;
     private final Lists lists;
+    private final Clock clock;
 
-    public IntakeLinkController(IntakeDoor door, IntakeLinkRepository links, Lists lists) {
+    public IntakeLinkController(IntakeDoor door, IntakeLinkRepository links, Lists lists, Clock clock) {
+        this.clock = clock;
         this.door = door;
         this.lists = lists;
         this.links = links;
@@ -62,7 +65,9 @@ public class IntakeLinkController {
     @Get
     @Operation(summary = "The clinic's intake links, newest first, without their tokens")
     public Page<IntakeLinkView> list(Caller caller, @Valid @RequestBean PageQuery paging) {
-        return lists.page(ReferralLists.intakeLinks(caller.clinicId()), IntakeLink.class, paging).map(IntakeLinkView::of);
+        Instant now = clock.instant();
+        return lists.page(ReferralLists.intakeLinks(caller.clinicId()), IntakeLink.class, paging)
+                .map(l -> IntakeLinkView.of(l, now));
     }
 
     @Delete("/{id}")
@@ -70,7 +75,7 @@ public class IntakeLinkController {
     public HttpResponse<IntakeLinkView> revoke(Caller caller, @PathVariable String id,
                                                @Nullable @Header(Versions.IF_MATCH) String ifMatch) {
         IntakeLink revoked = door.revoke(caller.clinicId(), id, ifMatch, caller.user());
-        return Versions.tagged(HttpResponse.ok(IntakeLinkView.of(revoked)), revoked.version());
+        return Versions.tagged(HttpResponse.ok(IntakeLinkView.of(revoked, clock.instant())), revoked.version());
     }
 
     @Get("/{id}")
@@ -78,7 +83,7 @@ public class IntakeLinkController {
     public HttpResponse<IntakeLinkView> read(Caller caller, @PathVariable String id) {
         IntakeLink link = links.findByIdAndClinicId(id, caller.clinicId())
                 .orElseThrow(() -> ProblemException.notFound("Intake link", id));
-        return Versions.tagged(HttpResponse.ok(IntakeLinkView.of(link)), link.version());
+        return Versions.tagged(HttpResponse.ok(IntakeLinkView.of(link, clock.instant())), link.version());
     }
 
     @Serdeable
@@ -98,8 +103,8 @@ public class IntakeLinkController {
                                  String status, @Nullable Instant revokedAt, @Nullable String revokedBy,
                                  String createdBy, Instant createdAt, int submissions,
                                  @Nullable Instant lastSubmittedAt, long version) {
-        static IntakeLinkView of(IntakeLink l) {
-            String status = l.revokedAt() != null ? "REVOKED" : l.expiresAt().isAfter(Instant.now()) ? "ACTIVE" : "EXPIRED";
+        static IntakeLinkView of(IntakeLink l, Instant now) {
+            String status = l.revokedAt() != null ? "REVOKED" : l.expiresAt().isAfter(now) ? "ACTIVE" : "EXPIRED";
             return new IntakeLinkView(l.id(), l.practitionerId(), l.label(), l.expiresAt(), status, l.revokedAt(),
                     l.revokedBy(), l.createdBy(), l.createdAt(), l.submissions(), l.lastSubmittedAt(), l.version());
         }

@@ -1,6 +1,6 @@
 package app.rapport.referrals.domain;
 
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
@@ -21,7 +21,7 @@ class DiagnosisCodesTest {
     void refusesWhatIsNotAnIcd10CodeNamingTheEntry() {
         for (String bad : List.of("54.50", "M5", "MM4.5", "M54.", "M54.12345", "U07.1x", "back pain")) {
             assertThatThrownBy(() -> DiagnosisCodes.normalise(List.of("M54.50", bad), "diagnosisCodes"))
-                    .as(bad).isInstanceOf(ProblemException.class).hasMessageContaining("diagnosisCodes[1]");
+                    .as(bad).isInstanceOf(DomainException.class).hasMessageContaining("diagnosisCodes[1]");
         }
         assertThatThrownBy(() -> DiagnosisCodes.normalise(Collections.nCopies(13, "M54.50"), "diagnosisCodes"))
                 .hasMessageContaining("at most 12");

@@ -1,17 +1,17 @@
 package app.rapport.reports.domain;
 
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.idempotency.IdempotentEffects;
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
 import app.rapport.reports.repository.ConsentRepository;
 import app.rapport.reports.repository.ReferralStore;
 import app.rapport.reports.repository.ReportRepository;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -33,9 +33,11 @@ public class ConsentLedger {
     private final ReportRepository reports;
     private final ReferralStore referrals;
     private final ClinicCalendar calendar;
+    private final Clock clock;
 
     public ConsentLedger(ConsentRepository consents, ReportRepository reports, ReferralStore referrals,
-                         ClinicCalendar calendar, IdempotentEffects idempotentEffects) {
+                         ClinicCalendar calendar, IdempotentEffects idempotentEffects, Clock clock) {
+        this.clock = clock;
         this.idempotentEffects = idempotentEffects;
         this.consents = consents;
         this.reports = reports;
@@ -59,7 +61,7 @@ public class ConsentLedger {
      * decided on the consents as committed now and locked until the caller's transaction ends: a
      * revocation committed before is seen, and one made meanwhile waits until the disclosure is logged.
      *
-     * @throws ProblemException 409 {@code consent-required}, its {@code reason} a {@link ConsentGap}
+     * @throws DomainException 409 {@code consent-required}, its {@code reason} a {@link ConsentGap}
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Consent requireLocked(String clinicId, String patientReference, String practitionerId,
@@ -67,7 +69,7 @@ public class ConsentLedger {
         List<Consent> all = consents.lockAll(clinicId, patientReference, practitionerId);
         return validAmong(all, type, day).orElseThrow(() -> {
             ConsentGap gap = gapAmong(all, day);
-            return new ProblemException(HttpStatus.CONFLICT, "consent-required", "No valid consent",
+            return DomainException.refused(DomainException.Refusal.CONFLICT, "consent-required", "No valid consent",
                     words(gap, type, day)).with("reason", gap.name());
         });
     }
@@ -108,14 +110,14 @@ public class ConsentLedger {
                           Set<ReportType> scope, LocalDate from, LocalDate validTo, ConsentObtainedVia via) {
         LocalDate validFrom = from != null ? from : calendar.today(clinicId);
         if (validTo != null && validTo.isBefore(validFrom)) {
-            throw ProblemException.invalidField("validTo", "must not be before validFrom");
+            throw DomainException.invalidField("validTo", "must not be before validFrom");
         }
         if (!referrals.knowsPatient(clinicId, patientReference)) {
-            throw ProblemException.invalidField("patientReference", "no referred patient with this reference");
+            throw DomainException.invalidField("patientReference", "no referred patient with this reference");
         }
         idempotentEffects.noteInCurrentTransaction();
         Consent consent = consents.save(new Consent(UUID.randomUUID().toString(), clinicId, patientReference,
-                practitionerId, Consent.scopeOf(scope), validFrom, validTo, via, user, Instant.now(), null, null, null, 0));
+                practitionerId, Consent.scopeOf(scope), validFrom, validTo, via, user, clock.instant(), null, null, null, 0));
         reevaluate(clinicId, patientReference, practitionerId);
         return consent;
     }
@@ -128,12 +130,12 @@ public class ConsentLedger {
     @Transactional
     public Consent revoke(String clinicId, String user, String consentId, String reason, @Nullable String ifMatch) {
         Consent consent = consents.lock(consentId, clinicId)
-                .orElseThrow(() -> ProblemException.notFound("Consent", consentId));
+                .orElseThrow(() -> DomainException.notFound("Consent", consentId));
         if (consent.revokedAt() != null) {
-            throw ProblemException.conflict("Consent " + consentId + " was already revoked");
+            throw DomainException.conflict("Consent " + consentId + " was already revoked");
         }
-        Versions.check(ifMatch, consent.version(), "Consent " + consentId);
-        consents.revoke(consentId, clinicId, Instant.now(), user, reason, consent.version());
+        VersionCheck.check(ifMatch, consent.version(), "Consent " + consentId);
+        consents.revoke(consentId, clinicId, clock.instant(), user, reason, consent.version());
         reevaluate(clinicId, consent.patientReference(), consent.practitionerId());
         return consents.findByIdAndClinicId(consentId, clinicId).orElseThrow();
     }
@@ -146,7 +148,7 @@ public class ConsentLedger {
     @Transactional
     public void reevaluate(String clinicId, String patientReference, String practitionerId) {
         LocalDate today = calendar.today(clinicId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Report r : reports.findByClinicIdAndPatientReferenceAndPractitionerIdAndStatus(clinicId, patientReference,
                 practitionerId, ReportStatus.AWAITING_CONSENT)) {
             if (validFor(clinicId, patientReference, practitionerId, r.type(), today).isPresent()) {

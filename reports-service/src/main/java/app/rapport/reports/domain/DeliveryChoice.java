@@ -1,7 +1,7 @@
 package app.rapport.reports.domain;
 
+import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.plugin.PluginRegistry;
-import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.plugin.Destination;
 import app.rapport.reports.plugin.FaxGatewayDelivery;
 import app.rapport.reports.plugin.PrintQueueDelivery;
@@ -47,7 +47,7 @@ public class DeliveryChoice {
         }
     }
 
-    /** @throws ProblemException 422 naming {@code channel} when EMAIL or PRINT is asked for and cannot be served */
+    /** @throws DomainException 422 naming {@code channel} when EMAIL or PRINT is asked for and cannot be served */
     public Route choose(String clinicId, Practitioner recipient, @Nullable ReportChannel requested) {
         ReportChannel channel = requested != null ? requested : defaultChannel(recipient);
         if (channel == ReportChannel.FAX) {
@@ -62,7 +62,7 @@ public class DeliveryChoice {
         }
         ReportDelivery delivery = plugins.enabledFor(clinicId, deliveries).stream()
                 .filter(d -> d.channel() == channel).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField("channel",
+                .orElseThrow(() -> DomainException.invalidField("channel",
                         "no delivery for " + channel + " is enabled; choose EMAIL, FAX or PRINT"));
         return new Route(delivery, channel, Destination.of(delivery.destination(recipient)));
     }
@@ -74,7 +74,7 @@ public class DeliveryChoice {
     public Route forStatusUpdate(Practitioner referrer) {
         try {
             return choose(referrer.clinicId(), referrer, null);
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             return new Route(printQueue, ReportChannel.PRINT, Destination.of(printQueue.destination(referrer)));
         }
     }

@@ -1,8 +1,8 @@
 package app.rapport.reports.domain;
 
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.idempotency.IdempotentEffects;
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
 import app.rapport.reports.plugin.LetterPdfRenderer;
 import app.rapport.reports.repository.DirectoryStore;
 import app.rapport.reports.repository.DisclosureRepository;
@@ -66,14 +66,14 @@ public class Letters {
     public Letter draft(String clinicId, String user, Draft d) {
         ReferralRecord referral = receivedReferral(clinicId, d.referralId());
         if (directory.find(clinicId, d.practitionerId()).isEmpty()) {
-            throw ProblemException.invalidField("practitionerId", "no practitioner with this id in the clinic's directory");
+            throw DomainException.invalidField("practitionerId", "no practitioner with this id in the clinic's directory");
         }
         if (d.kind() == LetterKind.SECOND_OPINION_REQUEST && blank(d.currentCondition())) {
-            throw ProblemException.invalidField("currentCondition",
+            throw DomainException.invalidField("currentCondition",
                     "a second-opinion request describes the patient's current condition");
         }
         if (d.kind() == LetterKind.TREATMENT_INQUIRY && blank(d.treatment())) {
-            throw ProblemException.invalidField("treatment", "name the prescription or treatment the question is about");
+            throw DomainException.invalidField("treatment", "name the prescription or treatment the question is about");
         }
         Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
         idempotentEffects.noteInCurrentTransaction();
@@ -91,15 +91,15 @@ public class Letters {
     }
 
     public Letter find(String clinicId, String letterId) {
-        return letters.findByIdAndClinicId(letterId, clinicId).orElseThrow(() -> ProblemException.notFound("Letter", letterId));
+        return letters.findByIdAndClinicId(letterId, clinicId).orElseThrow(() -> DomainException.notFound("Letter", letterId));
     }
 
-    /** @throws ProblemException 422 when the recipient left the directory copy */
+    /** @throws DomainException 422 when the recipient left the directory copy */
     public LetterDocument assemble(Letter letter) {
         ReferralRecord referral = referrals.find(letter.clinicId(), letter.referralId())
                 .orElseThrow(() -> new IllegalStateException("Letter " + letter.id() + " has no referral"));
         Practitioner recipient = directory.find(letter.clinicId(), letter.practitionerId())
-                .orElseThrow(() -> ProblemException.invalidField("practitionerId",
+                .orElseThrow(() -> DomainException.invalidField("practitionerId",
                         "the recipient is not in this clinic's directory"));
         return new LetterDocument(letter, referral, recipient, letter.clinicId());
     }
@@ -161,7 +161,7 @@ public class Letters {
         refuseUnsendable(read);
         LocalDate today = calendar.today(clinicId);
         Consent consent = consents.requireLocked(clinicId, read.patientReference(), read.practitionerId(), null, today);
-        Letter letter = letters.lock(letterId, clinicId).orElseThrow(() -> ProblemException.notFound("Letter", letterId));
+        Letter letter = letters.lock(letterId, clinicId).orElseThrow(() -> DomainException.notFound("Letter", letterId));
         refuseUnsendable(letter);
         LetterDocument document = assemble(letter);
         DeliveryChoice.Route route = delivery.choose(clinicId, document.recipient(), requested);
@@ -170,7 +170,7 @@ public class Letters {
         Instant now = now();
         if (letters.claim(letter.id(), clinicId, letter.status().name(), letter.version(), now, route.channel().name(),
                 consent.id()) != 1) {
-            throw ProblemException.conflict("Letter " + letterId + " was sent meanwhile");
+            throw DomainException.conflict("Letter " + letterId + " was sent meanwhile");
         }
         Disclosure disclosure = letter.status() == Letter.Status.DELIVERY_UNCONFIRMED
                 ? disclosures.findByClinicIdAndLetterId(clinicId, letterId).orElseThrow()
@@ -184,21 +184,21 @@ public class Letters {
     /** Staff saw an unconfirmed letter arrive: SENT. */
     @Transactional
     public Letter confirmDelivered(String clinicId, String letterId, @Nullable String ifMatch) {
-        Letter letter = letters.lock(letterId, clinicId).orElseThrow(() -> ProblemException.notFound("Letter", letterId));
+        Letter letter = letters.lock(letterId, clinicId).orElseThrow(() -> DomainException.notFound("Letter", letterId));
         if (letter.status() != Letter.Status.DELIVERY_UNCONFIRMED) {
-            throw ProblemException.conflict("Letter " + letterId + " is " + letter.status()
+            throw DomainException.conflict("Letter " + letterId + " is " + letter.status()
                     + "; only a letter whose delivery is unconfirmed can be confirmed").with("status", letter.status().name());
         }
-        Versions.check(ifMatch, letter.version(), "Letter " + letterId);
+        VersionCheck.check(ifMatch, letter.version(), "Letter " + letterId);
         letters.markSent(letterId, now());
         return find(clinicId, letterId);
     }
 
     private static void refuseUnsendable(Letter letter) {
         switch (letter.status()) {
-            case SENT -> throw ProblemException.conflict("Letter " + letter.id() + " was already sent")
+            case SENT -> throw DomainException.conflict("Letter " + letter.id() + " was already sent")
                     .with("sentAt", letter.sentAt().toString());
-            case SENDING -> throw ProblemException.conflict("Letter " + letter.id() + " is being sent");
+            case SENDING -> throw DomainException.conflict("Letter " + letter.id() + " is being sent");
             default -> {
             }
         }
@@ -210,9 +210,9 @@ public class Letters {
 
     private ReferralRecord receivedReferral(String clinicId, String referralId) {
         ReferralRecord referral = referrals.find(clinicId, referralId)
-                .orElseThrow(() -> ProblemException.notFound("Referral", referralId));
+                .orElseThrow(() -> DomainException.notFound("Referral", referralId));
         if (!"RECEIVED".equals(referral.direction()) || referral.patientReference() == null) {
-            throw ProblemException.invalidField("referralId", "letters concern the patient of a received referral");
+            throw DomainException.invalidField("referralId", "letters concern the patient of a received referral");
         }
         return referral;
     }

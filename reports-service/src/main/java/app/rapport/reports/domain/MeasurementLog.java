@@ -1,8 +1,8 @@
 package app.rapport.reports.domain;
 
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.idempotency.IdempotentEffects;
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
 import app.rapport.reports.repository.MeasurementRepository;
 import app.rapport.reports.repository.ReferralStore;
 import io.micronaut.core.annotation.Nullable;
@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -34,9 +35,11 @@ public class MeasurementLog {
     private final MeasurementRepository measurements;
     private final ReferralStore referrals;
     private final ClinicCalendar calendar;
+    private final Clock clock;
 
     public MeasurementLog(MeasurementRepository measurements, ReferralStore referrals, ClinicCalendar calendar,
-                          IdempotentEffects idempotentEffects) {
+                          IdempotentEffects idempotentEffects, Clock clock) {
+        this.clock = clock;
         this.idempotentEffects = idempotentEffects;
         this.measurements = measurements;
         this.referrals = referrals;
@@ -67,13 +70,13 @@ public class MeasurementLog {
      */
     @Transactional
     public Measurement correct(String clinicId, String user, String id, Taken taken, @Nullable String ifMatch) {
-        Measurement m = measurements.lock(id, clinicId).orElseThrow(() -> ProblemException.notFound("Measurement", id));
-        Versions.check(ifMatch, m.version(), "Measurement " + id);
+        Measurement m = measurements.lock(id, clinicId).orElseThrow(() -> DomainException.notFound("Measurement", id));
+        VersionCheck.check(ifMatch, m.version(), "Measurement " + id);
         check(receivedReferral(clinicId, m.referralId()), taken);
         if (measurements.correct(id, clinicId, taken.measure().name(), taken.value(), taken.measuredOn(),
                 taken.measuredBy() == null ? m.measuredBy() : taken.measuredBy(), taken.visitNumber(), user, now(),
                 m.version()) != 1) {
-            throw Versions.stale("Measurement " + id, m.version());
+            throw VersionCheck.stale("Measurement " + id, m.version());
         }
         LOG.info("Corrected measurement {} for referral {}", id, m.referralId());
         return find(clinicId, id);
@@ -86,11 +89,11 @@ public class MeasurementLog {
         LOG.info("Deleted measurement {} for referral {}", id, m.referralId());
     }
 
-    /** @throws ProblemException 404 unless the referral is one this clinic received (a sent one has no patient here) */
+    /** @throws DomainException 404 unless the referral is one this clinic received (a sent one has no patient here) */
     @Transactional
     public ReferralRecord receivedReferral(String clinicId, String referralId) {
         return referrals.find(clinicId, referralId).filter(r -> "RECEIVED".equals(r.direction()))
-                .orElseThrow(() -> ProblemException.notFound("Received referral", referralId));
+                .orElseThrow(() -> DomainException.notFound("Received referral", referralId));
     }
 
     /**
@@ -101,22 +104,22 @@ public class MeasurementLog {
     public void checkContent(String clinicId, String referralId, ReportContent content) {
         List<ReportContent.Measure> written = content.measures();
         if (written.isEmpty() && measurements.findByClinicIdAndReferralId(clinicId, referralId).isEmpty()) {
-            throw ProblemException.invalidField("measures",
+            throw DomainException.invalidField("measures",
                     "give at least one objective measure, or record measurements for the referral");
         }
         for (int i = 0; i < written.size(); i++) {
             ReportContent.Measure m = written.get(i);
             int index = i;
             if (m.key() != null && ObjectiveMeasure.byKey(m.key()).isEmpty()) {
-                throw ProblemException.invalidField("measures[" + i + "].key", "is not a measure of the catalogue; one of "
+                throw DomainException.invalidField("measures[" + i + "].key", "is not a measure of the catalogue; one of "
                         + Arrays.stream(ObjectiveMeasure.values()).map(ObjectiveMeasure::key).toList());
             }
             ObjectiveMeasure.of(m).ifPresent(measure -> {
                 measure.problemWith(m.baseline()).ifPresent(p -> {
-                    throw ProblemException.invalidField("measures[" + index + "].baseline", p);
+                    throw DomainException.invalidField("measures[" + index + "].baseline", p);
                 });
                 measure.problemWith(m.current()).ifPresent(p -> {
-                    throw ProblemException.invalidField("measures[" + index + "].current", p);
+                    throw DomainException.invalidField("measures[" + index + "].current", p);
                 });
             });
         }
@@ -126,22 +129,22 @@ public class MeasurementLog {
         // "Today" in the clinic's own zone: a measurement taken this evening in Auckland is not tomorrow's.
         LocalDate today = calendar.today(referral.clinicId());
         if (taken.measuredOn().isAfter(today)) {
-            throw ProblemException.invalidField("measuredOn", "must not be after today (" + today + ")");
+            throw DomainException.invalidField("measuredOn", "must not be after today (" + today + ")");
         }
         if (taken.measuredOn().isBefore(referral.referredOn())) {
-            throw ProblemException.invalidField("measuredOn",
+            throw DomainException.invalidField("measuredOn",
                     "must not be before the referral was received (" + referral.referredOn() + ")");
         }
         taken.measure().problemWith(taken.value()).ifPresent(p -> {
-            throw ProblemException.invalidField("value", p);
+            throw DomainException.invalidField("value", p);
         });
     }
 
     private Measurement find(String clinicId, String id) {
-        return measurements.findByIdAndClinicId(id, clinicId).orElseThrow(() -> ProblemException.notFound("Measurement", id));
+        return measurements.findByIdAndClinicId(id, clinicId).orElseThrow(() -> DomainException.notFound("Measurement", id));
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

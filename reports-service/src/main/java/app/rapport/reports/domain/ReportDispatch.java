@@ -1,7 +1,7 @@
 package app.rapport.reports.domain;
 
-import app.rapport.platform.web.ProblemException;
-import app.rapport.platform.web.Versions;
+import app.rapport.platform.domain.DomainException;
+import app.rapport.platform.domain.VersionCheck;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.ReportRepository;
@@ -108,7 +108,7 @@ public class ReportDispatch {
         refuseUnsendable(read);
         LocalDate today = calendar.today(clinicId);
         Consent consent = consents.requireLocked(clinicId, read.patientReference(), read.practitionerId(), read.type(), today);
-        Report report = reports.lock(reportId, clinicId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
+        Report report = reports.lock(reportId, clinicId).orElseThrow(() -> DomainException.notFound("Report", reportId));
         refuseUnsendable(report);
         ReportDocument document = documents.assemble(report);
         DeliveryChoice.Route route = delivery.choose(clinicId, document.recipient(), requested);
@@ -117,7 +117,7 @@ public class ReportDispatch {
         Instant now = now();
         if (reports.claim(report.id(), clinicId, report.status().name(), report.version(), now, route.channel().name(),
                 consent.id()) != 1) {
-            throw ProblemException.conflict("Report " + reportId + " was sent meanwhile");
+            throw DomainException.conflict("Report " + reportId + " was sent meanwhile");
         }
         Disclosure disclosure;
         if (report.status() == ReportStatus.DELIVERY_UNCONFIRMED) {
@@ -139,12 +139,12 @@ public class ReportDispatch {
      */
     @Transactional
     public Report confirmDelivered(String clinicId, String reportId, @Nullable String ifMatch) {
-        Report report = reports.lock(reportId, clinicId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
+        Report report = reports.lock(reportId, clinicId).orElseThrow(() -> DomainException.notFound("Report", reportId));
         if (report.status() != ReportStatus.DELIVERY_UNCONFIRMED) {
-            throw ProblemException.conflict("Report " + reportId + " is " + report.status()
+            throw DomainException.conflict("Report " + reportId + " is " + report.status()
                     + "; only a report whose delivery is unconfirmed can be confirmed").with("status", report.status().name());
         }
-        Versions.check(ifMatch, report.version(), "Report " + reportId);
+        VersionCheck.check(ifMatch, report.version(), "Report " + reportId);
         markSent(report, report.sentChannel(), report.consentId());
         LOG.info("Delivery of report {} confirmed by staff", reportId);
         return find(clinicId, reportId);
@@ -162,16 +162,16 @@ public class ReportDispatch {
 
     private static void refuseUnsendable(Report report) {
         switch (report.status()) {
-            case SENT -> throw ProblemException.conflict("Report " + report.id() + " was already sent")
+            case SENT -> throw DomainException.conflict("Report " + report.id() + " was already sent")
                     .with("sentAt", report.sentAt().toString());
-            case SENDING -> throw ProblemException.conflict("Report " + report.id() + " is being sent");
+            case SENDING -> throw DomainException.conflict("Report " + report.id() + " is being sent");
             default -> {
             }
         }
     }
 
     private Report find(String clinicId, String reportId) {
-        return reports.findByIdAndClinicId(reportId, clinicId).orElseThrow(() -> ProblemException.notFound("Report", reportId));
+        return reports.findByIdAndClinicId(reportId, clinicId).orElseThrow(() -> DomainException.notFound("Report", reportId));
     }
 
     private Instant now() {

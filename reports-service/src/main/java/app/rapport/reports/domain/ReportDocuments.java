@@ -1,6 +1,6 @@
 package app.rapport.reports.domain;
 
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import app.rapport.reports.repository.DirectoryStore;
 import app.rapport.reports.repository.MeasurementRepository;
 import app.rapport.reports.repository.ReferralStore;
@@ -45,16 +45,16 @@ public class ReportDocuments {
         }
     }
 
-    /** @throws ProblemException 422 when the report has no content yet or its recipient is not in the directory copy */
+    /** @throws DomainException 422 when the report has no content yet or its recipient is not in the directory copy */
     public ReportDocument assemble(Report report) {
         if (report.content() == null) {
-            throw ProblemException.invalidField("content",
+            throw DomainException.invalidField("content",
                     "the report has no content yet: PUT /api/v1/reports/" + report.id() + "/content first");
         }
         ReferralRecord referral = referrals.find(report.clinicId(), report.referralId())
                 .orElseThrow(() -> new IllegalStateException("Report " + report.id() + " has no referral"));
         Practitioner recipient = directory.find(report.clinicId(), report.practitionerId())
-                .orElseThrow(() -> ProblemException.invalidField("practitionerId",
+                .orElseThrow(() -> DomainException.invalidField("practitionerId",
                         "the recipient is not in this clinic's directory yet"));
         ReportContent content = read(report.content());
         return new ReportDocument(report, referral, recipient, content, report.clinicId(), measureTable(report, content));

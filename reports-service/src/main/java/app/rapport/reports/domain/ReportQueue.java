@@ -1,6 +1,6 @@
 package app.rapport.reports.domain;
 
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import app.rapport.reports.repository.DirectoryStore;
 import app.rapport.reports.repository.ReferralStore;
 import app.rapport.reports.repository.ReportRepository;
@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,9 +29,11 @@ public class ReportQueue {
     private final ReportPublisher events;
     private final ClinicCalendar calendar;
     private final DirectoryStore directory;
+    private final Clock clock;
 
     public ReportQueue(ReportRepository reports, ReferralStore referrals, ConsentLedger consents, ReportPublisher events,
-                       ClinicCalendar calendar, DirectoryStore directory) {
+                       ClinicCalendar calendar, DirectoryStore directory, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.reports = reports;
         this.referrals = referrals;
@@ -55,10 +58,10 @@ public class ReportQueue {
     public Report queueByHand(String clinicId, String referralId, RecipientRole role, ReportType type) {
         ReferralRecord referral = referrals.find(clinicId, referralId)
                 .filter(r -> "RECEIVED".equals(r.direction()))
-                .orElseThrow(() -> ProblemException.invalidField("referralId", "no received referral with this id"));
+                .orElseThrow(() -> DomainException.invalidField("referralId", "no received referral with this id"));
         String recipient = role == RecipientRole.PRIMARY_CARE ? referral.primaryCareId() : referral.practitionerId();
         if (recipient == null) {
-            throw ProblemException.invalidField("recipientRole", "the referral names no primary care physician");
+            throw DomainException.invalidField("recipientRole", "the referral names no primary care physician");
         }
         int next = reports.lastSequenceNumber(clinicId, referralId, recipient, type.name()) + 1;
         return queue(referral, recipient, role, type, next);
@@ -82,7 +85,7 @@ public class ReportQueue {
     }
 
     private Report queue(ReferralRecord referral, String recipient, RecipientRole role, ReportType type, int sequence) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ReportStatus status = consents.validFor(referral.clinicId(), referral.patientReference(), recipient, type,
                 calendar.today(referral.clinicId())).isPresent() ? ReportStatus.DRAFT : ReportStatus.AWAITING_CONSENT;
         Report report = reports.save(new Report(UUID.randomUUID().toString(), referral.clinicId(), referral.id(),

@@ -1,10 +1,9 @@
 package app.rapport.reports.domain;
 
+import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.mail.MailOutcomeUnknown;
 import app.rapport.platform.mail.MailRefused;
-import app.rapport.platform.web.ProblemException;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -64,7 +63,7 @@ public class Sending {
 
     /**
      * @param what "report", "letter", "status update": for the problem detail
-     * @throws ProblemException 502 {@code delivery-failed} (nothing left, nothing logged) or
+     * @throws DomainException 502 {@code delivery-failed} (nothing left, nothing logged) or
      *                          {@code delivery-unconfirmed} (it may have left; logged, for staff)
      */
     public <C> C send(String what, Steps<C> steps) {
@@ -76,7 +75,7 @@ public class Sending {
                 steps.unconfirmed(claimed, e.getMessage());
                 return null;
             });
-            throw new ProblemException(HttpStatus.BAD_GATEWAY, "delivery-unconfirmed", "Delivery unconfirmed",
+            throw DomainException.refused(DomainException.Refusal.UPSTREAM_FAILED, "delivery-unconfirmed", "Delivery unconfirmed",
                     "The connection to the mail server broke while the " + what + " was on its way: it may have "
                             + "arrived. The disclosure is logged and the " + what + " is marked delivery unconfirmed; "
                             + "confirm it arrived, or send it again");
@@ -85,11 +84,11 @@ public class Sending {
                 steps.refused(claimed, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 return null;
             });
-            if (e instanceof ProblemException p) {
+            if (e instanceof DomainException p) {
                 throw p;
             }
             if (e instanceof MailRefused) {
-                throw new ProblemException(HttpStatus.BAD_GATEWAY, "delivery-failed", "Delivery failed",
+                throw DomainException.refused(DomainException.Refusal.UPSTREAM_FAILED, "delivery-failed", "Delivery failed",
                         "The mail server did not accept the " + what + "; nothing was sent or logged");
             }
             throw e;

@@ -1,6 +1,6 @@
 package app.rapport.reports.domain;
 
-import app.rapport.platform.web.ProblemException;
+import app.rapport.platform.domain.DomainException;
 import app.rapport.reports.repository.DirectoryStore;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.ReferralStore;
@@ -80,14 +80,14 @@ public class StatusUpdates {
     /** A referral's updates, oldest first; another clinic's referral is a 404. */
     @ReadOnly
     public List<StatusUpdate> onReferral(String clinicId, String referralId) {
-        referrals.find(clinicId, referralId).orElseThrow(() -> ProblemException.notFound("Referral", referralId));
+        referrals.find(clinicId, referralId).orElseThrow(() -> DomainException.notFound("Referral", referralId));
         return updates.onReferral(clinicId, referralId);
     }
 
     @ReadOnly
     public StatusUpdate find(String clinicId, String id) {
         return updates.findById(id).filter(u -> u.clinicId().equals(clinicId))
-                .orElseThrow(() -> ProblemException.notFound("Status update", id));
+                .orElseThrow(() -> DomainException.notFound("Status update", id));
     }
 
     @ReadOnly
@@ -187,7 +187,7 @@ public class StatusUpdates {
     private StatusUpdate unconfirmed(String clinicId, String id) {
         StatusUpdate u = find(clinicId, id);
         if (u.status() != StatusUpdate.Status.DELIVERY_UNCONFIRMED) {
-            throw ProblemException.conflict("Status update " + id + " is " + u.status()
+            throw DomainException.conflict("Status update " + id + " is " + u.status()
                     + "; only one whose delivery is unconfirmed can be confirmed or sent again").with("status", u.status().name());
         }
         return u;

@@ -1,8 +1,8 @@
 package app.rapport.reports.plugin;
 
+import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.mail.Mail;
 import app.rapport.platform.mail.Mailer;
-import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.domain.LetterDocument;
 import app.rapport.reports.domain.LetterWording;
 import app.rapport.reports.domain.Practitioner;
@@ -46,7 +46,7 @@ public class EmailDelivery implements ReportDelivery {
     @Override
     public String destination(Practitioner recipient) {
         if (recipient.email() == null || recipient.email().isBlank()) {
-            throw ProblemException.invalidField("channel", "the recipient has no e-mail address on file; choose PRINT");
+            throw DomainException.invalidField("channel", "the recipient has no e-mail address on file; choose PRINT");
         }
         return recipient.email();
     }

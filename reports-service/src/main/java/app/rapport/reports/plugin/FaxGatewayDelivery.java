@@ -1,7 +1,7 @@
 package app.rapport.reports.plugin;
 
+import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.mail.Mailer;
-import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.domain.LetterDocument;
 import app.rapport.reports.domain.Practitioner;
@@ -53,11 +53,11 @@ public class FaxGatewayDelivery implements ReportDelivery {
 
     @Override
     public String destination(Practitioner recipient) {
-        String domain = settings.faxGatewayOf(recipient.clinicId()).orElseThrow(() -> ProblemException.invalidField(
+        String domain = settings.faxGatewayOf(recipient.clinicId()).orElseThrow(() -> DomainException.invalidField(
                 "channel", "the clinic has no fax gateway"));
         String digits = digits(recipient.fax());
         if (digits.isEmpty()) {
-            throw ProblemException.invalidField("channel", "the recipient has no fax number on file");
+            throw DomainException.invalidField("channel", "the recipient has no fax number on file");
         }
         return digits + "@" + domain;
     }

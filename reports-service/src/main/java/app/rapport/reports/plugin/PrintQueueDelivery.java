@@ -9,7 +9,7 @@ import app.rapport.reports.domain.ReportDocument;
 import app.rapport.reports.domain.StatusUpdateDocument;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /** Puts the report on the clinic's print queue, to be printed and mailed or handed over by staff. */
@@ -17,8 +17,10 @@ import java.util.UUID;
 public class PrintQueueDelivery implements ReportDelivery {
 
     private final PrintJobs jobs;
+    private final Clock clock;
 
-    public PrintQueueDelivery(PrintJobs jobs) {
+    public PrintQueueDelivery(PrintJobs jobs, Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
     }
 
@@ -46,21 +48,21 @@ public class PrintQueueDelivery implements ReportDelivery {
     public void deliver(ReportDocument document, byte[] pdf, Destination to) {
         // The PDF is rendered again when printed: the queue holds no copy of patient records.
         jobs.save(new PrintJob(UUID.randomUUID().toString(), document.clinicId(), document.report().id(),
-                document.recipient().displayName(), Instant.now(), null, null, null, null, to.faxByHand(),
+                document.recipient().displayName(), clock.instant(), null, null, null, null, to.faxByHand(),
                 to.faxNumber()));
     }
 
     @Override
     public void deliver(LetterDocument letter, byte[] pdf, Destination to) {
         jobs.save(new PrintJob(UUID.randomUUID().toString(), letter.clinicId(), null,
-                letter.recipient().displayName(), Instant.now(), null, null, letter.letter().id(), null,
+                letter.recipient().displayName(), clock.instant(), null, null, letter.letter().id(), null,
                 to.faxByHand(), to.faxNumber()));
     }
 
     @Override
     public void deliver(StatusUpdateDocument update, byte[] pdf, Destination to) {
         jobs.save(new PrintJob(UUID.randomUUID().toString(), update.clinicId(), null,
-                update.recipient().displayName(), Instant.now(), null, null, null, update.update().id(),
+                update.recipient().displayName(), clock.instant(), null, null, null, update.update().id(),
                 to.faxByHand(), to.faxNumber()));
     }
 }

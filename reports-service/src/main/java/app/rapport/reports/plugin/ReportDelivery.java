@@ -26,7 +26,7 @@ public interface ReportDelivery extends RapportPlugin {
     /**
      * Where the report will go for this recipient (an e-mail address, "print queue").
      *
-     * @throws app.rapport.platform.web.ProblemException 422 naming {@code channel} when the recipient cannot be reached this way
+     * @throws app.rapport.platform.domain.DomainException INVALID (a 422) naming {@code channel} when the recipient cannot be reached this way
      */
     String destination(Practitioner recipient);
 
@@ -38,7 +38,7 @@ public interface ReportDelivery extends RapportPlugin {
      * sent or logged.
      */
     default void deliver(LetterDocument letter, byte[] pdf, Destination to) {
-        throw app.rapport.platform.web.ProblemException.invalidField("channel",
+        throw app.rapport.platform.domain.DomainException.invalidField("channel",
                 "the " + name() + " plugin cannot deliver letters; choose EMAIL or PRINT");
     }
 
@@ -48,7 +48,7 @@ public interface ReportDelivery extends RapportPlugin {
      * a failed attempt.
      */
     default void deliver(StatusUpdateDocument update, byte[] pdf, Destination to) {
-        throw app.rapport.platform.web.ProblemException.invalidField("channel",
+        throw app.rapport.platform.domain.DomainException.invalidField("channel",
                 "the " + name() + " plugin cannot deliver status updates");
     }
 

@@ -1,5 +1,6 @@
 package app.rapport.reports.web;
 
+import app.rapport.platform.persistence.Lists;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.Page;
@@ -8,13 +9,12 @@ import app.rapport.platform.web.ProblemException;
 import app.rapport.reports.domain.Letters;
 import app.rapport.reports.domain.PrintJob;
 import app.rapport.reports.domain.ReportDocuments;
+import app.rapport.reports.domain.StatusUpdates;
 import app.rapport.reports.plugin.LetterPdfRenderer;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.plugin.PrintedRecordsPdf;
 import app.rapport.reports.plugin.StatusUpdatePdf;
-import app.rapport.reports.domain.StatusUpdates;
 import app.rapport.reports.repository.PrintJobRepository;
-import app.rapport.platform.persistence.Lists;
 import app.rapport.reports.repository.ReportLists;
 import app.rapport.reports.repository.ReportRepository;
 import app.rapport.reports.web.ReportViews.PrintJobView;
@@ -31,7 +31,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /** Reports sent on the PRINT channel, waiting to be printed and mailed or handed over. */
 @Controller("/api/v1/print-queue")
@@ -49,11 +49,13 @@ public class PrintQueueController {
     private final PrintedRecordsPdf printedRecords;
     private final StatusUpdates statusUpdates;
     private final StatusUpdatePdf statusUpdatePdf;
+    private final Clock clock;
 
     public PrintQueueController(PrintJobRepository jobs, Lists lists, ReportRepository reports, ReportDocuments documents,
                                 PdfReportRenderer pdf, Letters letters, LetterPdfRenderer letterPdf,
                                 PrintedRecordsPdf printedRecords, StatusUpdates statusUpdates,
-                                StatusUpdatePdf statusUpdatePdf) {
+                                StatusUpdatePdf statusUpdatePdf, Clock clock) {
+        this.clock = clock;
         this.statusUpdates = statusUpdates;
         this.statusUpdatePdf = statusUpdatePdf;
         this.printedRecords = printedRecords;
@@ -98,7 +100,7 @@ public class PrintQueueController {
     @Transactional
     public PrintJobView markPrinted(Caller caller, String id) {
         find(caller, id);
-        if (jobs.markPrinted(id, caller.clinicId(), Instant.now(), caller.user()) != 1) {
+        if (jobs.markPrinted(id, caller.clinicId(), clock.instant(), caller.user()) != 1) {
             PrintJob job = find(caller, id);
             throw ProblemException.conflict("Print job " + id + " was already printed").with("printedAt", job.printedAt().toString());
         }

@@ -1,5 +1,6 @@
 package app.rapport.reports.web;
 
+import app.rapport.platform.persistence.Lists;
 import app.rapport.platform.plugin.PluginRegistry;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
@@ -21,7 +22,6 @@ import app.rapport.reports.domain.ReportQueue;
 import app.rapport.reports.domain.ReportStatus;
 import app.rapport.reports.domain.ReportType;
 import app.rapport.reports.plugin.ReportRenderer;
-import app.rapport.platform.persistence.Lists;
 import app.rapport.reports.repository.ReportLists;
 import app.rapport.reports.repository.ReportRepository;
 import app.rapport.reports.web.ReportViews.DisclosureView;
@@ -45,7 +45,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -66,11 +66,13 @@ public class ReportController {
     private final PluginRegistry plugins;
     private final ClinicCalendar calendar;
     private final MeasurementLog measurementLog;
+    private final Clock clock;
 
     public ReportController(ReportRepository reports, ReportQueue queue, ReportDispatch dispatch,
                             ReportDocuments documents, ReportCadence cadence, List<ReportRenderer> renderers,
                             PluginRegistry plugins, ClinicCalendar calendar, MeasurementLog measurementLog,
-                            Lists lists) {
+                            Lists lists, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.lists = lists;
         this.queue = queue;
@@ -150,7 +152,7 @@ public class ReportController {
         }
         Versions.check(ifMatch, r.version(), "Report " + id);
         measurementLog.checkContent(caller.clinicId(), r.referralId(), body);
-        if (reports.writeContent(id, caller.clinicId(), documents.write(body), Instant.now(), r.version()) != 1) {
+        if (reports.writeContent(id, caller.clinicId(), documents.write(body), clock.instant(), r.version()) != 1) {
             throw Versions.stale("Report " + id, r.version());
         }
         Report updated = find(caller, id);

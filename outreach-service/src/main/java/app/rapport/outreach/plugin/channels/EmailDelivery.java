@@ -7,11 +7,11 @@ import app.rapport.outreach.plugin.Delivery;
 import app.rapport.outreach.plugin.DeliveryChannel;
 import app.rapport.outreach.plugin.DeliveryFailedException;
 import app.rapport.outreach.plugin.DeliveryRequest;
+import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.mail.Mail;
 import app.rapport.platform.mail.MailOutcomeUnknown;
 import app.rapport.platform.mail.MailRefused;
 import app.rapport.platform.mail.Mailer;
-import app.rapport.platform.web.ProblemException;
 import jakarta.inject.Singleton;
 
 import java.util.Set;
@@ -48,7 +48,7 @@ public class EmailDelivery implements DeliveryChannel {
     public Delivery deliver(DeliveryRequest request) {
         String to = request.partner().email();
         if (to == null || to.isBlank()) {
-            throw ProblemException.invalidField("channel", request.partner().displayName()
+            throw DomainException.invalidField("channel", request.partner().displayName()
                     + " has no e-mail address in the directory; choose another channel");
         }
         MessageTemplate message = Templates.message(request);
