@@ -199,7 +199,7 @@ final class ServiceStatements {
                     "{\"referralId\":\"%s\",\"type\":\"THANK_YOU\",\"status\":\"OPEN\"}")));
 
     /**
-     * reports-service.referrals (ReferralEventsHandler → ReferralStore, ReportQueue): the referral
+     * reports-service.referrals (ReferralsHandler → ReferralStore, ReportQueue): the referral
      * copy; the check, with the row locked, whether its patient details came first (they do in
      * the bench: PatientReferred is written first, so the reports are queued now); then per
      * recipient (referrer and PCP) ReportQueue.queueFirst: is the first report there already,
@@ -245,7 +245,7 @@ final class ServiceStatements {
     }
 
     /**
-     * contacts-service.referrals (ReferralActivityHandler → PractitionerDirectory.referralReceived):
+     * contacts-service.referrals (ReferralsHandler → PractitionerDirectory.referralReceived):
      * the partner locked, its counters and dates updated. The practitioner table is copied with
      * its rows, so the lock and the update touch a real row.
      */

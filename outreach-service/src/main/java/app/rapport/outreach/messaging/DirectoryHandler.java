@@ -30,7 +30,7 @@ import java.util.Map;
  * zone, letterhead, focus niches) and the introductions partners made, on the same topic.
  */
 @Singleton
-public class DirectoryHandler implements EventHandler<DirectoryPayload> {
+public class DirectoryHandler implements EventHandler<InboundDirectory> {
 
     private final PartnerRepository partners;
     private final TaskRepository tasks;
@@ -53,27 +53,27 @@ public class DirectoryHandler implements EventHandler<DirectoryPayload> {
     }
 
     @Override
-    public Map<String, Class<? extends DirectoryPayload>> payloadTypes() {
-        Map<String, Class<? extends DirectoryPayload>> types = new HashMap<>(
-                EventHandler.sameRecord(PractitionerPayload.class, EventTypes.PRACTITIONER_SNAPSHOTS));
-        types.put(EventTypes.CLINIC_PROFILE_UPDATED, ClinicProfilePayload.class);
-        types.put(EventTypes.INTRODUCTION_RECORDED, IntroductionPayload.class);
+    public Map<String, Class<? extends InboundDirectory>> payloadTypes() {
+        Map<String, Class<? extends InboundDirectory>> types = new HashMap<>(
+                EventHandler.sameRecord(InboundPractitioner.class, EventTypes.PRACTITIONER_SNAPSHOTS));
+        types.put(EventTypes.CLINIC_PROFILE_UPDATED, InboundClinicProfile.class);
+        types.put(EventTypes.INTRODUCTION_RECORDED, InboundIntroduction.class);
         return Map.copyOf(types);
     }
 
     @Override
-    public void apply(InboundEvent<DirectoryPayload> event) {
-        if (event.payload() instanceof ClinicProfilePayload profile) {
+    public void apply(InboundEvent<InboundDirectory> event) {
+        if (event.payload() instanceof InboundClinicProfile profile) {
             profileUpdated(event.clinicId(), profile);
-        } else if (event.payload() instanceof IntroductionPayload introduction) {
+        } else if (event.payload() instanceof InboundIntroduction introduction) {
             introductionRecorded(event.clinicId(), introduction);
-        } else if (event.payload() instanceof PractitionerPayload practitioner) {
+        } else if (event.payload() instanceof InboundPractitioner practitioner) {
             practitionerSnapshot(event.clinicId(), practitioner.practitioner());
         }
     }
 
     /** The highest version per clinic wins; an older profile replayed changes nothing. */
-    private void profileUpdated(String clinicId, ClinicProfilePayload p) {
+    private void profileUpdated(String clinicId, InboundClinicProfile p) {
         ZoneId zone;
         try {
             zone = p.timeZone() == null || p.timeZone().isBlank() ? null : ZoneId.of(p.timeZone());
@@ -87,12 +87,12 @@ public class DirectoryHandler implements EventHandler<DirectoryPayload> {
                 p.version()), clock.instant());
     }
 
-    private void introductionRecorded(String clinicId, IntroductionPayload p) {
+    private void introductionRecorded(String clinicId, InboundIntroduction p) {
         partners.recordIntroduction(clinicId, p.introductionId(), p.practitionerId(),
                 p.introducedByPractitionerId(), p.recordedAt());
     }
 
-    private void practitionerSnapshot(String clinicId, PractitionerPayload.Snapshot s) {
+    private void practitionerSnapshot(String clinicId, InboundPractitioner.Snapshot s) {
         Instant now = clock.instant();
         Partner partner = new Partner(clinicId, s.id(), s.firstName(), s.lastName(), s.credentials(),
                 s.npi(), s.specialty(), s.organization(), s.email(), s.phone(),

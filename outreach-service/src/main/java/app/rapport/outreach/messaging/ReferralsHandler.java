@@ -20,7 +20,7 @@ import java.util.Map;
  * referrals), then handed to the clinic's enabled rules.
  */
 @Singleton
-public class ReferralsHandler implements EventHandler<ReferralPayload> {
+public class ReferralsHandler implements EventHandler<InboundReferral> {
 
     private final ReferralFactRepository referrals;
     private final RuleRunner rules;
@@ -38,24 +38,24 @@ public class ReferralsHandler implements EventHandler<ReferralPayload> {
     }
 
     @Override
-    public Map<String, Class<? extends ReferralPayload>> payloadTypes() {
-        return EventHandler.sameRecord(ReferralPayload.class, EventTypes.REFERRAL_RECEIVED, EventTypes.REFERRAL_SENT);
+    public Map<String, Class<? extends InboundReferral>> payloadTypes() {
+        return EventHandler.sameRecord(InboundReferral.class, EventTypes.REFERRAL_RECEIVED, EventTypes.REFERRAL_SENT);
     }
 
     @Override
-    public void apply(InboundEvent<ReferralPayload> event) {
+    public void apply(InboundEvent<InboundReferral> event) {
         apply(event, rules.batch(clock.instant()));
     }
 
     /** A poll's referrals: the rules read each clinic's profile, settings and partners once for all of them. */
     @Override
-    public void applyAll(EventBatch<ReferralPayload> batch) {
+    public void applyAll(EventBatch<InboundReferral> batch) {
         RuleRunner.Batch run = rules.batch(clock.instant());
         batch.forEach(event -> apply(event, run));
     }
 
-    private void apply(InboundEvent<ReferralPayload> event, RuleRunner.Batch run) {
-        ReferralPayload p = event.payload();
+    private void apply(InboundEvent<InboundReferral> event, RuleRunner.Batch run) {
+        InboundReferral p = event.payload();
         boolean received = EventTypes.REFERRAL_RECEIVED.equals(event.type());
         LocalDate on = received ? p.receivedOn() : p.sentOn();
         if (on == null) {

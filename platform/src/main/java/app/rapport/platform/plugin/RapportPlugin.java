@@ -2,7 +2,7 @@ package app.rapport.platform.plugin;
 
 /**
  * The base of every service's extension point (outreach rules and delivery channels, report
- * renderers and delivery, practitioner importers, intake adapters). A plugin is a Micronaut bean;
+ * renderers and delivery, practitioner importers, visit importers). A plugin is a Micronaut bean;
  * the built-in behaviour is written as plugins too, so a clinic can switch any of it off.
  */
 public interface RapportPlugin {

@@ -14,6 +14,6 @@ public record Visit(@Id String id, String clinicId, String referralId, int visit
                     VisitType type, @Nullable BigDecimal billedAmount, @Nullable String currency, String source,
                     @Nullable String externalRef, String recordedBy, Instant recordedAt) {
 
-    /** Source of visits recorded over the API rather than by an intake adapter. */
+    /** Source of visits recorded over the API rather than by a visit importer. */
     public static final String API = "api";
 }

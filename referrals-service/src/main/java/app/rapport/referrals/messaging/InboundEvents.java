@@ -30,7 +30,7 @@ public final class InboundEvents {
                                        @NotNull @Min(1) Long version) {
     }
 
-    /** What {@link LoopClosingHandler} reads: a message sent to a partner about a referral. */
+    /** What {@link ReportsHandler} reads: a message sent to a partner about a referral. */
     public sealed interface SentAboutReferral permits ReportSent, StatusUpdateSent {
     }
 

@@ -4,8 +4,8 @@ import app.rapport.platform.plugin.PluginRegistry;
 import app.rapport.platform.security.Roles;
 import app.rapport.platform.tenancy.Caller;
 import app.rapport.platform.web.ProblemException;
-import app.rapport.referrals.domain.VisitImporter;
-import app.rapport.referrals.plugin.IntakeAdapter;
+import app.rapport.referrals.domain.VisitImports;
+import app.rapport.referrals.plugin.VisitImporter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -19,17 +19,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
-/** Imports visits through an intake adapter plugin, answering line by line. */
+/** Imports visits through a visit importer plugin, answering line by line. */
 @Controller("/api/v1/visit-imports")
 @Secured({Roles.STAFF, Roles.CLINICIAN})
 @Tag(name = "Visits")
 public class VisitImportController {
 
-    private final List<IntakeAdapter> adapters;
+    private final List<VisitImporter> adapters;
     private final PluginRegistry plugins;
-    private final VisitImporter importer;
+    private final VisitImports importer;
 
-    public VisitImportController(List<IntakeAdapter> adapters, PluginRegistry plugins, VisitImporter importer) {
+    public VisitImportController(List<VisitImporter> adapters, PluginRegistry plugins, VisitImports importer) {
         this.adapters = adapters;
         this.plugins = plugins;
         this.importer = importer;
@@ -38,21 +38,21 @@ public class VisitImportController {
     @Post(consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import visits from another system's export, e.g. ?adapter=csv-visit-import with text/csv")
     public ImportReport importVisits(Caller caller, @QueryValue String adapter, @Nullable @Body String body) {
-        IntakeAdapter chosen = plugins.enabledFor(caller.clinicId(), adapters).stream()
+        VisitImporter chosen = plugins.enabledFor(caller.clinicId(), adapters).stream()
                 .filter(a -> a.name().equals(adapter)).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField("adapter", "no intake adapter '" + adapter
+                .orElseThrow(() -> ProblemException.invalidField("adapter", "no visit importer '" + adapter
                         + "' is loaded and switched on for this clinic (see GET /api/v1/plugins)"));
         if (body == null || body.isBlank()) {
             throw ProblemException.invalidField("body", "the export is empty");
         }
-        List<VisitImporter.LineReport> lines = importer.importVisits(caller.clinicId(), caller.user(), chosen, body);
-        return new ImportReport(chosen.name(), count(lines, VisitImporter.LineOutcome.IMPORTED),
-                count(lines, VisitImporter.LineOutcome.DUPLICATE), count(lines, VisitImporter.LineOutcome.REJECTED),
+        List<VisitImports.LineReport> lines = importer.importVisits(caller.clinicId(), caller.user(), chosen, body);
+        return new ImportReport(chosen.name(), count(lines, VisitImports.LineOutcome.IMPORTED),
+                count(lines, VisitImports.LineOutcome.DUPLICATE), count(lines, VisitImports.LineOutcome.REJECTED),
                 lines.stream().map(l -> new LineView(l.line(), l.outcome().name(), l.referralId(), l.visitId(),
                         l.visitNumber(), l.reason())).toList());
     }
 
-    private static int count(List<VisitImporter.LineReport> lines, VisitImporter.LineOutcome outcome) {
+    private static int count(List<VisitImports.LineReport> lines, VisitImports.LineOutcome outcome) {
         return (int) lines.stream().filter(l -> l.outcome() == outcome).count();
     }
 

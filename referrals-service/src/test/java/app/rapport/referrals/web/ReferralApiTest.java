@@ -508,7 +508,7 @@ class ReferralApiTest extends ReferralsTestSupport {
         assertThat(problem.get("errors").toString()).contains("field=adapter");
         assertThat(((List<Map<String, Object>>) get("/api/v1/plugins", staff(clinic)).get("items")))
                 .anySatisfy(p -> assertThat(p).containsEntry("name", "csv-visit-import")
-                        .containsEntry("extensionPoint", "intake-adapter").containsEntry("enabled", false));
+                        .containsEntry("extensionPoint", "visit-importer").containsEntry("enabled", false));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** contacts.practitioners.v1, ClinicProfileUpdated: the letterhead, logo and time zone of the clinic. */
 @Singleton
-public class ClinicProfileHandler implements EventHandler<ClinicProfileEvents.ClinicProfileUpdated> {
+public class ClinicProfileHandler implements EventHandler<InboundClinicProfile.ClinicProfileUpdated> {
 
     private final ClinicProfileStore profiles;
 
@@ -29,12 +29,12 @@ public class ClinicProfileHandler implements EventHandler<ClinicProfileEvents.Cl
     }
 
     @Override
-    public Map<String, Class<? extends ClinicProfileEvents.ClinicProfileUpdated>> payloadTypes() {
-        return Map.of(EventTypes.CLINIC_PROFILE_UPDATED, ClinicProfileEvents.ClinicProfileUpdated.class);
+    public Map<String, Class<? extends InboundClinicProfile.ClinicProfileUpdated>> payloadTypes() {
+        return Map.of(EventTypes.CLINIC_PROFILE_UPDATED, InboundClinicProfile.ClinicProfileUpdated.class);
     }
 
     @Override
-    public void apply(InboundEvent<ClinicProfileEvents.ClinicProfileUpdated> event) {
+    public void apply(InboundEvent<InboundClinicProfile.ClinicProfileUpdated> event) {
         var p = event.payload();
         var head = p.letterhead();
         var address = head.address();

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /** contacts.practitioners.v1: the local copy of recipients (name, e-mail, fax, specialty, report preferences). */
 @Singleton
-public class DirectoryHandler implements EventHandler<DirectoryEvents.PractitionerEvent> {
+public class DirectoryHandler implements EventHandler<InboundDirectory.PractitionerEvent> {
 
     /** What a partner gets who did not say which reports (contacts-service's ReportPreferences.DEFAULT_REPORTS). */
     static final List<String> DEFAULT_REPORTS = List.of(ReportType.INITIAL.name(), ReportType.DISCHARGE.name());
@@ -35,14 +35,14 @@ public class DirectoryHandler implements EventHandler<DirectoryEvents.Practition
     }
 
     @Override
-    public Map<String, Class<? extends DirectoryEvents.PractitionerEvent>> payloadTypes() {
-        return EventHandler.sameRecord(DirectoryEvents.PractitionerEvent.class, EventTypes.PRACTITIONER_SNAPSHOTS);
+    public Map<String, Class<? extends InboundDirectory.PractitionerEvent>> payloadTypes() {
+        return EventHandler.sameRecord(InboundDirectory.PractitionerEvent.class, EventTypes.PRACTITIONER_SNAPSHOTS);
     }
 
     @Override
-    public void apply(InboundEvent<DirectoryEvents.PractitionerEvent> event) {
-        DirectoryEvents.Snapshot s = event.payload().practitioner();
-        DirectoryEvents.ReportPreferences prefs = s.reportPreferences();
+    public void apply(InboundEvent<InboundDirectory.PractitionerEvent> event) {
+        InboundDirectory.Snapshot s = event.payload().practitioner();
+        InboundDirectory.ReportPreferences prefs = s.reportPreferences();
         // Preferences stating only a channel or a cadence still want the default reports: a list left
         // out is the default, and only an empty list means none.
         String types = prefs == null ? null : column(prefs.reports() == null ? DEFAULT_REPORTS : prefs.reports(),

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** outreach.activities.v1: completed thank-yous (turnaround per partner) and gifts (what a relationship cost). */
 @Singleton
-public class OutreachHandler implements EventHandler<OutreachEvents.OutreachActivity> {
+public class OutreachHandler implements EventHandler<InboundOutreach.OutreachActivity> {
 
     private final ReferralStore store;
 
@@ -24,21 +24,21 @@ public class OutreachHandler implements EventHandler<OutreachEvents.OutreachActi
     }
 
     @Override
-    public Map<String, Class<? extends OutreachEvents.OutreachActivity>> payloadTypes() {
-        return Map.of(EventTypes.OUTREACH_TASK_COMPLETED, OutreachEvents.OutreachTaskCompleted.class,
-                EventTypes.GIFT_RECORDED, OutreachEvents.GiftRecorded.class,
-                EventTypes.GIFT_REVERSED, OutreachEvents.GiftReversed.class);
+    public Map<String, Class<? extends InboundOutreach.OutreachActivity>> payloadTypes() {
+        return Map.of(EventTypes.OUTREACH_TASK_COMPLETED, InboundOutreach.OutreachTaskCompleted.class,
+                EventTypes.GIFT_RECORDED, InboundOutreach.GiftRecorded.class,
+                EventTypes.GIFT_REVERSED, InboundOutreach.GiftReversed.class);
     }
 
     @Override
-    public void apply(InboundEvent<OutreachEvents.OutreachActivity> event) {
-        if (event.payload() instanceof OutreachEvents.GiftRecorded g) {
+    public void apply(InboundEvent<InboundOutreach.OutreachActivity> event) {
+        if (event.payload() instanceof InboundOutreach.GiftRecorded g) {
             store.recordGift(event.clinicId(), g.giftId(), g.practitionerId(), g.value().amount(),
                     g.value().currency(), g.givenOn());
-        } else if (event.payload() instanceof OutreachEvents.GiftReversed g) {
+        } else if (event.payload() instanceof InboundOutreach.GiftReversed g) {
             store.reverseGift(event.clinicId(), g.giftId(), g.practitionerId(), g.value().amount(),
                     g.value().currency(), g.reversedOn());
-        } else if (event.payload() instanceof OutreachEvents.OutreachTaskCompleted t && "THANK_YOU".equals(t.type())) {
+        } else if (event.payload() instanceof InboundOutreach.OutreachTaskCompleted t && "THANK_YOU".equals(t.type())) {
             store.recordThankYou(event.clinicId(), t.taskId(), t.practitionerId(), t.referralId(), t.channel(),
                     t.dueOn(), t.occurredAt());
         }

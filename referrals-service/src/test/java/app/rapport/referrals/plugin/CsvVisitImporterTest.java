@@ -10,18 +10,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading a practice-management export: quoting, US dates, dollar amounts, and lines it cannot read. */
-class CsvVisitImportTest {
+class CsvVisitImporterTest {
 
-    private final CsvVisitImport csv = new CsvVisitImport("USD");
+    private final CsvVisitImporter csv = new CsvVisitImporter("USD");
 
     @Test
     void readsQuotedFieldsUsDatesAndDollarAmounts() {
         String export = "\uFEFFAppointment ID,Patient First Name,Patient Last Name,Patient Birth Date,Visit Date,Visit Type,Billed Amount\r\n"
                 + "A-1,\"Elena\",\"Marsh, Jr.\",04/17/1991,03/06/2025,Initial Evaluation,\"$1,145.00\"\r\n"
                 + "A-2,Elena,Marsh,1991-04-17,2025-03-10,treatment,\r\n";
-        List<IntakeAdapter.VisitLine> lines = csv.read(export);
+        List<VisitImporter.VisitLine> lines = csv.read(export);
         assertThat(lines).hasSize(2);
-        IntakeAdapter.VisitLine first = lines.get(0);
+        VisitImporter.VisitLine first = lines.get(0);
         assertThat(first.problem()).isNull();
         assertThat(first.line()).isEqualTo(2);
         assertThat(first.patient().lastName()).isEqualTo("Marsh, Jr.");
@@ -43,8 +43,8 @@ class CsvVisitImportTest {
                 + "b3cdda68-69ae-4307-b051-9c4ec24c51ae,2025-03-06,MASSAGE,\n"
                 + "b3cdda68-69ae-4307-b051-9c4ec24c51ae,2025-03-06,TREATMENT,-5\n"
                 + ",2025-03-06,TREATMENT,\n";
-        List<IntakeAdapter.VisitLine> lines = csv.read(export);
-        assertThat(lines).extracting(IntakeAdapter.VisitLine::problem).containsExactly(
+        List<VisitImporter.VisitLine> lines = csv.read(export);
+        assertThat(lines).extracting(VisitImporter.VisitLine::problem).containsExactly(
                 "referral_id is not a referral id",
                 "visit_date is not a date (2025-03-06 or 03/06/2025)",
                 "visit_type must be INITIAL_EVALUATION, TREATMENT, RE_EVALUATION or DISCHARGE",

@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** ClinicProfileUpdated (contacts.practitioners.v1): what letters need to speak for the clinic. */
-public final class ClinicProfileEvents {
+public final class InboundClinicProfile {
 
-    private ClinicProfileEvents() {
+    private InboundClinicProfile() {
     }
 
     @Serdeable
@@ -37,7 +37,7 @@ public final class ClinicProfileEvents {
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ClinicProfileUpdated(@NotBlank @Pattern(regexp = ReferralEvents.UUID) String profileId,
+    public record ClinicProfileUpdated(@NotBlank @Pattern(regexp = InboundReferrals.UUID) String profileId,
                                        @NotBlank @Size(max = 200) String clinicName,
                                        @NotBlank @Size(max = 64) String timeZone,
                                        @NotNull @Valid Letterhead letterhead, @Nullable @Valid Logo logo,

@@ -10,12 +10,12 @@ import java.util.List;
 
 /** ClinicProfileUpdated as outreach reads it: the name, zone and letterhead its letters need, the focus niches. */
 @Serdeable
-public record ClinicProfilePayload(@NotBlank String profileId, @NotBlank String clinicName, @Nullable String timeZone,
+public record InboundClinicProfile(@NotBlank String profileId, @NotBlank String clinicName, @Nullable String timeZone,
                                    @Valid @NotNull Letterhead letterhead, @Nullable List<String> focusNiches,
-                                   @NotNull Long version) implements DirectoryPayload {
+                                   @NotNull Long version) implements InboundDirectory {
 
     @Serdeable
-    public record Letterhead(@Nullable String locationName, @Nullable PractitionerPayload.Address address,
+    public record Letterhead(@Nullable String locationName, @Nullable InboundPractitioner.Address address,
                              @Nullable String phone, @Nullable String fax, @Nullable String email) {
     }
 }

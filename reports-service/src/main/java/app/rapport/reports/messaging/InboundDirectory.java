@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /** The practitioner snapshot every contacts.practitioners.v1 event carries; the rest is not needed here. */
-public final class DirectoryEvents {
+public final class InboundDirectory {
 
-    private DirectoryEvents() {
+    private InboundDirectory() {
     }
 
     @Serdeable
@@ -32,7 +32,7 @@ public final class DirectoryEvents {
 
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Snapshot(@NotBlank @Pattern(regexp = ReferralEvents.UUID) String id, @NotBlank String firstName,
+    public record Snapshot(@NotBlank @Pattern(regexp = InboundReferrals.UUID) String id, @NotBlank String firstName,
                            @NotBlank String lastName, @Nullable String credentials, @NotBlank String specialty,
                            @Nullable String organization, @Nullable String email, @Nullable String fax,
                            @Nullable @Valid Address address, @Nullable @Valid ReportPreferences reportPreferences, @NotNull Boolean archived,

@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * the letters the referral prompts.
  */
 @Serdeable
-public record ReferralPayload(@NotBlank String referralId,
+public record InboundReferral(@NotBlank String referralId,
                               @NotBlank @Pattern(regexp = "RECEIVED|SENT") String direction,
                               @Nullable String kind,
                               @NotBlank String practitionerId,

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 
 /** Every practitioner event carries the whole snapshot; outreach keeps what it needs of it. */
 @Serdeable
-public record PractitionerPayload(@Valid @NotNull Snapshot practitioner) implements DirectoryPayload {
+public record InboundPractitioner(@Valid @NotNull Snapshot practitioner) implements InboundDirectory {
 
     @Serdeable
     public record Snapshot(@NotBlank String id, @NotBlank String firstName, @NotBlank String lastName,

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** outreach.activities.v1: completed tasks (thank-you turnaround) and gifts given or reversed (spend per source). */
-public final class OutreachEvents {
+public final class InboundOutreach {
 
-    private OutreachEvents() {
+    private InboundOutreach() {
     }
 
     /** What {@link OutreachHandler} reads: a thank-you done, a gift recorded or reversed. */

@@ -14,7 +14,7 @@ import java.util.Map;
  * partner went DORMANT. Every other task outreach creates says nothing about how warm they are.
  */
 @Singleton
-public class OutreachActivityHandler implements EventHandler<PartnerActivityPayloads.OutreachActivity> {
+public class OutreachHandler implements EventHandler<InboundActivity.OutreachActivity> {
 
     /** outreach-service's {@code DormantRule.ruleName()}, named on the CHECK_IN tasks it proposes. */
     static final String QUIET_PARTNER_RULE = "Dormant";
@@ -22,7 +22,7 @@ public class OutreachActivityHandler implements EventHandler<PartnerActivityPayl
 
     private final PractitionerDirectory directory;
 
-    public OutreachActivityHandler(PractitionerDirectory directory) {
+    public OutreachHandler(PractitionerDirectory directory) {
         this.directory = directory;
     }
 
@@ -33,16 +33,16 @@ public class OutreachActivityHandler implements EventHandler<PartnerActivityPayl
     }
 
     @Override
-    public Map<String, Class<? extends PartnerActivityPayloads.OutreachActivity>> payloadTypes() {
-        return Map.of(EventTypes.OUTREACH_TASK_COMPLETED, PartnerActivityPayloads.OutreachTaskCompleted.class,
-                EventTypes.OUTREACH_TASK_CREATED, PartnerActivityPayloads.OutreachTaskCreated.class);
+    public Map<String, Class<? extends InboundActivity.OutreachActivity>> payloadTypes() {
+        return Map.of(EventTypes.OUTREACH_TASK_COMPLETED, InboundActivity.OutreachTaskCompleted.class,
+                EventTypes.OUTREACH_TASK_CREATED, InboundActivity.OutreachTaskCreated.class);
     }
 
     @Override
-    public void apply(InboundEvent<PartnerActivityPayloads.OutreachActivity> event) {
-        if (event.payload() instanceof PartnerActivityPayloads.OutreachTaskCompleted done) {
+    public void apply(InboundEvent<InboundActivity.OutreachActivity> event) {
+        if (event.payload() instanceof InboundActivity.OutreachTaskCompleted done) {
             directory.outreachDone(event.clinicId(), done.practitionerId(), done.occurredAt());
-        } else if (event.payload() instanceof PartnerActivityPayloads.OutreachTaskCreated created
+        } else if (event.payload() instanceof InboundActivity.OutreachTaskCreated created
                 && CHECK_IN.equals(created.type()) && QUIET_PARTNER_RULE.equals(created.rule())) {
             directory.wentQuiet(event.clinicId(), created.practitionerId(),
                     "Quiet much longer than usual: outreach proposed a check-in");

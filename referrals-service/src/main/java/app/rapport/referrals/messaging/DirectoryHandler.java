@@ -19,14 +19,14 @@ import java.util.Optional;
  * older than (or as old as) the one held: events replayed or arriving late change nothing.
  */
 @Singleton
-public class DirectoryCopyHandler implements EventHandler<InboundEvents.PractitionerEvent> {
+public class DirectoryHandler implements EventHandler<InboundEvents.PractitionerEvent> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DirectoryCopyHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryHandler.class);
 
     private final PartnerRepository partners;
     private final Clock clock;
 
-    public DirectoryCopyHandler(PartnerRepository partners, Clock clock) {
+    public DirectoryHandler(PartnerRepository partners, Clock clock) {
         this.clock = clock;
         this.partners = partners;
     }

@@ -14,9 +14,9 @@ import java.util.List;
  * referral, refusing duplicates and recording the visit is the service's job, the same for all.
  * A jar with an implementation on RAPPORT_PLUGIN_DIR is picked up at start.
  */
-public interface IntakeAdapter extends RapportPlugin {
+public interface VisitImporter extends RapportPlugin {
 
-    String EXTENSION_POINT = "intake-adapter";
+    String EXTENSION_POINT = "visit-importer";
 
     @Override
     default String extensionPoint() {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The built-in intake adapter: a practice-management system's visit export as CSV (RFC 4180,
+ * The built-in visit importer: a practice-management system's visit export as CSV (RFC 4180,
  * a header row, comma-separated, quotes allowed). Columns, in any order, case-insensitive:
  * {@code visit_date} (2025-03-06 or 03/06/2025), {@code visit_type} (INITIAL_EVALUATION,
  * TREATMENT, RE_EVALUATION, DISCHARGE; spaces or hyphens allowed), then either {@code referral_id}
@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * {@code billed_amount} (145.00, $145.00), {@code currency} and {@code appointment_id}.
  */
 @Singleton
-public class CsvVisitImport implements IntakeAdapter {
+public class CsvVisitImporter implements VisitImporter {
 
+    /** The plugin's name is the key of each clinic's on/off switch (plugin_setting), so it stays as it was. */
     public static final String NAME = "csv-visit-import";
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
     private static final Pattern AMOUNT = Pattern.compile("^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,4})?$");
@@ -34,7 +35,7 @@ public class CsvVisitImport implements IntakeAdapter {
 
     private final String defaultCurrency;
 
-    public CsvVisitImport(@Value("${rapport.referrals.visit-import.default-currency:USD}") String defaultCurrency) {
+    public CsvVisitImporter(@Value("${rapport.referrals.visit-import.default-currency:USD}") String defaultCurrency) {
         this.defaultCurrency = defaultCurrency;
     }
 
@@ -87,7 +88,7 @@ public class CsvVisitImport implements IntakeAdapter {
             return VisitLine.unreadable(line, "visit_type must be INITIAL_EVALUATION, TREATMENT, RE_EVALUATION or DISCHARGE");
         }
         String referralId = blankToNull(cell(row, columns, "referral_id"));
-        IntakeAdapter.PatientMatch patient = null;
+        VisitImporter.PatientMatch patient = null;
         if (referralId != null) {
             referralId = referralId.toLowerCase(Locale.ROOT);
             if (!UUID.matcher(referralId).matches()) {
@@ -101,7 +102,7 @@ public class CsvVisitImport implements IntakeAdapter {
                 return VisitLine.unreadable(line,
                         "give referral_id, or patient_first_name, patient_last_name and patient_birth_date");
             }
-            patient = new IntakeAdapter.PatientMatch(first, last, born);
+            patient = new VisitImporter.PatientMatch(first, last, born);
         }
         BigDecimal amount = null;
         String currency = null;

@@ -13,20 +13,20 @@ import java.time.LocalDate;
  * The parts of other services' events the directory needs. Everything else is ignored on purpose:
  * above all ReferralReceived's patient, which contacts-service never reads, keeps or logs.
  */
-public final class PartnerActivityPayloads {
+public final class InboundActivity {
 
-    private PartnerActivityPayloads() {
+    private InboundActivity() {
     }
 
-    /** What {@link ReferralActivityHandler} reads: a referral either way. */
+    /** What {@link ReferralsHandler} reads: a referral either way. */
     public sealed interface ReferralActivity permits ReferralReceived, ReferralSent {
     }
 
-    /** What {@link OutreachActivityHandler} reads. */
+    /** What {@link OutreachHandler} reads. */
     public sealed interface OutreachActivity permits OutreachTaskCompleted, OutreachTaskCreated {
     }
 
-    /** What {@link ReportActivityHandler} reads: something sent to the partner. */
+    /** What {@link ReportsHandler} reads: something sent to the partner. */
     public sealed interface Contact permits ReportSent, StatusUpdateSent {
         String practitionerId();
 

@@ -23,14 +23,14 @@ import java.time.Clock;
  * keys by report or update id, so their order is not guaranteed) takes its place.
  */
 @Singleton
-public class LoopClosingHandler implements EventHandler<InboundEvents.SentAboutReferral> {
+public class ReportsHandler implements EventHandler<InboundEvents.SentAboutReferral> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoopClosingHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsHandler.class);
 
     private final ReferralRepository referrals;
     private final Clock clock;
 
-    public LoopClosingHandler(ReferralRepository referrals, Clock clock) {
+    public ReportsHandler(ReferralRepository referrals, Clock clock) {
         this.clock = clock;
         this.referrals = referrals;
     }

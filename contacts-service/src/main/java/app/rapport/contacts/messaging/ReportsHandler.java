@@ -10,11 +10,11 @@ import java.util.Map;
 
 /** A report or a referral status update sent to the partner: the latest contact with them. The stage stays. */
 @Singleton
-public class ReportActivityHandler implements EventHandler<PartnerActivityPayloads.Contact> {
+public class ReportsHandler implements EventHandler<InboundActivity.Contact> {
 
     private final PractitionerDirectory directory;
 
-    public ReportActivityHandler(PractitionerDirectory directory) {
+    public ReportsHandler(PractitionerDirectory directory) {
         this.directory = directory;
     }
 
@@ -24,13 +24,13 @@ public class ReportActivityHandler implements EventHandler<PartnerActivityPayloa
     }
 
     @Override
-    public Map<String, Class<? extends PartnerActivityPayloads.Contact>> payloadTypes() {
-        return Map.of(EventTypes.REPORT_SENT, PartnerActivityPayloads.ReportSent.class,
-                EventTypes.STATUS_UPDATE_SENT, PartnerActivityPayloads.StatusUpdateSent.class);
+    public Map<String, Class<? extends InboundActivity.Contact>> payloadTypes() {
+        return Map.of(EventTypes.REPORT_SENT, InboundActivity.ReportSent.class,
+                EventTypes.STATUS_UPDATE_SENT, InboundActivity.StatusUpdateSent.class);
     }
 
     @Override
-    public void apply(InboundEvent<PartnerActivityPayloads.Contact> event) {
+    public void apply(InboundEvent<InboundActivity.Contact> event) {
         directory.contacted(event.clinicId(), event.payload().practitionerId(), event.payload().sentAt());
     }
 }

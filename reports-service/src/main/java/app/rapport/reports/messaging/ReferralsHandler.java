@@ -17,19 +17,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * referrals.referrals.v1: a received referral queues its reports (once {@link PatientDetailsHandler}
+ * referrals.referrals.v1: a received referral queues its reports (once {@link PatientsHandler}
  * has who the patient is, too), and its moves (and first visit) record status updates to the
  * referrer; every referral event feeds the analytics read models and the report cadence.
  */
 @Singleton
-public class ReferralEventsHandler implements EventHandler<ReferralEvents.ReferralActivity> {
+public class ReferralsHandler implements EventHandler<InboundReferrals.ReferralActivity> {
 
     private final ReferralStore referrals;
     private final ReportQueue queue;
     private final StatusUpdates statusUpdates;
     private final ClinicCalendar calendar;
 
-    public ReferralEventsHandler(ReferralStore referrals, ReportQueue queue,
+    public ReferralsHandler(ReferralStore referrals, ReportQueue queue,
                                  StatusUpdates statusUpdates, ClinicCalendar calendar) {
         this.statusUpdates = statusUpdates;
         this.calendar = calendar;
@@ -43,18 +43,18 @@ public class ReferralEventsHandler implements EventHandler<ReferralEvents.Referr
     }
 
     @Override
-    public Map<String, Class<? extends ReferralEvents.ReferralActivity>> payloadTypes() {
-        return Map.of(EventTypes.REFERRAL_RECEIVED, ReferralEvents.ReferralReceived.class,
-                EventTypes.REFERRAL_SENT, ReferralEvents.ReferralSent.class,
-                EventTypes.REFERRAL_STATUS_CHANGED, ReferralEvents.ReferralStatusChanged.class,
-                EventTypes.VISIT_RECORDED, ReferralEvents.VisitRecorded.class);
+    public Map<String, Class<? extends InboundReferrals.ReferralActivity>> payloadTypes() {
+        return Map.of(EventTypes.REFERRAL_RECEIVED, InboundReferrals.ReferralReceived.class,
+                EventTypes.REFERRAL_SENT, InboundReferrals.ReferralSent.class,
+                EventTypes.REFERRAL_STATUS_CHANGED, InboundReferrals.ReferralStatusChanged.class,
+                EventTypes.VISIT_RECORDED, InboundReferrals.VisitRecorded.class);
     }
 
     @Override
-    public void apply(InboundEvent<ReferralEvents.ReferralActivity> event) {
+    public void apply(InboundEvent<InboundReferrals.ReferralActivity> event) {
         String clinic = event.clinicId();
-        ReferralEvents.ReferralActivity payload = event.payload();
-        if (payload instanceof ReferralEvents.ReferralReceived r) {
+        InboundReferrals.ReferralActivity payload = event.payload();
+        if (payload instanceof InboundReferrals.ReferralReceived r) {
             var treating = r.treatingPractitioner();
             referrals.insert(new ReferralRecord(clinic, r.referralId(), "RECEIVED", r.kind(),
                     r.practitionerId(), r.status(), r.receivedOn(), null, r.requestedService(), List.of(),
@@ -62,10 +62,10 @@ public class ReferralEventsHandler implements EventHandler<ReferralEvents.Referr
                     treating == null ? null : treating.credentials(), r.patientReference(), null, null, null));
             // Its PatientReferred may have come first (another topic): then the reports go now.
             referrals.completeReceived(clinic, r.referralId()).ifPresent(queue::onReferralReceived);
-        } else if (payload instanceof ReferralEvents.ReferralSent r) {
+        } else if (payload instanceof InboundReferrals.ReferralSent r) {
             referrals.insert(new ReferralRecord(clinic, r.referralId(), "SENT", r.kind(), r.practitionerId(),
                     r.status(), r.sentOn(), null, null, List.of(), null, null, null, null, null, null, null));
-        } else if (payload instanceof ReferralEvents.ReferralStatusChanged r) {
+        } else if (payload instanceof InboundReferrals.ReferralStatusChanged r) {
             referrals.changeStatus(clinic, r.referralId(), r.to());
             if (r.direction() == null || "RECEIVED".equals(r.direction())) {
                 // A backdated move (occurredOn) is dated on its own day, else on the clinic's day it was made.
@@ -73,7 +73,7 @@ public class ReferralEventsHandler implements EventHandler<ReferralEvents.Referr
                 StatusUpdateKind.forStatus(r.to()).ifPresent(kind ->
                         statusUpdates.onReferralMoved(clinic, r.referralId(), kind, r.reason(), on));
             }
-        } else if (payload instanceof ReferralEvents.VisitRecorded v) {
+        } else if (payload instanceof InboundReferrals.VisitRecorded v) {
             referrals.recordVisit(clinic, v.visitId(), v.referralId(), v.practitionerId(), v.visitDate(), v.type(),
                     v.visitNumber(), v.billedAmount() == null ? null : new BigDecimal(v.billedAmount().amount()),
                     v.billedAmount() == null ? null : v.billedAmount().currency());

@@ -16,12 +16,12 @@ import java.util.Map;
  * the referral's ReferralReceived; whichever of the two comes second queues the reports.
  */
 @Singleton
-public class PatientDetailsHandler implements EventHandler<ReferralEvents.PatientReferred> {
+public class PatientsHandler implements EventHandler<InboundReferrals.PatientReferred> {
 
     private final ReferralStore referrals;
     private final ReportQueue queue;
 
-    public PatientDetailsHandler(ReferralStore referrals, ReportQueue queue) {
+    public PatientsHandler(ReferralStore referrals, ReportQueue queue) {
         this.referrals = referrals;
         this.queue = queue;
     }
@@ -32,12 +32,12 @@ public class PatientDetailsHandler implements EventHandler<ReferralEvents.Patien
     }
 
     @Override
-    public Map<String, Class<? extends ReferralEvents.PatientReferred>> payloadTypes() {
-        return Map.of(EventTypes.PATIENT_REFERRED, ReferralEvents.PatientReferred.class);
+    public Map<String, Class<? extends InboundReferrals.PatientReferred>> payloadTypes() {
+        return Map.of(EventTypes.PATIENT_REFERRED, InboundReferrals.PatientReferred.class);
     }
 
     @Override
-    public void apply(InboundEvent<ReferralEvents.PatientReferred> event) {
+    public void apply(InboundEvent<InboundReferrals.PatientReferred> event) {
         var p = event.payload();
         referrals.recordPatient(event.clinicId(), p.referralId(), p.patient().reference(), p.patient().firstName(),
                 p.patient().lastName(), p.patient().birthDate(), p.reason(),

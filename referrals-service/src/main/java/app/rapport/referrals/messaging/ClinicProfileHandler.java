@@ -21,20 +21,21 @@ import java.util.Optional;
  * the whole profile travels, so the highest {@code version} wins and an older or repeated one changes nothing.
  */
 @Singleton
-public class ClinicTimeZoneHandler implements EventHandler<InboundEvents.ClinicProfileUpdated> {
+public class ClinicProfileHandler implements EventHandler<InboundEvents.ClinicProfileUpdated> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClinicTimeZoneHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClinicProfileHandler.class);
 
     private final ClinicTimeZoneRepository zones;
     private final Clock clock;
 
-    public ClinicTimeZoneHandler(ClinicTimeZoneRepository zones, Clock clock) {
+    public ClinicProfileHandler(ClinicTimeZoneRepository zones, Clock clock) {
         this.clock = clock;
         this.zones = zones;
     }
 
     @Override
     public String consumerName() {
+        // The name it had as ClinicTimeZoneHandler: a new name would replay the topic.
         return "referrals-service.clinic-time-zone";
     }
 

@@ -14,11 +14,11 @@ import java.util.Map;
  * directory nothing about the relationship and are passed over.
  */
 @Singleton
-public class ReferralActivityHandler implements EventHandler<PartnerActivityPayloads.ReferralActivity> {
+public class ReferralsHandler implements EventHandler<InboundActivity.ReferralActivity> {
 
     private final PractitionerDirectory directory;
 
-    public ReferralActivityHandler(PractitionerDirectory directory) {
+    public ReferralsHandler(PractitionerDirectory directory) {
         this.directory = directory;
     }
 
@@ -28,16 +28,16 @@ public class ReferralActivityHandler implements EventHandler<PartnerActivityPayl
     }
 
     @Override
-    public Map<String, Class<? extends PartnerActivityPayloads.ReferralActivity>> payloadTypes() {
-        return Map.of(EventTypes.REFERRAL_RECEIVED, PartnerActivityPayloads.ReferralReceived.class,
-                EventTypes.REFERRAL_SENT, PartnerActivityPayloads.ReferralSent.class);
+    public Map<String, Class<? extends InboundActivity.ReferralActivity>> payloadTypes() {
+        return Map.of(EventTypes.REFERRAL_RECEIVED, InboundActivity.ReferralReceived.class,
+                EventTypes.REFERRAL_SENT, InboundActivity.ReferralSent.class);
     }
 
     @Override
-    public void apply(InboundEvent<PartnerActivityPayloads.ReferralActivity> event) {
-        if (event.payload() instanceof PartnerActivityPayloads.ReferralReceived received) {
+    public void apply(InboundEvent<InboundActivity.ReferralActivity> event) {
+        if (event.payload() instanceof InboundActivity.ReferralReceived received) {
             directory.referralReceived(event.clinicId(), received.practitionerId(), received.receivedOn());
-        } else if (event.payload() instanceof PartnerActivityPayloads.ReferralSent sent) {
+        } else if (event.payload() instanceof InboundActivity.ReferralSent sent) {
             directory.referralSent(event.clinicId(), sent.practitionerId(), sent.sentOn());
         }
     }

@@ -1,7 +1,7 @@
 package app.rapport.referrals.domain;
 
 import app.rapport.platform.domain.DomainException;
-import app.rapport.referrals.plugin.IntakeAdapter;
+import app.rapport.referrals.plugin.VisitImporter;
 import app.rapport.referrals.repository.PatientRepository;
 import app.rapport.referrals.repository.ReferralRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -13,19 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records the visits an intake adapter read, line by line: each line in its own transaction, so one
+ * Records the visits a visit importer read, line by line: each line in its own transaction, so one
  * bad line never costs the good ones, and a line already imported is reported, not doubled.
  */
 @Singleton
-public class VisitImporter {
+public class VisitImports {
 
-    private static final Logger LOG = LoggerFactory.getLogger(VisitImporter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(VisitImports.class);
 
     private final VisitLog visitLog;
     private final PatientRepository patients;
     private final ReferralRepository referrals;
 
-    public VisitImporter(VisitLog visitLog, PatientRepository patients, ReferralRepository referrals) {
+    public VisitImports(VisitLog visitLog, PatientRepository patients, ReferralRepository referrals) {
         this.visitLog = visitLog;
         this.patients = patients;
         this.referrals = referrals;
@@ -37,9 +37,9 @@ public class VisitImporter {
                              @Nullable Integer visitNumber, @Nullable String reason) {
     }
 
-    public List<LineReport> importVisits(String clinicId, String actor, IntakeAdapter adapter, String content) {
+    public List<LineReport> importVisits(String clinicId, String actor, VisitImporter adapter, String content) {
         List<LineReport> report = new ArrayList<>();
-        for (IntakeAdapter.VisitLine line : adapter.read(content)) {
+        for (VisitImporter.VisitLine line : adapter.read(content)) {
             report.add(importLine(clinicId, actor, adapter.name(), line));
         }
         LOG.info("Visit import by {} in clinic {}: {} lines, {} imported", adapter.name(), clinicId, report.size(),
@@ -47,13 +47,13 @@ public class VisitImporter {
         return report;
     }
 
-    private LineReport importLine(String clinicId, String actor, String source, IntakeAdapter.VisitLine line) {
+    private LineReport importLine(String clinicId, String actor, String source, VisitImporter.VisitLine line) {
         if (line.problem() != null) {
             return new LineReport(line.line(), LineOutcome.REJECTED, null, null, null, line.problem());
         }
         String referralId = line.referralId();
         if (referralId == null) {
-            IntakeAdapter.PatientMatch p = line.patient();
+            VisitImporter.PatientMatch p = line.patient();
             List<String> patientIds = patients.findByClinicIdAndLastNameAndFirstNameAndBirthDate(clinicId, p.lastName(),
                     p.firstName(), p.birthDate()).stream().map(Patient::id).toList();
             List<Referral> open = patientIds.isEmpty() ? List.of()

@@ -16,14 +16,14 @@ import java.util.List;
  * The parts of referrals-service's events this service reads: referrals.referrals.v1, and
  * referrals.patients.v1 ({@link PatientReferred}), the topic only this service may read (ADR 0206).
  */
-public final class ReferralEvents {
+public final class InboundReferrals {
 
     static final String UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
-    private ReferralEvents() {
+    private InboundReferrals() {
     }
 
-    /** What {@link ReferralEventsHandler} reads: a referral either way, a move through its states, a visit. */
+    /** What {@link ReferralsHandler} reads: a referral either way, a move through its states, a visit. */
     public sealed interface ReferralActivity permits ReferralReceived, ReferralSent, ReferralStatusChanged, VisitRecorded {
     }
 

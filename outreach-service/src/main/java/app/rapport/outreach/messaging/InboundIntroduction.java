@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** IntroductionRecorded: a partner introduced a practitioner (usually a new prospect) to the clinic. */
 @Serdeable
-public record IntroductionPayload(@NotBlank String introductionId, @NotBlank String practitionerId,
+public record InboundIntroduction(@NotBlank String introductionId, @NotBlank String practitionerId,
                                   @NotBlank String introducedByPractitionerId, @Nullable String note,
-                                  @NotNull Instant recordedAt) implements DirectoryPayload {
+                                  @NotNull Instant recordedAt) implements InboundDirectory {
 }
