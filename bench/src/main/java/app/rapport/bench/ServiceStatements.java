@@ -158,7 +158,8 @@ final class ServiceStatements {
     /**
      * outreach-service.referrals (ReferralsHandler → RuleRunner): the fact and the partner's running
      * count, the thank-you rule's partner look-up, the repeat-referrer rule's bounded count and
-     * EXISTS, the reverse-referral rule's one-row read (ADR 0016), the task, its OutreachTaskCreated.
+     * EXISTS, the reverse-referral rule's one-row read (ADR 0016), the task (one guarded insert), its
+     * OutreachTaskCreated.
      */
     static final ConsumerWork OUTREACH = new ConsumerWork("outreach-service", "outreach-service.referrals",
             List.of("processed_event", "referral_fact", "partner_referral_count", "outreach_task", "outbox_event"), List.of(),
@@ -188,12 +189,11 @@ final class ServiceStatements {
             // The reverse-referral rule: how many the clinic has sent the partner, one row by its key
             new Sql("SELECT referrals FROM bench_partner_referral_count WHERE clinic_id = ? AND practitioner_id = ?"
                     + " AND direction = 'SENT'", w -> p(w.clinic, w.practitioner)),
-            // TaskPlanner: a task for this occasion already (a replay under a new event id)?
-            new Sql("SELECT 1 FROM bench_outreach_task WHERE clinic_id = ? AND dedupe_key = ? LIMIT 1",
-                    w -> p(w.clinic, "ThankYou:" + w.referralId)),
-            new Sql("INSERT INTO bench_outreach_task (id, clinic_id, type, status, practitioner_id, referral_id, channel,"
-                    + " channel_provisional, due_on, rule, dedupe_key, created_by, created_at, updated_at)"
-                    + " VALUES (?, ?, 'THANK_YOU', 'OPEN', ?, ?, 'HANDWRITTEN_NOTE', FALSE, ?, 'ThankYou', ?, 'rule', ?, ?)",
+            // TaskPlanner: the task, guarded by the unique (clinic_id, dedupe_key) — a replay inserts nothing
+            new Sql("INSERT IGNORE INTO bench_outreach_task (id, clinic_id, type, status, practitioner_id, referral_id,"
+                    + " channel, channel_provisional, due_on, rule, dedupe_key, note, created_by, created_at, updated_at,"
+                    + " version) VALUES (?, ?, 'THANK_YOU', 'OPEN', ?, ?, 'HANDWRITTEN_NOTE', FALSE, ?, 'ThankYou', ?, NULL,"
+                    + " 'rule:ThankYou', ?, ?, 0)",
                     w -> p(w.id(1), w.clinic, w.practitioner, w.referralId, w.on, "ThankYou:" + w.referralId, w.now, w.now)),
             outbox("OutreachTask", 1, Topics.OUTREACH_ACTIVITIES, EventTypes.OUTREACH_TASK_CREATED, 2,
                     "{\"referralId\":\"%s\",\"type\":\"THANK_YOU\",\"status\":\"OPEN\"}")));

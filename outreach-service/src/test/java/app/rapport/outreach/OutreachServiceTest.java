@@ -141,6 +141,11 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(JSON.readTree(payload).get("dueOn").asText()).isEqualTo("2025-03-05");
         assertThat(EventEnvelope.fromRecord(created).clinicId()).isEqualTo(clinic);
         assertThat(payload).doesNotContain("Elena").doesNotContain("1991-04-17");
+        // The replay's insert found the occasion taken and announced nothing: one OutreachTaskCreated.
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> KafkaProbe.records(Topics.OUTREACH_ACTIVITIES,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(referral)
+                        && EventEnvelope.header(r.headers(), "ce_type").equals("app.rapport.outreach.OutreachTaskCreated.v1"))
+                .size() == 1);
     }
 
     @Test

@@ -20,6 +20,9 @@ public class TaskPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskPlanner.class);
 
+    /** practitioner_id and referral_id are CHAR(36): the ids are UUIDs. */
+    private static final int ID_LENGTH = 36;
+
     private final TaskRepository tasks;
     private final PartnerRepository partners;
     private final ActivityPublisher events;
@@ -35,8 +38,14 @@ public class TaskPlanner {
         List<OutreachTask> created = new ArrayList<>();
         for (TaskProposal p : proposals) {
             String dedupeKey = ruleName + ":" + p.occasion();
-            if (dedupeKey.length() > 200 || tasks.existsByClinicIdAndDedupeKey(clinicId, dedupeKey)) {
+            if (dedupeKey.length() > 200) {
                 continue;
+            }
+            // The guarded insert below would truncate rather than fail: refuse what does not fit first.
+            if (p.practitionerId() == null || p.practitionerId().length() > ID_LENGTH
+                    || (p.referralId() != null && p.referralId().length() > ID_LENGTH)) {
+                throw new IllegalArgumentException("Rule " + ruleName + " proposed a task naming an id longer than "
+                        + ID_LENGTH + " characters");
             }
             // The law's other line, for every rule: a physician is never proposed a gift by a rule
             // (a gift a rule proposes is prompted by their referrals); unknown partners count as physicians.
@@ -63,7 +72,11 @@ public class TaskPlanner {
             t.setCreatedBy("rule:" + ruleName);
             t.setCreatedAt(now);
             t.setUpdatedAt(now);
-            tasks.save(t);
+            if (tasks.insertUnlessPlanned(t.getId(), clinicId, t.getType().name(), t.getStatus().name(),
+                    t.getPractitionerId(), t.getReferralId(), t.getChannel().name(), t.isChannelProvisional(),
+                    t.getDueOn(), ruleName, dedupeKey, t.getNote(), t.getCreatedBy(), now, now) == 0) {
+                continue; // the occasion has its task already (a replay under a new event id)
+            }
             events.created(t);
             created.add(t);
         }

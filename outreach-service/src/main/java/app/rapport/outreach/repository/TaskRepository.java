@@ -9,6 +9,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,21 @@ public interface TaskRepository extends GenericRepository<OutreachTask, String> 
             + "WHERE id = :id AND clinic_id = :clinicId AND version = :claimed")
     long releaseDelivery(String id, String clinicId, long claimed, @Nullable Instant previous);
 
-    boolean existsByClinicIdAndDedupeKey(String clinicId, String dedupeKey);
+    /**
+     * A rule's task, unless the clinic already has one for its occasion: one round trip guarded by
+     * the unique (clinic_id, dedupe_key) instead of a look-up and an insert. IGNORE would also
+     * truncate an over-long value instead of failing, so {@code TaskPlanner} checks lengths first.
+     *
+     * @return 1 when inserted, 0 when the occasion already has its task
+     */
+    @Query("INSERT IGNORE INTO outreach_task (id, clinic_id, type, status, practitioner_id, referral_id, channel, "
+            + "channel_provisional, due_on, rule, dedupe_key, note, created_by, created_at, updated_at, version) "
+            + "VALUES (:id, :clinicId, :type, :status, :practitionerId, :referralId, :channel, :channelProvisional, "
+            + ":dueOn, :rule, :dedupeKey, :note, :createdBy, :createdAt, :updatedAt, 0)")
+    long insertUnlessPlanned(String id, String clinicId, String type, String status, String practitionerId,
+                            @Nullable String referralId, String channel, boolean channelProvisional, LocalDate dueOn,
+                            String rule, String dedupeKey, @Nullable String note, String createdBy, Instant createdAt,
+                            Instant updatedAt);
 
     /** Open thank-yous whose channel was a default, waiting for the partner's preference. */
     @Query("SELECT * FROM outreach_task WHERE clinic_id = :clinicId AND practitioner_id = :practitionerId "
