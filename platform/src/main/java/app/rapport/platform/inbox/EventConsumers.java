@@ -132,6 +132,8 @@ public class EventConsumers {
 
     private final class Worker<P> implements ConsumerRebalanceListener {
         private final EventHandler<P> handler;
+        /** Read once: a handler may build its map on each call, and this is asked for every record. */
+        private final Map<String, Class<? extends P>> payloadTypes;
         private final PipelineLoop loop;
         private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         private volatile Consumer<String, byte[]> consumer;
@@ -141,6 +143,7 @@ public class EventConsumers {
 
         Worker(EventHandler<P> handler, int index) {
             this.handler = handler;
+            this.payloadTypes = Map.copyOf(handler.payloadTypes());
             this.index = index;
             this.loop = pipeline.loop("consumer-" + handler.consumerName() + "-" + index, l -> run());
             this.summary = new Summary(loop.name(), settings.getSummaryEvery());
@@ -276,17 +279,17 @@ public class EventConsumers {
 
         /** The payload read once, into the record the handler names for the type; one that does not fit is poison. */
         private InboundEvent<P> read(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
-            P payload = payloads.read(event, handler.payloadTypes().get(event.type()));
+            P payload = payloads.read(event, payloadTypes.get(event.type()));
             return new InboundEvent<>(event, payload, EventEnvelope.header(record.headers(), TraceParent.HEADER));
         }
 
         private Settle sort(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
-            if (handler.eventTypes().contains(event.type())) {
+            if (payloadTypes.containsKey(event.type())) {
                 injectFault(event);
                 return Settle.APPLY;
             }
             boolean otherVersionOfOurs = EventTypes.withoutVersion(event.type())
-                    .map(base -> handler.eventTypes().stream().anyMatch(t -> t.startsWith(base + ".v")))
+                    .map(base -> payloadTypes.keySet().stream().anyMatch(t -> t.startsWith(base + ".v")))
                     .orElse(false);
             return otherVersionOfOurs ? Settle.PARK_UNKNOWN_VERSION : Settle.PASS_OVER;
         }

@@ -33,7 +33,7 @@ public interface EventHandler<P> {
     /** Each {@code ce_type} this handler applies, with the record its payload is read into; other types on its topics are passed over. */
     Map<String, Class<? extends P>> payloadTypes();
 
-    /** The {@code ce_type}s this handler applies. */
+    /** The {@code ce_type}s this handler applies: the keys of {@link #payloadTypes()}, which the platform reads once. */
     default Set<String> eventTypes() {
         return payloadTypes().keySet();
     }
