@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,7 +16,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layering every service keeps, checked on its compiled classes (each service's
- * {@code LayeringTest} calls {@link #check}). The six folders: {@code web} and {@code messaging}
+ * {@code LayeringTest} asserts {@link #violations} is empty). The six folders: {@code web} and {@code messaging}
  * are the edges, {@code domain} the middle, {@code repository} and {@code config} below it,
  * {@code plugin} the extension points and the built-in plugins.
  */
@@ -56,14 +57,18 @@ public final class Layering {
                                 + "the HTTP answer (ProblemException.of, DomainExceptionHandler)"));
     }
 
-    /** Checks every rule against the service's main classes (not its tests). */
-    public static void check(String service) {
+    /**
+     * What the service's main classes (not its tests) break, one line per offending dependency and
+     * the rule's reason; empty when the layering holds.
+     */
+    public static List<String> violations(String service) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(service);
         if (classes.isEmpty()) {
-            throw new AssertionError("no classes of " + service + " found to check");
+            throw new IllegalStateException("no classes of " + service + " found to check");
         }
-        rules(service).forEach(rule -> rule.check(classes));
+        return rules(service).stream().map(rule -> rule.evaluate(classes)).filter(EvaluationResult::hasViolation)
+                .flatMap(result -> result.getFailureReport().toString().lines()).toList();
     }
 }
