@@ -1,5 +1,6 @@
 package app.rapport.referrals.domain;
 
+import app.rapport.platform.persistence.LocalCopy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -14,7 +15,15 @@ import java.time.Instant;
 @MappedEntity("partner")
 public record Partner(@Id @GeneratedValue @Nullable Long seq, String clinicId, String practitionerId,
                       String firstName, String lastName, @Nullable String credentials, String specialty,
-                      @Nullable String organization, boolean archived, long version, Instant updatedAt) {
+                      @Nullable String organization, boolean archived, long version, Instant updatedAt)
+        implements LocalCopy.Snapshot<Partner> {
+
+    /** The copy's own surrogate key is not in the event: the stored row's is kept. */
+    @Override
+    public Partner replacing(Partner stored) {
+        return new Partner(stored.seq(), clinicId, practitionerId, firstName, lastName, credentials, specialty,
+                organization, archived, version, updatedAt);
+    }
 
     public String displayName() {
         return firstName + " " + lastName + (credentials == null || credentials.isBlank() ? "" : ", " + credentials);

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Keeps each clinic's time zone from its profile (ClinicProfileUpdated on contacts.practitioners.v1):
@@ -54,16 +53,10 @@ public class ClinicProfileHandler implements EventHandler<InboundEvents.ClinicPr
                     + "', which is no IANA zone");
         }
         String clinic = event.clinicId();
-        Optional<ClinicTimeZone> held = zones.lockByClinicId(clinic);
-        if (held.isPresent() && held.get().version() >= profile.version()) {
-            LOG.debug("Clinic {} profile v{} ignored; v{} held", clinic, profile.version(), held.get().version());
+        ClinicTimeZone snapshot = new ClinicTimeZone(clinic, profile.timeZone(), profile.version(), clock.instant());
+        if (!zones.keepNewer(zones.lock(clinic), snapshot).changed()) {
+            LOG.debug("Clinic {} profile v{} ignored: the copy holds it or a newer one", clinic, profile.version());
             return;
-        }
-        ClinicTimeZone fresh = new ClinicTimeZone(clinic, profile.timeZone(), profile.version(), clock.instant());
-        if (held.isPresent()) {
-            zones.update(fresh);
-        } else {
-            zones.save(fresh);
         }
         LOG.info("Clinic {} time zone {} (profile v{})", clinic, profile.timeZone(), profile.version());
     }

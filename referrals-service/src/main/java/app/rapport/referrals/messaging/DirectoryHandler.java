@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Keeps this service's copy of each clinic's directory from contacts.practitioners.v1. Every
@@ -45,17 +44,11 @@ public class DirectoryHandler implements EventHandler<InboundEvents.Practitioner
     public void apply(InboundEvent<InboundEvents.PractitionerEvent> event) {
         InboundEvents.PractitionerSnapshot p = event.payload().practitioner();
         String clinic = event.clinicId();
-        Optional<Partner> held = partners.lockByClinicIdAndPractitionerId(clinic, p.id());
-        if (held.isPresent() && held.get().version() >= p.version()) {
-            LOG.debug("Practitioner {} snapshot v{} ignored; v{} held", p.id(), p.version(), held.get().version());
+        Partner snapshot = new Partner(null, clinic, p.id(), p.firstName(), p.lastName(), p.credentials(),
+                p.specialty(), p.organization(), p.archived(), p.version(), clock.instant());
+        if (!partners.keepNewer(partners.lock(clinic, p.id()), snapshot).changed()) {
+            LOG.debug("Practitioner {} snapshot v{} ignored: the copy holds it or a newer one", p.id(), p.version());
             return;
-        }
-        Partner fresh = new Partner(held.map(Partner::seq).orElse(null), clinic, p.id(), p.firstName(), p.lastName(),
-                p.credentials(), p.specialty(), p.organization(), p.archived(), p.version(), clock.instant());
-        if (held.isPresent()) {
-            partners.update(fresh);
-        } else {
-            partners.save(fresh);
         }
         LOG.info("Directory copy of clinic {}: practitioner {} now v{}{}", clinic, p.id(), p.version(),
                 p.archived() ? " (archived)" : "");
