@@ -1,50 +1,24 @@
 package app.rapport.contacts;
 
-import app.rapport.platform.testing.RapportTestProperties;
-import app.rapport.platform.testing.RoleMatrix;
-import app.rapport.platform.testing.TestClinics;
-import app.rapport.platform.testing.TestTokens;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import app.rapport.platform.testing.RolesTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Walks contacts-service's table in docs/roles.md against the running service (ADR 0008). */
+/** contacts-service's table in docs/roles.md, walked against the running service. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContactsRolesTest implements TestPropertyProvider {
+class ContactsRolesTest extends RolesTest {
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("contacts"));
-        props.put("micronaut.server.port", "-1"); // beside other test JVMs on this machine
-        return props;
-    }
-
-    @Test
-    void everyRoleGetsExactlyWhatDocsRolesMdSaysOnEveryEndpoint() {
-        assertThat(RoleMatrix.of("contacts-service")).as("contacts-service's table in docs/roles.md").hasSizeGreaterThan(15);
-        assertThat(RoleMatrix.mismatches(http, "contacts-service", TestClinics.unique("roles"))).isEmpty();
+    ContactsRolesTest() {
+        super("contacts-service", 15);
     }
 
     @Test
     void aClinicianOrAnOpsTokenCannotEnterAPartner() {
-        String clinic = TestClinics.unique("roles");
-        assertThat(RoleMatrix.status(http, "POST", "/api/v1/practitioners", TestTokens.bearer(clinic, "clinician")))
-                .isEqualTo(403);
-        assertThat(RoleMatrix.status(http, "POST", "/api/v1/practitioners", TestTokens.bearer(clinic, "ops")))
-                .isEqualTo(403);
+        assertThat(status("POST", "/api/v1/practitioners", "clinician")).isEqualTo(403);
+        assertThat(status("POST", "/api/v1/practitioners", "ops")).isEqualTo(403);
     }
 }

@@ -1,49 +1,24 @@
 package app.rapport.referrals;
 
-import app.rapport.platform.testing.RapportTestProperties;
-import app.rapport.platform.testing.RoleMatrix;
-import app.rapport.platform.testing.TestClinics;
-import app.rapport.platform.testing.TestTokens;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import app.rapport.platform.testing.RolesTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Walks referrals-service's table in docs/roles.md against the running service (ADR 0008). */
+/** referrals-service's table in docs/roles.md, walked against the running service. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReferralsRolesTest implements TestPropertyProvider {
+class ReferralsRolesTest extends RolesTest {
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("referrals"));
-        props.put("micronaut.server.port", "-1"); // beside other test JVMs on this machine
-        return props;
-    }
-
-    @Test
-    void everyRoleGetsExactlyWhatDocsRolesMdSaysOnEveryEndpoint() {
-        assertThat(RoleMatrix.of("referrals-service")).as("referrals-service's table in docs/roles.md").hasSizeGreaterThan(10);
-        assertThat(RoleMatrix.mismatches(http, "referrals-service", TestClinics.unique("roles"))).isEmpty();
+    ReferralsRolesTest() {
+        super("referrals-service", 10);
     }
 
     @Test
     void anOpsTokenReadsNoReferralAndAClinicianIssuesNoIntakeLink() {
-        String clinic = TestClinics.unique("roles");
-        assertThat(RoleMatrix.status(http, "GET", "/api/v1/referrals", TestTokens.bearer(clinic, "ops"))).isEqualTo(403);
-        assertThat(RoleMatrix.status(http, "POST", "/api/v1/intake-links", TestTokens.bearer(clinic, "clinician")))
-                .isEqualTo(403);
+        assertThat(status("GET", "/api/v1/referrals", "ops")).isEqualTo(403);
+        assertThat(status("POST", "/api/v1/intake-links", "clinician")).isEqualTo(403);
     }
 }

@@ -184,7 +184,7 @@ public abstract class ReferralsTestSupport implements TestPropertyProvider {
         return id;
     }
 
-    protected long count(String sql, Object... params) {
+    public long count(String sql, Object... params) {
         try (Connection c = dataSourceResolver.resolve(dataSource).getConnection();
              PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -7,13 +7,12 @@ import app.rapport.platform.testing.Retries;
 import app.rapport.platform.testing.Retries.Answer;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
@@ -28,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotentRetriesTest extends ContactsApi implements IdempotentRetriesContract {
 
     @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
+    ApplicationContext context;
 
     @Override
     public HttpClient http() {
@@ -38,8 +35,8 @@ class IdempotentRetriesTest extends ContactsApi implements IdempotentRetriesCont
     }
 
     @Override
-    public java.sql.Connection database() throws java.sql.SQLException {
-        return dataSourceResolver.resolve(dataSource).getConnection();
+    public ApplicationContext applicationContext() {
+        return context;
     }
 
     @Override
@@ -59,7 +56,7 @@ class IdempotentRetriesTest extends ContactsApi implements IdempotentRetriesCont
         Answer retry = Retries.post(http, c.path(), c.authorization(), key, c.body());
 
         assertThat(retry.status()).isEqualTo(201);
-        assertThat(Retries.outboxEvents(dataSourceResolver, dataSource, clinic, EventTypes.PRACTITIONER_REGISTERED))
+        assertThat(outboxEvents(clinic, EventTypes.PRACTITIONER_REGISTERED))
                 .isEqualTo(1);
     }
 
@@ -87,7 +84,7 @@ class IdempotentRetriesTest extends ContactsApi implements IdempotentRetriesCont
     }
 
     private long partners(String clinic) {
-        return Retries.count(dataSourceResolver, dataSource, "SELECT COUNT(*) FROM practitioner WHERE clinic_id = ?", clinic);
+        return count("SELECT COUNT(*) FROM practitioner WHERE clinic_id = ?", clinic);
     }
 
     private static String staff(String clinic) {

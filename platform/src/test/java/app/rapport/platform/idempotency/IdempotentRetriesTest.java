@@ -8,9 +8,9 @@ import app.rapport.platform.testing.Retries;
 import app.rapport.platform.testing.Retries.Answer;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,9 +47,7 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     @Inject
     NoteRepository notes;
     @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
+    ApplicationContext context;
     @Inject
     IdempotencyJanitor janitor;
 
@@ -65,8 +62,8 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     @Override
-    public java.sql.Connection database() throws java.sql.SQLException {
-        return dataSourceResolver.resolve(dataSource).getConnection();
+    public ApplicationContext applicationContext() {
+        return context;
     }
 
     @Override
@@ -172,7 +169,7 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     private String requestHashOf(String clinic, Map<String, String> body) throws Exception {
         String probe = UUID.randomUUID().toString();
         post(TestClinics.unique("hash-probe"), probe, body);
-        try (Connection c = dataSourceResolver.resolve(dataSource).getConnection();
+        try (Connection c = database();
              PreparedStatement s = c.prepareStatement("SELECT request_hash FROM idempotency_key WHERE idem_key = ?")) {
             s.setString(1, probe);
             try (ResultSet rs = s.executeQuery()) {
@@ -185,7 +182,7 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     private void insertClaim(String clinic, String key, String requestHash, Instant claimedAt, boolean effect)
             throws SQLException {
         String route = "POST " + NOTES;
-        try (Connection c = dataSourceResolver.resolve(dataSource).getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO idempotency_key (id, scope, route, idem_key, request_hash, attempt, effect_committed,"
                         + " claimed_at, created_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)")) {
             s.setString(1, IdempotencyFilter.recordId(clinic, route, "{}", key));
@@ -201,6 +198,6 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     private long eventsOf(String clinic) {
-        return Retries.count(dataSourceResolver, dataSource, "SELECT COUNT(*) FROM outbox_event WHERE clinic_id = ?", clinic);
+        return count("SELECT COUNT(*) FROM outbox_event WHERE clinic_id = ?", clinic);
     }
 }

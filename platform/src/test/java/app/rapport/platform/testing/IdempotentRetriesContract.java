@@ -1,9 +1,12 @@
 package app.rapport.platform.testing;
 
 import app.rapport.platform.testing.Retries.Answer;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.jdbc.DataSourceResolver;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,8 +34,35 @@ public interface IdempotentRetriesContract {
 
     HttpClient http();
 
+    /** The running service's context: the test's own {@code @Inject ApplicationContext}. */
+    ApplicationContext applicationContext();
+
     /** A connection to the service's own database, outside any transaction (the test closes it). */
-    Connection database() throws SQLException;
+    default Connection database() throws SQLException {
+        ApplicationContext context = applicationContext();
+        // The resolver unwraps the transaction-aware proxy: this connection must commit on its own.
+        return context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class)).getConnection();
+    }
+
+    /** The single number {@code sql} counts in the service's database. */
+    default long count(String sql, Object... args) {
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** How many events of {@code type} the clinic's changes put in the outbox: a retry must add none. */
+    default long outboxEvents(String clinic, String type) {
+        return count("SELECT COUNT(*) FROM outbox_event WHERE clinic_id = ? AND type = ?", clinic, type);
+    }
 
     /** Sets {@code clinic} up (a partner, a referral …) and describes the POST that creates in it. */
     Creation creation(String clinic) throws Exception;

@@ -6,7 +6,9 @@ import app.rapport.platform.testing.Retries;
 import app.rapport.platform.testing.Retries.Answer;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.referrals.ReferralsTestSupport;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
+import jakarta.inject.Inject;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class IdempotentRetriesTest extends ReferralsTestSupport implements IdempotentRetriesContract {
 
+    @Inject
+    ApplicationContext context;
+
     @Override
     public HttpClient http() {
         return http;
     }
 
     @Override
-    public java.sql.Connection database() throws java.sql.SQLException {
-        return dataSourceResolver.resolve(dataSource).getConnection();
+    public ApplicationContext applicationContext() {
+        return context;
     }
 
     @Override
@@ -59,7 +64,7 @@ class IdempotentRetriesTest extends ReferralsTestSupport implements IdempotentRe
         Retries.post(http, c.path(), c.authorization(), key, c.body());
 
         assertThat(count("SELECT COUNT(*) FROM patient WHERE clinic_id = ?", clinic)).isEqualTo(1);
-        assertThat(Retries.outboxEvents(dataSourceResolver, dataSource, clinic, EventTypes.REFERRAL_RECEIVED)).isEqualTo(1);
+        assertThat(outboxEvents(clinic, EventTypes.REFERRAL_RECEIVED)).isEqualTo(1);
         String id = (String) read(first.body()).get("id");
         assertThat(referralEvents(id, 1)).extracting(e -> e.type()).containsExactly(EventTypes.REFERRAL_RECEIVED);
     }
@@ -113,7 +118,7 @@ class IdempotentRetriesTest extends ReferralsTestSupport implements IdempotentRe
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         assertThat(retried.replayed()).isTrue();
         assertThat(count("SELECT COUNT(*) FROM visit WHERE clinic_id = ? AND referral_id = ?", clinic, id)).isEqualTo(1);
-        assertThat(Retries.outboxEvents(dataSourceResolver, dataSource, clinic, EventTypes.VISIT_RECORDED)).isEqualTo(1);
+        assertThat(outboxEvents(clinic, EventTypes.VISIT_RECORDED)).isEqualTo(1);
     }
 
     private String json(Object body) throws IOException {
