@@ -8,6 +8,7 @@ import app.rapport.platform.testing.TestTokens;
 import app.rapport.platform.web.Problem;
 import app.rapport.referrals.domain.Partner;
 import app.rapport.referrals.repository.PartnerRepository;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -61,6 +62,8 @@ public abstract class ReferralsTestSupport implements TestPropertyProvider {
     protected DataSourceResolver dataSourceResolver;
     @Inject
     protected TestClock clock;
+    @Value("${rapport.referrals.time-zone}")
+    protected String defaultTimeZone;
 
     @Override
     public Map<String, String> getProperties() {
@@ -211,7 +214,12 @@ public abstract class ReferralsTestSupport implements TestPropertyProvider {
         }
     }
 
-    protected static String today() {
-        return LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    /**
+     * Today as the service counts it for a clinic without a profile: in the configured clinic time
+     * zone and by the service's clock, so a run after midnight UTC (still yesterday in Seattle)
+     * expects the day the service writes.
+     */
+    protected String today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of(defaultTimeZone)).toString();
     }
 }

@@ -11,7 +11,7 @@ import app.rapport.reports.plugin.EmailDelivery;
 import app.rapport.reports.plugin.MailText;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.repository.MeasurementRepository;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReferralRepository;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -86,7 +86,7 @@ final class HoldPoints {
     @Replaces(MeasurementLog.class)
     @Requires(property = "rapport.test.hold-points", value = "true")
     static class HeldMeasurementLog extends MeasurementLog {
-        HeldMeasurementLog(MeasurementRepository measurements, ReferralStore referrals, ClinicCalendar calendar,
+        HeldMeasurementLog(MeasurementRepository measurements, ReferralRepository referrals, ClinicCalendar calendar,
                            app.rapport.platform.idempotency.IdempotentEffects idempotentEffects, java.time.Clock clock) {
             super(measurements, referrals, calendar, idempotentEffects, clock);
         }

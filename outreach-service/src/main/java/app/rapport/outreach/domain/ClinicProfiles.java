@@ -24,7 +24,7 @@ public class ClinicProfiles {
     }
 
     public ClinicProfile of(String clinicId) {
-        return profiles.find(clinicId).orElseGet(() -> ClinicProfile.unknown(clinicId));
+        return profiles.findById(clinicId).orElseGet(() -> ClinicProfile.unknown(clinicId));
     }
 
     public ZoneId zoneOf(String clinicId) {

@@ -4,15 +4,13 @@ import app.rapport.outreach.plugin.OutreachEvent;
 import app.rapport.outreach.plugin.OutreachFacts;
 import app.rapport.outreach.plugin.OutreachRule;
 import app.rapport.outreach.plugin.TaskProposal;
-import app.rapport.outreach.repository.Jdbc;
 import app.rapport.outreach.repository.PartnerRepository;
 import app.rapport.platform.plugin.PluginRegistry;
-import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,16 +30,14 @@ public class RuleRunner {
     private final ClinicFacts facts;
     private final TaskPlanner planner;
     private final PartnerRepository partners;
-    private final TransactionOperations<Connection> transactions;
 
     public RuleRunner(List<OutreachRule> rules, PluginRegistry registry, ClinicFacts facts, TaskPlanner planner,
-                      PartnerRepository partners, TransactionOperations<Connection> transactions) {
+                      PartnerRepository partners) {
         this.rules = rules;
         this.registry = registry;
         this.facts = facts;
         this.planner = planner;
         this.partners = partners;
-        this.transactions = transactions;
     }
 
     /**
@@ -74,12 +70,14 @@ public class RuleRunner {
         }
     }
 
-    /** The periodic check for one clinic, in its own transaction. */
+    /**
+     * The periodic check for one clinic, in its own transaction (also when {@link #checkAll} calls it:
+     * Micronaut's advice is a subclass, so a call from within the bean is intercepted too).
+     */
+    @Transactional
     public List<OutreachTask> check(String clinicId, Instant now) {
-        return transactions.executeWrite(status -> {
-            OutreachFacts view = facts.forClinic(clinicId, now);
-            return propose(clinicId, registry.enabledFor(clinicId, rules), rule -> rule.onCheck(view), now);
-        });
+        OutreachFacts view = facts.forClinic(clinicId, now);
+        return propose(clinicId, registry.enabledFor(clinicId, rules), rule -> rule.onCheck(view), now);
     }
 
     /** The periodic check for every clinic outreach knows; one clinic's failure does not stop the others. */
@@ -120,8 +118,7 @@ public class RuleRunner {
 
     private static boolean isDatabaseFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof Jdbc.DataAccessFailure
-                    || t instanceof io.micronaut.data.exceptions.DataAccessException) {
+            if (t instanceof SQLException || t instanceof io.micronaut.data.exceptions.DataAccessException) {
                 return true;
             }
         }

@@ -81,10 +81,11 @@ public class DirectoryHandler implements EventHandler<InboundDirectory> {
             throw new PoisonEventException("ClinicProfileUpdated has an unknown timeZone: " + p.timeZone());
         }
         var letterhead = p.letterhead();
-        profiles.upsertIfNewer(new ClinicProfile(clinicId, p.clinicName(), zone, letterhead.locationName(),
+        ClinicProfile snapshot = new ClinicProfile(clinicId, p.clinicName(), zone, letterhead.locationName(),
                 letterhead.address() == null ? null : letterhead.address().printable(), letterhead.phone(),
                 letterhead.fax(), letterhead.email(), p.focusNiches() == null ? List.of() : p.focusNiches(),
-                p.version()), clock.instant());
+                p.version(), clock.instant());
+        profiles.keepNewer(profiles.lock(clinicId), snapshot);
     }
 
     private void introductionRecorded(String clinicId, InboundIntroduction p) {
@@ -94,12 +95,13 @@ public class DirectoryHandler implements EventHandler<InboundDirectory> {
 
     private void practitionerSnapshot(String clinicId, InboundPractitioner.Snapshot s) {
         Instant now = clock.instant();
-        Partner partner = new Partner(clinicId, s.id(), s.firstName(), s.lastName(), s.credentials(),
+        // First seen now, unless the copy already holds the partner: then replacing() keeps its day.
+        Partner snapshot = new Partner(new Partner.Key(clinicId, s.id()), s.firstName(), s.lastName(), s.credentials(),
                 s.npi(), s.specialty(), s.organization(), s.email(), s.phone(),
                 s.address() == null ? null : s.address().printable(), s.preferredThankYouChannel(), s.stage(),
-                s.physician(), s.archived(), s.version(), now);
-        if (!partners.upsertIfNewer(partner, now)) {
-            return;
+                s.physician(), s.archived(), s.version(), now, now);
+        if (!partners.keepNewer(partners.lock(clinicId, s.id()), snapshot).changed()) {
+            return; // a replay or a late delivery: the copy holds this version or a newer one
         }
         OutreachChannel preferred = OutreachChannel.fromThankYouPreference(s.preferredThankYouChannel());
         for (OutreachTask t : tasks.provisionalChannel(clinicId, s.id())) {

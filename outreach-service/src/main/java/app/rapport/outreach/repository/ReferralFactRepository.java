@@ -2,56 +2,82 @@ package app.rapport.outreach.repository;
 
 import app.rapport.outreach.domain.Signature;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
+import io.micronaut.data.annotation.Embeddable;
+import io.micronaut.data.annotation.EmbeddedId;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The referrals the rules count, in both directions. */
-@Singleton
-public class ReferralFactRepository {
+/**
+ * The referrals the rules count, in both directions, and each partner's running count of them
+ * (read through {@link PartnerHistory}).
+ */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface ReferralFactRepository
+        extends GenericRepository<ReferralFactRepository.CountedReferral, ReferralFactRepository.CountedReferral.Key> {
 
-    public static final String RECEIVED = "RECEIVED";
-    public static final String SENT = "SENT";
+    String RECEIVED = "RECEIVED";
+    String SENT = "SENT";
 
-    private final Jdbc jdbc;
-    private final PartnerHistory history;
+    /** A referral as the rules need it: who, which way, on what day, and who treats the patient. */
+    @MappedEntity("referral_fact")
+    record CountedReferral(@EmbeddedId Key key, String practitionerId, String direction, LocalDate occurredOn,
+                           @Nullable String treatingName, @Nullable String treatingCredentials) {
 
-    public ReferralFactRepository(Jdbc jdbc, PartnerHistory history) {
-        this.jdbc = jdbc;
-        this.history = history;
+        @Embeddable
+        public record Key(@MappedProperty("clinic_id") String clinicId, @MappedProperty("referral_id") String referralId) {
+        }
     }
 
     /**
      * Records the referral and raises the partner's running count with it, in the caller's
-     * transaction.
+     * transaction, so the count and the referrals never disagree.
      *
      * @return false when the referral was already counted (a replay of the same referral)
      */
-    public boolean record(String clinicId, String referralId, String practitionerId, String direction, LocalDate on,
-                          @Nullable String treatingName, @Nullable String treatingCredentials) {
-        boolean first = jdbc.update("INSERT IGNORE INTO referral_fact (clinic_id, referral_id, practitioner_id, direction, "
-                        + "occurred_on, treating_name, treating_credentials) VALUES (?, ?, ?, ?, ?, ?, ?)", clinicId,
-                referralId, practitionerId, direction, on, treatingName, treatingCredentials) == 1;
+    default boolean record(String clinicId, String referralId, String practitionerId, String direction, LocalDate on,
+                           @Nullable String treatingName, @Nullable String treatingCredentials) {
+        boolean first = insertUnlessRecorded(clinicId, referralId, practitionerId, direction, on, treatingName,
+                treatingCredentials) == 1;
         if (first) {
-            history.countReferral(clinicId, practitionerId, direction, on);
+            countReferral(clinicId, practitionerId, direction, on);
         }
         return first;
     }
 
+    /** The referral, unless it is recorded already: 1 when inserted, 0 for a replay. */
+    @Query("INSERT IGNORE INTO referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on, "
+            + "treating_name, treating_credentials) VALUES (:clinicId, :referralId, :practitionerId, :direction, :on, "
+            + ":treatingName, :treatingCredentials)")
+    long insertUnlessRecorded(String clinicId, String referralId, String practitionerId, String direction, LocalDate on,
+                              @Nullable String treatingName, @Nullable String treatingCredentials);
+
+    /**
+     * Counts one more referral with the partner (ADR 0016). Called once per referral, when it is
+     * first recorded (a replay is not counted again): see {@link #record}.
+     */
+    @Query("INSERT INTO partner_referral_count (clinic_id, practitioner_id, direction, referrals, last_on) "
+            + "VALUES (:clinicId, :practitionerId, :direction, 1, :on) ON DUPLICATE KEY UPDATE referrals = referrals + 1, "
+            + "last_on = GREATEST(last_on, VALUES(last_on))")
+    void countReferral(String clinicId, String practitionerId, String direction, LocalDate on);
+
+    Optional<CountedReferral> findById(CountedReferral.Key key);
+
     /** Who signs for a referral: its treating clinician, when the referral named one. */
-    public Optional<Signature> signatureFor(String clinicId, String referralId, String clinicName) {
-        return jdbc.query("SELECT treating_name, treating_credentials FROM referral_fact WHERE clinic_id = ? "
-                        + "AND referral_id = ? AND treating_name IS NOT NULL",
-                rs -> new Signature(rs.getString(1), rs.getString(2), clinicName), clinicId, referralId)
-                .stream().findFirst();
+    default Optional<Signature> signatureFor(String clinicId, String referralId, String clinicName) {
+        return findById(new CountedReferral.Key(clinicId, referralId)).filter(r -> r.treatingName() != null)
+                .map(r -> new Signature(r.treatingName(), r.treatingCredentials(), clinicName));
     }
 
     /** The days referrals in {@code direction} happened with this partner, oldest first. */
-    public List<LocalDate> dates(String clinicId, String practitionerId, String direction) {
-        return jdbc.query("SELECT occurred_on FROM referral_fact WHERE clinic_id = ? AND practitioner_id = ? "
-                        + "AND direction = ? ORDER BY occurred_on", rs -> rs.getDate(1).toLocalDate(),
-                clinicId, practitionerId, direction);
-    }
+    @Query("SELECT occurred_on FROM referral_fact WHERE clinic_id = :clinicId AND practitioner_id = :practitionerId "
+            + "AND direction = :direction ORDER BY occurred_on")
+    List<LocalDate> dates(String clinicId, String practitionerId, String direction);
 }

@@ -1,49 +1,80 @@
 package app.rapport.outreach.repository;
 
 import app.rapport.outreach.domain.MessageTemplate;
-import jakarta.inject.Singleton;
+import io.micronaut.data.annotation.Embeddable;
+import io.micronaut.data.annotation.EmbeddedId;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Each clinic's own wording of thank-you and invitation messages. */
-@Singleton
-public class TemplateRepository {
+/** Each clinic's own wording of thank-you and invitation messages, versioned (see {@link VersionedSettings}). */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface TemplateRepository extends GenericRepository<TemplateRepository.Wording, TemplateRepository.Wording.Key> {
 
-    private final Jdbc jdbc;
+    /** A clinic's wording of one kind of message, as stored. */
+    @MappedEntity("message_template")
+    record Wording(@EmbeddedId Key key, String subject, String body, String updatedBy, Instant updatedAt, long version) {
 
-    public TemplateRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
+        @Embeddable
+        public record Key(@MappedProperty("clinic_id") String clinicId, @MappedProperty("kind") MessageTemplate.Kind kind) {
+        }
+
+        MessageTemplate template() {
+            return new MessageTemplate(key.kind(), subject, body, true);
+        }
     }
 
-    public Optional<MessageTemplate> find(String clinicId, MessageTemplate.Kind kind) {
-        return jdbc.query("SELECT kind, subject, body FROM message_template WHERE clinic_id = ? AND kind = ?",
-                rs -> new MessageTemplate(MessageTemplate.Kind.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getString(3), true), clinicId, kind).stream().findFirst();
+    Optional<Wording> findById(Wording.Key key);
+
+    Optional<Long> findVersionById(Wording.Key key);
+
+    /** The clinic's own wording of a kind; empty while it uses the built-in one. */
+    default Optional<MessageTemplate> find(String clinicId, MessageTemplate.Kind kind) {
+        return findById(new Wording.Key(clinicId, kind)).map(Wording::template);
     }
 
     /** The version of the clinic's own wording of a kind; 0 while it uses the built-in one. */
-    public long version(String clinicId, MessageTemplate.Kind kind) {
-        return jdbc.version("message_template", key(clinicId, kind));
+    default long version(String clinicId, MessageTemplate.Kind kind) {
+        return findVersionById(new Wording.Key(clinicId, kind)).orElse(0L);
     }
 
-    /** @return false when {@code expected} is not the current version: nothing was written */
-    public boolean save(String clinicId, MessageTemplate template, String user, Instant now, OptionalLong expected) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("subject", template.subject());
-        values.put("body", template.body());
-        values.put("updated_by", user);
-        values.put("updated_at", now);
-        return jdbc.writeVersioned("message_template", key(clinicId, template.kind()), values, expected);
+    /**
+     * Saves the clinic's wording of {@code template}'s kind.
+     *
+     * @param expected the version the person saw (If-Match); see {@link VersionedSettings#write}
+     * @return false when {@code expected} is not the current version: nothing was written
+     */
+    default boolean save(String clinicId, MessageTemplate template, String user, Instant now, OptionalLong expected) {
+        String kind = template.kind().name();
+        return VersionedSettings.write(expected,
+                () -> upsert(clinicId, kind, template.subject(), template.body(), user, now),
+                () -> insertIfAbsent(clinicId, kind, template.subject(), template.body(), user, now),
+                version -> updateOver(clinicId, kind, template.subject(), template.body(), user, now, version));
     }
 
-    private static Map<String, Object> key(String clinicId, MessageTemplate.Kind kind) {
-        Map<String, Object> key = new LinkedHashMap<>();
-        key.put("clinic_id", clinicId);
-        key.put("kind", kind);
-        return key;
-    }
+    /** Writes the wording whatever is there: the first version, or the next. */
+    @Query("INSERT INTO message_template (clinic_id, kind, subject, body, updated_by, updated_at, version) "
+            + "VALUES (:clinicId, :kind, :subject, :body, :updatedBy, :updatedAt, 1) ON DUPLICATE KEY UPDATE "
+            + "subject = VALUES(subject), body = VALUES(body), updated_by = VALUES(updated_by), "
+            + "updated_at = VALUES(updated_at), version = version + 1")
+    long upsert(String clinicId, String kind, String subject, String body, String updatedBy, Instant updatedAt);
+
+    /** Writes the first version; 0 rows when the clinic already saved its own. */
+    @Query("INSERT IGNORE INTO message_template (clinic_id, kind, subject, body, updated_by, updated_at, version) "
+            + "VALUES (:clinicId, :kind, :subject, :body, :updatedBy, :updatedAt, 1)")
+    long insertIfAbsent(String clinicId, String kind, String subject, String body, String updatedBy, Instant updatedAt);
+
+    /** Writes the next version over {@code version}; 0 rows when the row holds another one (or none). */
+    @Query("UPDATE message_template SET subject = :subject, body = :body, updated_by = :updatedBy, "
+            + "updated_at = :updatedAt, version = version + 1 WHERE clinic_id = :clinicId AND kind = :kind "
+            + "AND version = :version")
+    long updateOver(String clinicId, String kind, String subject, String body, String updatedBy, Instant updatedAt,
+                    long version);
 }

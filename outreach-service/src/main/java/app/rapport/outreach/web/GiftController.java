@@ -20,7 +20,7 @@ import io.micronaut.http.annotation.RequestBean;
 import app.rapport.platform.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,17 +39,15 @@ public class GiftController {
     private final GiftLedger ledger;
     private final GiftRepository gifts;
     private final TaskBook book;
-    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final OutreachSettings settings;
 
     public GiftController(GiftLedger ledger, GiftRepository gifts, TaskBook book,
-                          TransactionOperations<Connection> transactions, Clock clock, OutreachSettings settings) {
+                          Clock clock, OutreachSettings settings) {
         this.settings = settings;
         this.ledger = ledger;
         this.gifts = gifts;
         this.book = book;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -61,9 +59,9 @@ public class GiftController {
         GiftKind kind = Params.enumValue("kind", body.kind(), GiftKind.class);
         Instant now = clock.instant();
         LocalDate givenOn = body.givenOn() == null ? book.today(caller.clinicId(), now) : Params.date("givenOn", body.givenOn());
-        var gift = transactions.executeWrite(status -> ledger.record(caller.clinicId(), new GiftLedger.GiftRequest(
+        var gift = ledger.record(caller.clinicId(), new GiftLedger.GiftRequest(
                 body.practitionerId(), kind, body.description(), TaskController.amount(body.value()),
-                body.value().currency(), givenOn, null, body.reason()), caller.user(), now));
+                body.value().currency(), givenOn, null, body.reason()), caller.user(), now);
         return HttpResponse.created(GiftView.of(gift));
     }
 

@@ -1,7 +1,7 @@
 package app.rapport.reports.domain;
 
 import app.rapport.reports.config.ReportsSettings;
-import app.rapport.reports.repository.ClinicProfileStore;
+import app.rapport.reports.repository.ClinicProfileRepository;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -18,11 +18,11 @@ import java.time.ZoneId;
 @Singleton
 public class ClinicCalendar {
 
-    private final ClinicProfileStore profiles;
+    private final ClinicProfileRepository profiles;
     private final ReportsSettings settings;
     private final Clock clock;
 
-    public ClinicCalendar(ClinicProfileStore profiles, ReportsSettings settings, Clock clock) {
+    public ClinicCalendar(ClinicProfileRepository profiles, ReportsSettings settings, Clock clock) {
         this.profiles = profiles;
         this.settings = settings;
         this.clock = clock;

@@ -4,7 +4,7 @@ import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.idempotency.IdempotentEffects;
 import app.rapport.reports.repository.ConsentRepository;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReferralRepository;
 import app.rapport.reports.repository.ReportRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -31,11 +31,11 @@ public class ConsentLedger {
     private final IdempotentEffects idempotentEffects;
     private final ConsentRepository consents;
     private final ReportRepository reports;
-    private final ReferralStore referrals;
+    private final ReferralRepository referrals;
     private final ClinicCalendar calendar;
     private final Clock clock;
 
-    public ConsentLedger(ConsentRepository consents, ReportRepository reports, ReferralStore referrals,
+    public ConsentLedger(ConsentRepository consents, ReportRepository reports, ReferralRepository referrals,
                          ClinicCalendar calendar, IdempotentEffects idempotentEffects, Clock clock) {
         this.clock = clock;
         this.idempotentEffects = idempotentEffects;

@@ -1,6 +1,6 @@
 package app.rapport.reports.domain;
 
-import app.rapport.reports.repository.ClinicProfileStore;
+import app.rapport.reports.repository.ClinicProfileRepository;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -22,10 +22,10 @@ public class Letterheads {
 
     public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
-    private final ClinicProfileStore profiles;
+    private final ClinicProfileRepository profiles;
     private final ClinicCalendar calendar;
 
-    public Letterheads(ClinicProfileStore profiles, ClinicCalendar calendar) {
+    public Letterheads(ClinicProfileRepository profiles, ClinicCalendar calendar) {
         this.profiles = profiles;
         this.calendar = calendar;
     }

@@ -4,10 +4,10 @@ import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.idempotency.IdempotentEffects;
 import app.rapport.reports.plugin.LetterPdfRenderer;
-import app.rapport.reports.repository.DirectoryStore;
+import app.rapport.reports.repository.DirectoryRepository;
 import app.rapport.reports.repository.DisclosureRepository;
 import app.rapport.reports.repository.LetterRepository;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReferralRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -33,8 +33,8 @@ public class Letters {
     /** These writes record no event, so the outbox cannot mark a retried request as applied: they do. */
     private final IdempotentEffects idempotentEffects;
     private final LetterRepository letters;
-    private final ReferralStore referrals;
-    private final DirectoryStore directory;
+    private final ReferralRepository referrals;
+    private final DirectoryRepository directory;
     private final ConsentLedger consents;
     private final DisclosureRepository disclosures;
     private final DeliveryChoice delivery;
@@ -42,7 +42,7 @@ public class Letters {
     private final ClinicCalendar calendar;
     private final Sending sending;
 
-    public Letters(LetterRepository letters, ReferralStore referrals, DirectoryStore directory, ConsentLedger consents,
+    public Letters(LetterRepository letters, ReferralRepository referrals, DirectoryRepository directory, ConsentLedger consents,
                    DisclosureRepository disclosures, DeliveryChoice delivery, LetterPdfRenderer pdf,
                    ClinicCalendar calendar, Sending sending, IdempotentEffects idempotentEffects) {
         this.idempotentEffects = idempotentEffects;

@@ -4,7 +4,7 @@ import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.idempotency.IdempotentEffects;
 import app.rapport.reports.repository.MeasurementRepository;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReferralRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -33,11 +33,11 @@ public class MeasurementLog {
     /** These writes record no event, so the outbox cannot mark a retried request as applied: they do. */
     private final IdempotentEffects idempotentEffects;
     private final MeasurementRepository measurements;
-    private final ReferralStore referrals;
+    private final ReferralRepository referrals;
     private final ClinicCalendar calendar;
     private final Clock clock;
 
-    public MeasurementLog(MeasurementRepository measurements, ReferralStore referrals, ClinicCalendar calendar,
+    public MeasurementLog(MeasurementRepository measurements, ReferralRepository referrals, ClinicCalendar calendar,
                           IdempotentEffects idempotentEffects, Clock clock) {
         this.clock = clock;
         this.idempotentEffects = idempotentEffects;

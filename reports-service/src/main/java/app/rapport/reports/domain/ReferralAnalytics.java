@@ -1,6 +1,6 @@
 package app.rapport.reports.domain;
 
-import app.rapport.reports.repository.Sql;
+import app.rapport.reports.repository.ReferralAnalyticsRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -9,12 +9,10 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +26,11 @@ import java.util.Map;
 @Singleton
 public class ReferralAnalytics {
 
-    private static final String NAME = "MAX(CONCAT(p.first_name, ' ', p.last_name))";
-    private static final String JOIN_PARTNER = " LEFT JOIN practitioner p ON p.clinic_id = r.clinic_id AND p.id = r.practitioner_id ";
-
-    private final Sql sql;
+    private final ReferralAnalyticsRepository queries;
     private final ClinicCalendar calendar;
 
-    public ReferralAnalytics(Sql sql, ClinicCalendar calendar) {
-        this.sql = sql;
+    public ReferralAnalytics(ReferralAnalyticsRepository queries, ClinicCalendar calendar) {
+        this.queries = queries;
         this.calendar = calendar;
     }
 
@@ -81,37 +76,18 @@ public class ReferralAnalytics {
                                      String averageBusinessDays, long maxBusinessDays, long withinTwoBusinessDays) {
     }
 
-    private static String in(List<String> clinics) {
-        return "r.clinic_id IN (" + Sql.placeholders(clinics.size()) + ")";
-    }
-
-    private static Object[] args(List<String> clinics, Object... more) {
-        List<Object> all = new ArrayList<>(clinics);
-        all.addAll(List.of(more));
-        return all.toArray();
-    }
-
-    /** The parameters of a query that filters the same way in a sub-query and in its own WHERE. */
-    private static Object[] twice(Object[] params) {
-        Object[] both = Arrays.copyOf(params, params.length * 2);
-        System.arraycopy(params, 0, both, params.length, params.length);
-        return both;
-    }
-
     @ReadOnly
     public List<ReferralCount> referrals(List<String> clinics, GroupBy by, LocalDate from, LocalDate to) {
-        String where = " WHERE " + in(clinics) + " AND r.direction = 'RECEIVED' AND r.referred_on BETWEEN ? AND ? ";
-        Object[] params = args(clinics, from, to);
         return switch (by) {
-            case SOURCE -> sql.query("SELECT r.practitioner_id, " + NAME + " AS name, MAX(p.specialty) AS specialty, COUNT(*) AS n "
-                            + "FROM referral r" + JOIN_PARTNER + where + "GROUP BY r.practitioner_id ORDER BY n DESC, r.practitioner_id",
-                    rs -> new ReferralCount(rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getLong(4)), params);
-            case SPECIALTY -> sql.query("SELECT COALESCE(p.specialty, 'UNKNOWN') AS specialty, COUNT(*) AS n FROM referral r"
-                            + JOIN_PARTNER + where + "GROUP BY COALESCE(p.specialty, 'UNKNOWN') ORDER BY n DESC, specialty",
-                    rs -> new ReferralCount(null, null, rs.getString(1), null, rs.getLong(2)), params);
-            case MONTH -> everyMonth(sql.query("SELECT DATE_FORMAT(r.referred_on, '%Y-%m') AS month, COUNT(*) AS n FROM referral r"
-                            + where + "GROUP BY DATE_FORMAT(r.referred_on, '%Y-%m') ORDER BY month",
-                    rs -> new ReferralCount(null, null, null, rs.getString(1), rs.getLong(2)), params), from, to);
+            case SOURCE -> queries.receivedBySource(clinics, from, to).stream()
+                    .map(c -> new ReferralCount(c.practitionerId(), c.practitionerName(), c.specialty(), null, c.received()))
+                    .toList();
+            case SPECIALTY -> queries.receivedBySpecialty(clinics, from, to).stream()
+                    .map(c -> new ReferralCount(null, null, c.specialty(), null, c.received()))
+                    .toList();
+            case MONTH -> everyMonth(queries.receivedByMonth(clinics, from, to).stream()
+                    .map(c -> new ReferralCount(null, null, null, c.month(), c.received()))
+                    .toList(), from, to);
         };
     }
 
@@ -138,21 +114,12 @@ public class ReferralAnalytics {
 
     @ReadOnly
     public List<Conversion> conversion(List<String> clinics, LocalDate from, LocalDate to) {
-        return sql.query("SELECT r.practitioner_id, " + NAME + ", COUNT(*), COUNT(v.first_visit), "
-                        + "AVG(DATEDIFF(v.first_visit, r.referred_on)) FROM referral r" + JOIN_PARTNER
-                        + "LEFT JOIN (SELECT clinic_id, referral_id, MIN(visit_date) AS first_visit FROM visit "
-                        + "GROUP BY clinic_id, referral_id) v ON v.clinic_id = r.clinic_id AND v.referral_id = r.id "
-                        + "WHERE " + in(clinics) + " AND r.direction = 'RECEIVED' AND r.referred_on BETWEEN ? AND ? "
-                        + "GROUP BY r.practitioner_id ORDER BY r.practitioner_id",
-                rs -> {
-                    long received = rs.getLong(3);
-                    long converted = rs.getLong(4);
-                    BigDecimal avg = rs.getBigDecimal(5);
-                    return new Conversion(rs.getString(1), rs.getString(2), received, converted,
-                            BigDecimal.valueOf(converted).divide(BigDecimal.valueOf(received), 4, RoundingMode.HALF_UP)
-                                    .stripTrailingZeros().toPlainString(),
-                            avg == null ? null : avg.setScale(1, RoundingMode.HALF_UP).toPlainString());
-                }, args(clinics, from, to));
+        return queries.conversion(clinics, from, to).stream().map(c -> new Conversion(c.practitionerId(),
+                c.practitionerName(), c.received(), c.firstVisits(),
+                BigDecimal.valueOf(c.firstVisits()).divide(BigDecimal.valueOf(c.received()), 4, RoundingMode.HALF_UP)
+                        .stripTrailingZeros().toPlainString(),
+                c.averageDaysToFirstVisit() == null ? null
+                        : c.averageDaysToFirstVisit().setScale(1, RoundingMode.HALF_UP).toPlainString())).toList();
     }
 
     /**
@@ -169,22 +136,10 @@ public class ReferralAnalytics {
      */
     @ReadOnly
     public List<Revenue> revenue(List<String> clinics, LocalDate from, LocalDate to) {
-        String currency = "COALESCE(r.currency, b.currency)";
-        List<Billed> billed = sql.query("SELECT r.practitioner_id, " + NAME + ", COUNT(DISTINCT r.clinic_id, r.referral_id), COUNT(*), "
-                        + "COALESCE(SUM(r.billed_amount), 0) AS billed, " + currency + " FROM visit r" + JOIN_PARTNER
-                        + "LEFT JOIN (SELECT r.practitioner_id, MIN(r.currency) AS currency FROM visit r WHERE " + in(clinics)
-                        + " AND r.visit_date BETWEEN ? AND ? AND r.currency IS NOT NULL GROUP BY r.practitioner_id) b"
-                        + " ON b.practitioner_id = r.practitioner_id "
-                        + "WHERE " + in(clinics) + " AND r.visit_date BETWEEN ? AND ? "
-                        + "GROUP BY r.practitioner_id, " + currency + " ORDER BY billed DESC, r.practitioner_id, " + currency,
-                rs -> new Billed(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5),
-                        rs.getString(6)),
-                twice(args(clinics, from, to)));
-        List<Billed> spent = sql.query("SELECT r.practitioner_id, " + NAME + ", SUM(r.amount), r.currency FROM gift_spend r"
-                        + JOIN_PARTNER + "WHERE " + in(clinics) + " AND r.given_on BETWEEN ? AND ? AND r.reversed_on IS NULL "
-                        + "GROUP BY r.practitioner_id, r.currency ORDER BY SUM(r.amount) DESC, r.practitioner_id, r.currency",
-                rs -> new Billed(rs.getString(1), rs.getString(2), 0, 0, rs.getBigDecimal(3), rs.getString(4)),
-                args(clinics, from, to));
+        List<Billed> billed = queries.billed(clinics, from, to).stream().map(b -> new Billed(b.practitionerId(),
+                b.practitionerName(), b.referrals(), b.visits(), b.billed(), b.currency())).toList();
+        List<Billed> spent = queries.spent(clinics, from, to).stream().map(s -> new Billed(s.practitionerId(),
+                s.practitionerName(), 0, 0, s.spent(), s.currency())).toList();
         return netOfSpend(billed, spent);
     }
 
@@ -225,21 +180,12 @@ public class ReferralAnalytics {
     /** Every referral between the two days, both ways; {@link #dormant} reads the same rows. */
     @ReadOnly
     public List<Partner> partners(List<String> clinics, LocalDate from, LocalDate to) {
-        return partners(clinics, from, to, "");
+        return queries.partners(clinics, from, to).stream().map(ReferralAnalytics::partner).toList();
     }
 
-    private List<Partner> partners(List<String> clinics, LocalDate from, LocalDate to, String andAlso) {
-        return sql.query("SELECT r.practitioner_id, " + NAME + ", MAX(p.specialty), "
-                        + "SUM(CASE WHEN r.direction = 'RECEIVED' THEN 1 ELSE 0 END), "
-                        + "SUM(CASE WHEN r.direction = 'SENT' THEN 1 ELSE 0 END), "
-                        + "MIN(CASE WHEN r.direction = 'RECEIVED' THEN r.referred_on END), "
-                        + "MAX(CASE WHEN r.direction = 'RECEIVED' THEN r.referred_on END), "
-                        + "MAX(CASE WHEN r.direction = 'SENT' THEN r.referred_on END) "
-                        + "FROM referral r" + JOIN_PARTNER + "WHERE " + in(clinics) + " AND r.referred_on BETWEEN ? AND ?"
-                        + andAlso + " GROUP BY r.practitioner_id ORDER BY r.practitioner_id",
-                rs -> new Partner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(4) - rs.getLong(5), date(rs.getDate(6)), date(rs.getDate(7)), date(rs.getDate(8))),
-                args(clinics, from, to));
+    private static Partner partner(ReferralAnalyticsRepository.PartnerRow p) {
+        return new Partner(p.practitionerId(), p.practitionerName(), p.specialty(), p.received(), p.sent(),
+                p.received() - p.sent(), p.firstReferralOn(), p.lastReferralOn(), p.lastSentOn());
     }
 
     /**
@@ -250,7 +196,7 @@ public class ReferralAnalytics {
     @ReadOnly
     public List<Dormant> dormant(List<String> clinics, LocalDate asOf, int days) {
         LocalDate cutoff = asOf.minusDays(days);
-        return partners(clinics, OPEN_FROM, asOf, " AND (p.archived IS NULL OR NOT p.archived)").stream()
+        return queries.unarchivedPartners(clinics, OPEN_FROM, asOf).stream().map(ReferralAnalytics::partner)
                 .filter(p -> p.lastReferralOn() != null && p.lastReferralOn().isBefore(cutoff))
                 .map(p -> new Dormant(p.practitionerId(), p.practitionerName(), p.specialty(), p.received(),
                         p.lastReferralOn(), asOf.toEpochDay() - p.lastReferralOn().toEpochDay()))
@@ -260,22 +206,16 @@ public class ReferralAnalytics {
     /** Thank-yous for the referrals received between the two days. */
     @ReadOnly
     public List<ThankYouTurnaround> thankYouTurnaround(List<String> clinics, LocalDate from, LocalDate to) {
-        record Row(String clinic, String partner, String name, LocalDate received, Instant completed) {
-        }
-        List<Row> rows = sql.query("SELECT t.clinic_id, t.practitioner_id, CONCAT(p.first_name, ' ', p.last_name), r.referred_on, t.completed_at "
-                        + "FROM thank_you t JOIN referral r ON r.clinic_id = t.clinic_id AND r.id = t.referral_id "
-                        + "LEFT JOIN practitioner p ON p.clinic_id = t.clinic_id AND p.id = t.practitioner_id "
-                        + "WHERE " + in(clinics) + " AND r.referred_on BETWEEN ? AND ? ORDER BY t.practitioner_id",
-                rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                        rs.getTimestamp(5).toInstant()), args(clinics, from, to));
+        List<ReferralAnalyticsRepository.ThankYouRow> rows = queries.thankYous(clinics, from, to);
         Map<String, List<Long>> days = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, ZoneId> zones = new HashMap<>(); // a thank-you is done on its own clinic's day
-        for (Row r : rows) {
-            days.computeIfAbsent(r.partner(), k -> new ArrayList<>())
-                    .add(businessDaysBetween(r.received(), r.completed().atZone(zones.computeIfAbsent(r.clinic(), calendar::zoneOf)).toLocalDate()));
-            if (r.name() != null) {
-                names.put(r.partner(), r.name());
+        for (ReferralAnalyticsRepository.ThankYouRow r : rows) {
+            days.computeIfAbsent(r.practitionerId(), k -> new ArrayList<>())
+                    .add(businessDaysBetween(r.referredOn(), r.completedAt()
+                            .atZone(zones.computeIfAbsent(r.clinicId(), calendar::zoneOf)).toLocalDate()));
+            if (r.practitionerName() != null) {
+                names.put(r.practitionerId(), r.practitionerName());
             }
         }
         List<ThankYouTurnaround> out = new ArrayList<>();
@@ -296,9 +236,5 @@ public class ReferralAnalytics {
             }
         }
         return n;
-    }
-
-    private static LocalDate date(java.sql.Date d) {
-        return d == null ? null : d.toLocalDate();
     }
 }

@@ -1,9 +1,9 @@
 package app.rapport.reports.domain;
 
 import app.rapport.reports.config.ReportsSettings;
-import app.rapport.reports.repository.DirectoryStore;
+import app.rapport.reports.repository.DirectoryRepository;
+import app.rapport.reports.repository.ReferralRepository;
 import app.rapport.reports.repository.ReportRepository;
-import app.rapport.reports.repository.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -27,15 +27,15 @@ public class ReportCadence {
     /** Referral states after which no further progress report is due. */
     private static final List<String> CLOSED = List.of("DECLINED", "CANCELLED", "COMPLETED");
 
-    private final Sql sql;
+    private final ReferralRepository referrals;
     private final ReportRepository reports;
-    private final DirectoryStore directory;
+    private final DirectoryRepository directory;
     private final ReportsSettings settings;
     private final ClinicCalendar calendar;
 
-    public ReportCadence(Sql sql, ReportRepository reports, DirectoryStore directory, ReportsSettings settings,
-                         ClinicCalendar calendar) {
-        this.sql = sql;
+    public ReportCadence(ReferralRepository referrals, ReportRepository reports, DirectoryRepository directory,
+                         ReportsSettings settings, ClinicCalendar calendar) {
+        this.referrals = referrals;
         this.reports = reports;
         this.directory = directory;
         this.settings = settings;
@@ -77,18 +77,11 @@ public class ReportCadence {
 
     @ReadOnly
     public List<Overdue> overdue(String clinicId, LocalDate asOf) {
-        record Recipient(String referralId, String practitionerId, String role) {
-        }
-        List<Recipient> recipients = sql.query("SELECT DISTINCT rp.referral_id, rp.practitioner_id, rp.recipient_role "
-                        + "FROM report rp JOIN referral r ON r.clinic_id = rp.clinic_id AND r.id = rp.referral_id "
-                        + "WHERE rp.clinic_id = ? AND r.status NOT IN (?, ?, ?)",
-                rs -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)),
-                clinicId, CLOSED.get(0), CLOSED.get(1), CLOSED.get(2));
+        List<ReportRepository.Recipient> recipients = reports.recipientsOnOpenReferrals(clinicId, CLOSED);
         List<Overdue> overdue = new ArrayList<>();
         ZoneId zone = calendar.zoneOf(clinicId); // the day a report was sent is the clinic's
-        for (Recipient r : recipients) {
-            List<LocalDate> visits = sql.query("SELECT visit_date FROM visit WHERE clinic_id = ? AND referral_id = ? "
-                    + "AND visit_date <= ? ORDER BY visit_date", rs -> Sql.date(rs, "visit_date"), clinicId, r.referralId(), asOf);
+        for (ReportRepository.Recipient r : recipients) {
+            List<LocalDate> visits = referrals.visitDates(clinicId, r.referralId(), asOf);
             if (visits.isEmpty()) {
                 continue; // not seen yet: nothing to report on
             }
@@ -113,7 +106,7 @@ public class ReportCadence {
             String open = theirs.stream().filter(rep -> rep.status() != ReportStatus.SENT)
                     .max(Comparator.comparing(Report::queuedAt)).map(Report::id).orElse(null);
             overdue.add(new Overdue(r.referralId(), r.practitionerId(),
-                    recipient == null ? r.practitionerId() : recipient.displayName(), RecipientRole.valueOf(r.role()),
+                    recipient == null ? r.practitionerId() : recipient.displayName(), r.recipientRole(),
                     lastSent, visits.get(0), after.size(), rule.get().everyVisits(), rule.get().everyWeeks(), due.get(),
                     byVisits ? after.size() + " visits since the last report" : "more than " + rule.get().everyWeeks()
                             + " weeks since the last report", open));

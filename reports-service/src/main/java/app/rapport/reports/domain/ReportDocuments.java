@@ -1,9 +1,9 @@
 package app.rapport.reports.domain;
 
 import app.rapport.platform.domain.DomainException;
-import app.rapport.reports.repository.DirectoryStore;
+import app.rapport.reports.repository.DirectoryRepository;
 import app.rapport.reports.repository.MeasurementRepository;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReferralRepository;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -17,11 +17,11 @@ import java.util.List;
 public class ReportDocuments {
 
     private final JsonMapper json;
-    private final ReferralStore referrals;
-    private final DirectoryStore directory;
+    private final ReferralRepository referrals;
+    private final DirectoryRepository directory;
     private final MeasurementRepository measurements;
 
-    public ReportDocuments(JsonMapper json, ReferralStore referrals, DirectoryStore directory,
+    public ReportDocuments(JsonMapper json, ReferralRepository referrals, DirectoryRepository directory,
                            MeasurementRepository measurements) {
         this.json = json;
         this.referrals = referrals;

@@ -1,8 +1,8 @@
 package app.rapport.reports.domain;
 
 import app.rapport.platform.domain.DomainException;
-import app.rapport.reports.repository.DirectoryStore;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.DirectoryRepository;
+import app.rapport.reports.repository.ReferralRepository;
 import app.rapport.reports.repository.ReportRepository;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -24,15 +24,15 @@ public class ReportQueue {
     private static final Logger LOG = LoggerFactory.getLogger(ReportQueue.class);
 
     private final ReportRepository reports;
-    private final ReferralStore referrals;
+    private final ReferralRepository referrals;
     private final ConsentLedger consents;
     private final ReportPublisher events;
     private final ClinicCalendar calendar;
-    private final DirectoryStore directory;
+    private final DirectoryRepository directory;
     private final Clock clock;
 
-    public ReportQueue(ReportRepository reports, ReferralStore referrals, ConsentLedger consents, ReportPublisher events,
-                       ClinicCalendar calendar, DirectoryStore directory, Clock clock) {
+    public ReportQueue(ReportRepository reports, ReferralRepository referrals, ConsentLedger consents, ReportPublisher events,
+                       ClinicCalendar calendar, DirectoryRepository directory, Clock clock) {
         this.clock = clock;
         this.directory = directory;
         this.reports = reports;

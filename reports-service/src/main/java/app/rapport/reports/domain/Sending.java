@@ -4,12 +4,9 @@ import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.mail.MailOutcomeUnknown;
 import app.rapport.platform.mail.MailRefused;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.sql.Connection;
 
 /**
  * The one way a report, a letter or a status update leaves the clinic (ADR 0407):
@@ -49,12 +46,12 @@ public class Sending {
         void unconfirmed(C claimed, String why);
     }
 
-    private final TransactionOperations<Connection> transactions;
+    private final SendingTransaction transaction;
     private final boolean haltAfterDelivery;
 
-    public Sending(TransactionOperations<Connection> transactions,
+    public Sending(SendingTransaction transaction,
                    @Value("${rapport.reports.fault.halt-after-delivery:false}") boolean haltAfterDelivery) {
-        this.transactions = transactions;
+        this.transaction = transaction;
         this.haltAfterDelivery = haltAfterDelivery;
         if (haltAfterDelivery) {
             LOG.warn("TEST ONLY: rapport.reports.fault.halt-after-delivery is on; the service stops dead after each delivery");
@@ -67,23 +64,18 @@ public class Sending {
      *                          {@code delivery-unconfirmed} (it may have left; logged, for staff)
      */
     public <C> C send(String what, Steps<C> steps) {
-        C claimed = transactions.executeWrite(status -> steps.claim());
+        C claimed = transaction.call(steps::claim);
         try {
             steps.deliver(claimed);
         } catch (MailOutcomeUnknown e) {
-            transactions.executeWrite(status -> {
-                steps.unconfirmed(claimed, e.getMessage());
-                return null;
-            });
+            transaction.run(() -> steps.unconfirmed(claimed, e.getMessage()));
             throw DomainException.refused(DomainException.Refusal.UPSTREAM_FAILED, "delivery-unconfirmed", "Delivery unconfirmed",
                     "The connection to the mail server broke while the " + what + " was on its way: it may have "
                             + "arrived. The disclosure is logged and the " + what + " is marked delivery unconfirmed; "
                             + "confirm it arrived, or send it again");
         } catch (RuntimeException e) {
-            transactions.executeWrite(status -> {
-                steps.refused(claimed, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                return null;
-            });
+            transaction.run(() -> steps.refused(claimed,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             if (e instanceof DomainException p) {
                 throw p;
             }
@@ -97,10 +89,7 @@ public class Sending {
             // Test only (ReportSendCrashIT): the crash between the server's acceptance and transaction 2.
             Runtime.getRuntime().halt(137);
         }
-        transactions.executeWrite(status -> {
-            steps.sent(claimed);
-            return null;
-        });
+        transaction.run(() -> steps.sent(claimed));
         return claimed;
     }
 }

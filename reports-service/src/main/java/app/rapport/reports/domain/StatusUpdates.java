@@ -1,9 +1,9 @@
 package app.rapport.reports.domain;
 
 import app.rapport.platform.domain.DomainException;
-import app.rapport.reports.repository.DirectoryStore;
+import app.rapport.reports.repository.DirectoryRepository;
 import app.rapport.reports.repository.DisclosureRepository;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReferralRepository;
 import app.rapport.reports.repository.StatusUpdateRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -33,14 +33,14 @@ public class StatusUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(StatusUpdates.class);
 
     private final StatusUpdateRepository updates;
-    private final ReferralStore referrals;
-    private final DirectoryStore directory;
+    private final ReferralRepository referrals;
+    private final DirectoryRepository directory;
     private final DisclosureRepository disclosures;
     private final ReportPublisher events;
     private final ClinicCalendar calendar;
     private final DeliveryChoice delivery;
 
-    public StatusUpdates(StatusUpdateRepository updates, ReferralStore referrals, DirectoryStore directory,
+    public StatusUpdates(StatusUpdateRepository updates, ReferralRepository referrals, DirectoryRepository directory,
                          DisclosureRepository disclosures, ReportPublisher events, ClinicCalendar calendar,
                          DeliveryChoice delivery) {
         this.updates = updates;

@@ -5,7 +5,8 @@ import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.platform.inbox.PoisonEventException;
 import app.rapport.reports.domain.ClinicProfile;
-import app.rapport.reports.repository.ClinicProfileStore;
+import app.rapport.reports.repository.ClinicProfileEntry;
+import app.rapport.reports.repository.ClinicProfileRepository;
 import jakarta.inject.Singleton;
 
 import java.time.DateTimeException;
@@ -17,9 +18,9 @@ import java.util.Map;
 @Singleton
 public class ClinicProfileHandler implements EventHandler<InboundClinicProfile.ClinicProfileUpdated> {
 
-    private final ClinicProfileStore profiles;
+    private final ClinicProfileRepository profiles;
 
-    public ClinicProfileHandler(ClinicProfileStore profiles) {
+    public ClinicProfileHandler(ClinicProfileRepository profiles) {
         this.profiles = profiles;
     }
 
@@ -46,10 +47,12 @@ public class ClinicProfileHandler implements EventHandler<InboundClinicProfile.C
                 throw new PoisonEventException("ClinicProfileUpdated logo is not base64");
             }
         }
-        profiles.upsert(new ClinicProfile(event.clinicId(), p.profileId(), p.clinicName(), zone(p.timeZone()),
+        ClinicProfile profile = new ClinicProfile(event.clinicId(), p.profileId(), p.clinicName(), zone(p.timeZone()),
                 head.locationName(), address.line1(), address.line2(), address.city(), address.region(),
                 address.postalCode(), address.country(), head.phone(), head.fax(), head.email(),
-                logo == null ? null : p.logo().mediaType(), logo, p.version()));
+                logo == null ? null : p.logo().mediaType(), logo, p.version());
+        // A redelivered or late older profile changes nothing.
+        profiles.keepNewer(profiles.lock(profile.clinicId()), ClinicProfileEntry.of(profile));
     }
 
     /** A zone Java does not know would make every day of the clinic undecidable: refuse the event instead. */

@@ -9,7 +9,8 @@ import app.rapport.reports.domain.Practitioner;
 import app.rapport.reports.domain.ReportChannel;
 import app.rapport.reports.domain.ReportType;
 import app.rapport.reports.domain.StatusUpdateKind;
-import app.rapport.reports.repository.DirectoryStore;
+import app.rapport.reports.repository.DirectoryEntry;
+import app.rapport.reports.repository.DirectoryRepository;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -23,9 +24,9 @@ public class DirectoryHandler implements EventHandler<InboundDirectory.Practitio
     /** What a partner gets who did not say which reports (contacts-service's ReportPreferences.DEFAULT_REPORTS). */
     static final List<String> DEFAULT_REPORTS = List.of(ReportType.INITIAL.name(), ReportType.DISCHARGE.name());
 
-    private final DirectoryStore directory;
+    private final DirectoryRepository directory;
 
-    public DirectoryHandler(DirectoryStore directory) {
+    public DirectoryHandler(DirectoryRepository directory) {
         this.directory = directory;
     }
 
@@ -50,13 +51,15 @@ public class DirectoryHandler implements EventHandler<InboundDirectory.Practitio
         String updates = prefs == null || prefs.statusUpdates() == null ? null
                 : column(prefs.statusUpdates(), StatusUpdateKind.class);
         var a = s.address();
-        directory.upsert(new Practitioner(event.clinicId(), s.id(), s.firstName(), s.lastName(), s.credentials(),
+        Practitioner snapshot = new Practitioner(event.clinicId(), s.id(), s.firstName(), s.lastName(), s.credentials(),
                 s.specialty(), s.organization(), s.email(), s.fax(), prefs != null, types,
                 prefs == null ? null : prefs.everyVisits(), prefs == null ? null : prefs.everyWeeks(),
                 prefs == null || prefs.channel() == null ? null
                         : ReportChannel.valueOf(column(List.of(prefs.channel()), ReportChannel.class)), s.archived(), s.version(), updates,
                 a == null ? null : new PostalAddress(a.line1(), a.line2(), a.city(), a.region(), a.postalCode(),
-                        a.country())));
+                        a.country()));
+        // Keeps the newer of the stored and the given snapshot: events may arrive replayed or late.
+        directory.keepNewer(directory.lock(snapshot.clinicId(), snapshot.id()), DirectoryEntry.of(snapshot));
     }
 
     /** The names as stored, sorted; a name this service does not know makes the event unusable, not the consumer stuck. */

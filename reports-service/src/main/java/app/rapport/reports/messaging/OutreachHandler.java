@@ -3,7 +3,7 @@ package app.rapport.reports.messaging;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.InboundEvent;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReferralRepository;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -12,9 +12,9 @@ import java.util.Map;
 @Singleton
 public class OutreachHandler implements EventHandler<InboundOutreach.OutreachActivity> {
 
-    private final ReferralStore store;
+    private final ReferralRepository store;
 
-    public OutreachHandler(ReferralStore store) {
+    public OutreachHandler(ReferralRepository store) {
         this.store = store;
     }
 

@@ -4,7 +4,7 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.reports.domain.ReportQueue;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReferralRepository;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -18,10 +18,10 @@ import java.util.Map;
 @Singleton
 public class PatientsHandler implements EventHandler<InboundReferrals.PatientReferred> {
 
-    private final ReferralStore referrals;
+    private final ReferralRepository referrals;
     private final ReportQueue queue;
 
-    public PatientsHandler(ReferralStore referrals, ReportQueue queue) {
+    public PatientsHandler(ReferralRepository referrals, ReportQueue queue) {
         this.referrals = referrals;
         this.queue = queue;
     }

@@ -8,7 +8,7 @@ import app.rapport.reports.domain.ReferralRecord;
 import app.rapport.reports.domain.ReportQueue;
 import app.rapport.reports.domain.StatusUpdateKind;
 import app.rapport.reports.domain.StatusUpdates;
-import app.rapport.reports.repository.ReferralStore;
+import app.rapport.reports.repository.ReferralRepository;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -24,12 +24,12 @@ import java.util.Map;
 @Singleton
 public class ReferralsHandler implements EventHandler<InboundReferrals.ReferralActivity> {
 
-    private final ReferralStore referrals;
+    private final ReferralRepository referrals;
     private final ReportQueue queue;
     private final StatusUpdates statusUpdates;
     private final ClinicCalendar calendar;
 
-    public ReferralsHandler(ReferralStore referrals, ReportQueue queue,
+    public ReferralsHandler(ReferralRepository referrals, ReportQueue queue,
                                  StatusUpdates statusUpdates, ClinicCalendar calendar) {
         this.statusUpdates = statusUpdates;
         this.calendar = calendar;

@@ -3,12 +3,15 @@ package app.rapport.reports.repository;
 import app.rapport.reports.domain.Report;
 import app.rapport.reports.domain.ReportStatus;
 import app.rapport.reports.domain.ReportType;
+import app.rapport.reports.domain.RecipientRole;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +33,17 @@ public interface ReportRepository extends GenericRepository<Report, String> {
             String clinicId, String patientReference, String practitionerId, ReportStatus status);
 
     List<Report> findByClinicIdAndReferralId(String clinicId, String referralId);
+
+    /** Someone a report on the referral was queued for. */
+    @Introspected
+    record Recipient(String referralId, String practitionerId, RecipientRole recipientRole) {
+    }
+
+    /** Everyone reports were queued for on the clinic's referrals that are not in one of {@code closed}. */
+    @Query(value = "SELECT DISTINCT rp.referral_id, rp.practitioner_id, rp.recipient_role "
+            + "FROM report rp JOIN referral r ON r.clinic_id = rp.clinic_id AND r.id = rp.referral_id "
+            + "WHERE rp.clinic_id = :clinicId AND r.status NOT IN (:closed)", nativeQuery = true)
+    List<Recipient> recipientsOnOpenReferrals(String clinicId, Collection<String> closed);
 
     /** The row, locked until the transaction ends: a send and an edit or a revocation take turns on it. */
     @Query(value = "SELECT * FROM report WHERE id = :id AND clinic_id = :clinicId FOR UPDATE", nativeQuery = true)

@@ -18,9 +18,9 @@ import java.util.Map;
 public final class Templates {
 
     /** Whom a preview is addressed to: a physician, so the salutation shows as "Dr. …". */
-    static final Partner SAMPLE_PARTNER = new Partner("sample", "sample", "Maya", "Okafor", "MD, FACOG", null, "OB_GYN",
-            "Lakeview Women's Health", "m.okafor@lakeview.example.com", null, null, "EMAIL", "REFERRING", true,
-            false, 0, Instant.EPOCH);
+    static final Partner SAMPLE_PARTNER = new Partner(new Partner.Key("sample", "sample"), "Maya", "Okafor",
+            "MD, FACOG", null, "OB_GYN", "Lakeview Women's Health", "m.okafor@lakeview.example.com", null, null, "EMAIL",
+            "REFERRING", true, false, 0, Instant.EPOCH, Instant.EPOCH);
 
     private Templates() {
     }
