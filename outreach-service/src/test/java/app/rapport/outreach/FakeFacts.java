@@ -52,8 +52,9 @@ public class FakeFacts implements OutreachFacts {
 
     public static Partner partner(String id, boolean physician, String preferredChannel, String specialty,
                                   String organization) {
-        return new Partner("clinic", id, "Sam", "Lee-" + id, physician ? "MD" : null, null, specialty, organization,
-                null, "+12065550100", null, preferredChannel, "PROSPECT", physician, false, 1, Instant.EPOCH);
+        return new Partner(new Partner.Key("clinic", id), "Sam", "Lee-" + id, physician ? "MD" : null, null, specialty,
+                organization, null, "+12065550100", null, preferredChannel, "PROSPECT", physician, false, 1, Instant.EPOCH,
+                Instant.EPOCH);
     }
 
     public FakeFacts with(Partner p) {

@@ -83,7 +83,7 @@ class OutreachRulesTest {
 
     static final ClinicProfile HARBOR = new ClinicProfile("harbor", "Harbor Integrative Health",
             ZoneId.of("America/Los_Angeles"), "Downtown", "1201 Third Avenue\nSeattle, WA 98101", "+12065550100", null,
-            null, List.of(), 3);
+            null, List.of(), 3, Instant.EPOCH);
 
     @Test
     void eachTaskTypeHasItsOwnDefaultWordingThatNamesTheClinic() {

@@ -68,7 +68,7 @@ class ReportsIT {
         assertThat(page.getByTestId("report-status")).hasText("Draft");
         assertThat(page.getByTestId("consent")).hasCount(1);
         assertThat(page.getByTestId("consent-standing")).hasText("Valid");
-        assertThat(page.getByTestId("consent")).containsText("from " + dayOf(LocalDate.now()));
+        assertThat(page.getByTestId("consent")).containsText("from " + dayOf(clinicToday()));
         assertThat(page.getByTestId("consent")).containsText("written form");
         assertThat(clinic.reports().get("/api/v1/reports/" + reportId, clinic.token()).text("status")).isEqualTo("DRAFT");
 
@@ -146,7 +146,7 @@ class ReportsIT {
         assertThat(line).containsText("Initial report");
         assertThat(line.getByTestId("recipient")).containsText("Okafor");
         assertThat(line.getByTestId("channel")).hasText("Email to " + okafor.email());
-        assertThat(line.getByTestId("consent")).containsText("Written form, from " + dayOf(LocalDate.now()));
+        assertThat(line.getByTestId("consent")).containsText("Written form, from " + dayOf(clinicToday()));
         assertThat(line).containsText("drlee");
         Screenshots.save(page, "disclosure-log");
         String patient = clinic.reports().get("/api/v1/reports/" + reportId, clinic.token()).text("patientReference");
@@ -215,11 +215,11 @@ class ReportsIT {
         // A consent that ended yesterday: shown as expired, and the send refused for that reason.
         ServiceApi.Answer ended = clinic.reports().post("/api/v1/consents", clinic.token(), Map.of(
                 "patientReference", patient, "practitionerId", reyes.id(), "scope", List.of("INITIAL"),
-                "validFrom", LocalDate.now().minusDays(30).toString(), "validTo", LocalDate.now().minusDays(1).toString(),
+                "validFrom", clinicToday().minusDays(30).toString(), "validTo", clinicToday().minusDays(1).toString(),
                 "obtainedVia", "WRITTEN_FORM"));
         assertThat(ended.status()).as("expired consent: %s", ended).isEqualTo(201);
         page.navigate(stack.consoleUrl("/reports/" + reportId));
-        assertThat(page.getByTestId("consent-standing")).containsText(new String[]{"Expired on " + dayOf(LocalDate.now()), "Revoked"});
+        assertThat(page.getByTestId("consent-standing")).containsText(new String[]{"Expired on " + dayOf(clinicToday()), "Revoked"});
         button(page, "Send report").click();
         assertThat(refusal).hasAttribute("data-reason", "EXPIRED");
         assertThat(refusal).containsText("expired");
@@ -284,6 +284,15 @@ class ReportsIT {
             }
             return new PDFTextStripper().getText(doc);
         }
+    }
+
+    /**
+     * Today where the test clinics are: reports-service dates a consent and judges its standing in
+     * the clinic's time zone (the services' default, America/Los_Angeles, as the test stack leaves
+     * RAPPORT_CLINIC_TIME_ZONE unset), which is yesterday for eight hours of every UTC day.
+     */
+    private static LocalDate clinicToday() {
+        return LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
     }
 
     private static String dayOf(LocalDate day) {

@@ -15,10 +15,9 @@ import app.rapport.platform.domain.DomainException;
 import app.rapport.platform.domain.VersionCheck;
 import app.rapport.platform.plugin.PluginRegistry;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,12 +38,10 @@ public class TaskBook {
     private final OutreachSettings settings;
     private final ClinicProfiles clinics;
     private final ReferralFactRepository referrals;
-    private final TransactionOperations<Connection> transactions;
 
     public TaskBook(TaskRepository tasks, PartnerRepository partners, TemplateRepository templates, GiftLedger ledger,
                     ActivityPublisher events, PluginRegistry registry, List<DeliveryChannel> channels,
-                    OutreachSettings settings, ClinicProfiles clinics, ReferralFactRepository referrals,
-                    TransactionOperations<Connection> transactions) {
+                    OutreachSettings settings, ClinicProfiles clinics, ReferralFactRepository referrals) {
         this.clinics = clinics;
         this.referrals = referrals;
         this.tasks = tasks;
@@ -55,7 +52,6 @@ public class TaskBook {
         this.registry = registry;
         this.channels = channels;
         this.settings = settings;
-        this.transactions = transactions;
     }
 
     public LocalDate today(String clinicId, Instant now) {
@@ -66,9 +62,10 @@ public class TaskBook {
         return tasks.findByIdAndClinicId(id, clinicId).orElseThrow(() -> DomainException.notFound("Task", id));
     }
 
+    @Transactional
     public OutreachTask complete(String clinicId, String id, @Nullable String ifMatch, String outcome,
                                  @Nullable OutreachChannel channelUsed, Instant now) {
-        return inTransaction(() -> {
+        return refusingIllegalMoves(() -> {
             OutreachTask t = lock(clinicId, id, ifMatch);
             t.complete(outcome, channelUsed == null ? t.getChannel() : channelUsed, now);
             t = tasks.update(t);
@@ -78,8 +75,9 @@ public class TaskBook {
     }
 
     /** Skips a task; an invitation skipped takes its offer's gift off the ledger. */
+    @Transactional
     public OutreachTask skip(String clinicId, String id, @Nullable String ifMatch, String reason, Instant now) {
-        return inTransaction(() -> {
+        return refusingIllegalMoves(() -> {
             OutreachTask t = lock(clinicId, id, ifMatch);
             t.skip(reason, now);
             t = tasks.update(t);
@@ -95,8 +93,9 @@ public class TaskBook {
      * The prospect declined the invitation: the task is done (the invitation was made) and the
      * offer's gift, never given, no longer counts against their yearly allowance.
      */
+    @Transactional
     public OutreachTask decline(String clinicId, String id, @Nullable String ifMatch, String reason, Instant now) {
-        return inTransaction(() -> {
+        return refusingIllegalMoves(() -> {
             OutreachTask t = lock(clinicId, id, ifMatch);
             if (t.getType() != TaskType.INVITATION) {
                 throw DomainException.conflict("Only an INVITATION is declined; this task is " + t.getType());
@@ -110,12 +109,13 @@ public class TaskBook {
         });
     }
 
+    @Transactional
     public OutreachTask reschedule(String clinicId, String id, @Nullable String ifMatch, LocalDate dueOn,
                                    @Nullable String reason, Instant now) {
         if (dueOn.isBefore(today(clinicId, now))) {
             throw DomainException.invalidField("dueOn", "must not be in the past");
         }
-        return inTransaction(() -> {
+        return refusingIllegalMoves(() -> {
             OutreachTask t = lock(clinicId, id, ifMatch);
             LocalDate previous = t.getDueOn();
             t.reschedule(dueOn, now);
@@ -126,10 +126,11 @@ public class TaskBook {
     }
 
     /** A person approves a proposed gesture: the gift goes through the ledger, then the task is to be done. */
+    @Transactional
     public Approval approve(String clinicId, String id, @Nullable String ifMatch, GiftKind kind, @Nullable String description,
                             java.math.BigDecimal amount, String currency, @Nullable LocalDate givenOn,
                             @Nullable String reason, String user, Instant now) {
-        return inTransaction(() -> {
+        return refusingIllegalMoves(() -> {
             OutreachTask t = lock(clinicId, id, ifMatch);
             if (t.getType() != TaskType.GESTURE) {
                 throw DomainException.conflict("Only a GESTURE task is approved with a gift; this one is " + t.getType());
@@ -152,6 +153,7 @@ public class TaskBook {
      * is a gift at the value staff enter, recorded in the ledger with the invitation and checked
      * against the yearly cap; it comes off the ledger if the invitation is declined or skipped.
      */
+    @Transactional
     public Approval invite(String clinicId, String practitionerId, InvitationOffer offer, OutreachChannel channel,
                            @Nullable LocalDate dueOn, @Nullable java.math.BigDecimal value, @Nullable String currency,
                            String user, Instant now) {
@@ -163,7 +165,7 @@ public class TaskBook {
                     + " is a gift at its value: enter what it is worth, for the gift ledger");
         }
         LocalDate due = dueOn == null ? BusinessDays.add(today(clinicId, now), 2) : dueOn;
-        return inTransaction(() -> {
+        return refusingIllegalMoves(() -> {
             partners.find(clinicId, practitionerId).orElseThrow(() -> DomainException.invalidField("practitionerId",
                     "practitioner " + practitionerId + " is not in this clinic's directory"));
             OutreachTask t = new OutreachTask();
@@ -199,7 +201,8 @@ public class TaskBook {
         OutreachTask task = get(clinicId, id);
         VersionCheck.check(ifMatch, task.getVersion(), "This task");
         requireDeliverable(task);
-        if (transactions.executeWrite(status -> tasks.claimDelivery(id, clinicId, task.getVersion(), now)) != 1) {
+        // The claim and its release are single statements, each committed at once.
+        if (tasks.claimDelivery(id, clinicId, task.getVersion(), now) != 1) {
             OutreachTask current = get(clinicId, id);
             requireDeliverable(current);
             throw VersionCheck.stale("This task", current.getVersion());
@@ -209,10 +212,20 @@ public class TaskBook {
         try {
             delivery = prepare(clinicId, task, user, now);
         } catch (RuntimeException e) {
-            transactions.executeWrite(status -> tasks.releaseDelivery(id, clinicId, claimed, task.getDeliveredAt()));
+            tasks.releaseDelivery(id, clinicId, claimed, task.getDeliveredAt());
             throw e;
         }
-        OutreachTask after = inTransaction(() -> {
+        return new Delivered(settleDelivery(clinicId, id, delivery, now), delivery);
+    }
+
+    /**
+     * After {@link #deliver} carried a task out: a delivery that completes the task (an e-mail sent)
+     * completes it, if it is still open. Its own transaction, also when {@code deliver} calls it:
+     * Micronaut's advice is a subclass, so a call from within the bean is intercepted too.
+     */
+    @Transactional
+    public OutreachTask settleDelivery(String clinicId, String id, Delivery delivery, Instant now) {
+        return refusingIllegalMoves(() -> {
             OutreachTask t = lock(clinicId, id);
             if (delivery.completesTask() && t.getStatus() == TaskStatus.OPEN) {
                 t.complete(delivery.summary(), t.getChannel(), now);
@@ -221,7 +234,6 @@ public class TaskBook {
             }
             return t;
         });
-        return new Delivered(after, delivery);
     }
 
     private static void requireDeliverable(OutreachTask task) {
@@ -278,9 +290,10 @@ public class TaskBook {
         return t;
     }
 
-    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    /** A move the task's state does not allow is the person's conflict (409); the transaction rolls back either way. */
+    private static <T> T refusingIllegalMoves(java.util.function.Supplier<T> work) {
         try {
-            return transactions.executeWrite(status -> work.get());
+            return work.get();
         } catch (OutreachTask.IllegalTaskTransition e) {
             throw DomainException.conflict(e.getMessage());
         }

@@ -25,7 +25,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +52,7 @@ public class GiftController {
 
     @Post
     @Secured({Roles.STAFF, Roles.CLINICIAN})
+    @Transactional // the ledger checks the cap and records the gift in one transaction (GiftLedger#record)
     @Operation(summary = "Record a gift a person decided on; refused (422, with reason and remaining allowance) "
             + "over the yearly cap or for cash and cash equivalents")
     public HttpResponse<GiftView> record(Caller caller, @Valid @Body Requests.NewGift body) {

@@ -48,8 +48,9 @@ class DormantRuleTest {
         referred(facts, "brisk", today.minusDays(39), today.minusDays(34), today.minusDays(29));
         referred(facts, "twice", today.minusDays(300), today.minusDays(200));
         Partner archived = FakeFacts.partner("archived", false, "EMAIL", "DOULA", null);
-        facts.with(new Partner(archived.clinicId(), archived.id(), archived.firstName(), archived.lastName(), null, null,
-                archived.specialty(), null, null, null, null, "EMAIL", "ACTIVE", false, true, 2, archived.firstSeenAt()));
+        facts.with(new Partner(archived.key(), archived.firstName(), archived.lastName(), null, null,
+                archived.specialty(), null, null, null, null, "EMAIL", "ACTIVE", false, true, 2, archived.firstSeenAt(),
+                archived.updatedAt()));
         referred(facts, "archived", today.minusDays(300), today.minusDays(290), today.minusDays(280));
         assertThat(rule.onCheck(facts)).isEmpty();
     }

@@ -77,7 +77,7 @@ class WeeklyNewPractitionerRuleTest {
     }
 
     private static Prospect prospect(String id, String phone, String email) {
-        return new Prospect(new Partner("clinic", id, "Pat", "Kim-" + id, null, null, "DOULA", null, email, phone, null,
-                "EMAIL", "PROSPECT", false, false, 1, Instant.EPOCH), null, null);
+        return new Prospect(new Partner(new Partner.Key("clinic", id), "Pat", "Kim-" + id, null, null, "DOULA", null, email,
+                phone, null, "EMAIL", "PROSPECT", false, false, 1, Instant.EPOCH, Instant.EPOCH), null, null);
     }
 }
