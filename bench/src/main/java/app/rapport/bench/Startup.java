@@ -57,6 +57,7 @@ final class Startup {
             client.say(String.format(Locale.ROOT, "%s ready %.2f s after launch (archive %s)", s.moduleName(), secs,
                     platform.classDataArchive(s).toFile().isFile() ? "used" : "missing"));
             results.start(s, secs);
+            startProfile(s).ifPresent(line -> client.say("  " + s.moduleName() + " " + line));
         }
         Client.sleep(3000);
         for (RapportService s : RapportService.values()) {
@@ -65,6 +66,27 @@ final class Startup {
             client.say(String.format(Locale.ROOT, "%s idle RSS %.0f MiB", s.moduleName(), rss));
         }
         startSampler();
+    }
+
+    /**
+     * The service's own account of its start (platform {@code StartProfile}): context, HTTP and the
+     * consumer members' joins as JVM uptime, so a slow start says which part to shorten. Readiness
+     * may have been probed a moment before the line was flushed: waits briefly for it.
+     */
+    private java.util.Optional<String> startProfile(RapportService s) {
+        for (int i = 0; i < 10; i++) {
+            try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(platform.logFile(s))) {
+                java.util.Optional<String> ready = lines.filter(l -> l.contains("StartProfile") && l.contains("Ready at"))
+                        .map(l -> l.substring(l.indexOf("Ready at"))).findFirst();
+                if (ready.isPresent()) {
+                    return ready;
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return java.util.Optional.empty();
+            }
+            Client.sleep(100);
+        }
+        return java.util.Optional.empty();
     }
 
     /** The topics exist before any service starts, as in production (6 partitions, like the broker default). */

@@ -32,10 +32,10 @@ public final class LocalPlatformOptions {
      * load on a shared 2-core machine (ADR 0013 has the measurements): the heap, thread stacks,
      * the code cache C2 fills, class metadata and Netty's direct buffers. {@code -Xms64m}: the
      * heap starts small and grows under load (by default it starts at 1/64 of the machine's
-     * memory, all of 192 MiB here, and eden is touched to its end). SerialGC: no GC threads
+     * memory, all of the heap cap here, and eden is touched to its end). SerialGC: no GC threads
      * to compete with two cores' worth of request and consumer threads.
      */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-Xss512k",
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-Xss512k",
             "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m",
             "-XX:MaxDirectMemorySize=64m");
     public static final List<String> DEFAULT_KAFKA_JVM_OPTIONS =

@@ -43,6 +43,8 @@ public class PipelineHealth {
     /** Consumers whose current member has not yet been given its partitions by the group. */
     private final java.util.Set<PipelineLoop> waitingForPartitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Map<PipelineLoop, Held> held = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When (JVM uptime, ms) each consumer's first member was first told its share: the start profile. */
+    private final java.util.Map<String, Long> firstHeldAt = new java.util.concurrent.ConcurrentHashMap<>();
     /** Until the first answer the broker counts as unreachable: readiness must not claim what it has not seen. */
     private volatile boolean brokerReachable;
     private volatile String brokerProblem = "not checked yet";
@@ -92,6 +94,12 @@ public class PipelineHealth {
     public void partitionsHeld(PipelineLoop loop, int partitions) {
         held.put(loop, new Held(partitions, System.nanoTime()));
         waitingForPartitions.remove(loop);
+        firstHeldAt.putIfAbsent(loop.name(), StartProfile.uptimeMillis());
+    }
+
+    /** The consumer whose member was the last to be told its first share, and when (JVM uptime, ms). */
+    public java.util.Optional<java.util.Map.Entry<String, Long>> lastFirstHeld() {
+        return firstHeldAt.entrySet().stream().max(java.util.Map.Entry.comparingByValue());
     }
 
     /**

@@ -23,9 +23,11 @@ import java.util.Map;
 public class PipelineReadiness implements HealthIndicator {
 
     private final PipelineHealth health;
+    private final StartProfile startProfile;
 
-    public PipelineReadiness(PipelineHealth health) {
+    public PipelineReadiness(PipelineHealth health, StartProfile startProfile) {
         this.health = health;
+        this.startProfile = startProfile;
     }
 
     @Override
@@ -52,6 +54,9 @@ public class PipelineReadiness implements HealthIndicator {
         } else {
             up = false;
             details.put("kafka", "unreachable (" + health.brokerProblem() + ")");
+        }
+        if (up) {
+            startProfile.ready();
         }
         return Publishers.just(HealthResult.builder("pipeline", up ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(details).build());
