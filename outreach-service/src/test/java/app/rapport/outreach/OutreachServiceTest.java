@@ -420,9 +420,9 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(JSON.readTree(payload).get("type").asText()).isEqualTo("PERSONAL_THANKS");
 
         // the letter: the clinic's letterhead, dated today in the clinic's zone, its personal wording, signed by
-        // the treating clinician
-        String today = LocalDate.now(CLINIC_ZONE).format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy",
-                java.util.Locale.US));
+        // the treating clinician (late evening in Seattle is already tomorrow in UTC)
+        clock.set(Instant.parse("2025-03-27T05:30:00Z"));
+        String today = "March 26, 2025";
         try (var document = Loader.loadPDF(cardPdf(clinic, task.get("id").asText()))) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(today);
@@ -618,7 +618,8 @@ class OutreachServiceTest implements TestPropertyProvider {
         String first = registerPartner(clinic, ids.get(0), Map.of());
         String second = registerPartner(clinic, ids.get(1), Map.of());
         String referring = registerPartner(clinic, Map.of("\"PROSPECT\"", "\"REFERRING\""));
-        Instant now = Instant.now();
+        // A Wednesday, so that a week back is last week whatever day the test runs (no Monday, no clock change).
+        Instant now = Instant.parse("2025-06-11T19:00:00Z");
 
         clock.set(now.minus(Duration.ofDays(7)));
         rules.check(clinic, clock.instant());
@@ -906,6 +907,7 @@ class OutreachServiceTest implements TestPropertyProvider {
 
     @Test
     void staffInviteAProspectWithAGiftCertificateThatCountsAgainstTheLedgerAndTrackTheOutcome() throws Exception {
+        clock.set(Instant.parse("2025-06-11T19:00:00Z")); // the ledger's year and today, whatever day the test runs
         String clinic = TestClinics.unique("issaquah");
         String prospect = registerPartner(clinic, Map.of("m.okafor@lakeviewwomenshealth.example.com",
                 "invite-" + clinic + "@lakeview.example.com"));
@@ -915,7 +917,7 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(task.get("type").asText()).isEqualTo("INVITATION");
         assertThat(task.get("rule").asText()).isEqualTo("EducateByExample");
         assertThat(issued.get("gift").get("kind").asText()).isEqualTo("SERVICE_CERTIFICATE");
-        int year = LocalDate.now(CLINIC_ZONE).getYear();
+        int year = 2025;
         assertThat(allowance(clinic, prospect, year).get("given").get("amount").asText()).isEqualTo("75.00");
 
         String taskId = task.get("id").asText();
@@ -954,9 +956,10 @@ class OutreachServiceTest implements TestPropertyProvider {
 
     @Test
     void anInvitationSkippedOrDeclinedTakesItsOfferOffTheLedgerOnceAndSaysSo() throws Exception {
+        clock.set(Instant.parse("2025-06-11T19:00:00Z")); // the ledger's year and today, whatever day the test runs
         String clinic = TestClinics.unique("sammamish");
         String prospect = registerPartner(clinic, Map.of());
-        int year = LocalDate.now(CLINIC_ZONE).getYear();
+        int year = 2025;
         JsonNode evaluation = post(clinic, "/api/v1/invitations", Map.of("practitionerId", prospect,
                 "offer", "FREE_EVALUATION", "channel", "PHONE", "value", money("95.00")));
         assertThat(evaluation.get("gift").get("value").get("amount").asText()).isEqualTo("95.00");
@@ -978,7 +981,7 @@ class OutreachServiceTest implements TestPropertyProvider {
         assertThat(reversed.get("value").get("amount").asText()).isEqualTo("95.00");
         assertThat(reversed.get("taskId").asText()).isEqualTo(skippedTask);
         assertThat(reversed.get("year").asInt()).isEqualTo(year);
-        assertThat(reversed.get("reversedOn").asText()).isEqualTo(LocalDate.now(CLINIC_ZONE).toString());
+        assertThat(reversed.get("reversedOn").asText()).isEqualTo("2025-06-11");
 
         String declinedTask = certificate.get("task").get("id").asText();
         JsonNode declined = post(clinic, "/api/v1/tasks/" + declinedTask + "/decline",

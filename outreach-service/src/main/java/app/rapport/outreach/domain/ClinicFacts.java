@@ -46,7 +46,7 @@ public class ClinicFacts {
 
     /** The clinic's weekly target: its own, or the configured default. */
     public int weeklyTarget(String clinicId) {
-        return goals.target(clinicId).orElse(settings.weeklyNewPractitioners());
+        return goals.findTargetByClinicId(clinicId).orElse(settings.weeklyNewPractitioners());
     }
 
     /** NEW_CONTACT tasks done in the week (Monday to Sunday, clinic time) that starts on {@code monday}. */

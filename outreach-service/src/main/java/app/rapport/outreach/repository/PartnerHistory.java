@@ -1,10 +1,7 @@
 package app.rapport.outreach.repository;
 
+import app.rapport.outreach.domain.ReferralCount;
 import app.rapport.outreach.domain.TaskType;
-import io.micronaut.data.annotation.Embeddable;
-import io.micronaut.data.annotation.EmbeddedId;
-import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -23,7 +20,7 @@ import java.util.Optional;
  * worked with them. The statements are constants so that a test can show the database's plan for each.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface PartnerHistory extends GenericRepository<PartnerHistory.ReferralCount, PartnerHistory.ReferralCount.Key> {
+public interface PartnerHistory extends GenericRepository<ReferralCount, ReferralCount.Key> {
 
     /** The partner's running count of referrals in one direction: one row by its key. */
     String REFERRAL_COUNT = "SELECT referrals FROM partner_referral_count WHERE clinic_id = :clinicId "
@@ -41,17 +38,6 @@ public interface PartnerHistory extends GenericRepository<PartnerHistory.Referra
     /** Whether the partner has a task of one type created at or after {@code since}: 1 or 0. */
     String TASK_CREATED_SINCE = "SELECT EXISTS (SELECT 1 FROM outreach_task WHERE clinic_id = :clinicId "
             + "AND practitioner_id = :practitionerId AND type = :type AND created_at >= :since)";
-
-    /** A partner's running count in one direction, and the latest day a referral that way happened. */
-    @MappedEntity("partner_referral_count")
-    record ReferralCount(@EmbeddedId Key key, int referrals, LocalDate lastOn) {
-
-        @Embeddable
-        public record Key(@MappedProperty("clinic_id") String clinicId,
-                          @MappedProperty("practitioner_id") String practitionerId,
-                          @MappedProperty("direction") String direction) {
-        }
-    }
 
     @Query(REFERRAL_COUNT)
     Optional<Long> referralCount(String clinicId, String practitionerId, String direction);

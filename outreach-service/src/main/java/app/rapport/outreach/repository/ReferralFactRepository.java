@@ -1,11 +1,8 @@
 package app.rapport.outreach.repository;
 
+import app.rapport.outreach.domain.CountedReferral;
 import app.rapport.outreach.domain.Signature;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.Embeddable;
-import io.micronaut.data.annotation.EmbeddedId;
-import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -20,21 +17,10 @@ import java.util.Optional;
  * (read through {@link PartnerHistory}).
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface ReferralFactRepository
-        extends GenericRepository<ReferralFactRepository.CountedReferral, ReferralFactRepository.CountedReferral.Key> {
+public interface ReferralFactRepository extends GenericRepository<CountedReferral, CountedReferral.Key> {
 
     String RECEIVED = "RECEIVED";
     String SENT = "SENT";
-
-    /** A referral as the rules need it: who, which way, on what day, and who treats the patient. */
-    @MappedEntity("referral_fact")
-    record CountedReferral(@EmbeddedId Key key, String practitionerId, String direction, LocalDate occurredOn,
-                           @Nullable String treatingName, @Nullable String treatingCredentials) {
-
-        @Embeddable
-        public record Key(@MappedProperty("clinic_id") String clinicId, @MappedProperty("referral_id") String referralId) {
-        }
-    }
 
     /**
      * Records the referral and raises the partner's running count with it, in the caller's

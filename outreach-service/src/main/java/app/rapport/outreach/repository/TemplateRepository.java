@@ -1,10 +1,7 @@
 package app.rapport.outreach.repository;
 
+import app.rapport.outreach.domain.ClinicWording;
 import app.rapport.outreach.domain.MessageTemplate;
-import io.micronaut.data.annotation.Embeddable;
-import io.micronaut.data.annotation.EmbeddedId;
-import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -16,33 +13,20 @@ import java.util.OptionalLong;
 
 /** Each clinic's own wording of thank-you and invitation messages, versioned (see {@link VersionedSettings}). */
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface TemplateRepository extends GenericRepository<TemplateRepository.Wording, TemplateRepository.Wording.Key> {
+public interface TemplateRepository extends GenericRepository<ClinicWording, ClinicWording.Key> {
 
-    /** A clinic's wording of one kind of message, as stored. */
-    @MappedEntity("message_template")
-    record Wording(@EmbeddedId Key key, String subject, String body, String updatedBy, Instant updatedAt, long version) {
+    Optional<ClinicWording> findById(ClinicWording.Key key);
 
-        @Embeddable
-        public record Key(@MappedProperty("clinic_id") String clinicId, @MappedProperty("kind") MessageTemplate.Kind kind) {
-        }
-
-        MessageTemplate template() {
-            return new MessageTemplate(key.kind(), subject, body, true);
-        }
-    }
-
-    Optional<Wording> findById(Wording.Key key);
-
-    Optional<Long> findVersionById(Wording.Key key);
+    Optional<Long> findVersionById(ClinicWording.Key key);
 
     /** The clinic's own wording of a kind; empty while it uses the built-in one. */
     default Optional<MessageTemplate> find(String clinicId, MessageTemplate.Kind kind) {
-        return findById(new Wording.Key(clinicId, kind)).map(Wording::template);
+        return findById(new ClinicWording.Key(clinicId, kind)).map(ClinicWording::template);
     }
 
     /** The version of the clinic's own wording of a kind; 0 while it uses the built-in one. */
     default long version(String clinicId, MessageTemplate.Kind kind) {
-        return findVersionById(new Wording.Key(clinicId, kind)).orElse(0L);
+        return findVersionById(new ClinicWording.Key(clinicId, kind)).orElse(0L);
     }
 
     /**

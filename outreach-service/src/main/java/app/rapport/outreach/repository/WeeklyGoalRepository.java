@@ -1,7 +1,6 @@
 package app.rapport.outreach.repository;
 
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
+import app.rapport.outreach.domain.WeeklyTarget;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -13,16 +12,10 @@ import java.util.OptionalLong;
 
 /** A clinic's own weekly target of new practitioners contacted, when it set one; versioned (see {@link VersionedSettings}). */
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface WeeklyGoalRepository extends GenericRepository<WeeklyGoalRepository.WeeklyGoal, String> {
-
-    /** The clinic's own target, as stored. */
-    @MappedEntity("weekly_goal")
-    record WeeklyGoal(@Id String clinicId, int target, String updatedBy, Instant updatedAt, long version) {
-    }
+public interface WeeklyGoalRepository extends GenericRepository<WeeklyTarget, String> {
 
     /** The clinic's own target; empty while it uses the default. */
-    @Query("SELECT target FROM weekly_goal WHERE clinic_id = :clinicId")
-    Optional<Integer> target(String clinicId);
+    Optional<Integer> findTargetByClinicId(String clinicId);
 
     Optional<Long> findVersionByClinicId(String clinicId);
 

@@ -2,26 +2,18 @@ package app.rapport.outreach.repository;
 
 import app.rapport.outreach.domain.TaskStatus;
 import app.rapport.outreach.domain.TaskType;
-import app.rapport.platform.persistence.ListQuery;
-import app.rapport.platform.testing.QueryPlans;
-import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.Rows;
 import app.rapport.platform.testing.TestClinics;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,42 +27,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counts agree with the referrals recorded, replays included.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PartnerHistoryPlansTest implements TestPropertyProvider {
+class PartnerHistoryPlansTest extends PlansTestSupport {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 1);
 
-    @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
     @Inject
     ReferralFactRepository referrals;
     @Inject
     PartnerHistory history;
 
-    private final String clinic = TestClinics.unique("seattle-downtown");
-    private final String[] partners = new String[40];
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("outreach"));
-        props.put("rapport.outreach.check-initial-delay", "1h");
-        return props;
-    }
-
-    /** The pool itself, not the transaction-bound proxy: the rows are in before the test reads them. */
-    private DataSource db() {
-        return dataSourceResolver.resolve(dataSource);
+    PartnerHistoryPlansTest() {
+        super(40);
     }
 
     @BeforeAll
     void yearsOfReferralsAndTasks() {
-        for (int i = 0; i < partners.length; i++) {
-            partners[i] = UUID.randomUUID().toString();
-        }
         seed(clinic, 8000);
-        seed(TestClinics.unique("tacoma"), 2000);
+        seed(otherClinic, 2000);
     }
 
     private void seed(String clinicId, int count) {
@@ -98,19 +71,16 @@ class PartnerHistoryPlansTest implements TestPropertyProvider {
     void theRulesPerReferralQuestionsAreServedByIndexes() {
         String partner = partners[7];
         LocalDate last = FIRST_DAY.plusDays(1999);
-        ListQuery window = PartnerHistory.referralsBetween(clinic, partner, ReferralFactRepository.RECEIVED,
-                last.minusDays(89), last);
-        QueryPlans.assertServedByIndexes(db(), "referrals received in the repeat-referrer window, up to 3",
-                PartnerHistory.boundedCount(window, 3), window);
-        ListQuery thanked = PartnerHistory.tasksCreatedSince(clinic, partner, TaskType.PERSONAL_THANKS,
-                Instant.parse("2024-06-01T00:00:00Z"));
-        QueryPlans.assertServedByIndexes(db(), "a personal thank-you within the window", PartnerHistory.exists(thanked),
-                thanked);
-        ListQuery sent = PartnerHistory.referralCount(clinic, partner, ReferralFactRepository.SENT);
-        QueryPlans.assertServedByIndexes(db(), "referrals sent to the partner", sent.selectSql(), sent);
-        ListQuery referring = PartnerHistory.countsOfAtLeast(clinic, ReferralFactRepository.RECEIVED, 3);
-        QueryPlans.assertServedByIndexes(db(), "partners who referred at least 3 times (the check)",
-                referring.selectSql(), referring);
+        assertServedByIndexes("referrals received in the repeat-referrer window, up to 3", PartnerHistory.REFERRALS_BETWEEN,
+                Map.of("clinicId", clinic, "practitionerId", partner, "direction", ReferralFactRepository.RECEIVED,
+                        "from", Date.valueOf(last.minusDays(89)), "to", Date.valueOf(last), "atMost", 3));
+        assertServedByIndexes("a personal thank-you within the window", PartnerHistory.TASK_CREATED_SINCE,
+                Map.of("clinicId", clinic, "practitionerId", partner, "type", TaskType.PERSONAL_THANKS.name(),
+                        "since", Timestamp.from(Instant.parse("2024-06-01T00:00:00Z"))));
+        assertServedByIndexes("referrals sent to the partner", PartnerHistory.REFERRAL_COUNT,
+                Map.of("clinicId", clinic, "practitionerId", partner, "direction", ReferralFactRepository.SENT));
+        assertServedByIndexes("partners who referred at least 3 times (the check)", PartnerHistory.COUNTS_OF_AT_LEAST,
+                Map.of("clinicId", clinic, "direction", ReferralFactRepository.RECEIVED, "minimum", 3));
     }
 
     @Test

@@ -3,25 +3,16 @@ package app.rapport.outreach.repository;
 import app.rapport.outreach.domain.TaskStatus;
 import app.rapport.outreach.domain.TaskType;
 import app.rapport.platform.testing.QueryPlans;
-import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.Rows;
-import app.rapport.platform.testing.TestClinics;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.jdbc.DataSourceResolver;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,43 +21,24 @@ import java.util.UUID;
  * due-date order, over a few thousand tasks of one clinic beside another clinic's.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TaskListPlansTest implements TestPropertyProvider {
+class TaskListPlansTest extends PlansTestSupport {
 
     private static final TaskType[] TYPES = TaskType.values();
     private static final TaskStatus[] STATUSES = TaskStatus.values();
+    private static final Instant CREATED = Instant.parse("2025-06-02T16:00:00Z");
 
-    @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
-
-    private final String clinic = TestClinics.unique("seattle-downtown");
-    private final String[] partners = new String[100];
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("outreach"));
-        props.put("rapport.outreach.check-initial-delay", "1h");
-        return props;
-    }
-
-    /** The pool itself, not the transaction-bound proxy: the rows are in before the test reads them. */
-    private DataSource db() {
-        return dataSourceResolver.resolve(dataSource);
+    TaskListPlansTest() {
+        super(100);
     }
 
     @BeforeAll
     void thousandsOfTasks() {
-        for (int i = 0; i < partners.length; i++) {
-            partners[i] = UUID.randomUUID().toString();
-        }
         seed(clinic, 5000);
-        seed(TestClinics.unique("tacoma"), 2000);
+        seed(otherClinic, 2000);
     }
 
     private void seed(String clinicId, int count) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(CREATED);
         LocalDate start = LocalDate.of(2024, 1, 1);
         Rows.insert(db(), "outreach_task", List.of("id", "clinic_id", "type", "status", "practitioner_id", "channel",
                         "channel_provisional", "due_on", "created_by", "created_at", "updated_at"), count,
