@@ -87,7 +87,9 @@ class AnalyticsTest implements TestPropertyProvider {
         Partners.referrerKnown(southReferral);
         Partners.send(Topics.REFERRALS, Partners.received(southReferral, "2025-02-20"));
 
+        // Until every event above is in: the first visit alone already makes the one revenue row.
         await().atMost(WAIT).until(() -> rows(north, "/api/v1/analytics/revenue").size() == 1
+                && rows(north, "/api/v1/analytics/revenue").get(0).get("visits").asInt() == 2
                 && rows(north, "/api/v1/analytics/thank-you-turnaround").size() == 1
                 && rows(north, "/api/v1/analytics/partners").size() == 1
                 && rows(north, "/api/v1/analytics/partners").get(0).get("sent").asInt() == 1

@@ -31,16 +31,19 @@ public class ConsentLedger {
     private final IdempotentEffects idempotentEffects;
     private final ConsentRepository consents;
     private final ReportRepository reports;
+    private final ReportLifecycle lifecycle;
     private final ReferralRepository referrals;
     private final ClinicCalendar calendar;
     private final Clock clock;
 
-    public ConsentLedger(ConsentRepository consents, ReportRepository reports, ReferralRepository referrals,
-                         ClinicCalendar calendar, IdempotentEffects idempotentEffects, Clock clock) {
+    public ConsentLedger(ConsentRepository consents, ReportRepository reports, ReportLifecycle lifecycle,
+                         ReferralRepository referrals, ClinicCalendar calendar, IdempotentEffects idempotentEffects,
+                         Clock clock) {
         this.clock = clock;
         this.idempotentEffects = idempotentEffects;
         this.consents = consents;
         this.reports = reports;
+        this.lifecycle = lifecycle;
         this.referrals = referrals;
         this.calendar = calendar;
     }
@@ -152,13 +155,13 @@ public class ConsentLedger {
         for (Report r : reports.findByClinicIdAndPatientReferenceAndPractitionerIdAndStatus(clinicId, patientReference,
                 practitionerId, ReportStatus.AWAITING_CONSENT)) {
             if (validFor(clinicId, patientReference, practitionerId, r.type(), today).isPresent()) {
-                reports.moveUnsent(r.id(), ReportStatus.AWAITING_CONSENT.name(), ReportStatus.DRAFT.name(), now);
+                lifecycle.consentGiven(r, now);
             }
         }
         for (Report r : reports.findByClinicIdAndPatientReferenceAndPractitionerIdAndStatus(clinicId, patientReference,
                 practitionerId, ReportStatus.DRAFT)) {
             if (validFor(clinicId, patientReference, practitionerId, r.type(), today).isEmpty()) {
-                reports.moveUnsent(r.id(), ReportStatus.DRAFT.name(), ReportStatus.AWAITING_CONSENT.name(), now);
+                lifecycle.consentWithdrawn(r, now);
             }
         }
     }

@@ -204,6 +204,16 @@ public class Letters {
         }
     }
 
+    /**
+     * The recovery step ({@link SendingRecovery}): letters SENDING since before {@code staleBefore}
+     * belong to a sender that stopped, so they become DELIVERY_UNCONFIRMED for staff.
+     *
+     * @return how many
+     */
+    public long flagStaleSends(Instant staleBefore, Instant now) {
+        return letters.flagUnconfirmed(staleBefore, now);
+    }
+
     private Instant now() {
         return calendar.now().truncatedTo(ChronoUnit.MILLIS);
     }

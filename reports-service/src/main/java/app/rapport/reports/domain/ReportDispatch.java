@@ -28,6 +28,7 @@ public class ReportDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(ReportDispatch.class);
 
     private final ReportRepository reports;
+    private final ReportLifecycle lifecycle;
     private final DisclosureRepository disclosures;
     private final ConsentLedger consents;
     private final ReportDocuments documents;
@@ -37,10 +38,11 @@ public class ReportDispatch {
     private final ClinicCalendar calendar;
     private final Sending sending;
 
-    public ReportDispatch(ReportRepository reports, DisclosureRepository disclosures, ConsentLedger consents,
+    public ReportDispatch(ReportRepository reports, ReportLifecycle lifecycle, DisclosureRepository disclosures, ConsentLedger consents,
                           ReportDocuments documents, PdfReportRenderer pdf, DeliveryChoice delivery,
                           ReportPublisher events, ClinicCalendar calendar, Sending sending) {
         this.reports = reports;
+        this.lifecycle = lifecycle;
         this.disclosures = disclosures;
         this.consents = consents;
         this.documents = documents;
@@ -76,12 +78,8 @@ public class ReportDispatch {
             @Override
             public void refused(Claimed claimed, String why) {
                 Report r = claimed.report();
-                Instant now = now();
-                if (r.status() == ReportStatus.DELIVERY_UNCONFIRMED) {
-                    // Sent again and refused: the first attempt may still have arrived, so its disclosure stays.
-                    reports.markUnconfirmed(r.id(), now);
-                } else {
-                    reports.release(r.id(), r.status().name(), now);
+                // Sent again and refused, it stays unconfirmed: the first attempt may still have arrived, so its disclosure stays.
+                if (lifecycle.notDelivered(r, now()) != ReportStatus.DELIVERY_UNCONFIRMED) {
                     disclosures.deleteById(claimed.disclosure().id());
                     documents.forgetMeasurementsSentWith(r);
                 }
@@ -90,7 +88,7 @@ public class ReportDispatch {
 
             @Override
             public void unconfirmed(Claimed claimed, String why) {
-                reports.markUnconfirmed(claimed.report().id(), now());
+                lifecycle.maybeDelivered(claimed.report(), now());
                 LOG.warn("Report {} delivery unconfirmed: {}", claimed.report().id(), why);
             }
         });
@@ -115,8 +113,7 @@ public class ReportDispatch {
         byte[] rendered = pdf.render(document);
 
         Instant now = now();
-        if (reports.claim(report.id(), clinicId, report.status().name(), report.version(), now, route.channel().name(),
-                consent.id()) != 1) {
+        if (!lifecycle.claimForSending(report, now, route.channel(), consent.id())) {
             throw DomainException.conflict("Report " + reportId + " was sent meanwhile");
         }
         Disclosure disclosure;
@@ -153,7 +150,7 @@ public class ReportDispatch {
     /** Transaction 2 (or staff's confirmation): SENT and ReportSent. */
     private void markSent(Report report, ReportChannel channel, String consentId) {
         Instant now = now();
-        if (reports.markSent(report.id(), now) != 1) {
+        if (!lifecycle.delivered(report, now)) {
             LOG.warn("Report {} was no longer being sent when its delivery finished", report.id());
             return;
         }

@@ -86,8 +86,8 @@ public class ReportQueue {
 
     private Report queue(ReferralRecord referral, String recipient, RecipientRole role, ReportType type, int sequence) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ReportStatus status = consents.validFor(referral.clinicId(), referral.patientReference(), recipient, type,
-                calendar.today(referral.clinicId())).isPresent() ? ReportStatus.DRAFT : ReportStatus.AWAITING_CONSENT;
+        ReportStatus status = ReportLifecycle.firstStatus(consents.validFor(referral.clinicId(),
+                referral.patientReference(), recipient, type, calendar.today(referral.clinicId())).isPresent());
         Report report = reports.save(new Report(UUID.randomUUID().toString(), referral.clinicId(), referral.id(),
                 recipient, role, type, sequence, status, referral.patientReference(), null, now, now, null, null, null, null, 0));
         events.queued(report, now);

@@ -1,9 +1,6 @@
 package app.rapport.reports.domain;
 
 import app.rapport.reports.config.ReportsSettings;
-import app.rapport.reports.repository.LetterRepository;
-import app.rapport.reports.repository.ReportRepository;
-import app.rapport.reports.repository.StatusUpdateRepository;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -29,13 +26,13 @@ public class SendingRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendingRecovery.class);
 
-    private final ReportRepository reports;
-    private final LetterRepository letters;
-    private final StatusUpdateRepository updates;
+    private final ReportLifecycle reports;
+    private final Letters letters;
+    private final StatusUpdates updates;
     private final ReportsSettings settings;
     private final Clock clock;
 
-    public SendingRecovery(ReportRepository reports, LetterRepository letters, StatusUpdateRepository updates,
+    public SendingRecovery(ReportLifecycle reports, Letters letters, StatusUpdates updates,
                            ReportsSettings settings, Clock clock) {
         this.reports = reports;
         this.letters = letters;
@@ -61,9 +58,10 @@ public class SendingRecovery {
     public long flagStale() {
         Instant now = clock.instant();
         Instant staleBefore = now.minus(settings.getUnconfirmedAfter());
-        long r = reports.flagUnconfirmed(staleBefore, now);
-        long l = letters.flagUnconfirmed(staleBefore, now);
-        long u = updates.flagUnconfirmed(staleBefore, now);
+        // Each through the one class that owns its status.
+        long r = reports.flagStaleSends(staleBefore, now);
+        long l = letters.flagStaleSends(staleBefore, now);
+        long u = updates.flagStaleSends(staleBefore, now);
         if (r + l + u > 0) {
             LOG.warn("Flagged delivery unconfirmed after a stopped send: {} report(s), {} letter(s), {} status update(s)",
                     r, l, u);

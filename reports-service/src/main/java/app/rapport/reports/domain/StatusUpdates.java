@@ -206,6 +206,16 @@ public class StatusUpdates {
         return new StatusUpdateDocument(update, referral, referrer, update.clinicId());
     }
 
+    /**
+     * The recovery step ({@link SendingRecovery}): status updates SENDING since before {@code staleBefore}
+     * belong to a sender that stopped, so they become DELIVERY_UNCONFIRMED for staff.
+     *
+     * @return how many
+     */
+    public long flagStaleSends(Instant staleBefore, Instant now) {
+        return updates.flagUnconfirmed(staleBefore, now);
+    }
+
     private Instant now() {
         return calendar.now().truncatedTo(ChronoUnit.MILLIS);
     }
