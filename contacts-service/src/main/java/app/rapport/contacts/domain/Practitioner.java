@@ -1,5 +1,6 @@
 package app.rapport.contacts.domain;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -13,6 +14,8 @@ import java.time.LocalDate;
  * change that consumers see, so their upserts can ignore an older snapshot.
  */
 @MappedEntity("practitioner")
+// The status setters are package-private (see moveTo, archive, restore); the data layer still needs them.
+@Introspected(visibility = Introspected.Visibility.ANY)
 public class Practitioner {
 
     private @Id String id;
@@ -58,6 +61,33 @@ public class Practitioner {
     private int version;
     private Instant createdAt;
     private Instant updatedAt;
+
+    /** The relationship moves to {@code to}; a change the other services' copies take (version + 1). */
+    void moveTo(RelationshipStage to, Instant at) {
+        this.stage = to;
+        changed(at);
+    }
+
+    /** Kept with the whole history, but offered for no new referral. */
+    void archive(Instant at, @Nullable String reason) {
+        this.archived = true;
+        this.archivedAt = at;
+        this.archiveReason = reason;
+        changed(at);
+    }
+
+    /** Back in the directory as the same partner (returned to practice, or archived by mistake). */
+    void restore(Instant at) {
+        this.archived = false;
+        this.archivedAt = null;
+        this.archiveReason = null;
+        changed(at);
+    }
+
+    private void changed(Instant at) {
+        this.updatedAt = at;
+        this.version++;
+    }
 
     public String getId() {
         return id;
@@ -272,7 +302,8 @@ public class Practitioner {
         return stage;
     }
 
-    public void setStage(RelationshipStage stage) {
+    /** For the data layer only: the relationship moves through {@link #moveTo}, {@link #archive}, {@link #restore}. */
+    void setStage(RelationshipStage stage) {
         this.stage = stage;
     }
 
@@ -316,7 +347,8 @@ public class Practitioner {
         return archived;
     }
 
-    public void setArchived(boolean archived) {
+    /** For the data layer only: the relationship moves through {@link #moveTo}, {@link #archive}, {@link #restore}. */
+    void setArchived(boolean archived) {
         this.archived = archived;
     }
 
@@ -325,7 +357,8 @@ public class Practitioner {
         return archivedAt;
     }
 
-    public void setArchivedAt(@Nullable Instant archivedAt) {
+    /** For the data layer only: the relationship moves through {@link #moveTo}, {@link #archive}, {@link #restore}. */
+    void setArchivedAt(@Nullable Instant archivedAt) {
         this.archivedAt = archivedAt;
     }
 
@@ -334,7 +367,8 @@ public class Practitioner {
         return archiveReason;
     }
 
-    public void setArchiveReason(@Nullable String archiveReason) {
+    /** For the data layer only: the relationship moves through {@link #moveTo}, {@link #archive}, {@link #restore}. */
+    void setArchiveReason(@Nullable String archiveReason) {
         this.archiveReason = archiveReason;
     }
 

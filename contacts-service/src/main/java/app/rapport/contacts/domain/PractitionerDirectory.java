@@ -152,11 +152,7 @@ public class PractitionerDirectory {
         return transactions.executeWrite(status -> {
             Practitioner p = lockedActive(clinicId, id, ifMatch);
             Instant now = now();
-            p.setArchived(true);
-            p.setArchivedAt(now);
-            p.setArchiveReason(blankToNull(reason));
-            p.setUpdatedAt(now);
-            p.setVersion(p.getVersion() + 1);
+            p.archive(now, blankToNull(reason));
             practitioners.update(p);
             LOG.info("Practitioner {} archived by {}", id, actor);
             events.archived(p, now);
@@ -178,11 +174,7 @@ public class PractitionerDirectory {
                 throw DomainException.conflict("Practitioner " + id + " is not archived");
             }
             Instant now = now();
-            p.setArchived(false);
-            p.setArchivedAt(null);
-            p.setArchiveReason(null);
-            p.setUpdatedAt(now);
-            p.setVersion(p.getVersion() + 1);
+            p.restore(now);
             practitioners.update(p);
             LOG.info("Practitioner {} restored by {}", id, actor);
             events.updated(p, now);
@@ -297,9 +289,7 @@ public class PractitionerDirectory {
 
     private void moveStage(Practitioner p, RelationshipStage to, @Nullable String reason, String actor, Instant now) {
         RelationshipStage from = p.getStage();
-        p.setStage(to);
-        p.setUpdatedAt(now);
-        p.setVersion(p.getVersion() + 1);
+        p.moveTo(to, now);
         practitioners.update(p);
         stageChanges.save(new StageChange(UUID.randomUUID().toString(), p.getClinicId(), p.getId(), from, to, reason,
                 actor, now, p.getVersion()));
