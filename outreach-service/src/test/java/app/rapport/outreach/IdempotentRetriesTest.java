@@ -13,17 +13,16 @@ import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,9 +51,7 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     @Client("/")
     HttpClient http;
     @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
+    ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -69,8 +66,8 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     @Override
-    public java.sql.Connection database() throws java.sql.SQLException {
-        return dataSourceResolver.resolve(dataSource).getConnection();
+    public ApplicationContext applicationContext() {
+        return context;
     }
 
     @Override
@@ -94,7 +91,7 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
         Retries.post(http, c.path(), c.authorization(), key, c.body());
         Retries.post(http, c.path(), c.authorization(), key, c.body());
 
-        assertThat(Retries.outboxEvents(dataSourceResolver, dataSource, clinic, EventTypes.GIFT_RECORDED)).isEqualTo(1);
+        assertThat(outboxEvents(clinic, EventTypes.GIFT_RECORDED)).isEqualTo(1);
     }
 
     @Test
@@ -116,12 +113,12 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
         assertThat(retry.status()).as("the same answer, not a conflict about a task already done").isEqualTo(200);
         assertThat(retry.replayed()).isTrue();
         assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(Retries.outboxEvents(dataSourceResolver, dataSource, clinic, EventTypes.OUTREACH_TASK_COMPLETED))
+        assertThat(outboxEvents(clinic, EventTypes.OUTREACH_TASK_COMPLETED))
                 .isEqualTo(1);
     }
 
     private long gifts(String clinic) {
-        return Retries.count(dataSourceResolver, dataSource, "SELECT COUNT(*) FROM gift WHERE clinic_id = ?", clinic);
+        return count("SELECT COUNT(*) FROM gift WHERE clinic_id = ?", clinic);
     }
 
     private List<JsonNode> tasks(String clinic, String partner) throws Exception {
@@ -143,8 +140,8 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
         EventEnvelope e = GoldenSamples.event("PractitionerRegistered.v1", clinic, Map.of(SAMPLE_PARTNER, id,
                 SAMPLE_NPI, String.valueOf(1_000_000_000L + (long) (Math.random() * 8_999_999_999L))));
         KafkaProbe.send(Topics.PRACTITIONERS, e);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Retries.count(dataSourceResolver, dataSource,
-                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", e.id()) > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("SELECT COUNT(*) FROM processed_event WHERE event_id = ?", e.id()) > 0);
         return id;
     }
 
