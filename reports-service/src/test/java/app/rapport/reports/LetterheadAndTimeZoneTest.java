@@ -2,19 +2,10 @@ package app.rapport.reports;
 
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.Topics;
-import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.jdbc.DataSourceResolver;
-import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
@@ -22,21 +13,14 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,53 +33,16 @@ import static org.awaitility.Awaitility.await;
  * clock stands at 00:30 UTC on June 15, 2030: already the 15th in Auckland, still the 14th in Los Angeles.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LetterheadAndTimeZoneTest implements TestPropertyProvider {
+class LetterheadAndTimeZoneTest extends ReportsServiceTest {
 
     static final Instant NOW = Instant.parse("2030-06-15T00:30:00Z");
     private static final String AUCKLAND = "Pacific/Auckland";
     private static final String LOS_ANGELES = "America/Los_Angeles";
 
-    private GreenMail smtp;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
-
-    private ClinicianRequests api;
-    private ReceivedReferrals referrals;
-
-    @MockBean(Clock.class)
-    Clock clock() {
-        return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("reports"));
-        props.put("rapport.mail.host", "127.0.0.1");
-        props.put("rapport.mail.port", String.valueOf(smtp.getSmtp().getPort()));
-        props.put("rapport.mail.starttls", "false");
-        // A free port: other modules' and worktrees' test runs may hold 8084 at the same time.
-        props.put("micronaut.server.port", "-1");
-        return props;
-    }
-
-    @BeforeAll
-    void helpers() {
-        api = new ClinicianRequests(http);
-        referrals = new ReceivedReferrals(api, dataSourceResolver.resolve(dataSource));
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
+    /** Before each test: the base class puts the clock back to the real time after each. */
+    @BeforeEach
+    void halfPastMidnightUtcOnJune15() {
+        clock.set(NOW);
     }
 
     @Test
@@ -296,15 +243,5 @@ class LetterheadAndTimeZoneTest implements TestPropertyProvider {
             }
             return images;
         }
-    }
-
-    private List<MimeMessage> mailTo(String address) throws Exception {
-        List<MimeMessage> out = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 }

@@ -1,30 +1,16 @@
 package app.rapport.reports;
 
-import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.reports.domain.LetterWording;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,50 +24,12 @@ import static org.awaitility.Awaitility.await;
  * practitioner only under the patient's consent, logged in the disclosure log like a report.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LettersTest implements TestPropertyProvider {
+class LettersTest extends ReportsServiceTest {
 
     private static final String PCP_MAIL = "s.lindqvist@lakeviewwomenshealth.example.com";
     private static final String CONDITION = "Pelvic girdle pain at 30 weeks, NRS 6/10 on stairs; active straight leg "
             + "raise positive on the right; sleep disturbed";
     private static final String QUESTION = "Would you consider a pelvic floor physiotherapy assessment alongside our care?";
-
-    private GreenMail smtp;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
-
-    private ClinicianRequests api;
-    private ReceivedReferrals referrals;
-
-    @Override
-    public Map<String, String> getProperties() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("reports"));
-        props.put("rapport.mail.host", "127.0.0.1");
-        props.put("rapport.mail.port", String.valueOf(smtp.getSmtp().getPort()));
-        props.put("rapport.mail.starttls", "false");
-        // A free port: other modules' and worktrees' test runs may hold 8084 at the same time.
-        props.put("micronaut.server.port", "-1");
-        return props;
-    }
-
-    @BeforeAll
-    void helpers() {
-        api = new ClinicianRequests(http);
-        referrals = new ReceivedReferrals(api, dataSourceResolver.resolve(dataSource));
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
-    }
 
     @Test
     void aSecondOpinionRequestIsSentOnTheLetterheadOnlyUnderConsentAndLoggedAsADisclosure() throws Exception {
@@ -262,15 +210,5 @@ class LettersTest implements TestPropertyProvider {
     /** PDF text wraps lines where the page ends them: compare with single spaces. */
     private static String flat(String text) {
         return text.replaceAll("\\s+", " ");
-    }
-
-    private List<MimeMessage> mailTo(String address) throws Exception {
-        List<MimeMessage> out = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 }

@@ -1,22 +1,12 @@
 package app.rapport.reports;
 
 import app.rapport.platform.events.Topics;
-import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestClinics;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,37 +18,16 @@ import static org.awaitility.Awaitility.await;
  * default (INITIAL and DISCHARGE), only an empty list means none.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReferrerPreferencesTest implements TestPropertyProvider {
+class ReferrerPreferencesTest extends ReportsServiceTest {
 
     /** The sample's preferences: every report, every status update, every 6 visits, by FAX. */
     static final String SAMPLE_PREFERENCES = "\"reportPreferences\":{\"reports\":[\"INITIAL\",\"PROGRESS\",\"DISCHARGE\"],"
             + "\"statusUpdates\":[\"ACCEPTED\",\"SCHEDULED\",\"FIRST_VISIT\",\"DECLINED\",\"COMPLETED\"],"
             + "\"everyVisits\":6,\"channel\":\"FAX\"}";
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
-
-    private ClinicianRequests api;
-    private ReceivedReferrals referrals;
-
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("reports"));
-        // A free port: other modules' and worktrees' test runs may hold 8084 at the same time.
-        props.put("micronaut.server.port", "-1");
-        return props;
-    }
-
-    @BeforeAll
-    void helpers() {
-        api = new ClinicianRequests(http);
-        referrals = new ReceivedReferrals(api, dataSourceResolver.resolve(dataSource));
+    boolean sendsNoMail() {
+        return true;
     }
 
     @Test

@@ -5,7 +5,6 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
-import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import app.rapport.reports.domain.ClinicCalendar;
@@ -13,20 +12,13 @@ import app.rapport.reports.plugin.PdfReportRenderer;
 import app.rapport.reports.plugin.PrintedRecordsPdf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,14 +38,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +58,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * disclosure, and refused without a valid consent.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReportFlowTest implements TestPropertyProvider {
+class ReportFlowTest extends ReportsServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,36 +68,17 @@ class ReportFlowTest implements TestPropertyProvider {
     /** The one clinic of these tests with an e-mail-to-fax gateway. */
     private static final String FAX_GATEWAY_CLINIC = TestClinics.unique("tacoma");
 
-    private GreenMail smtp;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    DataSource dataSource;
     @Inject
     ClinicCalendar calendar;
-    @Inject
-    DataSourceResolver dataSourceResolver;
 
     @Override
-    public Map<String, String> getProperties() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("reports"));
-        props.put("rapport.mail.host", "127.0.0.1");
-        props.put("rapport.mail.port", String.valueOf(smtp.getSmtp().getPort()));
-        props.put("rapport.mail.starttls", "false");
+    void configure(Map<String, String> props) {
         props.put("rapport.mail.from", "reports@lakeside-chiro.example.com");
         props.put("rapport.reports.fax-gateways", FAX_GATEWAY_CLINIC + "=fax.example.net,elsewhere=efax.example.com");
-        // A free port: other modules' and worktrees' test runs may hold 8084 at the same time.
-        props.put("micronaut.server.port", "-1");
-        return props;
     }
 
     @AfterAll
-    void stopSmtp() {
-        smtp.stop();
+    void stopCapturingLogs() {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     }
 
@@ -128,7 +98,7 @@ class ReportFlowTest implements TestPropertyProvider {
         Partners.Referral r = referralWithRecipients("puyallup");
         String reportId = reportTo(r, "REFERRING_PRACTITIONER");
         writeContent(r, reportId, content());
-        consent(r, r.referrerId(), LocalDate.now().toString(), null);
+        consent(r, r.referrerId(), today(r), null);
         smtp.stop();
 
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> send(r, reportId, "EMAIL"));
@@ -168,7 +138,7 @@ class ReportFlowTest implements TestPropertyProvider {
                 .header("Authorization", TestTokens.bearer(r.clinic(), "staff")), String.class);
         assertThat(status(() -> http.toBlocking().retrieve(auth(HttpRequest.GET("/api/v1/reports/" + reportId + "/render/fhir"),
                 r.clinic()), String.class))).isEqualTo(422);
-        consent(r, r.referrerId(), LocalDate.now().toString(), null);
+        consent(r, r.referrerId(), today(r), null);
         assertThat(status(() -> send(r, reportId, "EMAIL"))).isEqualTo(422);
         assertNothingDisclosed(r, reportId);
         // Another clinic keeps them.
@@ -265,7 +235,7 @@ class ReportFlowTest implements TestPropertyProvider {
         Partners.Referral r = referralWithRecipients("tacoma");
         String reportId = reportTo(r, "REFERRING_PRACTITIONER");
 
-        String consentId = consent(r, r.referrerId(), LocalDate.now().minusDays(1).toString(), null).get("id").asText();
+        String consentId = consent(r, r.referrerId(), calendar.today(r.clinic()).minusDays(1).toString(), null).get("id").asText();
         await().atMost(WAIT).until(() -> report(r, reportId).get("status").asText().equals("DRAFT"));
 
         writeContent(r, reportId, content());
@@ -323,7 +293,7 @@ class ReportFlowTest implements TestPropertyProvider {
         writeContent(r, reportId, content());
 
         // A consent for the other recipient does not cover this one.
-        consent(r, r.pcpId(), LocalDate.now().toString(), null);
+        consent(r, r.pcpId(), today(r), null);
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> send(r, reportId, "EMAIL"));
         assertThat(refused.getStatus().getCode()).isEqualTo(409);
         assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("consent-required")
@@ -339,7 +309,7 @@ class ReportFlowTest implements TestPropertyProvider {
         writeContent(r, toReferrer, content());
         writeContent(r, toPcp, content());
 
-        String consentId = consent(r, r.referrerId(), LocalDate.now().toString(), null).get("id").asText();
+        String consentId = consent(r, r.referrerId(), today(r), null).get("id").asText();
         assertThat(report(r, toReferrer).get("status").asText()).isEqualTo("DRAFT");
         JsonNode revoked = post(r.clinic(), "/api/v1/consents/" + consentId + "/revoke",
                 Map.of("reason", "Patient asked us to stop sharing records"));
@@ -389,7 +359,7 @@ class ReportFlowTest implements TestPropertyProvider {
         Partners.Referral r = referralWithRecipients("spokane");
         String reportId = reportTo(r, "REFERRING_PRACTITIONER");
         writeContent(r, reportId, content());
-        consent(r, r.referrerId(), LocalDate.now().toString(), null);
+        consent(r, r.referrerId(), today(r), null);
         byte[] report = http.toBlocking().retrieve(auth(HttpRequest.GET("/api/v1/reports/" + reportId + "/render/pdf"),
                 r.clinic()), byte[].class);
 
@@ -435,7 +405,7 @@ class ReportFlowTest implements TestPropertyProvider {
         Partners.Referral r = referralWithRecipients(Partners.Referral.fresh(FAX_GATEWAY_CLINIC));
         String reportId = reportTo(r, "REFERRING_PRACTITIONER");
         writeContent(r, reportId, content());
-        consent(r, r.referrerId(), LocalDate.now().toString(), null);
+        consent(r, r.referrerId(), today(r), null);
 
         JsonNode disclosure = send(r, reportId, null);
         assertThat(disclosure.get("channel").asText()).isEqualTo("FAX");
@@ -556,14 +526,14 @@ class ReportFlowTest implements TestPropertyProvider {
 
         assertThat(report(r, reportId).has("content")).isFalse();
         // Sending without content is refused before anything happens.
-        consent(r, r.referrerId(), LocalDate.now().toString(), null);
+        consent(r, r.referrerId(), today(r), null);
         HttpClientResponseException e4 = assertThrows(HttpClientResponseException.class, () -> send(r, reportId, "EMAIL"));
         assertThat(e4.getStatus().getCode()).isEqualTo(422);
         assertThat(e4.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"content\"");
 
         // A consent for a patient this clinic never received is refused naming the field.
         HttpClientResponseException e5 = assertThrows(HttpClientResponseException.class, () -> post(r.clinic(), "/api/v1/consents",
-                consentBody(Partners.uuid(), r.referrerId(), LocalDate.now().toString(), null)));
+                consentBody(Partners.uuid(), r.referrerId(), today(r), null)));
         assertThat(e5.getStatus().getCode()).isEqualTo(422);
         assertThat(e5.getResponse().getBody(String.class).orElseThrow()).contains("patientReference");
     }
@@ -575,7 +545,7 @@ class ReportFlowTest implements TestPropertyProvider {
         Partners.Referral r = referralWithRecipients("bellevue");
         String reportId = reportTo(r, "REFERRING_PRACTITIONER");
         writeContent(r, reportId, content());
-        String consentId = consent(r, r.referrerId(), LocalDate.now().toString(), null).get("id").asText();
+        String consentId = consent(r, r.referrerId(), today(r), null).get("id").asText();
         send(r, reportId, "PRINT");
 
         String other = TestClinics.unique("redmond");
@@ -597,6 +567,8 @@ class ReportFlowTest implements TestPropertyProvider {
 
     @Test
     void progressReportsFallDueEveryNVisitsOrWeeksPerThePartnersPreference() throws Exception {
+        // The day after the sixth visit below: the report sent "today" restarts the referrer's count.
+        clock.set(Instant.parse("2025-03-10T17:00:00Z"));
         Partners.Referral r = referralWithRecipients("tumwater");
         reportTo(r, "REFERRING_PRACTITIONER");
         // Referrer: every 6 visits (sample preferences). PCP: no preference, clinic default 6 visits / 4 weeks.
@@ -617,9 +589,9 @@ class ReportFlowTest implements TestPropertyProvider {
         // Once the report to the referrer is sent, their clock restarts.
         String reportId = reportTo(r, "REFERRING_PRACTITIONER");
         writeContent(r, reportId, content());
-        consent(r, r.referrerId(), LocalDate.now().toString(), null);
+        consent(r, r.referrerId(), "2025-03-10", null);
         send(r, reportId, "PRINT");
-        assertThat(overdue(r, LocalDate.now().toString())).extracting(o -> o.get("practitionerId").asText())
+        assertThat(overdue(r, "2025-03-10")).extracting(o -> o.get("practitionerId").asText())
                 .doesNotContain(r.referrerId());
 
         // A further progress report can be queued by hand, numbered after the first.
@@ -693,6 +665,11 @@ class ReportFlowTest implements TestPropertyProvider {
         return rows;
     }
 
+    /** The clinic's today by the service's clock: a consent from the test machine's date could start tomorrow there. */
+    private String today(Partners.Referral r) {
+        return calendar.today(r.clinic()).toString();
+    }
+
     private JsonNode consent(Partners.Referral r, String recipient, String from, String to) {
         return post(r.clinic(), "/api/v1/consents", consentBody(r.patient(), recipient, from, to));
     }
@@ -738,16 +715,6 @@ class ReportFlowTest implements TestPropertyProvider {
     private static List<ConsumerRecord<String, byte[]>> events(String type, String referralId) {
         return KafkaProbe.records(Topics.REPORTS, rec -> type.equals(EventEnvelope.header(rec.headers(), "ce_type"))
                 && new String(rec.value(), StandardCharsets.UTF_8).contains(referralId));
-    }
-
-    private List<MimeMessage> mailTo(String address) throws Exception {
-        List<MimeMessage> out = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 
     static List<String> pagesOf(byte[] pdf) throws Exception {

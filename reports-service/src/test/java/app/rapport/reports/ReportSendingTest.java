@@ -4,42 +4,31 @@ import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
 import app.rapport.platform.testing.KafkaProbe;
-import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
+import app.rapport.reports.domain.ClinicCalendar;
 import app.rapport.reports.domain.SendingRecovery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,46 +47,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * server's acceptance and SENT, and the versions that keep two people from overwriting each other.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportSendingTest implements TestPropertyProvider {
+class ReportSendingTest extends ReportsServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SENDER = "reports@harbor-integrative.example.com";
 
-    private GreenMail smtp;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
     @Inject
     SendingRecovery recovery;
+    @Inject
+    ClinicCalendar calendar;
 
     @Override
-    public Map<String, String> getProperties() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("reports"));
-        props.put("rapport.mail.host", "127.0.0.1");
-        props.put("rapport.mail.port", String.valueOf(smtp.getSmtp().getPort()));
-        props.put("rapport.mail.starttls", "false");
+    void configure(Map<String, String> props) {
         props.put("rapport.mail.from", SENDER);
         props.put("rapport.test.hold-points", "true");
         // Any claim counts as stale when the test runs the recovery step; it runs only when the test says.
         props.put("rapport.reports.unconfirmed-after", "0s");
         props.put("rapport.reports.sending.recovery-interval", "1h");
         props.put("rapport.reports.status-updates.enabled", "false");
-        props.put("micronaut.server.port", "-1");
-        return props;
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
     }
 
     // ---- content edited while the report is being sent ------------------------------------
@@ -280,7 +248,7 @@ class ReportSendingTest implements TestPropertyProvider {
         consent.put("patientReference", r.patient());
         consent.put("practitionerId", r.referrerId());
         consent.put("scope", List.of("INITIAL", "PROGRESS", "DISCHARGE"));
-        consent.put("validFrom", LocalDate.now().minusDays(1).toString());
+        consent.put("validFrom", calendar.today(r.clinic()).minusDays(1).toString());
         consent.put("obtainedVia", "WRITTEN_FORM");
         post(r.clinic(), "/api/v1/consents", consent);
         return r;

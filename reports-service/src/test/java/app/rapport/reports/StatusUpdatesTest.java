@@ -5,7 +5,6 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
-import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import app.rapport.reports.domain.StatusUpdateSender;
@@ -13,28 +12,17 @@ import app.rapport.reports.domain.StatusUpdateWording;
 import app.rapport.reports.domain.StatusUpdates;
 import app.rapport.reports.plugin.PdfReportRenderer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,52 +36,19 @@ import static org.awaitility.Awaitility.await;
  * as far as their preferences ask, with no clinical detail and no consent.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatusUpdatesTest implements TestPropertyProvider {
+class StatusUpdatesTest extends ReportsServiceTest {
 
     private static final String REFERRER_MAIL = "m.okafor@lakeviewwomenshealth.example.com";
     private static final String DECLINE_REASON = "Outside our scope of practice; a pelvic floor physiotherapist would suit her better";
 
-    private GreenMail smtp;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
     @Inject
     StatusUpdateSender sender;
 
-    private ClinicianRequests api;
-    private ReceivedReferrals referrals;
-
     @Override
-    public Map<String, String> getProperties() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("reports"));
-        props.put("rapport.mail.host", "127.0.0.1");
-        props.put("rapport.mail.port", String.valueOf(smtp.getSmtp().getPort()));
-        props.put("rapport.mail.starttls", "false");
+    void configure(Map<String, String> props) {
         props.put("rapport.mail.from", "reports@harbor-integrative.example.com");
         // The tests send when they choose to: the schedule stays off.
         props.put("rapport.reports.status-updates.enabled", "false");
-        // A free port: other modules' and worktrees' test runs may hold 8084 at the same time.
-        props.put("micronaut.server.port", "-1");
-        return props;
-    }
-
-    @BeforeAll
-    void helpers() {
-        api = new ClinicianRequests(http);
-        referrals = new ReceivedReferrals(api, dataSourceResolver.resolve(dataSource));
-    }
-
-    @AfterAll
-    void stopSmtp() {
-        smtp.stop();
     }
 
     @Test
@@ -355,15 +310,5 @@ class StatusUpdatesTest implements TestPropertyProvider {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         ((Multipart) mail.getContent()).getBodyPart(1).getInputStream().transferTo(pdf);
         return pdf.toByteArray();
-    }
-
-    private List<MimeMessage> mailTo(String address) throws Exception {
-        List<MimeMessage> out = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 }

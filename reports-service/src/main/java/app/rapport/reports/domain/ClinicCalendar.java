@@ -32,8 +32,9 @@ public class ClinicCalendar {
         return profiles.timeZone(clinicId).map(ZoneId::of).orElseGet(settings::zone);
     }
 
+    /** The instant read and placed in the clinic's zone: the clock's own zone plays no part. */
     public LocalDate today(String clinicId) {
-        return LocalDate.now(clock.withZone(zoneOf(clinicId)));
+        return LocalDate.ofInstant(clock.instant(), zoneOf(clinicId));
     }
 
     /** The clinic's day an instant fell on, e.g. the day a report was sent. */
