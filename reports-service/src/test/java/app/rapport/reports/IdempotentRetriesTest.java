@@ -8,16 +8,15 @@ import app.rapport.platform.testing.Retries.Answer;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +40,7 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     @Client("/")
     HttpClient http;
     @Inject
-    DataSource dataSource;
-    @Inject
-    DataSourceResolver dataSourceResolver;
+    ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -58,8 +55,8 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     @Override
-    public java.sql.Connection database() throws java.sql.SQLException {
-        return dataSourceResolver.resolve(dataSource).getConnection();
+    public ApplicationContext applicationContext() {
+        return context;
     }
 
     /** A consent to send the referrer every report type: recorded once however often it is sent. */
@@ -129,11 +126,11 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     private long consents(String clinic) {
-        return Retries.count(dataSourceResolver, dataSource, "SELECT COUNT(*) FROM consent WHERE clinic_id = ?", clinic);
+        return count("SELECT COUNT(*) FROM consent WHERE clinic_id = ?", clinic);
     }
 
     private long measurements(String clinic) {
-        return Retries.count(dataSourceResolver, dataSource, "SELECT COUNT(*) FROM measurement WHERE clinic_id = ?", clinic);
+        return count("SELECT COUNT(*) FROM measurement WHERE clinic_id = ?", clinic);
     }
 
     private static String clinician(Partners.Referral r) {

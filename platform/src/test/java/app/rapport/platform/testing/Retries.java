@@ -7,13 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.jdbc.DataSourceResolver;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -87,27 +81,5 @@ public final class Retries {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** {@code SELECT COUNT(*) ...} on the service's own database, outside any transaction. */
-    public static long count(DataSourceResolver resolver, DataSource dataSource, String sql, Object... args) {
-        try (Connection c = resolver.resolve(dataSource).getConnection();
-             PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Events the service's outbox holds for {@code clinic}, of one type. */
-    public static long outboxEvents(DataSourceResolver resolver, DataSource dataSource, String clinic, String type) {
-        return count(resolver, dataSource, "SELECT COUNT(*) FROM outbox_event WHERE clinic_id = ? AND type = ?",
-                clinic, type);
     }
 }
