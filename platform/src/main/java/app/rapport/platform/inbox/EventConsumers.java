@@ -325,7 +325,7 @@ public class EventConsumers {
         /** @return true when every event of the run was applied (or found applied) in one commit */
         private boolean applyTogether(List<InboundEvent<P>> events) {
             try {
-                int applied = transactions.executeWrite(status -> {
+                int applied = transactions.executeWrite(status -> BatchMemo.during(() -> {
                     List<InboundEvent<P>> fresh = inbox.firstDeliveries(handler.consumerName(), events);
                     if (!fresh.isEmpty()) {
                         EventBatch<P> batch = new EventBatch<>(fresh);
@@ -336,7 +336,7 @@ public class EventConsumers {
                     }
                     beforeBatchCommit.accept(events.stream().map(InboundEvent::envelope).toList());
                     return fresh.size();
-                });
+                }));
                 summary.add(applied, events.size() - applied);
                 loop.progress();
                 return true;
@@ -372,13 +372,13 @@ public class EventConsumers {
             int attempt = 0;
             while (loop.isRunning()) {
                 try {
-                    boolean applied = transactions.executeWrite(status -> {
+                    boolean applied = transactions.executeWrite(status -> BatchMemo.during(() -> {
                         if (inbox.firstDelivery(handler.consumerName(), event.envelope())) {
                             handler.apply(event);
                             return true;
                         }
                         return false;
-                    });
+                    }));
                     // No line per event (the hot path): the summary counts it; DEBUG shows each one.
                     LOG.debug("{} {} {}", applied ? "Applied" : "Already applied", event.type(), event.id());
                     summary.add(applied ? 1 : 0, applied ? 0 : 1);

@@ -1,5 +1,6 @@
 package app.rapport.reports.domain;
 
+import app.rapport.platform.inbox.BatchMemo;
 import app.rapport.reports.config.ReportsSettings;
 import app.rapport.reports.repository.ClinicProfileRepository;
 import jakarta.inject.Singleton;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The clinic's own days. Everything that turns "now" or an instant into a date (the day a
@@ -28,8 +30,10 @@ public class ClinicCalendar {
         this.clock = clock;
     }
 
+    /** On a consumer's path read once per batch: profiles arrive through another topic's consumer. */
     public ZoneId zoneOf(String clinicId) {
-        return profiles.timeZone(clinicId).map(ZoneId::of).orElseGet(settings::zone);
+        return BatchMemo.remember(List.of("clinic-zone", clinicId), () -> profiles.timeZone(clinicId))
+                .map(ZoneId::of).orElseGet(settings::zone);
     }
 
     /** The instant read and placed in the clinic's zone: the clock's own zone plays no part. */
