@@ -204,9 +204,17 @@ final class ServiceStatements {
      * the bench: PatientReferred is written first, so the reports are queued now); then per
      * recipient (referrer and PCP) ReportQueue.queueFirst: is the first report there already,
      * the recipient's preferences, their consents for this patient, the report, its ReportQueued.
+     * The clinic's zone (the consent's day) and each recipient's copy are read once per batch
+     * (BatchMemo, ADR 0023).
      */
     static final ConsumerWork REPORTS = new ConsumerWork("reports-service", "reports-service.referrals",
-            List.of("processed_event", "referral", "report", "outbox_event"), List.of(), List.of(), List.of(
+            List.of("processed_event", "referral", "report", "outbox_event"), List.of(), List.of(
+            new Shared(w -> w.clinic, new Sql("SELECT time_zone FROM clinic_profile WHERE clinic_id = ?", w -> p(w.clinic))),
+            new Shared(w -> w.clinic + "/" + w.practitioner,
+                    new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner))),
+            new Shared(w -> w.clinic + "/" + w.primaryCare,
+                    new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.primaryCare)))),
+            List.of(
             new Sql("INSERT INTO bench_referral (clinic_id, id, direction, kind, practitioner_id, status, referred_on,"
                     + " requested_service, primary_care_id, treating_name, treating_credentials, patient_reference)"
                     + " VALUES (?, ?, 'RECEIVED', 'REFERRAL', ?, 'RECEIVED', ?, 'Prenatal chiropractic care', ?, 'Jordan Reyes',"
@@ -215,13 +223,11 @@ final class ServiceStatements {
                     + " LEFT JOIN referral_patient p ON p.clinic_id = r.clinic_id AND p.referral_id = r.id"
                     + " WHERE r.clinic_id = ? AND r.id = ? AND r.direction = 'RECEIVED' FOR UPDATE", w -> p(w.clinic, w.referralId)),
             reportExists(w -> w.practitioner),
-            new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner)),
             consents(w -> w.practitioner),
             report(1, w -> w.practitioner, "REFERRING_PRACTITIONER"),
             outbox("Report", 1, Topics.REPORTS, EventTypes.REPORT_QUEUED, 2,
                     "{\"referralId\":\"%s\",\"recipientRole\":\"REFERRING_PRACTITIONER\",\"type\":\"INITIAL\"}"),
             reportExists(w -> w.primaryCare),
-            new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.primaryCare)),
             consents(w -> w.primaryCare),
             report(3, w -> w.primaryCare, "PRIMARY_CARE"),
             outbox("Report", 3, Topics.REPORTS, EventTypes.REPORT_QUEUED, 4,
