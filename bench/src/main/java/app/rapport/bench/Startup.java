@@ -71,13 +71,15 @@ final class Startup {
     /**
      * The service's own account of its start (platform {@code StartProfile}): context, HTTP and the
      * consumer members' joins as JVM uptime, so a slow start says which part to shorten. Readiness
-     * may have been probed a moment before the line was flushed: waits briefly for it.
+     * may have been probed a moment before the line was flushed: waits briefly for it. The log is
+     * appended to by every run of the service (the class-data training run too): the last line is
+     * this start's.
      */
     private java.util.Optional<String> startProfile(RapportService s) {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 30; i++) {
             try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(platform.logFile(s))) {
                 java.util.Optional<String> ready = lines.filter(l -> l.contains("StartProfile") && l.contains("Ready at"))
-                        .map(l -> l.substring(l.indexOf("Ready at"))).findFirst();
+                        .map(l -> l.substring(l.indexOf("Ready at"))).reduce((earlier, later) -> later);
                 if (ready.isPresent()) {
                     return ready;
                 }

@@ -76,7 +76,7 @@ public class KafkaClients {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         // A batch of 200 events is a few hundred KiB; Kafka's 50 MiB fetch and 1 MiB per partition
         // would let each of a service's fifteen members hold far more than a poll uses, on the heap
-        // (ADR 0022). A record larger than these is still fetched, alone.
+        // (ADR 0023). A record larger than these is still fetched, alone.
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
         // A record waiting out a database outage keeps its partition; give it time before a rebalance.
