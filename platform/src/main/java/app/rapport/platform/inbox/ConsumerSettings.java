@@ -13,8 +13,7 @@ public class ConsumerSettings {
      * Consumers per handler, each with a share of the partitions (topics have 6 by default). A
      * member spends most of a batch waiting for its one commit, not on a core, so the 2 cores of a
      * service's host keep about one and a half busy each; 3 also splits 6 partitions evenly. Two
-     * per handler were measured against three on a 2-core host (ADR 0023): the drains fell from
-     * 1.11 to about 0.6 of their per-event ceilings, so 3 stays.
+     * per handler measured no better on a 2-core host, within its run-to-run noise (ADR 0023).
      */
     private int concurrency = 3;
     /** Records per poll, and so at most per transaction (Kafka's max.poll.records). */
