@@ -12,10 +12,9 @@ public class ConsumerSettings {
     /**
      * Consumers per handler, each with a share of the partitions (topics have 6 by default); 0
      * (the default) takes one per core the JVM sees, at most 3. A member spends much of a batch
-     * waiting for its commit, but on a 2-core host that also runs the other services a third
-     * member mostly competes with the HTTP threads and the relays: measured on one, two members
-     * gave end-to-end p50s of 90–107 ms against 293–350 ms with three, and drains no slower
-     * (ADR 0023). 2 and 3 both split 6 partitions evenly.
+     * waiting for its commit, yet on a 2-core host two and three members measured alike within
+     * the machine's run-to-run drift, and each member is a thread, a connection and a fetch
+     * buffer more (ADR 0023). 2 and 3 both split 6 partitions evenly.
      */
     private int concurrency = 0;
     /** Records per poll, and so at most per transaction (Kafka's max.poll.records). */
