@@ -61,11 +61,6 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     @Override
-    public HttpClient http() {
-        return http;
-    }
-
-    @Override
     public ApplicationContext applicationContext() {
         return context;
     }

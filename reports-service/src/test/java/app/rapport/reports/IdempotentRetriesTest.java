@@ -50,11 +50,6 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     @Override
-    public HttpClient http() {
-        return http;
-    }
-
-    @Override
     public ApplicationContext applicationContext() {
         return context;
     }

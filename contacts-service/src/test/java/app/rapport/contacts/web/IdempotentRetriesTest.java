@@ -8,7 +8,6 @@ import app.rapport.platform.testing.Retries.Answer;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,6 @@ class IdempotentRetriesTest extends ContactsApi implements IdempotentRetriesCont
 
     @Inject
     ApplicationContext context;
-
-    @Override
-    public HttpClient http() {
-        return http;
-    }
 
     @Override
     public ApplicationContext applicationContext() {

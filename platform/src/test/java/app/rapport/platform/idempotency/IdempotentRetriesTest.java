@@ -57,11 +57,6 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     @Override
-    public HttpClient http() {
-        return http;
-    }
-
-    @Override
     public ApplicationContext applicationContext() {
         return context;
     }

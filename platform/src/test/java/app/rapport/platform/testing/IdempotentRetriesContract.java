@@ -32,7 +32,10 @@ public interface IdempotentRetriesContract {
                     LongSupplier created) {
     }
 
-    HttpClient http();
+    /** A client of the running service (the test's own, when it has one injected). */
+    default HttpClient http() {
+        return ServiceClients.of(applicationContext());
+    }
 
     /** The running service's context: the test's own {@code @Inject ApplicationContext}. */
     ApplicationContext applicationContext();

@@ -7,7 +7,6 @@ import app.rapport.platform.testing.Retries.Answer;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.referrals.ReferralsTestSupport;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
 import jakarta.inject.Inject;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -31,11 +30,6 @@ class IdempotentRetriesTest extends ReferralsTestSupport implements IdempotentRe
 
     @Inject
     ApplicationContext context;
-
-    @Override
-    public HttpClient http() {
-        return http;
-    }
 
     @Override
     public ApplicationContext applicationContext() {
