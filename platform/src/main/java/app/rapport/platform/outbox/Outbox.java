@@ -3,12 +3,12 @@ package app.rapport.platform.outbox;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.idempotency.IdempotentEffects;
 import app.rapport.platform.observability.TraceParent;
+import app.rapport.platform.persistence.AfterCommit;
 import app.rapport.platform.tenancy.ClinicIds;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,13 +113,7 @@ public class Outbox {
                         event.aggregateType(), event.aggregateId(), event.clinicId(), trace.traceId());
             }
         }
-        transactions.findTransactionStatus().ifPresent(status ->
-                status.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        signal.wake();
-                    }
-                }));
+        AfterCommit.run(transactions, signal::wake);
         return ids;
     }
 

@@ -5,10 +5,13 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What is needed to open a referral, whoever supplies it (staff over the API, or a partner's intake link). */
+/**
+ * What is needed to open a referral, whoever supplies it (staff over the API, or a partner's intake link).
+ * Without {@code referredOn} the referral is dated the clinic's today, in the clinic's time zone.
+ */
 public record ReferralDraft(Direction direction, Kind kind, String practitionerId, PatientDetails patient,
                             String reason, List<String> diagnosisCodes, @Nullable String requestedService,
-                            Urgency urgency, Channel channel, LocalDate referredOn,
+                            Urgency urgency, Channel channel, @Nullable LocalDate referredOn,
                             @Nullable TreatingPractitioner treatingPractitioner,
                             @Nullable String primaryCarePractitionerId, List<AttachmentDetails> attachments,
                             @Nullable ReferrerContact referrerContact) {

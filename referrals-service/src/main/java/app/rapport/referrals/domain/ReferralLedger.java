@@ -73,7 +73,10 @@ public class ReferralLedger {
         }
         ReferralDraft.PatientDetails patientDetails = withE164Phone(draft.patient());
         ReferralDraft.ReferrerContact contact = withE164Phone(draft.referrerContact());
-        if (draft.referredOn().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
+        // Undated, it is the clinic's today: at 4 pm in Seattle a referral is received on that day, not UTC's next.
+        LocalDate referredOn = draft.referredOn() != null ? draft.referredOn()
+                : calendar.dayOf(clinicId, clock.instant());
+        if (referredOn.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
             // One day of slack: a clinic west of UTC is still "today" when UTC is tomorrow.
             throw DomainException.invalidField("referredOn", "must not be in the future");
         }
@@ -86,7 +89,7 @@ public class ReferralLedger {
         Referral referral = referrals.save(new Referral(UUID.randomUUID().toString(), clinicId, draft.direction(),
                 draft.kind(), draft.practitionerId(), patient.id(), draft.reason(),
                 Referral.joinCodes(draft.diagnosisCodes()), draft.requestedService(), draft.urgency(), draft.channel(),
-                draft.referredOn(), treating == null ? null : treating.id(), treating == null ? null : treating.name(),
+                referredOn, treating == null ? null : treating.id(), treating == null ? null : treating.name(),
                 treating == null ? null : treating.credentials(), draft.primaryCarePractitionerId(), intakeLinkId,
                 initial, null, null, null, null, null, actor, now, now,
                 contact == null ? null : contact.name(), contact == null ? null : contact.phone(),

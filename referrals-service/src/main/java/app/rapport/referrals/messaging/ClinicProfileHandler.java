@@ -4,12 +4,16 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.platform.inbox.PoisonEventException;
+import app.rapport.platform.persistence.AfterCommit;
+import app.rapport.referrals.domain.ClinicCalendar;
 import app.rapport.referrals.domain.ClinicTimeZone;
 import app.rapport.referrals.repository.ClinicTimeZoneRepository;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -25,11 +29,16 @@ public class ClinicProfileHandler implements EventHandler<InboundEvents.ClinicPr
     private static final Logger LOG = LoggerFactory.getLogger(ClinicProfileHandler.class);
 
     private final ClinicTimeZoneRepository zones;
+    private final ClinicCalendar calendar;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public ClinicProfileHandler(ClinicTimeZoneRepository zones, Clock clock) {
-        this.clock = clock;
+    public ClinicProfileHandler(ClinicTimeZoneRepository zones, ClinicCalendar calendar,
+                                TransactionOperations<Connection> transactions, Clock clock) {
         this.zones = zones;
+        this.calendar = calendar;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Override
@@ -58,6 +67,8 @@ public class ClinicProfileHandler implements EventHandler<InboundEvents.ClinicPr
             LOG.debug("Clinic {} profile v{} ignored: the copy holds it or a newer one", clinic, profile.version());
             return;
         }
+        // After the commit: forgotten earlier, a request could read the old zone again and keep it a minute.
+        AfterCommit.run(transactions, () -> calendar.forget(clinic));
         LOG.info("Clinic {} time zone {} (profile v{})", clinic, profile.timeZone(), profile.version());
     }
 }

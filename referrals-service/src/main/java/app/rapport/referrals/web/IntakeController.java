@@ -40,7 +40,6 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,7 +91,7 @@ public class IntakeController {
                 DiagnosisCodes.normalise(submission.diagnosisCodes(), "diagnosisCodes"),
                 ReferralLedger.blank(submission.requestedService()) ? null : submission.requestedService().trim(),
                 submission.urgency() == null ? Urgency.ROUTINE : submission.urgency(), Channel.WEB_INTAKE,
-                LocalDate.now(ZoneOffset.UTC), null, null, List.of(),
+                null, null, null, List.of(),
                 submission.contact() == null ? null : submission.contact().toContact());
         Referral referral = door.submit(link, draft);
         return HttpResponse.created(new IntakeReceipt(referral.id(), referral.status().name(), referral.referredOn(),

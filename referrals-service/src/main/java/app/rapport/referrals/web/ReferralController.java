@@ -39,7 +39,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ public class ReferralController {
                 ReferralLedger.blank(body.requestedService()) ? null : body.requestedService().trim(),
                 body.urgency() == null ? Urgency.ROUTINE : body.urgency(),
                 body.channel() == null ? defaultChannel(body.direction()) : body.channel(),
-                body.referredOn() == null ? LocalDate.now(ZoneOffset.UTC) : body.referredOn(),
+                body.referredOn(),
                 body.treatingPractitioner() == null ? null : new ReferralDraft.TreatingPractitioner(
                         body.treatingPractitioner().id(), body.treatingPractitioner().name(),
                         body.treatingPractitioner().credentials()),

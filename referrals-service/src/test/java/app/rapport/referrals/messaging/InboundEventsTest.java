@@ -239,6 +239,28 @@ class InboundEventsTest extends ReferralsTestSupport {
     }
 
     @Test
+    void aReferralRecordedWithoutADateIsDatedTheClinicsDayNotUtcs() {
+        String seattle = TestClinics.unique("seattle-evening");
+        String tokyo = TestClinics.unique("tokyo-morning");
+        deliverAndWait(GoldenSamples.event("ClinicProfileUpdated.v1", tokyo, Map.of(SAMPLE_PROFILE,
+                UUID.randomUUID().toString(), "America/Los_Angeles", "Asia/Tokyo")), TIME_ZONE_CONSUMER);
+        String seattlePartner = partner(seattle, false);
+        String tokyoPartner = partner(tokyo, false);
+        // 17:30 on 3 March at the Seattle front desk: already 4 March in UTC, and 10:30 on 4 March in Tokyo.
+        clock.set(Instant.parse("2025-03-04T01:30:00Z"));
+        try {
+            Map<String, Object> evening = newReferral("RECEIVED", seattlePartner);
+            evening.remove("referredOn");
+            assertThat(post("/api/v1/referrals", evening, staff(seattle))).containsEntry("referredOn", "2025-03-03");
+            Map<String, Object> morning = newReferral("RECEIVED", tokyoPartner);
+            morning.remove("referredOn");
+            assertThat(post("/api/v1/referrals", morning, staff(tokyo))).containsEntry("referredOn", "2025-03-04");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void aReportSentUnderAnotherClinicNeverClosesThisClinicsLoop() {
         String clinic = TestClinics.unique("olympia");
         String referralId = (String) post("/api/v1/referrals", newReferral("RECEIVED", partner(clinic, false)),
