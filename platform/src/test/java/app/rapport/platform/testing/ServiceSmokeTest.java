@@ -74,7 +74,10 @@ public abstract class ServiceSmokeTest implements TestPropertyProvider {
     @Test
     void servesItsOpenApiDocumentAndSwaggerUi() {
         String spec = http.toBlocking().retrieve(HttpRequest.GET("/swagger/" + serviceName() + ".yml"));
-        assertThat(spec).contains("openapi:").contains("Rapport " + serviceName()).contains("/api/v1/plugins");
+        assertThat(spec).contains("openapi:").contains("title: Rapport " + serviceName()).contains("/api/v1/plugins")
+                .contains("- bearer: []").contains("bearerFormat: JWT")
+                // The caller comes from the token: no operation asks an integrator for it.
+                .doesNotContain("name: caller");
         String ui = http.toBlocking().retrieve(HttpRequest.GET("/swagger-ui/index.html"));
         assertThat(ui).containsIgnoringCase("swagger");
     }
