@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -47,9 +45,6 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     private static final String SAMPLE_NPI = "1902847569";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
     @Inject
     ApplicationContext context;
 
@@ -83,8 +78,8 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
         Creation c = creation(clinic);
         String key = UUID.randomUUID().toString();
 
-        Retries.post(http, c.path(), c.authorization(), key, c.body());
-        Retries.post(http, c.path(), c.authorization(), key, c.body());
+        Retries.post(http(), c.path(), c.authorization(), key, c.body());
+        Retries.post(http(), c.path(), c.authorization(), key, c.body());
 
         assertThat(outboxEvents(clinic, EventTypes.GIFT_RECORDED)).isEqualTo(1);
     }
@@ -101,8 +96,8 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
         String done = JSON.writeValueAsString(Map.of("outcome", "Card signed by Dr. Reyes and mailed"));
         String key = UUID.randomUUID().toString();
 
-        Answer first = Retries.post(http, "/api/v1/tasks/" + task + "/complete", staff(clinic), key, done);
-        Answer retry = Retries.post(http, "/api/v1/tasks/" + task + "/complete", staff(clinic), key, done);
+        Answer first = Retries.post(http(), "/api/v1/tasks/" + task + "/complete", staff(clinic), key, done);
+        Answer retry = Retries.post(http(), "/api/v1/tasks/" + task + "/complete", staff(clinic), key, done);
 
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(retry.status()).as("the same answer, not a conflict about a task already done").isEqualTo(200);
@@ -117,7 +112,7 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
     }
 
     private List<JsonNode> tasks(String clinic, String partner) throws Exception {
-        String body = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/tasks?practitionerId=" + partner)
+        String body = http().toBlocking().retrieve(HttpRequest.GET("/api/v1/tasks?practitionerId=" + partner)
                 .header("Authorization", staff(clinic)), String.class);
         List<JsonNode> items = new java.util.ArrayList<>();
         JSON.readTree(body).get("items").forEach(items::add);

@@ -9,8 +9,6 @@ import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -36,9 +34,6 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
     @Inject
     ApplicationContext context;
 
@@ -70,9 +65,9 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
         Partners.Referral lacey = receivedReferral(TestClinics.unique("lacey"));
         String key = UUID.randomUUID().toString();
 
-        Answer inOlympia = Retries.post(http, "/api/v1/measurements", clinician(olympia), key, painScore(olympia, 7));
-        Answer retried = Retries.post(http, "/api/v1/measurements", clinician(olympia), key, painScore(olympia, 7));
-        Answer inLacey = Retries.post(http, "/api/v1/measurements", clinician(lacey), key, painScore(lacey, 7));
+        Answer inOlympia = Retries.post(http(), "/api/v1/measurements", clinician(olympia), key, painScore(olympia, 7));
+        Answer retried = Retries.post(http(), "/api/v1/measurements", clinician(olympia), key, painScore(olympia, 7));
+        Answer inLacey = Retries.post(http(), "/api/v1/measurements", clinician(lacey), key, painScore(lacey, 7));
 
         assertThat(inOlympia.status()).as(inOlympia.body()).isEqualTo(201);
         assertThat(retried.replayed()).isTrue();
@@ -88,8 +83,8 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
         String impossible = painScore(r, 42);
         String key = UUID.randomUUID().toString();
 
-        Answer first = Retries.post(http, "/api/v1/measurements", clinician(r), key, impossible);
-        Answer retry = Retries.post(http, "/api/v1/measurements", clinician(r), key, impossible);
+        Answer first = Retries.post(http(), "/api/v1/measurements", clinician(r), key, impossible);
+        Answer retry = Retries.post(http(), "/api/v1/measurements", clinician(r), key, impossible);
 
         assertThat(first.status()).isBetween(400, 422);
         assertThat(first.body()).contains("value");
@@ -104,7 +99,7 @@ class IdempotentRetriesTest implements TestPropertyProvider, IdempotentRetriesCo
         Partners.referrerKnown(r);
         Partners.pcpKnown(r);
         Partners.send(Topics.REFERRALS, Partners.received(r, "2025-03-03"));
-        ClinicApi api = ClinicApi.clinician(http, r.clinic());
+        ClinicApi api = ClinicApi.clinician(http(), r.clinic());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("/api/v1/reports?referralId=" + r.referralId()).get("total").asInt() >= 2);
         return r;

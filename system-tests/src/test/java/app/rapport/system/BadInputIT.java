@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ class BadInputIT {
     private String intakeLink;
 
     /** One endpoint: where it is, a body it accepts, what must not change when it refuses one. */
-    private record Endpoint(Api api, String method, String path, Object validBody, List<String> enumFields, String probe) {
+    private record Endpoint(ServiceApi api, String method, String path, Object validBody, List<String> enumFields, String probe) {
     }
 
     @BeforeAll
@@ -51,10 +52,10 @@ class BadInputIT {
         task = staff.all(staff.outreach, "/api/v1/tasks?type=THANK_YOU&practitionerId=" + partner).get(0).path("id").asText();
         JsonNode queued = staff.all(staff.reports, "/api/v1/reports?referralId=" + referral).get(0);
         report = queued.path("id").asText();
-        Api.Answer c = staff.reports.post("/api/v1/consents", staff.token, consentBody(queued.path("patientReference").asText()));
+        ServiceApi.Answer c = staff.reports.post("/api/v1/consents", staff.token, consentBody(queued.path("patientReference").asText()));
         assertThat(c.status()).as(c.toString()).isEqualTo(201);
         consent = c.text("id");
-        Api.Answer link = staff.referrals.post("/api/v1/intake-links", staff.token,
+        ServiceApi.Answer link = staff.referrals.post("/api/v1/intake-links", staff.token,
                 Map.of("practitionerId", partner, "expiresAt", LocalDate.now().plusDays(30) + "T00:00:00Z"));
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
         intakeLink = link.text("path");
@@ -124,7 +125,7 @@ class BadInputIT {
         for (Endpoint e : endpoints()) {
             String before = state(e);
             for (Map.Entry<String, String> bad : badBodies(e).entrySet()) {
-                Api.Answer answer = e.api().send(e.method(), e.path(), staff.token, bad.getValue(), "application/json");
+                ServiceApi.Answer answer = e.api().send(e.method(), e.path(), staff.token, bad.getValue(), "application/json");
                 Tally.count(Tally.BAD_INPUTS);
                 if (answer.status() < 400 || answer.status() >= 500 || !answer.isProblem()) {
                     failures.add(e.method() + " " + e.path() + " [" + bad.getKey() + "] → " + answer);
@@ -141,7 +142,7 @@ class BadInputIT {
                 String missing = e.path().replace(partner, UUID.randomUUID().toString())
                         .replace(referral, UUID.randomUUID().toString()).replace(task, UUID.randomUUID().toString())
                         .replace(report, UUID.randomUUID().toString()).replace(consent, UUID.randomUUID().toString());
-                Api.Answer answer = e.api().send(e.method(), missing, staff.token, JSON.writeValueAsString(e.validBody()),
+                ServiceApi.Answer answer = e.api().send(e.method(), missing, staff.token, JSON.writeValueAsString(e.validBody()),
                         "application/json");
                 Tally.count(Tally.BAD_INPUTS);
                 if (answer.status() != 404 || !answer.isProblem()) {
@@ -154,7 +155,7 @@ class BadInputIT {
 
     /** What a refused request must leave as it was: the probe's body, or a list's total. */
     private String state(Endpoint e) {
-        Api.Answer answer = e.api().get(e.probe(), staff.token);
+        ServiceApi.Answer answer = e.api().get(e.probe(), staff.token);
         if (answer.json() != null && answer.json().has("total")) {
             return "total=" + answer.json().get("total").asText();
         }

@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.RapportService;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,10 +21,10 @@ public final class ClinicSession {
 
     final String clinic;
     final String token;
-    final Api contacts = RunningPlatform.api(RapportService.CONTACTS);
-    final Api referrals = RunningPlatform.api(RapportService.REFERRALS);
-    final Api outreach = RunningPlatform.api(RapportService.OUTREACH);
-    final Api reports = RunningPlatform.api(RapportService.REPORTS);
+    final ServiceApi contacts = RunningPlatform.api(RapportService.CONTACTS);
+    final ServiceApi referrals = RunningPlatform.api(RapportService.REFERRALS);
+    final ServiceApi outreach = RunningPlatform.api(RapportService.OUTREACH);
+    final ServiceApi reports = RunningPlatform.api(RapportService.REPORTS);
 
     ClinicSession(String name) {
         this.clinic = name + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 32), 36);
@@ -40,7 +41,7 @@ public final class ClinicSession {
         body.put("organization", "Lakeview Women's Health");
         body.put("email", lastName.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@lakeview.example.com");
         body.put("preferredThankYouChannel", "HANDWRITTEN_NOTE");
-        Api.Answer created = contacts.post("/api/v1/practitioners", token, body);
+        ServiceApi.Answer created = contacts.post("/api/v1/practitioners", token, body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.text("id");
     }
@@ -52,7 +53,7 @@ public final class ClinicSession {
 
     /** The referral in {@code body}, retried while its partner is still on its way to referrals-service. */
     String receiveReferral(Map<String, Object> body) {
-        Api.Answer[] last = new Api.Answer[1];
+        ServiceApi.Answer[] last = new ServiceApi.Answer[1];
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = referrals.post("/api/v1/referrals", token, body);
             return last[0].status() != 422 && last[0].status() < 500;
@@ -79,11 +80,11 @@ public final class ClinicSession {
     }
 
     /** Every item of a paged list, following the pages. */
-    List<JsonNode> all(Api api, String path) {
+    List<JsonNode> all(ServiceApi api, String path) {
         List<JsonNode> items = new java.util.ArrayList<>();
         String sep = path.contains("?") ? "&" : "?";
         for (int page = 0; ; page++) {
-            Api.Answer answer = api.get(path + sep + "size=200&page=" + page, token);
+            ServiceApi.Answer answer = api.get(path + sep + "size=200&page=" + page, token);
             assertThat(answer.status()).as(path + " " + answer).isEqualTo(200);
             answer.json().get("items").forEach(items::add);
             if (items.size() >= answer.json().get("total").asLong() || answer.json().get("items").isEmpty()) {

@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.RapportService;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
@@ -31,7 +32,7 @@ class DefiningFlowIT {
         staff.receiveReferral(partner);
         String trace = java.util.HexFormat.of().formatHex(java.util.UUID.randomUUID().toString().replace("-", "")
                 .substring(0, 16).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        Api.Answer received = staff.referrals.send("POST", "/api/v1/referrals", staff.token,
+        ServiceApi.Answer received = staff.referrals.send("POST", "/api/v1/referrals", staff.token,
                 ClinicSession.referralBody(partner), "application/json",
                 Map.of("traceparent", "00-" + trace + "-00f067aa0ba902b7-01"));
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
@@ -61,7 +62,7 @@ class DefiningFlowIT {
         String reportId = report.path("id").asText();
 
         // Consent on file → the report becomes a draft.
-        Api.Answer consent = staff.reports.post("/api/v1/consents", staff.token, Map.of(
+        ServiceApi.Answer consent = staff.reports.post("/api/v1/consents", staff.token, Map.of(
                 "patientReference", report.path("patientReference").asText(),
                 "practitionerId", partner,
                 "scope", List.of("INITIAL", "PROGRESS", "DISCHARGE"),
@@ -72,10 +73,10 @@ class DefiningFlowIT {
         assertThat(staff.reports.get("/api/v1/reports/" + reportId, staff.token).text("status")).isEqualTo("DRAFT");
 
         // The clinician fills the four parts and sends it (to the print queue: no mail server here).
-        Api.Answer content = staff.reports.put("/api/v1/reports/" + reportId + "/content", staff.token,
+        ServiceApi.Answer content = staff.reports.put("/api/v1/reports/" + reportId + "/content", staff.token,
                 ReportDrafts.content("Thank you for referring your patient. Our plan of care follows."));
         assertThat(content.status()).as(content.toString()).isEqualTo(200);
-        Api.Answer sent = staff.reports.post("/api/v1/reports/" + reportId + "/send", staff.token, Map.of("channel", "PRINT"));
+        ServiceApi.Answer sent = staff.reports.post("/api/v1/reports/" + reportId + "/send", staff.token, Map.of("channel", "PRINT"));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
 
         // The loop closes on the referral, and the partner's last contact moves.
@@ -86,7 +87,7 @@ class DefiningFlowIT {
 
         // The analytics count the referral for its source.
         await().atMost(ClinicSession.PROPAGATION).until(() -> {
-            Api.Answer bySource = staff.reports.get("/api/v1/analytics/referrals?by=source", staff.token);
+            ServiceApi.Answer bySource = staff.reports.get("/api/v1/analytics/referrals?by=source", staff.token);
             return bySource.status() == 200 && bySource.body().contains(partner);
         });
         // Operators see the work by status in Prometheus.

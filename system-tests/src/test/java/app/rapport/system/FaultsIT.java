@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.LocalPlatform;
 import app.rapport.local.RapportService;
 import org.apache.kafka.clients.admin.Admin;
@@ -128,7 +129,7 @@ class FaultsIT {
     private static String postUntilAccepted(ClinicSession staff, String partner) {
         String[] id = new String[1];
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).ignoreException(java.io.UncheckedIOException.class).until(() -> {
-            Api.Answer answer = staff.referrals.post("/api/v1/referrals", staff.token, ClinicSession.referralBody(partner));
+            ServiceApi.Answer answer = staff.referrals.post("/api/v1/referrals", staff.token, ClinicSession.referralBody(partner));
             assertThat(answer.status()).as(answer.toString()).isNotIn(400, 401, 403, 404, 409);
             if (answer.status() >= 500) {
                 SERVER_ERRORS.merge(answer.status(), 1, Integer::sum);

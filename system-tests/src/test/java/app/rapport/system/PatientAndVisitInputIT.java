@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class PatientAndVisitInputIT {
         LocalDate received = LocalDate.now().minusDays(3);
         body.put("referredOn", received.toString());
         String referral = staff.receiveReferral(body);
-        Api.Answer created = staff.referrals.get("/api/v1/referrals/" + referral, staff.token);
+        ServiceApi.Answer created = staff.referrals.get("/api/v1/referrals/" + referral, staff.token);
         assertThat(created.json().path("patient").path("phone").asText()).isEqualTo("+12065550142");
 
         Map<String, Object> notANumber = ClinicSession.referralBody(partner);
@@ -38,18 +39,18 @@ class PatientAndVisitInputIT {
         other.put("lastName", "Haddad");
         other.put("phone", "call the front desk");
         notANumber.put("patient", other);
-        Api.Answer refusedPhone = staff.referrals.post("/api/v1/referrals", staff.token, notANumber);
+        ServiceApi.Answer refusedPhone = staff.referrals.post("/api/v1/referrals", staff.token, notANumber);
         assertThat(refusedPhone.status()).as(refusedPhone.toString()).isEqualTo(422);
         assertThat(refusedPhone.isProblem()).isTrue();
         assertThat(refusedPhone.json().path("errors").get(0).path("field").asText()).isEqualTo("patient.phone");
         assertThat(staff.all(staff.referrals, "/api/v1/referrals?q=haddad")).isEmpty();
 
         for (String to : new String[] {"ACCEPTED", "SCHEDULED"}) {
-            Api.Answer moved = staff.referrals.post("/api/v1/referrals/" + referral + "/transitions", staff.token,
+            ServiceApi.Answer moved = staff.referrals.post("/api/v1/referrals/" + referral + "/transitions", staff.token,
                     Map.of("to", to, "reason", "Booked"));
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         }
-        Api.Answer early = staff.referrals.post("/api/v1/referrals/" + referral + "/visits", staff.token,
+        ServiceApi.Answer early = staff.referrals.post("/api/v1/referrals/" + referral + "/visits", staff.token,
                 Map.of("visitDate", received.minusDays(1).toString(), "type", "INITIAL_EVALUATION"));
         assertThat(early.status()).as(early.toString()).isEqualTo(422);
         assertThat(early.json().path("errors").get(0).path("field").asText()).isEqualTo("visitDate");

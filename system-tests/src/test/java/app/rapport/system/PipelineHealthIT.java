@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.LocalPlatform;
 import app.rapport.local.RapportService;
 import org.junit.jupiter.api.AfterAll;
@@ -47,9 +48,9 @@ class PipelineHealthIT {
         // referrals-service's partner consumer dies once on this partner's PractitionerRegistered event
         String partner = staff.registerPartner("Okafor-" + RunningPlatform.TEST_FAULT_MARKER);
 
-        Api referrals = RunningPlatform.api(RapportService.REFERRALS);
+        ServiceApi referrals = RunningPlatform.api(RapportService.REFERRALS);
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Answer ready = referrals.get("/health/readiness", null);
+            ServiceApi.Answer ready = referrals.get("/health/readiness", null);
             return ready.status() == 503 && ready.body().contains("DEAD");
         });
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(200))
@@ -74,14 +75,14 @@ class PipelineHealthIT {
             long until = System.nanoTime() + BROKER_AWAY.toNanos();
             while (System.nanoTime() < until) {
                 long started = System.nanoTime();
-                Api.Answer answer = staff.referrals.post("/api/v1/referrals", staff.token, ClinicSession.referralBody(partner));
+                ServiceApi.Answer answer = staff.referrals.post("/api/v1/referrals", staff.token, ClinicSession.referralBody(partner));
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
                 assertThat(took).as("POST while the broker is away").isLessThan(QUICK);
                 ids.add(answer.text("id"));
                 sleep(Duration.ofSeconds(2));
             }
-            Api.Answer ready = staff.referrals.get("/health/readiness", null);
+            ServiceApi.Answer ready = staff.referrals.get("/health/readiness", null);
             assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
             assertThat(ready.body()).contains("unreachable");
         } finally {
@@ -103,7 +104,7 @@ class PipelineHealthIT {
         platform.stopBroker(false);
         try {
             platform.startService(RapportService.REFERRALS);
-            Api referrals = RunningPlatform.api(RapportService.REFERRALS);
+            ServiceApi referrals = RunningPlatform.api(RapportService.REFERRALS);
             // Starting does not wait for the broker: the service is live (and takes referrals) as soon as
             // its HTTP server is, while readiness says the pipeline cannot deliver yet.
             await().atMost(STARTS).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
@@ -116,7 +117,7 @@ class PipelineHealthIT {
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).as("POST %d with the broker down since start", i + 1)
                         .isLessThan(i == 0 ? FIRST_REQUEST : QUICK);
             }
-            Api.Answer ready = referrals.get("/health/readiness", null);
+            ServiceApi.Answer ready = referrals.get("/health/readiness", null);
             assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
         } finally {
             platform.startBroker();
@@ -132,7 +133,7 @@ class PipelineHealthIT {
         ClinicSession staff = new ClinicSession("pipeline");
         String partner = staff.registerPartner("Haddad");
         List<String> ids = firstReferral(staff, partner);
-        Api primary = staff.referrals;
+        ServiceApi primary = staff.referrals;
 
         // Second replicas join every consumer group while referrals stream in: the groups rebalance under load.
         CompletableFuture<Void> replicasUp = CompletableFuture.runAsync(() -> {
@@ -148,7 +149,7 @@ class PipelineHealthIT {
             sleep(Duration.ofMillis(250)); // a steady stream, not a flood: the replicas must start beside it
         }
         replicasUp.join();
-        Api replica = new Api(platform.replicaUrl(RapportService.REFERRALS));
+        ServiceApi replica = new ServiceApi(platform.replicaUrl(RapportService.REFERRALS));
         for (int i = 0; i < 10; i++) {
             ids.add(post(staff, i % 2 == 0 ? primary : replica, partner));
         }
@@ -156,7 +157,7 @@ class PipelineHealthIT {
         // kill -9 the replica that relays referrals-service's outbox; the other takes the lock over.
         boolean primaryLeads = relaysTheOutbox(primary);
         assertThat(primaryLeads || relaysTheOutbox(replica)).as("one referrals-service replica relays").isTrue();
-        Api survivor = primaryLeads ? replica : primary;
+        ServiceApi survivor = primaryLeads ? replica : primary;
         for (int i = 0; i < 20; i++) {
             if (i == 5) {
                 if (primaryLeads) {
@@ -184,13 +185,13 @@ class PipelineHealthIT {
         return ids;
     }
 
-    private static String post(ClinicSession staff, Api referrals, String partner) {
-        Api.Answer answer = referrals.post("/api/v1/referrals", staff.token, ClinicSession.referralBody(partner));
+    private static String post(ClinicSession staff, ServiceApi referrals, String partner) {
+        ServiceApi.Answer answer = referrals.post("/api/v1/referrals", staff.token, ClinicSession.referralBody(partner));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.text("id");
     }
 
-    private static boolean relaysTheOutbox(Api service) {
+    private static boolean relaysTheOutbox(ServiceApi service) {
         try {
             return service.get("/health/readiness", null).body().contains("\"outbox-relay\":\"ALIVE, leader");
         } catch (java.io.UncheckedIOException unreachable) {

@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,17 +38,17 @@ class RacesIT {
             String partner = staff.registerPartner("Okafor");
             JsonNode opened = staff.contacts.get("/api/v1/practitioners/" + partner, staff.token).json();
             String etag = "\"" + opened.path("version").asLong() + "\"";
-            Map<String, Api.Answer> saves = together(
+            Map<String, ServiceApi.Answer> saves = together(
                     () -> staff.contacts.send("PUT", "/api/v1/practitioners/" + partner, staff.token,
                             edited(opened, "Prefers fax"), "application/json", Map.of("If-Match", etag)),
                     () -> staff.contacts.send("PUT", "/api/v1/practitioners/" + partner, staff.token,
                             edited(opened, "Lunch on Thursdays"), "application/json", Map.of("If-Match", etag)),
                     "Prefers fax", "Lunch on Thursdays");
 
-            List<Integer> statuses = saves.values().stream().map(Api.Answer::status).sorted().toList();
+            List<Integer> statuses = saves.values().stream().map(ServiceApi.Answer::status).sorted().toList();
             assertThat(statuses).as(saves.toString()).containsExactly(200, 412);
             String landed = saves.entrySet().stream().filter(e -> e.getValue().status() == 200).findFirst().orElseThrow().getKey();
-            Api.Answer lost = saves.values().stream().filter(a -> a.status() == 412).findFirst().orElseThrow();
+            ServiceApi.Answer lost = saves.values().stream().filter(a -> a.status() == 412).findFirst().orElseThrow();
             assertThat(lost.isProblem()).isTrue();
             assertThat(lost.json().path("extra").path("currentVersion").asLong()).isEqualTo(opened.path("version").asLong() + 1);
             assertThat(staff.contacts.get("/api/v1/practitioners/" + partner, staff.token).text("notes")).isEqualTo(landed);
@@ -68,7 +69,7 @@ class RacesIT {
             String task = thankYouOf(staff, partner, referral);
             JsonNode before = staff.contacts.get("/api/v1/practitioners/" + partner, staff.token).json();
             String renamed = "Lindqvist-Berg" + round;
-            Map<String, Api.Answer> both = together(
+            Map<String, ServiceApi.Answer> both = together(
                     () -> staff.outreach.post("/api/v1/tasks/" + task + "/complete", staff.token,
                             Map.of("outcome", "Card signed and mailed")),
                     () -> staff.contacts.put("/api/v1/practitioners/" + partner, staff.token, renamedTo(before, renamed)),
@@ -101,11 +102,11 @@ class RacesIT {
             String referral = staff.receiveReferral(partner);
             String task = thankYouOf(staff, partner, referral);
             String etag = "\"" + staff.outreach.get("/api/v1/tasks/" + task, staff.token).json().path("version").asLong() + "\"";
-            Supplier<Api.Answer> click = () -> staff.outreach.send("POST", "/api/v1/tasks/" + task + "/deliver",
+            Supplier<ServiceApi.Answer> click = () -> staff.outreach.send("POST", "/api/v1/tasks/" + task + "/deliver",
                     staff.token, Map.of(), "application/json", Map.of("If-Match", etag));
-            Map<String, Api.Answer> clicks = together(click, click, "first", "second");
+            Map<String, ServiceApi.Answer> clicks = together(click, click, "first", "second");
 
-            List<Integer> statuses = clicks.values().stream().map(Api.Answer::status).sorted().toList();
+            List<Integer> statuses = clicks.values().stream().map(ServiceApi.Answer::status).sorted().toList();
             assertThat(statuses).as(clicks.toString()).hasSize(2).contains(200);
             assertThat(statuses.get(1)).as(clicks.toString()).isIn(409, 412);
             JsonNode after = staff.outreach.get("/api/v1/tasks/" + task, staff.token).json();
@@ -127,13 +128,13 @@ class RacesIT {
         for (int round = 0; round < ROUNDS; round++) {
             String partner = staff.registerPartner("Whitfield");
             staff.receiveReferral(partner); // the partner has reached referrals-service
-            Api.Answer issued = staff.referrals.post("/api/v1/intake-links", staff.token, Map.of("practitionerId", partner,
+            ServiceApi.Answer issued = staff.referrals.post("/api/v1/intake-links", staff.token, Map.of("practitionerId", partner,
                     "expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).toString(), "label", "front desk"));
             assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
             String token = issued.text("token");
             String link = issued.text("id");
 
-            List<Api.Answer> submissions = Collections.synchronizedList(new ArrayList<>());
+            List<ServiceApi.Answer> submissions = Collections.synchronizedList(new ArrayList<>());
             Instant[] revokeAnswered = new Instant[1];
             List<Instant> submittedAfterRevoke = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch start = new CountDownLatch(1);
@@ -141,7 +142,7 @@ class RacesIT {
                 released(start);
                 for (int i = 0; i < 6; i++) {
                     Instant sent = Instant.now();
-                    Api.Answer a = staff.referrals.post("/api/v1/intake/" + token, null, intakeSubmission());
+                    ServiceApi.Answer a = staff.referrals.post("/api/v1/intake/" + token, null, intakeSubmission());
                     submissions.add(a);
                     synchronized (revokeAnswered) {
                         if (revokeAnswered[0] != null && sent.isAfter(revokeAnswered[0])) {
@@ -151,9 +152,9 @@ class RacesIT {
                     }
                 }
             });
-            CompletableFuture<Api.Answer> revoke = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<ServiceApi.Answer> revoke = CompletableFuture.supplyAsync(() -> {
                 released(start);
-                Api.Answer a = staff.referrals.delete("/api/v1/intake-links/" + link, staff.token);
+                ServiceApi.Answer a = staff.referrals.delete("/api/v1/intake-links/" + link, staff.token);
                 synchronized (revokeAnswered) {
                     revokeAnswered[0] = Instant.now();
                 }
@@ -176,19 +177,19 @@ class RacesIT {
     // ------------------------------------------------------------------ helpers
 
     /** Runs both calls at the same moment and returns their answers under the given names. */
-    private static Map<String, Api.Answer> together(Supplier<Api.Answer> a, Supplier<Api.Answer> b, String nameA,
+    private static Map<String, ServiceApi.Answer> together(Supplier<ServiceApi.Answer> a, Supplier<ServiceApi.Answer> b, String nameA,
                                                     String nameB) {
         CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<Api.Answer> first = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<ServiceApi.Answer> first = CompletableFuture.supplyAsync(() -> {
             released(start);
             return a.get();
         });
-        CompletableFuture<Api.Answer> second = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<ServiceApi.Answer> second = CompletableFuture.supplyAsync(() -> {
             released(start);
             return b.get();
         });
         start.countDown();
-        Map<String, Api.Answer> answers = new HashMap<>();
+        Map<String, ServiceApi.Answer> answers = new HashMap<>();
         answers.put(nameA, first.join());
         answers.put(nameB, second.join());
         return answers;

@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
@@ -25,12 +26,12 @@ final class ReportDrafts {
         JsonNode report = staff.all(staff.reports, "/api/v1/reports?referralId=" + referral).get(0);
         String reportId = report.path("id").asText();
         String patient = report.path("patientReference").asText();
-        Api.Answer consent = staff.reports.post("/api/v1/consents", staff.token, Map.of(
+        ServiceApi.Answer consent = staff.reports.post("/api/v1/consents", staff.token, Map.of(
                 "patientReference", patient, "practitionerId", partner,
                 "scope", List.of("INITIAL", "PROGRESS", "DISCHARGE"),
                 "validFrom", LocalDate.now().minusDays(1).toString(), "obtainedVia", "WRITTEN_FORM"));
         assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
-        Api.Answer written = staff.reports.put("/api/v1/reports/" + reportId + "/content", staff.token,
+        ServiceApi.Answer written = staff.reports.put("/api/v1/reports/" + reportId + "/content", staff.token,
                 content("Our plan of care follows."));
         assertThat(written.status()).as(written.toString()).isEqualTo(200);
         // The partner (and their e-mail address) reaches reports-service's directory copy by its own event.

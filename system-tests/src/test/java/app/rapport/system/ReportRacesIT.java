@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -30,16 +31,16 @@ class ReportRacesIT {
         for (int round = 0; round < ROUNDS; round++) {
             ReportDrafts.Draft d = ReportDrafts.ready(staff);
             String path = "/api/v1/reports/" + d.reportId();
-            Api.Answer[] answers = race(
+            ServiceApi.Answer[] answers = race(
                     () -> staff.reports.put(path + "/content", staff.token, ReportDrafts.content("Edited while sending " + round(d))),
                     () -> staff.reports.post(path + "/send", staff.token, Map.of("channel", "PRINT")));
-            Api.Answer edit = answers[0];
-            Api.Answer send = answers[1];
+            ServiceApi.Answer edit = answers[0];
+            ServiceApi.Answer send = answers[1];
 
             assertThat(send.status()).as(send.toString()).isEqualTo(200);
             assertThat(edit.status()).as("the edit lands before the send, or is refused once it is being sent: " + edit)
                     .isIn(200, 409, 412);
-            Api.Answer report = staff.reports.get(path, staff.token);
+            ServiceApi.Answer report = staff.reports.get(path, staff.token);
             assertThat(report.text("status")).as(report.toString()).isEqualTo("SENT");
             assertThat(ReportDrafts.disclosures(d)).hasSize(1);
             if (edit.status() != 200) {
@@ -54,16 +55,16 @@ class ReportRacesIT {
         ClinicSession staff = new ClinicSession("races-consent-" + java.util.UUID.randomUUID().toString().substring(0, 6));
         for (int round = 0; round < ROUNDS; round++) {
             ReportDrafts.Draft d = ReportDrafts.ready(staff);
-            Api.Answer[] answers = race(
+            ServiceApi.Answer[] answers = race(
                     () -> staff.reports.post("/api/v1/reports/" + d.reportId() + "/send", staff.token, Map.of("channel", "PRINT")),
                     () -> staff.reports.post("/api/v1/consents/" + d.consentId() + "/revoke", staff.token,
                             Map.of("reason", "patient withdrew by phone")));
-            Api.Answer send = answers[0];
-            Api.Answer revoke = answers[1];
+            ServiceApi.Answer send = answers[0];
+            ServiceApi.Answer revoke = answers[1];
 
             assertThat(revoke.status()).as(revoke.toString()).isEqualTo(200);
             Instant revokedAt = Instant.parse(revoke.text("revokedAt"));
-            Api.Answer report = staff.reports.get("/api/v1/reports/" + d.reportId(), staff.token);
+            ServiceApi.Answer report = staff.reports.get("/api/v1/reports/" + d.reportId(), staff.token);
             if (send.status() == 200) {
                 var disclosures = ReportDrafts.disclosures(d);
                 assertThat(disclosures).hasSize(1);
@@ -86,15 +87,15 @@ class ReportRacesIT {
     }
 
     /** Both calls released by one gate, each on its own thread. */
-    private static Api.Answer[] race(Supplier<Api.Answer> first, Supplier<Api.Answer> second) throws Exception {
+    private static ServiceApi.Answer[] race(Supplier<ServiceApi.Answer> first, Supplier<ServiceApi.Answer> second) throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        CompletableFuture<Api.Answer> a = CompletableFuture.supplyAsync(() -> awaitGate(gate, first));
-        CompletableFuture<Api.Answer> b = CompletableFuture.supplyAsync(() -> awaitGate(gate, second));
+        CompletableFuture<ServiceApi.Answer> a = CompletableFuture.supplyAsync(() -> awaitGate(gate, first));
+        CompletableFuture<ServiceApi.Answer> b = CompletableFuture.supplyAsync(() -> awaitGate(gate, second));
         gate.countDown();
-        return new Api.Answer[] {a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS)};
+        return new ServiceApi.Answer[] {a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS)};
     }
 
-    private static Api.Answer awaitGate(CountDownLatch gate, Supplier<Api.Answer> call) {
+    private static ServiceApi.Answer awaitGate(CountDownLatch gate, Supplier<ServiceApi.Answer> call) {
         try {
             gate.await();
         } catch (InterruptedException e) {

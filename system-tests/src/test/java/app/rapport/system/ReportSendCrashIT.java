@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.LocalPlatform;
 import app.rapport.local.RapportService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +64,7 @@ class ReportSendCrashIT {
 
         // The send: SMTP accepts the message, then the process stops before SENT.
         try {
-            Api.Answer answer = staff.reports.post("/api/v1/reports/" + d.reportId() + "/send", staff.token,
+            ServiceApi.Answer answer = staff.reports.post("/api/v1/reports/" + d.reportId() + "/send", staff.token,
                     Map.of("channel", "EMAIL"));
             assertThat(answer.status()).as("the process halts before it answers: " + answer).isGreaterThanOrEqualTo(500);
         } catch (UncheckedIOException expected) {
@@ -83,7 +84,7 @@ class ReportSendCrashIT {
         assertThat(ReportDrafts.disclosures(d)).hasSize(1);
 
         // Staff confirm it arrived: SENT, still one disclosure and one message.
-        Api.Answer confirmed = staff.reports.post("/api/v1/reports/" + d.reportId() + "/confirm-delivery", staff.token, Map.of());
+        ServiceApi.Answer confirmed = staff.reports.post("/api/v1/reports/" + d.reportId() + "/confirm-delivery", staff.token, Map.of());
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.text("status")).isEqualTo("SENT");
         assertThat(ReportDrafts.disclosures(d)).hasSize(1);

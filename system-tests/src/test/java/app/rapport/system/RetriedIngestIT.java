@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.LocalPlatform;
 import app.rapport.local.RapportService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ class RetriedIngestIT {
             clients.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < PER_CLIENT; i++) {
                     String key = UUID.randomUUID().toString();
-                    Api.Answer answer = postUntilAnswered(staff, partner, key, retried);
+                    ServiceApi.Answer answer = postUntilAnswered(staff, partner, key, retried);
                     if (answer.status() == 201) {
                         idByKey.put(key, answer.text("id"));
                     } else {
@@ -112,16 +113,16 @@ class RetriedIngestIT {
      * A client that does not know whether its POST got through sends it again with the same key,
      * until the service answers with the outcome (201, or 409 "applied, answer lost").
      */
-    private static Api.Answer postUntilAnswered(ClinicSession staff, String partner, String key, AtomicInteger retried) {
+    private static ServiceApi.Answer postUntilAnswered(ClinicSession staff, String partner, String key, AtomicInteger retried) {
         Map<String, Object> body = ClinicSession.referralBody(partner);
         body.put("reason", "Low back and pelvic girdle pain at 28 weeks; " + KEY_IN_REASON + key);
-        Api.Answer[] last = new Api.Answer[1];
+        ServiceApi.Answer[] last = new ServiceApi.Answer[1];
         int[] attempts = new int[1];
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).ignoreException(UncheckedIOException.class).until(() -> {
             if (attempts[0]++ == 1) {
                 retried.incrementAndGet();
             }
-            Api.Answer answer = staff.referrals.send("POST", "/api/v1/referrals", staff.token, body, "application/json",
+            ServiceApi.Answer answer = staff.referrals.send("POST", "/api/v1/referrals", staff.token, body, "application/json",
                     Map.of("Idempotency-Key", key));
             assertThat(answer.status()).as(answer.toString()).isNotIn(400, 401, 403, 404, 422);
             last[0] = answer;
@@ -136,7 +137,7 @@ class RetriedIngestIT {
         Map<String, List<String>> byKey = new HashMap<>();
         for (JsonNode item : staff.all(staff.referrals, "/api/v1/referrals?practitionerId=" + partner)) {
             String id = item.path("id").asText();
-            Api.Answer one = staff.referrals.get("/api/v1/referrals/" + id, staff.token);
+            ServiceApi.Answer one = staff.referrals.get("/api/v1/referrals/" + id, staff.token);
             String reason = one.json().path("reason").asText();
             int at = reason.indexOf(KEY_IN_REASON);
             if (at >= 0) {

@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.LocalPlatform;
 import app.rapport.local.LocalPlatformOptions;
 import app.rapport.local.RapportService;
@@ -25,7 +26,7 @@ public final class RunningPlatform {
     public static final String TEST_FAULT_MARKER = "Killconsumeronce";
 
     private static LocalPlatform platform;
-    private static final Map<RapportService, Api> APIS = new EnumMap<>(RapportService.class);
+    private static final Map<RapportService, ServiceApi> APIS = new EnumMap<>(RapportService.class);
 
     private RunningPlatform() {
     }
@@ -58,9 +59,9 @@ public final class RunningPlatform {
         return platform;
     }
 
-    public static synchronized Api api(RapportService service) {
+    public static synchronized ServiceApi api(RapportService service) {
         get();
-        return APIS.computeIfAbsent(service, s -> new Api(platform.serviceUrl(s)));
+        return APIS.computeIfAbsent(service, s -> new ServiceApi(platform.serviceUrl(s)));
     }
 
     public static String token(String clinic, String... roles) {

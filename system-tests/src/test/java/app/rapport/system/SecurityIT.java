@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.RapportService;
 import app.rapport.platform.security.TokenMinter;
 import org.junit.jupiter.api.Order;
@@ -18,14 +19,14 @@ class SecurityIT {
     @ParameterizedTest
     @EnumSource(RapportService.class)
     void everyServiceRefusesCallsWithoutAValidToken(RapportService service) {
-        Api api = RunningPlatform.api(service);
+        ServiceApi api = RunningPlatform.api(service);
         String clinic = "security-" + service.ordinal();
         String expired = TokenMinter.mint(RunningPlatform.get().jwtSecret(), "x", clinic, List.of("staff"),
                 Instant.now().minusSeconds(120));
         String forged = TokenMinter.mint("not-the-platform-secret-0123456789-abcdef", "x", clinic, List.of("staff"),
                 Instant.now().plusSeconds(600));
         for (String token : new String[] {null, expired, forged, "not-a-jwt"}) {
-            Api.Answer answer = api.get("/api/v1/plugins", token);
+            ServiceApi.Answer answer = api.get("/api/v1/plugins", token);
             assertThat(answer.status()).as("%s with token %s", service, token).isEqualTo(401);
             assertThat(answer.isProblem()).as(answer.toString()).isTrue();
             Tally.count(Tally.SECURITY);
@@ -35,7 +36,7 @@ class SecurityIT {
     @ParameterizedTest
     @EnumSource(RapportService.class)
     void aRoleThatMayNotIsRefused(RapportService service) {
-        Api.Answer answer = RunningPlatform.api(service).put("/api/v1/plugins/anything",
+        ServiceApi.Answer answer = RunningPlatform.api(service).put("/api/v1/plugins/anything",
                 RunningPlatform.token("security-roles", "clinician"), java.util.Map.of("enabled", false));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
         assertThat(answer.isProblem()).isTrue();

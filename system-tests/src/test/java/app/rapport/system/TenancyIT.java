@@ -1,5 +1,6 @@
 package app.rapport.system;
 
+import app.rapport.local.ServiceApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -42,12 +43,12 @@ class TenancyIT {
         JsonNode queued = owner.all(owner.reports, "/api/v1/reports?referralId=" + referral).get(0);
         report = queued.path("id").asText();
         patient = queued.path("patientReference").asText();
-        Api.Answer c = owner.reports.post("/api/v1/consents", owner.token, Map.of("patientReference", patient,
+        ServiceApi.Answer c = owner.reports.post("/api/v1/consents", owner.token, Map.of("patientReference", patient,
                 "practitionerId", partner, "scope", List.of("INITIAL"), "validFrom", LocalDate.now().toString(),
                 "obtainedVia", "WRITTEN_FORM"));
         assertThat(c.status()).as(c.toString()).isEqualTo(201);
         consent = c.text("id");
-        Api.Answer link = owner.referrals.post("/api/v1/intake-links", owner.token,
+        ServiceApi.Answer link = owner.referrals.post("/api/v1/intake-links", owner.token,
                 Map.of("practitionerId", partner, "expiresAt", LocalDate.now().plusDays(30) + "T00:00:00Z"));
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
         intakeLinkId = link.text("id");
@@ -69,7 +70,7 @@ class TenancyIT {
                 {"reports", "/api/v1/reports/" + report + "/render/fhir"},
         };
         for (String[] read : reads) {
-            Api.Answer answer = api(other, read[0]).get(read[1], other.token);
+            ServiceApi.Answer answer = api(other, read[0]).get(read[1], other.token);
             expectNotFound(leaks, "GET " + read[1], answer);
         }
         String[][] lists = {
@@ -89,7 +90,7 @@ class TenancyIT {
                 {"reports", "/api/v1/analytics/referrals?by=source"},
         };
         for (String[] list : lists) {
-            Api.Answer answer = api(other, list[0]).get(list[1], other.token);
+            ServiceApi.Answer answer = api(other, list[0]).get(list[1], other.token);
             Tally.count(Tally.CROSS_CLINIC);
             for (String id : List.of(partner, referral, task, report, consent, intakeLinkId, "Ortega")) {
                 if (answer.body().contains(id)) {
@@ -123,12 +124,12 @@ class TenancyIT {
                 Map.of("channel", "PRINT")));
         expectNotFound(leaks, "revoke consent", other.reports.post("/api/v1/consents/" + consent + "/revoke", other.token,
                 Map.of("reason", "x")));
-        Api.Answer foreignPartner = other.referrals.post("/api/v1/referrals", other.token, ClinicSession.referralBody(partner));
+        ServiceApi.Answer foreignPartner = other.referrals.post("/api/v1/referrals", other.token, ClinicSession.referralBody(partner));
         Tally.count(Tally.CROSS_CLINIC);
         if (foreignPartner.status() != 422) {
             leaks.add("a referral naming another clinic's partner → " + foreignPartner);
         }
-        Api.Answer foreignGift = other.outreach.post("/api/v1/gifts", other.token, Map.of("practitionerId", partner,
+        ServiceApi.Answer foreignGift = other.outreach.post("/api/v1/gifts", other.token, Map.of("practitionerId", partner,
                 "kind", "FLOWERS", "value", Map.of("amount", "20.00", "currency", "USD")));
         Tally.count(Tally.CROSS_CLINIC);
         if (foreignGift.status() < 400 || foreignGift.status() >= 500) {
@@ -142,14 +143,14 @@ class TenancyIT {
         assertThat(owner.reports.get("/api/v1/reports/" + report, owner.token).body()).isEqualTo(ownReportBefore);
     }
 
-    private static void expectNotFound(List<String> leaks, String what, Api.Answer answer) {
+    private static void expectNotFound(List<String> leaks, String what, ServiceApi.Answer answer) {
         Tally.count(Tally.CROSS_CLINIC);
         if (answer.status() != 404 || !answer.isProblem()) {
             leaks.add(what + " → " + answer);
         }
     }
 
-    private static Api api(ClinicSession s, String service) {
+    private static ServiceApi api(ClinicSession s, String service) {
         return switch (service) {
             case "contacts" -> s.contacts;
             case "referrals" -> s.referrals;

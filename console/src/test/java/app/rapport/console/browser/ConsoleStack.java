@@ -1,5 +1,6 @@
 package app.rapport.console.browser;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.LocalPlatform;
 import app.rapport.local.LocalPlatformOptions;
 import app.rapport.local.RapportService;

@@ -1,5 +1,6 @@
 package app.rapport.console.browser;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.local.RapportService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package app.rapport.console.browser;
 
+import app.rapport.local.ServiceApi;
 import app.rapport.console.security.IntakeFormTokensForTests;
 import app.rapport.local.RapportService;
 import com.microsoft.playwright.APIResponse;

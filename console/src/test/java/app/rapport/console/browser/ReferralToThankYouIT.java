@@ -1,5 +1,6 @@
 package app.rapport.console.browser;
 
+import app.rapport.local.ServiceApi;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;

@@ -1,5 +1,6 @@
 package app.rapport.console.browser;
 
+import app.rapport.local.ServiceApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;

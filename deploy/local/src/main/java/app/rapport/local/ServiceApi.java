@@ -1,4 +1,4 @@
-package app.rapport.system;
+package app.rapport.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,15 +12,22 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** One service's HTTP API, as a client sees it: status, content type, JSON body. */
-public final class Api {
+/**
+ * One service's HTTP API, as a client sees it: status, content type, JSON body. The system tests
+ * call it to check what a service answers, the console's browser tests to set up what a page then shows.
+ */
+public final class ServiceApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    Api(String baseUrl) {
+    public ServiceApi(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /** An answer: {@code json} is null when the body is not JSON. */
@@ -29,6 +36,7 @@ public final class Api {
             return contentType != null && contentType.startsWith("application/problem+json");
         }
 
+        /** The text at a JSON pointer ({@code /loop/closedAt}) or a dotted path ({@code loop.closedAt}); null when absent. */
         public String text(String field) {
             JsonNode n = json == null ? null : json.at(field.startsWith("/") ? field : "/" + field.replace('.', '/'));
             return n == null || n.isMissingNode() || n.isNull() ? null : n.asText();
