@@ -198,14 +198,17 @@ final class ServiceStatements {
             outbox("OutreachTask", 1, Topics.OUTREACH_ACTIVITIES, EventTypes.OUTREACH_TASK_CREATED, 2,
                     "{\"referralId\":\"%s\",\"type\":\"THANK_YOU\",\"status\":\"OPEN\"}")));
 
+    /** ReportQueued as the bench writes it: the referral and the recipient's role. */
+    private static final String QUEUED = "{\"referralId\":\"%s\",\"recipientRole\":\"%s\",\"type\":\"INITIAL\"}";
+
     /**
      * reports-service.referrals (ReferralsHandler → ReferralStore, ReportQueue): the referral
      * copy; the check, with the row locked, whether its patient details came first (they do in
      * the bench: PatientReferred is written first, so the reports are queued now); then per
-     * recipient (referrer and PCP) ReportQueue.queueFirst: is the first report there already,
-     * the recipient's preferences, their consents for this patient, the report, its ReportQueued.
-     * The clinic's zone (the consent's day) and each recipient's copy are read once per batch
-     * (BatchMemo, ADR 0023).
+     * recipient (referrer and PCP) ReportQueue.queueFirst: the recipient's preferences, their
+     * consents for this patient, the report (one insert guarded by uq_report_recipient); then both
+     * ReportQueued events in one outbox statement. The clinic's zone (the consent's day) and each
+     * recipient's copy are read once per batch (BatchMemo, ADR 0023).
      */
     static final ConsumerWork REPORTS = new ConsumerWork("reports-service", "reports-service.referrals",
             List.of("processed_event", "referral", "report", "outbox_event"), List.of(), List.of(
@@ -222,21 +225,17 @@ final class ServiceStatements {
             new Sql("SELECT r.*, p.first_name, p.last_name, p.birth_date, p.reason, p.diagnosis_codes FROM bench_referral r"
                     + " LEFT JOIN referral_patient p ON p.clinic_id = r.clinic_id AND p.referral_id = r.id"
                     + " WHERE r.clinic_id = ? AND r.id = ? AND r.direction = 'RECEIVED' FOR UPDATE", w -> p(w.clinic, w.referralId)),
-            reportExists(w -> w.practitioner),
             consents(w -> w.practitioner),
             report(1, w -> w.practitioner, "REFERRING_PRACTITIONER"),
-            outbox("Report", 1, Topics.REPORTS, EventTypes.REPORT_QUEUED, 2,
-                    "{\"referralId\":\"%s\",\"recipientRole\":\"REFERRING_PRACTITIONER\",\"type\":\"INITIAL\"}"),
-            reportExists(w -> w.primaryCare),
             consents(w -> w.primaryCare),
             report(3, w -> w.primaryCare, "PRIMARY_CARE"),
-            outbox("Report", 3, Topics.REPORTS, EventTypes.REPORT_QUEUED, 4,
-                    "{\"referralId\":\"%s\",\"recipientRole\":\"PRIMARY_CARE\",\"type\":\"INITIAL\"}")));
+            // OutboxReportPublisher.queued: both events in one multi-row insert
+            new Sql("INSERT INTO bench_outbox_event (id, clinic_id, aggregate_type, aggregate_id, topic, type, payload,"
+                    + " created_at) VALUES (?, ?, 'Report', ?, '" + Topics.REPORTS + "', '" + EventTypes.REPORT_QUEUED
+                    + "', ?, ?), (?, ?, 'Report', ?, '" + Topics.REPORTS + "', '" + EventTypes.REPORT_QUEUED + "', ?, ?)",
+                    w -> p(w.id(2), w.clinic, w.id(1), String.format(QUEUED, w.referralId, "REFERRING_PRACTITIONER"), w.now,
+                            w.id(4), w.clinic, w.id(3), String.format(QUEUED, w.referralId, "PRIMARY_CARE"), w.now))));
 
-    private static Sql reportExists(Function<Work, String> recipient) {
-        return new Sql("SELECT 1 FROM bench_report WHERE clinic_id = ? AND referral_id = ? AND practitioner_id = ?"
-                + " AND type = 'INITIAL' AND sequence_number = 1 LIMIT 1", w -> p(w.clinic, w.referralId, recipient.apply(w)));
-    }
 
     private static Sql consents(Function<Work, String> recipient) {
         return new Sql("SELECT * FROM consent WHERE clinic_id = ? AND patient_reference = ? AND practitioner_id = ?",
@@ -244,7 +243,7 @@ final class ServiceStatements {
     }
 
     private static Sql report(int id, Function<Work, String> recipient, String role) {
-        return new Sql("INSERT INTO bench_report (id, clinic_id, referral_id, practitioner_id, recipient_role, type,"
+        return new Sql("INSERT IGNORE INTO bench_report (id, clinic_id, referral_id, practitioner_id, recipient_role, type,"
                 + " sequence_number, status, patient_reference, queued_at, updated_at, version)"
                 + " VALUES (?, ?, ?, ?, '" + role + "', 'INITIAL', 1, 'AWAITING_CONSENT', ?, ?, ?, 0)",
                 w -> p(w.id(id), w.clinic, w.referralId, recipient.apply(w), w.patientReference, w.now, w.now));

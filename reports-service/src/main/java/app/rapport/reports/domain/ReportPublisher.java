@@ -1,6 +1,7 @@
 package app.rapport.reports.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What reports-service announces to the other services, inside the transaction that made the
@@ -9,7 +10,8 @@ import java.time.Instant;
  */
 public interface ReportPublisher {
 
-    void queued(Report report, Instant at);
+    /** ReportQueued for each of {@code reports}, recorded together (one outbox statement). */
+    void queued(List<Report> reports, Instant at);
 
     void sent(Report report, ReportChannel channel, String consentId, Instant at);
 

@@ -42,14 +42,23 @@ public class ReportQueue {
         this.calendar = calendar;
     }
 
-    /** An initial report to the referring practitioner, and one to the patient's PCP when named. */
+    /**
+     * An initial report to the referring practitioner, and one to the patient's PCP when named; their
+     * ReportQueued events recorded together.
+     */
     @Transactional
     public List<Report> onReferralReceived(ReferralRecord referral) {
-        List<Report> queued = new ArrayList<>();
-        queueFirst(referral, referral.practitionerId(), RecipientRole.REFERRING_PRACTITIONER).ifPresent(queued::add);
-        if (referral.primaryCareId() != null && !referral.primaryCareId().equals(referral.practitionerId())) {
-            queueFirst(referral, referral.primaryCareId(), RecipientRole.PRIMARY_CARE).ifPresent(queued::add);
+        if (referral.patientReference() == null) {
+            // The report table needs it, and its guarded insert would store an empty one instead of failing.
+            throw new IllegalStateException("Referral " + referral.id() + " names no patient reference");
         }
+        Instant now = now();
+        List<Report> queued = new ArrayList<>();
+        queueFirst(referral, referral.practitionerId(), RecipientRole.REFERRING_PRACTITIONER, now).ifPresent(queued::add);
+        if (referral.primaryCareId() != null && !referral.primaryCareId().equals(referral.practitionerId())) {
+            queueFirst(referral, referral.primaryCareId(), RecipientRole.PRIMARY_CARE, now).ifPresent(queued::add);
+        }
+        events.queued(queued, now);
         return queued;
     }
 
@@ -64,15 +73,15 @@ public class ReportQueue {
             throw DomainException.invalidField("recipientRole", "the referral names no primary care physician");
         }
         int next = reports.lastSequenceNumber(clinicId, referralId, recipient, type.name()) + 1;
-        return queue(referral, recipient, role, type, next);
+        Instant now = now();
+        Report report = reports.save(newReport(referral, recipient, role, type, next, now));
+        events.queued(List.of(report), now);
+        LOG.debug("Queued {} report {} for referral {} to {} ({})", type, report.id(), referral.id(), role,
+                report.status());
+        return report;
     }
 
-    private Optional<Report> queueFirst(ReferralRecord referral, String recipient, RecipientRole role) {
-        // The inbox already skips a redelivered event; this guards a replay under a new event id.
-        if (reports.existsByClinicIdAndReferralIdAndPractitionerIdAndTypeAndSequenceNumber(referral.clinicId(),
-                referral.id(), recipient, ReportType.INITIAL, 1)) {
-            return Optional.empty();
-        }
+    private Optional<Report> queueFirst(ReferralRecord referral, String recipient, RecipientRole role, Instant now) {
         // Only as far as their stated preferences ask: [] means no reports. A partner not yet in the
         // directory copy, or one who stated no list (the default: INITIAL and DISCHARGE), gets it.
         if (directory.find(referral.clinicId(), recipient)
@@ -81,17 +90,29 @@ public class ReportQueue {
             LOG.debug("No INITIAL report for referral {} to {}: their preferences ask for none", referral.id(), role);
             return Optional.empty();
         }
-        return Optional.of(queue(referral, recipient, role, ReportType.INITIAL, 1));
+        Report report = newReport(referral, recipient, role, ReportType.INITIAL, 1, now);
+        // The inbox already skips a redelivered event; the unique key guards a replay under a new event id.
+        if (reports.insertUnlessQueued(report.id(), report.clinicId(), report.referralId(), report.practitionerId(),
+                role.name(), report.type().name(), report.sequenceNumber(), report.status().name(),
+                report.patientReference(), now, now) == 0) {
+            return Optional.empty();
+        }
+        LOG.debug("Queued INITIAL report {} for referral {} to {} ({})", report.id(), referral.id(), role,
+                report.status());
+        return Optional.of(report);
     }
 
-    private Report queue(ReferralRecord referral, String recipient, RecipientRole role, ReportType type, int sequence) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    /** A report as it is first written: awaiting consent, or a draft when a valid consent covers it today. */
+    private Report newReport(ReferralRecord referral, String recipient, RecipientRole role, ReportType type,
+                             int sequence, Instant now) {
         ReportStatus status = ReportLifecycle.firstStatus(consents.validFor(referral.clinicId(),
                 referral.patientReference(), recipient, type, calendar.today(referral.clinicId())).isPresent());
-        Report report = reports.save(new Report(UUID.randomUUID().toString(), referral.clinicId(), referral.id(),
-                recipient, role, type, sequence, status, referral.patientReference(), null, now, now, null, null, null, null, 0));
-        events.queued(report, now);
-        LOG.debug("Queued {} report {} for referral {} to {} ({})", type, report.id(), referral.id(), role, status);
-        return report;
+        return new Report(UUID.randomUUID().toString(), referral.clinicId(), referral.id(), recipient, role, type,
+                sequence, status, referral.patientReference(), null, now, now, null, null, null, null, 0);
+    }
+
+    private Instant now() {
+        // One instant for the rows and their ReportQueued events, in milliseconds as the events have always said it.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

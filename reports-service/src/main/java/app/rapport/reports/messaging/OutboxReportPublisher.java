@@ -10,6 +10,7 @@ import app.rapport.reports.domain.StatusUpdate;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Records reports' events in the outbox, shaped as docs/asyncapi.yaml says, in the caller's transaction. */
 @Singleton
@@ -22,10 +23,14 @@ public class OutboxReportPublisher implements ReportPublisher {
     }
 
     @Override
-    public void queued(Report report, Instant at) {
-        outbox.record(report.clinicId(), "Report", report.id(), EventTypes.REPORT_QUEUED,
-                new ReportEvents.ReportQueued(report.id(), report.referralId(), report.practitionerId(),
-                        report.recipientRole().name(), report.type().name(), report.status().name(), at.toString()));
+    public void queued(List<Report> reports, Instant at) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        outbox.record(reports.stream().map(report -> new Outbox.Event(report.clinicId(), "Report", report.id(),
+                EventTypes.REPORT_QUEUED, new ReportEvents.ReportQueued(report.id(), report.referralId(),
+                        report.practitionerId(), report.recipientRole().name(), report.type().name(),
+                        report.status().name(), at.toString()))).toList());
     }
 
     @Override

@@ -22,8 +22,22 @@ public interface ReportRepository extends GenericRepository<Report, String> {
 
     Optional<Report> findByIdAndClinicId(String id, String clinicId);
 
-    boolean existsByClinicIdAndReferralIdAndPractitionerIdAndTypeAndSequenceNumber(
-            String clinicId, String referralId, String practitionerId, ReportType type, int sequenceNumber);
+    /**
+     * A report unless its recipient already has this one (same type and number): one round trip
+     * guarded by {@code uq_report_recipient} instead of a look-up and an insert (issue 14). IGNORE
+     * would also shorten an over-long value or empty a missing one instead of failing; the ids and
+     * the patient reference come from the referral's copy, written into columns of the same sizes,
+     * and {@code ReportQueue} refuses a missing patient reference first.
+     *
+     * @return 1 when queued, 0 when the recipient has it already
+     */
+    @Query("INSERT IGNORE INTO report (id, clinic_id, referral_id, practitioner_id, recipient_role, type, "
+            + "sequence_number, status, patient_reference, queued_at, updated_at, version) VALUES (:id, :clinicId, "
+            + ":referralId, :practitionerId, :recipientRole, :type, :sequenceNumber, :status, :patientReference, "
+            + ":queuedAt, :updatedAt, 0)")
+    long insertUnlessQueued(String id, String clinicId, String referralId, String practitionerId, String recipientRole,
+                            String type, int sequenceNumber, String status, String patientReference, Instant queuedAt,
+                            Instant updatedAt);
 
     @Query("SELECT COALESCE(MAX(sequence_number), 0) FROM report WHERE clinic_id = :clinicId AND referral_id = :referralId "
             + "AND practitioner_id = :practitionerId AND type = :type")
