@@ -11,10 +11,12 @@ public class ConsumerSettings {
     private boolean enabled = true;
     /**
      * Consumers per handler, each with a share of the partitions (topics have 6 by default); 0
-     * (the default) takes one per core the JVM sees, at most 3. A member spends much of a batch
-     * waiting for its commit, yet on a 2-core host two and three members measured alike within
-     * the machine's run-to-run drift, and each member is a thread, a connection and a fetch
-     * buffer more (ADR 0023). 2 and 3 both split 6 partitions evenly.
+     * (the default) takes one per two cores the JVM sees, at least 1 and at most 3. A service has
+     * a handler per topic it reads, so even one member each applies several batches at once; a
+     * second member of the same handler, on a 2-core host, cost more than it brought: its share
+     * is handed over from the member that joined first, which held readiness back 1.1–1.8 s at
+     * every start, and the drain reached 0.43–0.46 of its per-event ceiling with two members
+     * against 0.63–0.69 with one (ADR 0024). 2 and 3 both split 6 partitions evenly.
      */
     private int concurrency = 0;
     /** Records per poll, and so at most per transaction (Kafka's max.poll.records). */
@@ -41,7 +43,12 @@ public class ConsumerSettings {
     }
 
     public int getConcurrency() {
-        return concurrency > 0 ? concurrency : Math.min(3, Runtime.getRuntime().availableProcessors());
+        return concurrency > 0 ? concurrency : membersFor(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The default members per handler on a host with {@code cores} cores. */
+    static int membersFor(int cores) {
+        return Math.max(1, Math.min(3, cores / 2));
     }
 
     public void setConcurrency(int concurrency) {
