@@ -60,19 +60,41 @@ final class Machine {
         }
     }
 
-    /** Resident set size of a process in MiB (VmRSS of /proc/<pid>/status), or -1. */
-    static double rssMiB(long pid) {
+    /**
+     * A process's resident set in MiB (/proc/&lt;pid&gt;/status): in all (VmRSS), its anonymous
+     * pages (RssAnon: heap, metaspace, code cache, stacks, buffers) and its file-backed ones
+     * (RssFile: the class-data archive and jars it maps, which the page cache holds anyway).
+     */
+    record Rss(double total, double anon, double file) {
+        static final Rss NONE = new Rss(-1, -1, -1);
+    }
+
+    /** The process's resident set, or {@link Rss#NONE} when it is gone. */
+    static Rss rss(long pid) {
         try {
-            List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8);
-            for (String l : lines) {
+            double total = -1;
+            double anon = -1;
+            double file = -1;
+            for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
+                double mib = l.startsWith("VmRSS:") || l.startsWith("RssAnon:") || l.startsWith("RssFile:")
+                        ? Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 : -1;
                 if (l.startsWith("VmRSS:")) {
-                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
+                    total = mib;
+                } else if (l.startsWith("RssAnon:")) {
+                    anon = mib;
+                } else if (l.startsWith("RssFile:")) {
+                    file = mib;
                 }
             }
+            return new Rss(total, anon, file);
         } catch (IOException | RuntimeException e) {
-            // the process is gone
+            return Rss.NONE;
         }
-        return -1;
+    }
+
+    /** Resident set size of a process in MiB (VmRSS), or -1. */
+    static double rssMiB(long pid) {
+        return rss(pid).total();
     }
 
     private static long meminfo(String key) {

@@ -27,7 +27,8 @@ final class Startup {
     private final Client client;
     private final LocalPlatform platform;
     private final Results results;
-    private final Map<RapportService, Double> loadRss = new EnumMap<>(RapportService.class);
+    /** Per service, the sample with the largest resident set while the bench ran. */
+    private final Map<RapportService, Machine.Rss> loadRss = new EnumMap<>(RapportService.class);
     private final AtomicBoolean sampling = new AtomicBoolean();
     private Thread sampler;
 
@@ -112,9 +113,9 @@ final class Startup {
             while (sampling.get()) {
                 for (RapportService s : RapportService.values()) {
                     platform.servicePid(s).ifPresent(pid -> {
-                        double rss = Machine.rssMiB(pid);
+                        Machine.Rss rss = Machine.rss(pid);
                         synchronized (loadRss) {
-                            loadRss.merge(s, rss, Math::max);
+                            loadRss.merge(s, rss, (a, b) -> b.total() > a.total() ? b : a);
                         }
                     });
                 }
@@ -133,7 +134,7 @@ final class Startup {
         }
         synchronized (loadRss) {
             for (RapportService s : RapportService.values()) {
-                results.rssLoad(s, loadRss.getOrDefault(s, Double.NaN));
+                results.rssLoad(s, loadRss.getOrDefault(s, Machine.Rss.NONE));
             }
         }
     }
