@@ -30,22 +30,16 @@ public final class LocalPlatformOptions {
      * The services' and the console's JVMs: long-running, so C2 (tiered, the JVM's default) for
      * their steady state; every region of memory capped so that RSS stays under 300 MiB under
      * load on a shared 2-core machine (ADR 0013 has the measurements): the heap, thread stacks,
-     * the code cache C2 fills, class metadata and Netty's direct buffers. {@code -Xms64m}: the
+     * the code cache C2 fills, class metadata and Netty's direct buffers. {@code -Xms32m}: the
      * heap starts small and grows under load (by default it starts at 1/64 of the machine's
-     * memory, all of the heap cap here, and eden is touched to its end). SerialGC: no GC threads
-     * to compete with two cores' worth of request and consumer threads.
+     * memory, all of the heap cap here, and eden is touched to its end); at 64m referrals-service's
+     * heap never grew past it under ingest, so its live data needs less, and a smaller young
+     * generation is collected more often instead (ADR 0025). SerialGC: no GC threads to compete
+     * with two cores' worth of request and consumer threads.
      */
-    /**
-     * The local services' JVMs. {@code ArchiveRelocationMode=0}: Debian's JDK 17 maps a class-data
-     * archive at a random address by default and rewrites every pointer in it, which made ~80 MiB
-     * of each service's archive private dirty memory (RSS under load 318 MiB in referrals-service,
-     * docs/benchmarks.md); at the address it was written for its pages stay clean, read from the
-     * file as needed. The cost is a predictable address for class metadata on a developer's machine;
-     * the images carry no archive of the application (ADR 0013, ADR 0025).
-     */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-Xss512k",
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx160m", "-Xss512k",
             "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m",
-            "-XX:MaxDirectMemorySize=64m", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+            "-XX:MaxDirectMemorySize=64m");
     public static final List<String> DEFAULT_KAFKA_JVM_OPTIONS =
             List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     public static final int DEFAULT_KEYCLOAK_PORT = 8180;

@@ -15,8 +15,8 @@ public class ConsumerSettings {
      * a handler per topic it reads, so even one member each applies several batches at once; a
      * second member of the same handler, on a 2-core host, cost more than it brought: its share
      * is handed over from the member that joined first, which held readiness back 1.1–1.8 s at
-     * every start, and the drain reached 0.43–0.46 of its per-event ceiling with two members
-     * against 0.63–0.69 with one (ADR 0024). 2 and 3 both split 6 partitions evenly.
+     * every start, while the drain measured alike with one member and with two, within the
+     * machine's run-to-run drift (ADR 0024). 2 and 3 both split 6 partitions evenly.
      */
     private int concurrency = 0;
     /** Records per poll, and so at most per transaction (Kafka's max.poll.records). */
