@@ -10,11 +10,14 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The statements each service sends for one piece of work, as plain SQL over raw JDBC: what the
@@ -134,13 +137,13 @@ final class ServiceStatements {
         /** Inbox.firstDeliveries: the ids of a batch already applied. */
         Sql inboxLookUp(int events) {
             return new Sql("SELECT event_id FROM bench_processed_event WHERE consumer = '" + consumer + "' AND event_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(events, "?")) + ")", null);
+                    + String.join(", ", Collections.nCopies(events, "?")) + ")", null);
         }
 
         /** Inbox.firstDeliveries: the batch's rows in one INSERT. */
         Sql inboxRows(int events) {
             return new Sql("INSERT INTO bench_processed_event (consumer, event_id, clinic_id, event_type, processed_at) VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(events,
+                    + String.join(", ", Collections.nCopies(events,
                     "('" + consumer + "', ?, ?, '" + EventTypes.REFERRAL_RECEIVED + "', ?)")), null);
         }
     }
@@ -150,9 +153,20 @@ final class ServiceStatements {
     }
 
     private static Sql outbox(String aggregate, int aggregateId, String topic, String type, int id, String payload) {
+        return outbox(aggregate, topic, type, new OutboxRow(aggregateId, id, w -> String.format(payload, w.referralId)));
+    }
+
+    /** One outbox row: the fresh ids of its aggregate and of the event, and its payload. */
+    private record OutboxRow(int aggregateId, int id, Function<Work, String> payload) {
+    }
+
+    /** Outbox rows of one aggregate type and event type in one statement, as {@code Outbox.record(List)} writes them. */
+    private static Sql outbox(String aggregate, String topic, String type, OutboxRow... rows) {
+        String row = "(?, ?, '" + aggregate + "', ?, '" + topic + "', '" + type + "', ?, ?)";
         return new Sql("INSERT INTO bench_outbox_event (id, clinic_id, aggregate_type, aggregate_id, topic, type, payload,"
-                + " created_at) VALUES (?, ?, '" + aggregate + "', ?, '" + topic + "', '" + type + "', ?, ?)",
-                w -> p(w.id(id), w.clinic, w.id(aggregateId), String.format(payload, w.referralId), w.now));
+                + " created_at) VALUES " + String.join(", ", Collections.nCopies(rows.length, row)),
+                w -> Arrays.stream(rows).flatMap(r -> Stream.of(w.id(r.id()), w.clinic,
+                        w.id(r.aggregateId()), r.payload().apply(w), w.now)).toArray());
     }
 
     /**
@@ -230,11 +244,9 @@ final class ServiceStatements {
             consents(w -> w.primaryCare),
             report(3, w -> w.primaryCare, "PRIMARY_CARE"),
             // OutboxReportPublisher.queued: both events in one multi-row insert
-            new Sql("INSERT INTO bench_outbox_event (id, clinic_id, aggregate_type, aggregate_id, topic, type, payload,"
-                    + " created_at) VALUES (?, ?, 'Report', ?, '" + Topics.REPORTS + "', '" + EventTypes.REPORT_QUEUED
-                    + "', ?, ?), (?, ?, 'Report', ?, '" + Topics.REPORTS + "', '" + EventTypes.REPORT_QUEUED + "', ?, ?)",
-                    w -> p(w.id(2), w.clinic, w.id(1), String.format(QUEUED, w.referralId, "REFERRING_PRACTITIONER"), w.now,
-                            w.id(4), w.clinic, w.id(3), String.format(QUEUED, w.referralId, "PRIMARY_CARE"), w.now))));
+            outbox("Report", Topics.REPORTS, EventTypes.REPORT_QUEUED,
+                    new OutboxRow(1, 2, w -> String.format(QUEUED, w.referralId, "REFERRING_PRACTITIONER")),
+                    new OutboxRow(3, 4, w -> String.format(QUEUED, w.referralId, "PRIMARY_CARE")))));
 
 
     private static Sql consents(Function<Work, String> recipient) {
