@@ -128,11 +128,12 @@ class LetterheadAndTimeZoneTest extends ReportsServiceTest {
     }
 
     @Test
-    void beforeItsProfileArrivesAClinicCountsDaysInTheConfiguredZone() {
+    void beforeItsProfileArrivesAClinicCountsDaysInTheGroupsZoneLikeEveryOtherService() {
         String clinic = TestClinics.unique("no-profile");
         Partners.Referral r = referrals.received(clinic);
-        // rapport.reports.time-zone is UTC in tests: already June 15.
-        assertThat(api.consent(clinic, r.patient(), r.referrerId(), null).get("validFrom").asText()).isEqualTo("2030-06-15");
+        // Unset here, RAPPORT_REPORTS_TIME_ZONE falls back to RAPPORT_CLINIC_TIME_ZONE's default, Los Angeles,
+        // where referrals-service dated the referral: still June 14 (in UTC it is already the 15th).
+        assertThat(api.consent(clinic, r.patient(), r.referrerId(), null).get("validFrom").asText()).isEqualTo("2030-06-14");
     }
 
     @Test

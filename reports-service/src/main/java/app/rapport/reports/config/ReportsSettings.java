@@ -14,9 +14,13 @@ import java.util.stream.Collectors;
 @ConfigurationProperties("rapport.reports")
 public class ReportsSettings {
 
-    /** The zone a clinic's days are counted in until its profile names its own (see ClinicCalendar). */
+    /**
+     * The zone a clinic's days are counted in until its profile names its own (see ClinicCalendar):
+     * the group's {@code RAPPORT_CLINIC_TIME_ZONE} unless {@code RAPPORT_REPORTS_TIME_ZONE} overrides
+     * it, so a consent is dated on the day referrals-service dated the referral.
+     */
     @NotBlank
-    private String timeZone = "UTC";
+    private String timeZone = "America/Los_Angeles";
     /** Progress report cadence for partners who stated no preference. */
     @Min(1)
     private int defaultEveryVisits = 6;
@@ -69,7 +73,8 @@ public class ReportsSettings {
     }
 
     public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
+        // An unknown zone stops the service at start, not every received referral on the dead-letter topic.
+        this.timeZone = ZoneId.of(timeZone).getId();
     }
 
     public int getDefaultEveryVisits() {
