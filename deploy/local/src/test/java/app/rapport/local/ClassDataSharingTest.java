@@ -39,7 +39,8 @@ class ClassDataSharingTest {
                 .anyMatch(o -> o.startsWith("-Xss"))
                 .anyMatch(o -> o.startsWith("-XX:ReservedCodeCacheSize="))
                 .anyMatch(o -> o.startsWith("-XX:MaxMetaspaceSize="))
-                .anyMatch(o -> o.startsWith("-XX:MaxDirectMemorySize="));
+                .anyMatch(o -> o.startsWith("-XX:MaxDirectMemorySize="))
+                .anyMatch(o -> o.startsWith("-XX:TrimNativeHeapInterval="));
         assertThat(new LocalPlatformOptions().consoleJvmOptions()).isEqualTo(jvm);
         assertThat(new LocalPlatformOptions().classDataSharing()).isTrue();
     }
