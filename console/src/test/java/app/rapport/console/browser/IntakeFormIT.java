@@ -7,7 +7,6 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -251,20 +250,15 @@ class IntakeFormIT {
             form.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Phone").setExact(true)).fill("+1 206 555 0143");
             form.getByLabel("Reason for the referral").fill("Pelvic girdle pain at 30 weeks");
 
-            // As if the office had left the page open overnight: the form's token is the one rendered 13 hours ago.
+            // As if the office had left the page open overnight: the form still holds the token rendered
+            // 13 hours ago. Set in the page itself, not by rewriting the request in flight: a navigation
+            // whose POST body was rewritten by interception now and then left headless Chromium
+            // delivering no frames for the page that came back (no screenshot, no "stable" button).
             String overnight = IntakeFormTokensForTests.renderedAt(ConsoleStack.SESSION_SECRET, link.text("token"),
                     Instant.now().minus(Duration.ofHours(13)));
-            form.route(url, route -> {
-                if ("POST".equals(route.request().method())) {
-                    route.resume(new Route.ResumeOptions().setPostData(
-                            route.request().postData().replaceAll("_csrf=[^&]*", "_csrf=" + overnight)));
-                } else {
-                    route.resume();
-                }
-            });
+            form.locator("input[name=_csrf]").evaluate("(field, token) => { field.value = token; }", overnight);
             Response old = form.waitForResponse(r -> r.url().equals(url) && "POST".equals(r.request().method()), () ->
                     form.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the referral")).click());
-            form.unroute(url);
             assertThat(old.status()).isEqualTo(403);
             assertThat(form.locator("#form-message")).containsText("press Send the referral again");
             assertThat(form.getByTestId("intake-label")).hasText("Harbor Midwifery");
