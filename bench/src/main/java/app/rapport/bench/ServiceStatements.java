@@ -262,15 +262,19 @@ final class ServiceStatements {
     }
 
     /**
-     * contacts-service.referrals (ReferralsHandler → PractitionerDirectory.referralReceived):
-     * the partner locked, its counters and dates updated. The practitioner table is copied with
-     * its rows, so the lock and the update touch a real row.
+     * contacts-service.referrals (ReferralsHandler → PractitionerDirectory.referrals): per partner
+     * named in the batch, however many of its referrals the batch holds, the partner locked and its
+     * counters and dates updated once. The practitioner table is copied with its rows, so the lock
+     * and the update touch a real row.
      */
     static final ConsumerWork CONTACTS = new ConsumerWork("contacts-service", "contacts-service.referrals",
-            List.of("processed_event"), List.of("practitioner"), List.of(), List.of(
-            new Sql("SELECT * FROM bench_practitioner WHERE id = ? AND clinic_id = ? FOR UPDATE", w -> p(w.practitioner, w.clinic)),
-            new Sql("UPDATE bench_practitioner SET referrals_received = referrals_received + 1, last_referral_received_on = ?,"
-                    + " version = version + 1 WHERE id = ? AND clinic_id = ?", w -> p(w.on, w.practitioner, w.clinic))));
+            List.of("processed_event"), List.of("practitioner"), List.of(
+            new Shared(w -> w.clinic + "/" + w.practitioner,
+                    new Sql("SELECT * FROM bench_practitioner WHERE id = ? AND clinic_id = ? FOR UPDATE", w -> p(w.practitioner, w.clinic))),
+            new Shared(w -> w.clinic + "/" + w.practitioner,
+                    new Sql("UPDATE bench_practitioner SET referrals_received = referrals_received + 1, last_referral_received_on = ?,"
+                            + " version = version + 1 WHERE id = ? AND clinic_id = ?", w -> p(w.on, w.practitioner, w.clinic)))),
+            List.of());
 
     static final List<ConsumerWork> CONSUMERS = List.of(OUTREACH, REPORTS, CONTACTS);
 

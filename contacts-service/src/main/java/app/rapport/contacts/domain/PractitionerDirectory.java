@@ -22,10 +22,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -193,29 +196,67 @@ public class PractitionerDirectory {
      * A referral from this partner arrived. Counts it, moves the first/last dates and, unless the
      * relationship is already REFERRING, makes it so. Runs inside the consumer's transaction.
      */
-    public void referralReceived(String clinicId, String practitionerId, LocalDate receivedOn) {
-        practitioners.findByIdAndClinicIdForUpdate(practitionerId, clinicId).ifPresentOrElse(p -> {
-            boolean first = p.getReferralsReceived() == 0;
-            p.setReferralsReceived(p.getReferralsReceived() + 1);
-            p.setFirstReferralReceivedOn(min(p.getFirstReferralReceivedOn(), receivedOn));
-            p.setLastReferralReceivedOn(max(p.getLastReferralReceivedOn(), receivedOn));
-            if (p.getStage() != RelationshipStage.REFERRING && !p.isArchived()) {
-                moveStage(p, RelationshipStage.REFERRING,
-                        first ? "First referral received" : "Referral received from a " + p.getStage().name().toLowerCase(Locale.ROOT) + " partner",
-                        SYSTEM, now());
-            } else {
-                practitioners.update(p);
-            }
-        }, () -> LOG.warn("Referral received from practitioner {} unknown to clinic {}; not counted", practitionerId, clinicId));
+    /** A referral received from or sent to a partner, as referrals-service reported it. */
+    public record Referral(String clinicId, String practitionerId, Direction direction, LocalDate on) {
+        public enum Direction { RECEIVED, SENT }
     }
 
-    public void referralSent(String clinicId, String practitionerId, LocalDate sentOn) {
-        practitioners.findByIdAndClinicIdForUpdate(practitionerId, clinicId).ifPresentOrElse(p -> {
-            p.setReferralsSent(p.getReferralsSent() + 1);
-            p.setFirstReferralSentOn(min(p.getFirstReferralSentOn(), sentOn));
-            p.setLastReferralSentOn(max(p.getLastReferralSentOn(), sentOn));
+    /**
+     * Counts a poll's referrals: each partner's row is locked and written once however many of them
+     * name it (a busy referrer's backlog is one update, not one per referral), in a fixed order so
+     * that two consumers locking the same partners cannot deadlock. The outcome is that of counting
+     * them one by one: the counts add up, the first and last dates are the earliest and latest, and
+     * a partner moves to REFERRING once, on the first referral ever received.
+     */
+    public void referrals(List<Referral> referrals) {
+        Map<Counted, Tally> tallies = new TreeMap<>(Comparator.comparing(Counted::clinicId)
+                .thenComparing(Counted::practitionerId).thenComparing(Counted::direction));
+        for (Referral r : referrals) {
+            tallies.computeIfAbsent(new Counted(r.clinicId(), r.practitionerId(), r.direction()), k -> new Tally()).add(r.on());
+        }
+        tallies.forEach((counted, tally) -> practitioners.findByIdAndClinicIdForUpdate(counted.practitionerId(),
+                counted.clinicId()).ifPresentOrElse(p -> count(p, counted.direction(), tally),
+                () -> LOG.warn("{} referral(s) {} practitioner {} unknown to clinic {}; not counted", tally.count,
+                        counted.direction() == Referral.Direction.RECEIVED ? "received from" : "sent to",
+                        counted.practitionerId(), counted.clinicId())));
+    }
+
+    /** One partner's referrals in one direction. */
+    private record Counted(String clinicId, String practitionerId, Referral.Direction direction) {
+    }
+
+    private void count(Practitioner p, Referral.Direction direction, Tally tally) {
+        if (direction == Referral.Direction.SENT) {
+            p.setReferralsSent(p.getReferralsSent() + tally.count);
+            p.setFirstReferralSentOn(min(p.getFirstReferralSentOn(), tally.first));
+            p.setLastReferralSentOn(max(p.getLastReferralSentOn(), tally.last));
             practitioners.update(p);
-        }, () -> LOG.warn("Referral sent to practitioner {} unknown to clinic {}; not counted", practitionerId, clinicId));
+            return;
+        }
+        boolean first = p.getReferralsReceived() == 0;
+        p.setReferralsReceived(p.getReferralsReceived() + tally.count);
+        p.setFirstReferralReceivedOn(min(p.getFirstReferralReceivedOn(), tally.first));
+        p.setLastReferralReceivedOn(max(p.getLastReferralReceivedOn(), tally.last));
+        if (p.getStage() != RelationshipStage.REFERRING && !p.isArchived()) {
+            moveStage(p, RelationshipStage.REFERRING,
+                    first ? "First referral received" : "Referral received from a " + p.getStage().name().toLowerCase(Locale.ROOT) + " partner",
+                    SYSTEM, now());
+        } else {
+            practitioners.update(p);
+        }
+    }
+
+    /** How many referrals of one partner and direction a poll holds, and their earliest and latest day. */
+    private static final class Tally {
+        private int count;
+        private LocalDate first;
+        private LocalDate last;
+
+        void add(LocalDate on) {
+            count++;
+            first = min(first, on);
+            last = max(last, on);
+        }
     }
 
     /** The clinic was in touch with the partner (a report or a status update sent); the latest contact wins. */

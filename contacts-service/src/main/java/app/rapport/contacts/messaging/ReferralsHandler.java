@@ -2,10 +2,12 @@ package app.rapport.contacts.messaging;
 
 import app.rapport.contacts.domain.PractitionerDirectory;
 import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.inbox.EventBatch;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.InboundEvent;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +37,22 @@ public class ReferralsHandler implements EventHandler<InboundActivity.ReferralAc
 
     @Override
     public void apply(InboundEvent<InboundActivity.ReferralActivity> event) {
+        directory.referrals(List.of(referral(event)));
+    }
+
+    /** A poll's referrals counted together: one locked read and one update per partner, not per referral. */
+    @Override
+    public void applyAll(EventBatch<InboundActivity.ReferralActivity> batch) {
+        directory.referrals(batch.events().stream().map(ReferralsHandler::referral).toList());
+    }
+
+    private static PractitionerDirectory.Referral referral(InboundEvent<InboundActivity.ReferralActivity> event) {
         if (event.payload() instanceof InboundActivity.ReferralReceived received) {
-            directory.referralReceived(event.clinicId(), received.practitionerId(), received.receivedOn());
-        } else if (event.payload() instanceof InboundActivity.ReferralSent sent) {
-            directory.referralSent(event.clinicId(), sent.practitionerId(), sent.sentOn());
+            return new PractitionerDirectory.Referral(event.clinicId(), received.practitionerId(),
+                    PractitionerDirectory.Referral.Direction.RECEIVED, received.receivedOn());
         }
+        InboundActivity.ReferralSent sent = (InboundActivity.ReferralSent) event.payload();
+        return new PractitionerDirectory.Referral(event.clinicId(), sent.practitionerId(),
+                PractitionerDirectory.Referral.Direction.SENT, sent.sentOn());
     }
 }

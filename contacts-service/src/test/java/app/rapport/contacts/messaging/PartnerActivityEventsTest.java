@@ -3,6 +3,8 @@ package app.rapport.contacts.messaging;
 import app.rapport.contacts.support.ContactsApi;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
+import app.rapport.platform.inbox.EventBatch;
+import app.rapport.platform.inbox.InboundEvent;
 import app.rapport.platform.events.Topics;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
@@ -10,11 +12,17 @@ import app.rapport.platform.testing.TestClinics;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +33,11 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest(transactional = false)
 class PartnerActivityEventsTest extends ContactsApi {
+
+    @Inject
+    ReferralsHandler referrals;
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     /** The partner id the golden samples name; each test swaps in a practitioner of its own. */
     private static final String SAMPLE_PARTNER = "3c659de6-c9d5-48e0-8306-d57f7893908f";
@@ -88,6 +101,76 @@ class PartnerActivityEventsTest extends ContactsApi {
         await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
                 Integer.valueOf(2).equals(partner(clinic, id).get("referralsReceived"))
                         && eventsAbout(id, EventTypes.PRACTITIONER_STAGE_CHANGED).size() == 1);
+    }
+
+    /**
+     * A poll's referrals are counted per partner (one locked read and one update each, however many
+     * name them), and the partner ends as it would have had each been applied on its own: the same
+     * counts, first and last days, stage, version and one stage change.
+     */
+    @Test
+    void aPollsReferralsCountedTogetherLeaveEachPartnerAsCountingThemOneByOneWould() {
+        String clinic = TestClinics.unique("bremerton");
+        String together = partnerAt(clinic, "MET");
+        String alsoTogether = partnerAt(clinic, "REFERRING");
+        String oneByOne = partnerAt(clinic, "MET");
+        String alsoOneByOne = partnerAt(clinic, "REFERRING");
+
+        transactions.executeWrite(status -> {
+            referrals.applyAll(EventBatch.of(poll(clinic, together, alsoTogether)));
+            return null;
+        });
+        transactions.executeWrite(status -> {
+            poll(clinic, oneByOne, alsoOneByOne).forEach(referrals::apply);
+            return null;
+        });
+
+        assertThat(partner(clinic, together)).containsEntry("referralsReceived", 3).containsEntry("referralsSent", 1)
+                .containsEntry("firstReferralReceivedOn", "2025-03-03").containsEntry("lastReferralReceivedOn", "2025-03-09")
+                .containsEntry("firstReferralSentOn", "2025-02-01").containsEntry("stage", "REFERRING");
+        assertThat(partner(clinic, alsoTogether)).containsEntry("referralsReceived", 1).containsEntry("stage", "REFERRING");
+        for (String[] twins : new String[][]{{together, oneByOne}, {alsoTogether, alsoOneByOne}}) {
+            assertThat(counted(partner(clinic, twins[0]))).isEqualTo(counted(partner(clinic, twins[1])));
+            assertThat(history(clinic, twins[0])).extracting(h -> h.get("to"), h -> h.get("reason"))
+                    .isEqualTo(history(clinic, twins[1]).stream().map(h -> org.assertj.core.groups.Tuple.tuple(h.get("to"),
+                            h.get("reason"))).toList());
+        }
+        assertThat(history(clinic, together)).last().satisfies(h -> assertThat(h).containsEntry("to", "REFERRING")
+                .containsEntry("reason", "First referral received"));
+        await().atMost(WAIT).until(() -> eventsAbout(together, EventTypes.PRACTITIONER_STAGE_CHANGED).size() == 1
+                && eventsAbout(oneByOne, EventTypes.PRACTITIONER_STAGE_CHANGED).size() == 1);
+    }
+
+    /** Out of order and mixed, as a poll brings them: three received from one partner, one sent to it, one from another. */
+    private static List<InboundEvent<InboundActivity.ReferralActivity>> poll(String clinic, String busy, String other) {
+        return List.of(received(clinic, busy, "2025-03-05"), received(clinic, other, "2025-04-01"),
+                received(clinic, busy, "2025-03-03"), sent(clinic, busy, "2025-02-01"), received(clinic, busy, "2025-03-09"));
+    }
+
+    private static InboundEvent<InboundActivity.ReferralActivity> received(String clinic, String partner, String on) {
+        return inbound(clinic, EventTypes.REFERRAL_RECEIVED,
+                new InboundActivity.ReferralReceived(UUID.randomUUID().toString(), partner, LocalDate.parse(on)));
+    }
+
+    private static InboundEvent<InboundActivity.ReferralActivity> sent(String clinic, String partner, String on) {
+        return inbound(clinic, EventTypes.REFERRAL_SENT,
+                new InboundActivity.ReferralSent(UUID.randomUUID().toString(), partner, LocalDate.parse(on)));
+    }
+
+    private static InboundEvent<InboundActivity.ReferralActivity> inbound(String clinic, String type,
+                                                                          InboundActivity.ReferralActivity payload) {
+        return new InboundEvent<>(new EventEnvelope(UUID.randomUUID().toString(), type, "referrals-service",
+                Instant.parse("2025-04-02T10:00:00Z"), UUID.randomUUID().toString(), clinic, "{}"), payload, null);
+    }
+
+    /** What counting changes on a partner. */
+    private static Map<String, Object> counted(Map<String, Object> partner) {
+        Map<String, Object> c = new java.util.TreeMap<>();
+        for (String f : List.of("referralsReceived", "referralsSent", "firstReferralReceivedOn", "lastReferralReceivedOn",
+                "firstReferralSentOn", "lastReferralSentOn", "stage", "version")) {
+            c.put(f, partner.get(f));
+        }
+        return c;
     }
 
     @Test
