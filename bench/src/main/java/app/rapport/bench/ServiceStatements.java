@@ -172,8 +172,8 @@ final class ServiceStatements {
     /**
      * outreach-service.referrals (ReferralsHandler → RuleRunner): the fact and the partner's running
      * count, the thank-you rule's partner look-up, the repeat-referrer rule's bounded count and
-     * EXISTS, the reverse-referral rule's one-row read (ADR 0016), the task (one guarded insert), its
-     * OutreachTaskCreated.
+     * EXISTS (per partner and poll, see below), the reverse-referral rule's one-row read (ADR 0016),
+     * the task (one guarded insert), its OutreachTaskCreated.
      */
     static final ConsumerWork OUTREACH = new ConsumerWork("outreach-service", "outreach-service.referrals",
             List.of("processed_event", "referral_fact", "partner_referral_count", "outreach_task", "outbox_event"), List.of(),
@@ -183,7 +183,19 @@ final class ServiceStatements {
             new Shared(w -> w.clinic, new Sql("SELECT * FROM clinic_profile WHERE clinic_id = ?", w -> p(w.clinic))),
             new Shared(w -> w.clinic, new Sql("SELECT * FROM plugin_setting WHERE clinic_id = ?", w -> p(w.clinic))),
             new Shared(w -> w.clinic + "/" + w.practitioner,
-                    new Sql("SELECT * FROM partner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner)))),
+                    new Sql("SELECT * FROM partner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner))),
+            // The repeat-referrer rule: referrals in its window counted up to its threshold (3) ...
+            new Shared(w -> w.clinic + "/" + w.practitioner,
+                    new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM bench_referral_fact WHERE clinic_id = ? AND practitioner_id = ?"
+                    + " AND direction = 'RECEIVED' AND occurred_on BETWEEN ? AND ? LIMIT 3) bounded",
+                    w -> p(w.clinic, w.practitioner, java.sql.Date.valueOf(w.on.minusDays(90)), java.sql.Date.valueOf(w.on)))),
+            // ... and whether they were thanked in person within it. Both once per partner and poll: the
+            // bench's partners have referred often enough and been thanked, and ClinicFacts' view keeps
+            // a count at its cap and a thank-you found for the rest of the poll.
+            new Shared(w -> w.clinic + "/" + w.practitioner,
+                    new Sql("SELECT EXISTS (SELECT 1 FROM bench_outreach_task WHERE clinic_id = ? AND practitioner_id = ?"
+                    + " AND type = 'PERSONAL_THANKS' AND created_at >= ?)",
+                    w -> p(w.clinic, w.practitioner, Timestamp.from(w.now.toInstant().minusSeconds(90L * 86_400)))))),
             List.of(
             new Sql("INSERT IGNORE INTO bench_referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on,"
                     + " treating_name, treating_credentials) VALUES (?, ?, ?, 'RECEIVED', ?, 'Jordan Reyes', 'DC')",
@@ -192,14 +204,6 @@ final class ServiceStatements {
             new Sql("INSERT INTO bench_partner_referral_count (clinic_id, practitioner_id, direction, referrals, last_on)"
                     + " VALUES (?, ?, 'RECEIVED', 1, ?) ON DUPLICATE KEY UPDATE referrals = referrals + 1,"
                     + " last_on = GREATEST(last_on, VALUES(last_on))", w -> p(w.clinic, w.practitioner, w.on)),
-            // The repeat-referrer rule: referrals in its window counted up to its threshold (3) ...
-            new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM bench_referral_fact WHERE clinic_id = ? AND practitioner_id = ?"
-                    + " AND direction = 'RECEIVED' AND occurred_on BETWEEN ? AND ? LIMIT 3) bounded",
-                    w -> p(w.clinic, w.practitioner, java.sql.Date.valueOf(w.on.minusDays(90)), java.sql.Date.valueOf(w.on))),
-            // ... and whether they were thanked in person within it (the bench's partner has referred often enough)
-            new Sql("SELECT EXISTS (SELECT 1 FROM bench_outreach_task WHERE clinic_id = ? AND practitioner_id = ?"
-                    + " AND type = 'PERSONAL_THANKS' AND created_at >= ?)",
-                    w -> p(w.clinic, w.practitioner, Timestamp.from(w.now.toInstant().minusSeconds(90L * 86_400)))),
             // The reverse-referral rule: how many the clinic has sent the partner, one row by its key
             new Sql("SELECT referrals FROM bench_partner_referral_count WHERE clinic_id = ? AND practitioner_id = ?"
                     + " AND direction = 'SENT'", w -> p(w.clinic, w.practitioner)),

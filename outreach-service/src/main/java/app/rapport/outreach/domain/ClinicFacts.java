@@ -15,9 +15,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Builds the read-only view rules decide on, for one clinic at one moment. */
 @Singleton
@@ -99,10 +101,25 @@ public class ClinicFacts {
                 return referrals.dates(clinicId, practitionerId, ReferralFactRepository.SENT);
             }
 
+            // Within one view facts and tasks are only added, never removed, and "now" stands still:
+            // a count that reached its cap, or a task found since a moment, stays so for the view's
+            // life. Those answers are kept (a busy referrer's batch reads them once); the others are
+            // read again, since the batch may itself add what changes them.
+            private final Set<List<Object>> countsAtCap = new HashSet<>();
+            private final Set<List<Object>> tasksFound = new HashSet<>();
+
             @Override
             public long referralsReceivedFrom(String practitionerId, LocalDate from, LocalDate to, int atMost) {
-                return history.countReferralsBetween(clinicId, practitionerId, ReferralFactRepository.RECEIVED,
+                List<Object> key = List.of(practitionerId, from, to, atMost);
+                if (countsAtCap.contains(key)) {
+                    return atMost;
+                }
+                long counted = history.countReferralsBetween(clinicId, practitionerId, ReferralFactRepository.RECEIVED,
                         from, to, atMost);
+                if (atMost > 0 && counted >= atMost) {
+                    countsAtCap.add(key);
+                }
+                return counted;
             }
 
             @Override
@@ -145,7 +162,15 @@ public class ClinicFacts {
 
             @Override
             public boolean taskCreatedSince(String practitionerId, TaskType type, Instant since) {
-                return history.taskCreatedSince(clinicId, practitionerId, type, since);
+                List<Object> key = List.of(practitionerId, type, since);
+                if (tasksFound.contains(key)) {
+                    return true;
+                }
+                boolean found = history.taskCreatedSince(clinicId, practitionerId, type, since);
+                if (found) {
+                    tasksFound.add(key);
+                }
+                return found;
             }
 
             @Override
