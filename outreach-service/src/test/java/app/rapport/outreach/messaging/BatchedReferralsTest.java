@@ -54,9 +54,7 @@ class BatchedReferralsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(RapportTestProperties.forService("outreach"));
-        String url = props.get("datasources.default.url");
-        props.put("datasources.default.url", url + (url.contains("?") ? "&" : "?") + RoundTrips.urlParameter());
+        Map<String, String> props = RoundTrips.recordedThrough(RapportTestProperties.forService("outreach"));
         props.put("rapport.outreach.check-initial-delay", "1h");
         return props;
     }

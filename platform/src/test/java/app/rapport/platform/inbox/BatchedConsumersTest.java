@@ -69,9 +69,7 @@ class BatchedConsumersTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = RapportTestProperties.forService("batches");
-        String url = props.get("datasources.default.url");
-        props.put("datasources.default.url", url + (url.contains("?") ? "&" : "?") + RoundTrips.urlParameter());
+        Map<String, String> props = RoundTrips.recordedThrough(RapportTestProperties.forService("batches"));
         props.put("rapport.consumers.max-attempts", "2");
         props.put("rapport.pipeline.restart-backoff", "200ms");
         props.put("rapport.pipeline.max-restart-backoff", "1s");

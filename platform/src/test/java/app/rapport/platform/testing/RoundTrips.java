@@ -7,7 +7,9 @@ import com.mysql.cj.log.Log;
 import com.mysql.cj.protocol.Resultset;
 import com.mysql.cj.protocol.ServerSession;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,6 +31,14 @@ public final class RoundTrips implements QueryInterceptor {
 
     public static String urlParameter() {
         return "queryInterceptors=" + RoundTrips.class.getName();
+    }
+
+    /** {@code props} with its data source's JDBC URL sending through this interceptor, for a test's context. */
+    public static Map<String, String> recordedThrough(Map<String, String> props) {
+        Map<String, String> recorded = new HashMap<>(props);
+        String url = recorded.get("datasources.default.url");
+        recorded.put("datasources.default.url", url + (url.contains("?") ? "&" : "?") + urlParameter());
+        return recorded;
     }
 
     public static void start() {

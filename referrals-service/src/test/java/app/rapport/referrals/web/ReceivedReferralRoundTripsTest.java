@@ -7,7 +7,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +35,7 @@ class ReceivedReferralRoundTripsTest extends ReferralsTestSupport {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(super.getProperties());
-        String url = props.get("datasources.default.url");
-        props.put("datasources.default.url", url + (url.contains("?") ? "&" : "?") + RoundTrips.urlParameter());
-        return props;
+        return RoundTrips.recordedThrough(super.getProperties());
     }
 
     @Test
