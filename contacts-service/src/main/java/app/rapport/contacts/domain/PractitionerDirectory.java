@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -192,10 +192,6 @@ public class PractitionerDirectory {
 
     // ---------------------------------------------------------------- facts from other services
 
-    /**
-     * A referral from this partner arrived. Counts it, moves the first/last dates and, unless the
-     * relationship is already REFERRING, makes it so. Runs inside the consumer's transaction.
-     */
     /** A referral received from or sent to a partner, as referrals-service reported it. */
     public record Referral(String clinicId, String practitionerId, Direction direction, LocalDate on) {
         public enum Direction { RECEIVED, SENT }
@@ -206,7 +202,8 @@ public class PractitionerDirectory {
      * name it (a busy referrer's backlog is one update, not one per referral), in a fixed order so
      * that two consumers locking the same partners cannot deadlock. The outcome is that of counting
      * them one by one: the counts add up, the first and last dates are the earliest and latest, and
-     * a partner moves to REFERRING once, on the first referral ever received.
+     * a partner moves to REFERRING once, on the first referral ever received. Runs inside the
+     * consumer's transaction.
      */
     public void referrals(List<Referral> referrals) {
         Map<Counted, Tally> tallies = new TreeMap<>(Comparator.comparing(Counted::clinicId)
