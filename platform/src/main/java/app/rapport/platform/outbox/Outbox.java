@@ -2,6 +2,7 @@ package app.rapport.platform.outbox;
 
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.idempotency.IdempotentEffects;
+import app.rapport.platform.inbox.BatchMemo;
 import app.rapport.platform.observability.TraceParent;
 import app.rapport.platform.persistence.AfterCommit;
 import app.rapport.platform.tenancy.ClinicIds;
@@ -33,6 +34,11 @@ import java.util.UUID;
 public class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /**
+     * A batch of 500 events' rows stays well under the server's packet limit and the 65,535
+     * placeholders of a prepared statement in chunks of this size.
+     */
+    public static final int ROWS_PER_INSERT = 100;
 
     private final OutboxRepository repository;
     private final JsonMapper json;
@@ -82,30 +88,17 @@ public class Outbox {
         TraceParent trace = TraceParent.current();
         Timestamp now = Timestamp.from(clock.instant());
         List<String> ids = new ArrayList<>(events.size());
-        StringBuilder sql = new StringBuilder("INSERT INTO outbox_event (id, clinic_id, aggregate_type, aggregate_id,"
-                + " topic, type, payload, trace_parent, created_at) VALUES ");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        List<Row> rows = new ArrayList<>(events.size());
+        for (Event event : events) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            rows.add(new Row(id, event.clinicId(), event.aggregateType(), event.aggregateId(),
+                    EventTypes.topicOf(event.type()), event.type(), toJson(event.payload()), trace.toString(), now));
         }
-        try (PreparedStatement insert = transactions.getConnection().prepareStatement(sql.toString())) {
-            int p = 0;
-            for (Event event : events) {
-                String id = UUID.randomUUID().toString();
-                ids.add(id);
-                insert.setString(++p, id);
-                insert.setString(++p, event.clinicId());
-                insert.setString(++p, event.aggregateType());
-                insert.setString(++p, event.aggregateId());
-                insert.setString(++p, EventTypes.topicOf(event.type()));
-                insert.setString(++p, event.type());
-                insert.setString(++p, toJson(event.payload()));
-                insert.setString(++p, trace.toString());
-                insert.setTimestamp(++p, now);
-            }
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new OutboxUnavailableException(e);
-        }
+        // In a consumer's batch the rows of all its events go in together when the batch is applied
+        // (nothing in the transaction reads its own outbox rows back); elsewhere they go in now.
+        BatchMemo.pending(Outbox.class, () -> new ArrayList<Row>(), this::insert)
+                .ifPresentOrElse(pending -> pending.addAll(rows), () -> insert(rows));
         if (LOG.isDebugEnabled()) {
             for (int i = 0; i < events.size(); i++) {
                 Event event = events.get(i);
@@ -115,6 +108,40 @@ public class Outbox {
         }
         AfterCommit.run(transactions, signal::wake);
         return ids;
+    }
+
+    /** Rows in multi-row INSERTs of at most {@link #ROWS_PER_INSERT}, in the order given: the relay publishes in that order. */
+    private void insert(List<Row> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("INSERT INTO outbox_event (id, clinic_id, aggregate_type, aggregate_id,"
+                    + " topic, type, payload, trace_parent, created_at) VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+            try (PreparedStatement insert = transactions.getConnection().prepareStatement(sql.toString())) {
+                int p = 0;
+                for (Row row : chunk) {
+                    insert.setString(++p, row.id());
+                    insert.setString(++p, row.clinicId());
+                    insert.setString(++p, row.aggregateType());
+                    insert.setString(++p, row.aggregateId());
+                    insert.setString(++p, row.topic());
+                    insert.setString(++p, row.type());
+                    insert.setString(++p, row.payload());
+                    insert.setString(++p, row.traceParent());
+                    insert.setTimestamp(++p, row.createdAt());
+                }
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new OutboxUnavailableException(e);
+            }
+        }
+    }
+
+    /** An outbox row as written. */
+    private record Row(String id, String clinicId, String aggregateType, String aggregateId, String topic, String type,
+                       String payload, String traceParent, Timestamp createdAt) {
     }
 
     /**

@@ -41,4 +41,39 @@ class BatchMemoTest {
         zoneOf("tacoma");
         assertThat(reads).hasValue(4);
     }
+
+    /** What each flush wrote, one list per flush. */
+    private final List<List<String>> flushed = new java.util.ArrayList<>();
+
+    private void rowFor(String row) {
+        BatchMemo.<List<String>>pending("rows", java.util.ArrayList::new, rows -> flushed.add(List.copyOf(rows)))
+                .orElseThrow().add(row);
+    }
+
+    @Test
+    void writesPendingInATransactionAreFlushedOnceWhenItsWorkIsDoneAndDroppedWhenItFails() {
+        BatchMemo.during(() -> {
+            rowFor("first");
+            rowFor("second");
+            assertThat(flushed).isEmpty();
+            return null;
+        });
+        assertThat(flushed).containsExactly(List.of("first", "second"));
+
+        flushed.clear();
+        try {
+            BatchMemo.during(() -> {
+                rowFor("lost");
+                throw new IllegalStateException("the batch failed");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back: its rows must not be written
+        }
+        assertThat(flushed).isEmpty();
+    }
+
+    @Test
+    void outsideATransactionThereIsNoBufferAndTheCallerWritesNow() {
+        assertThat(BatchMemo.pending("rows", java.util.ArrayList::new, rows -> { })).isEmpty();
+    }
 }

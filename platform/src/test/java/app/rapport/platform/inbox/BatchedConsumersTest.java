@@ -3,6 +3,7 @@ package app.rapport.platform.inbox;
 import app.rapport.platform.events.EventEnvelope;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
+import app.rapport.platform.sample.NoteEventsHandler;
 import app.rapport.platform.testing.KafkaProbe;
 import app.rapport.platform.testing.RapportTestProperties;
 import app.rapport.platform.testing.RoundTrips;
@@ -154,6 +155,26 @@ class BatchedConsumersTest implements TestPropertyProvider {
     }
 
     @Test
+    void aBatchWritesTheEventsItsRecordsCauseInOneOutboxStatementInTheirOrder() {
+        String clinic = TestClinics.unique("pysht");
+        String key = UUID.randomUUID().toString();
+        List<EventEnvelope> events = notes(clinic, key, 30, NoteEventsHandler.ECHO);
+        List<RoundTrips.Sent> sent;
+        RoundTrips.start();
+        try {
+            whileConsumersAreAway(() -> sendTogether(events));
+            await().atMost(WAIT).until(() -> events.stream().allMatch(e -> appliedTimes(e.id()) == 1));
+        } finally {
+            sent = RoundTrips.stop();
+        }
+        long outboxInserts = sent.stream().filter(s -> s.sql().startsWith("INSERT INTO outbox_event")).count();
+        assertThat(committedBatches).isNotEmpty().allMatch(size -> size > 1);
+        assertThat(outboxInserts).isEqualTo(committedBatches.size()).isLessThan(events.size());
+        // Each event's echo once, in the order the events were applied: the relay publishes in that order.
+        assertThat(echoesInOutboxOrder(clinic)).containsExactlyElementsOf(events.stream().map(EventEnvelope::id).toList());
+    }
+
+    @Test
     void aPayloadThatDoesNotFitIsParkedBeforeItsBatchAndTheBatchIsNotReplayed() {
         String clinic = TestClinics.unique("joyce");
         String key = UUID.randomUUID().toString();
@@ -179,7 +200,7 @@ class BatchedConsumersTest implements TestPropertyProvider {
     void aBatchRolledBackBeforeItsCommitIsReplayedOneByOneAndLosesNothing() {
         String clinic = TestClinics.unique("forks");
         String key = UUID.randomUUID().toString();
-        List<EventEnvelope> events = notes(clinic, key, 10);
+        List<EventEnvelope> events = notes(clinic, key, 10, NoteEventsHandler.ECHO);
         AtomicBoolean failed = new AtomicBoolean();
         consumers.beforeBatchCommit = batch -> {
             if (failed.compareAndSet(false, true)) {
@@ -191,6 +212,8 @@ class BatchedConsumersTest implements TestPropertyProvider {
         await().atMost(WAIT).until(() -> events.stream().allMatch(e -> appliedTimes(e.id()) == 1));
         assertThat(failed).isTrue();
         assertThat(parked(key)).isZero();
+        // The rolled-back batch's outbox rows went with it: each event's echo is there once.
+        assertThat(echoesInOutboxOrder(clinic)).containsExactlyElementsOf(events.stream().map(EventEnvelope::id).toList());
     }
 
     @Test
@@ -258,11 +281,33 @@ class BatchedConsumersTest implements TestPropertyProvider {
 
     /** {@code count} notes of one key, so they travel on one partition in order. */
     private static List<EventEnvelope> notes(String clinic, String key, int count) {
+        return notes(clinic, key, count, "note");
+    }
+
+    private static List<EventEnvelope> notes(String clinic, String key, int count, String text) {
         List<EventEnvelope> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            events.add(note(clinic, key, "note " + i));
+            events.add(note(clinic, key, text + " " + i));
         }
         return events;
+    }
+
+    /** The inbound events whose echo the clinic's outbox holds, in the order the relay publishes them. */
+    private List<String> echoesInOutboxOrder(String clinic) {
+        try (Connection c = resolver.resolve(dataSource).getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT aggregate_id FROM outbox_event WHERE clinic_id = ?"
+                     + " AND aggregate_type = 'NoteEcho' ORDER BY seq")) {
+            s.setString(1, clinic);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static EventEnvelope note(String clinic, String noteId, String text) {

@@ -3,6 +3,7 @@ package app.rapport.platform.sample;
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.inbox.EventHandler;
 import app.rapport.platform.inbox.InboundEvent;
+import app.rapport.platform.outbox.Outbox;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -19,14 +20,19 @@ import java.util.concurrent.atomic.AtomicReference;
 @Singleton
 public class NoteEventsHandler implements EventHandler<NoteWritten> {
 
+    /** A note whose text starts with this tells another topic it was applied, as a real handler's change would. */
+    public static final String ECHO = "echo";
+
     private final TransactionOperations<Connection> transactions;
+    private final Outbox outbox;
     /** Lets a test make the effect fail, e.g. to prove the inbox row rolls back with it. */
     public final AtomicReference<RuntimeException> failNext = new AtomicReference<>();
     /** How often each note's event was tried, so tests can count retries. */
     public final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
-    public NoteEventsHandler(TransactionOperations<Connection> transactions) {
+    public NoteEventsHandler(TransactionOperations<Connection> transactions, Outbox outbox) {
         this.transactions = transactions;
+        this.outbox = outbox;
     }
 
     @Override
@@ -53,6 +59,10 @@ public class NoteEventsHandler implements EventHandler<NoteWritten> {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+        if (note.text().startsWith(ECHO)) {
+            // Keyed by the inbound event, so a test can count each event's echoes; on a topic this handler does not read.
+            outbox.record(event.clinicId(), "NoteEcho", event.id(), EventTypes.OUTREACH_TASK_CREATED, note);
         }
         RuntimeException failure = failNext.getAndSet(null);
         if (failure != null) {
