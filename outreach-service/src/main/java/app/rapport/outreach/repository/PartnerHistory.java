@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * What the rules ask about one partner on every referral, answered without reading the partner's
  * whole history (ADR 0016): running counts kept per partner and direction (raised by
- * {@link ReferralFactRepository#record}), counts that stop at the rule's threshold, and EXISTS over
+ * {@link ReferralFactRepository#record}, in a consumer's batch once per partner), counts that stop at the rule's threshold, and EXISTS over
  * an index. Each read touches a number of rows that does not grow with how long the clinic has
  * worked with them. The statements are constants so that a test can show the database's plan for each.
  */
@@ -42,14 +42,21 @@ public interface PartnerHistory extends GenericRepository<ReferralCount, Referra
     @Query(REFERRAL_COUNT)
     Optional<Long> referralCount(String clinicId, String practitionerId, String direction);
 
-    /** How many referrals in {@code direction} there have been with the partner. */
+    /** How many referrals in {@code direction} there have been with the partner, a consumer batch's own included. */
     default long referrals(String clinicId, String practitionerId, String direction) {
-        return referralCount(clinicId, practitionerId, direction).orElse(0L);
+        return referralCount(clinicId, practitionerId, direction).orElse(0L)
+                + PendingReferralCounts.open().map(p -> p.of(clinicId, practitionerId, direction)).orElse(0);
     }
 
-    /** Partners with at least {@code minimum} referrals in {@code direction}, by id. */
+    /** Partners with at least {@code minimum} referrals in {@code direction}, by id, a consumer batch's own included. */
+    default List<String> partnersWithAtLeast(String clinicId, String direction, int minimum) {
+        // The count is in the WHERE clause: a batch's pending counts are written first, so the query sees them.
+        PendingReferralCounts.open().ifPresent(PendingReferralCounts::write);
+        return countedAtLeast(clinicId, direction, minimum);
+    }
+
     @Query(COUNTS_OF_AT_LEAST)
-    List<String> partnersWithAtLeast(String clinicId, String direction, int minimum);
+    List<String> countedAtLeast(String clinicId, String direction, int minimum);
 
     @Query(REFERRALS_BETWEEN)
     long referralsBetween(String clinicId, String practitionerId, String direction, LocalDate from, LocalDate to,

@@ -24,7 +24,9 @@ public interface ReferralFactRepository extends GenericRepository<CountedReferra
 
     /**
      * Records the referral and raises the partner's running count with it, in the caller's
-     * transaction, so the count and the referrals never disagree.
+     * transaction, so the count and the referrals never disagree. In a consumer's batch the counts
+     * are raised once per partner when the batch is applied ({@link PendingReferralCounts}); what
+     * the batch's rules read of them includes its own referrals.
      *
      * @return false when the referral was already counted (a replay of the same referral)
      */
@@ -33,7 +35,9 @@ public interface ReferralFactRepository extends GenericRepository<CountedReferra
         boolean first = insertUnlessRecorded(clinicId, referralId, practitionerId, direction, on, treatingName,
                 treatingCredentials) == 1;
         if (first) {
-            countReferral(clinicId, practitionerId, direction, on);
+            PendingReferralCounts.inThisBatch(this).ifPresentOrElse(
+                    pending -> pending.add(clinicId, practitionerId, direction, on),
+                    () -> countReferrals(clinicId, practitionerId, direction, 1, on));
         }
         return first;
     }
@@ -46,13 +50,13 @@ public interface ReferralFactRepository extends GenericRepository<CountedReferra
                               @Nullable String treatingName, @Nullable String treatingCredentials);
 
     /**
-     * Counts one more referral with the partner (ADR 0016). Called once per referral, when it is
-     * first recorded (a replay is not counted again): see {@link #record}.
+     * Counts {@code referrals} more referrals with the partner, the latest on {@code on} (ADR 0016).
+     * Called only for referrals first recorded (a replay is not counted again): see {@link #record}.
      */
     @Query("INSERT INTO partner_referral_count (clinic_id, practitioner_id, direction, referrals, last_on) "
-            + "VALUES (:clinicId, :practitionerId, :direction, 1, :on) ON DUPLICATE KEY UPDATE referrals = referrals + 1, "
-            + "last_on = GREATEST(last_on, VALUES(last_on))")
-    void countReferral(String clinicId, String practitionerId, String direction, LocalDate on);
+            + "VALUES (:clinicId, :practitionerId, :direction, :referrals, :on) ON DUPLICATE KEY UPDATE "
+            + "referrals = referrals + VALUES(referrals), last_on = GREATEST(last_on, VALUES(last_on))")
+    void countReferrals(String clinicId, String practitionerId, String direction, int referrals, LocalDate on);
 
     Optional<CountedReferral> findById(CountedReferral.Key key);
 
