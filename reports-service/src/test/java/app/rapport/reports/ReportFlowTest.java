@@ -5,6 +5,7 @@ import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
 import app.rapport.platform.testing.GoldenSamples;
 import app.rapport.platform.testing.KafkaProbe;
+import app.rapport.platform.testing.RoundTrips;
 import app.rapport.platform.testing.TestClinics;
 import app.rapport.platform.testing.TestTokens;
 import app.rapport.reports.domain.ClinicCalendar;
@@ -47,6 +48,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -75,6 +77,7 @@ class ReportFlowTest extends ReportsServiceTest {
     void configure(Map<String, String> props) {
         props.put("rapport.mail.from", "reports@lakeside-chiro.example.com");
         props.put("rapport.reports.fax-gateways", FAX_GATEWAY_CLINIC + "=fax.example.net,elsewhere=efax.example.com");
+        props.putAll(RoundTrips.recordedThrough(props));
     }
 
     @AfterAll
@@ -179,6 +182,35 @@ class ReportFlowTest extends ReportsServiceTest {
             assertThat(e.clinicId()).isEqualTo(r.clinic());
             assertThat(payload).doesNotContain("Elena").doesNotContain("Marsh").doesNotContain("1991-04-17");
         }
+    }
+
+    @Test
+    void aReturningPatientsConsentOnFileMakesOnlyItsRecipientsFirstReportADraftReadInOneGo() throws Exception {
+        Partners.Referral first = referralWithRecipients("bremerton");
+        consent(first, first.referrerId(), today(first), null);
+        // The same patient referred again by the same referrer, with the same PCP: the consent on
+        // file covers the new report to the referrer and not the one to the PCP.
+        Partners.Referral again = new Partners.Referral(first.clinic(), UUID.randomUUID().toString(), first.referrerId(),
+                first.pcpId(), first.patient());
+        List<RoundTrips.Sent> sent;
+        RoundTrips.start();
+        try {
+            Partners.send(Topics.REFERRALS, Partners.received(again, "2025-03-10"));
+            awaitReports(again, 2);
+        } finally {
+            sent = RoundTrips.stop();
+        }
+        Map<String, String> statusByRole = new HashMap<>();
+        for (JsonNode rep : reports(again).get("items")) {
+            statusByRole.put(rep.get("recipientRole").asText(), rep.get("status").asText());
+        }
+        assertThat(statusByRole).containsEntry("REFERRING_PRACTITIONER", "DRAFT")
+                .containsEntry("PRIMARY_CARE", "AWAITING_CONSENT");
+        // Both recipients' consents in one read and both reports in one guarded insert.
+        List<String> consumer = sent.stream().filter(s -> s.thread().contains("reports-service.referrals"))
+                .map(RoundTrips.Sent::sql).toList();
+        assertThat(consumer.stream().filter(sql -> sql.startsWith("SELECT") && sql.contains("FROM `consent`"))).hasSize(1);
+        assertThat(consumer.stream().filter(sql -> sql.startsWith("INSERT IGNORE INTO report"))).hasSize(1);
     }
 
     @Test

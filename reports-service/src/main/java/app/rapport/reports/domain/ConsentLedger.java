@@ -17,6 +17,9 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,6 +56,23 @@ public class ConsentLedger {
                                       @Nullable ReportType type, LocalDate day) {
         return validAmong(consents.findByClinicIdAndPatientReferenceAndPractitionerId(clinicId, patientReference,
                 practitionerId), type, day);
+    }
+
+    /**
+     * {@link #validFor} for several recipients of one patient's report at once, in one read: a
+     * received referral's first reports to its referrer and the patient's PCP (issue 14).
+     *
+     * @return for each of {@code practitionerIds}, whether a consent permits the report on {@code day}
+     */
+    public Map<String, Boolean> validForEach(String clinicId, String patientReference, List<String> practitionerIds,
+                                             @Nullable ReportType type, LocalDate day) {
+        Map<String, List<Consent>> byRecipient = consents.findByClinicIdAndPatientReferenceAndPractitionerIdIn(clinicId,
+                patientReference, practitionerIds).stream().collect(Collectors.groupingBy(Consent::practitionerId));
+        Map<String, Boolean> valid = new LinkedHashMap<>();
+        for (String practitionerId : practitionerIds) {
+            valid.put(practitionerId, validAmong(byRecipient.getOrDefault(practitionerId, List.of()), type, day).isPresent());
+        }
+        return valid;
     }
 
     private static Optional<Consent> validAmong(List<Consent> all, @Nullable ReportType type, LocalDate day) {

@@ -9,6 +9,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,9 @@ public interface ConsentRepository extends GenericRepository<Consent, String> {
 
     List<Consent> findByClinicIdAndPatientReferenceAndPractitionerId(String clinicId, String patientReference,
                                                                       String practitionerId);
+
+    List<Consent> findByClinicIdAndPatientReferenceAndPractitionerIdIn(String clinicId, String patientReference,
+                                                                        Collection<String> practitionerIds);
 
     Page<Consent> findByClinicIdAndPatientReference(String clinicId, String patientReference, Pageable pageable);
 }

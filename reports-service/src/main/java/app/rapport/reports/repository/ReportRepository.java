@@ -39,6 +39,24 @@ public interface ReportRepository extends GenericRepository<Report, String> {
                             String type, int sequenceNumber, String status, String patientReference, Instant queuedAt,
                             Instant updatedAt);
 
+    /**
+     * Two reports in one round trip, each unless its recipient already has it (see
+     * {@link #insertUnlessQueued}): a received referral's first reports to its referrer and the PCP.
+     *
+     * @return how many were queued: 2, 1 (then {@link #existsById} tells which) or 0
+     */
+    @Query("INSERT IGNORE INTO report (id, clinic_id, referral_id, practitioner_id, recipient_role, type, "
+            + "sequence_number, status, patient_reference, queued_at, updated_at, version) VALUES (:id, :clinicId, "
+            + ":referralId, :practitionerId, :recipientRole, :type, :sequenceNumber, :status, :patientReference, "
+            + ":queuedAt, :updatedAt, 0), (:otherId, :clinicId, :referralId, :otherPractitionerId, :otherRecipientRole, "
+            + ":type, :sequenceNumber, :otherStatus, :patientReference, :queuedAt, :updatedAt, 0)")
+    long insertBothUnlessQueued(String id, String clinicId, String referralId, String practitionerId, String recipientRole,
+                                String type, int sequenceNumber, String status, String patientReference, Instant queuedAt,
+                                Instant updatedAt, String otherId, String otherPractitionerId, String otherRecipientRole,
+                                String otherStatus);
+
+    boolean existsById(String id);
+
     @Query("SELECT COALESCE(MAX(sequence_number), 0) FROM report WHERE clinic_id = :clinicId AND referral_id = :referralId "
             + "AND practitioner_id = :practitionerId AND type = :type")
     int lastSequenceNumber(String clinicId, String referralId, String practitionerId, String type);
