@@ -53,8 +53,28 @@ final class Growth extends Scenario {
             client.say(String.format(Locale.ROOT, "growth %,d: %s rows of %s after %.1f s of seeding", size, rows,
                     Client.ONE_CLINIC, Client.seconds(seeding)));
             Drain.Outcome out = drain.drain("growth " + size, o.growthDrain, i -> Client.ONE_CLINIC, false);
-            results.growth(size, rows, out, lists());
+            Map<String, Latencies> lists = lists();
+            results.growth(size, rows, out, lists);
+            if (size == o.growth.get(o.growth.size() - 1) && o.profile != BenchOptions.Profile.OFF) {
+                boolean met = lists.values().stream().allMatch(l -> l.p50() <= 20);
+                results.listProfile(size, met, profileOutreachLists());
+            }
         }
+    }
+
+    /**
+     * JFR on outreach-service (the slowest lists of the recorded runs) over 200 more GETs of each of
+     * its two lists at the largest size: 20 timed GETs are too few samples to say where the time goes.
+     */
+    private List<String> profileOutreachLists() throws Exception {
+        String token = client.token(Client.ONE_CLINIC);
+        Profiler.Recording rec = profiler.start(platform.servicePid(RapportService.OUTREACH).orElseThrow(),
+                "lists-outreach-service");
+        for (int i = 0; i < 200; i++) {
+            client.get(RapportService.OUTREACH, "/api/v1/tasks?type=THANK_YOU&status=OPEN&page=0&size=20", token);
+            client.get(RapportService.OUTREACH, "/api/v1/tasks?overdue=true&page=0&size=20", token);
+        }
+        return rec.stop();
     }
 
     /** Copies the clinic's rows of {@code table} with fresh ids until it has {@code size}; returns the count. */

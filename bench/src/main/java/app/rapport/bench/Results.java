@@ -172,6 +172,11 @@ final class Results {
         return b.toString();
     }
 
+    /** outreach-service's profile over its lists at the largest size. */
+    void listProfile(int size, boolean met, List<String> frames) {
+        profile(String.format(Locale.ROOT, "lists at %,d rows (outreach-service)", size), met, frames);
+    }
+
     private void profile(String phase, boolean met, List<String> frames) {
         if (!frames.isEmpty() && (profileWhen == BenchOptions.Profile.ALL || !met)) {
             profiles.put(phase + (met ? "" : ", target missed"), frames);

@@ -2,6 +2,7 @@ package app.rapport.bench;
 
 import app.rapport.platform.events.EventTypes;
 import app.rapport.platform.events.Topics;
+import app.rapport.platform.outbox.Outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +11,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -121,11 +121,13 @@ final class ServiceStatements {
      * inbox row. Applied one by one, each event sends its inbox INSERT IGNORE, {@code shared} and
      * {@code perEvent}. Applied as a poll's batch (EventConsumers, EventHandler.applyAll), the
      * batch sends one SELECT of the ids already applied and one multi-row INSERT for its inbox rows,
-     * each of {@code shared} once per distinct key (a clinic's profile, a partner's snapshot), and
-     * {@code perEvent} for every event.
+     * each of {@code shared} once per distinct key (a clinic's profile, a partner's snapshot),
+     * {@code perEvent} for every event, and the {@code outbox} rows of all its events together at
+     * the end (BatchMemo.pending in Outbox.record), in multi-row INSERTs of at most
+     * {@code Outbox.ROWS_PER_INSERT} rows; one by one, each event's rows in one INSERT.
      */
     record ConsumerWork(String service, String consumer, List<String> writes, List<String> copies, List<Shared> shared,
-                        List<Sql> perEvent) {
+                        List<Sql> perEvent, Outboxed outbox) {
 
         /** Inbox.firstDelivery: one event applied on its own. */
         Sql inboxRow() {
@@ -152,28 +154,45 @@ final class ServiceStatements {
     record Shared(Function<Work, String> key, Sql sql) {
     }
 
-    private static Sql outbox(String aggregate, int aggregateId, String topic, String type, int id, String payload) {
-        return outbox(aggregate, topic, type, new OutboxRow(aggregateId, id, w -> String.format(payload, w.referralId)));
-    }
-
     /** One outbox row: the fresh ids of its aggregate and of the event, and its payload. */
     private record OutboxRow(int aggregateId, int id, Function<Work, String> payload) {
     }
 
-    /** Outbox rows of one aggregate type and event type in one statement, as {@code Outbox.record(List)} writes them. */
-    private static Sql outbox(String aggregate, String topic, String type, OutboxRow... rows) {
-        String row = "(?, ?, '" + aggregate + "', ?, '" + topic + "', '" + type + "', ?, ?)";
-        return new Sql("INSERT INTO bench_outbox_event (id, clinic_id, aggregate_type, aggregate_id, topic, type, payload,"
-                + " created_at) VALUES " + String.join(", ", Collections.nCopies(rows.length, row)),
-                w -> Arrays.stream(rows).flatMap(r -> Stream.of(w.id(r.id()), w.clinic,
-                        w.id(r.aggregateId()), r.payload().apply(w), w.now)).toArray());
+    /** The outbox rows one event causes, all of one aggregate type and event type. */
+    record Outboxed(String aggregate, String topic, String type, List<OutboxRow> rows) {
+
+        Outboxed(String aggregate, String topic, String type, OutboxRow... rows) {
+            this(aggregate, topic, type, List.of(rows));
+        }
+
+        /** The rows of {@code events} events in one INSERT, as Outbox writes them. */
+        Sql forEvents(int events) {
+            String row = "(?, ?, '" + aggregate + "', ?, '" + topic + "', '" + type + "', ?, ?)";
+            return new Sql("INSERT INTO bench_outbox_event (id, clinic_id, aggregate_type, aggregate_id, topic, type, payload,"
+                    + " created_at) VALUES " + String.join(", ", Collections.nCopies(events * rows.size(), row)), null);
+        }
+
+        Object[] params(List<Work> works) {
+            return works.stream().flatMap(w -> rows.stream().flatMap(r -> Stream.of(w.id(r.id()), w.clinic,
+                    w.id(r.aggregateId()), r.payload().apply(w), w.now))).toArray();
+        }
+
+        /** How many events' rows go in one INSERT of a batch. */
+        int eventsPerInsert() {
+            return Math.max(1, Outbox.ROWS_PER_INSERT / rows.size());
+        }
+    }
+
+    private static Outboxed outbox(String aggregate, int aggregateId, String topic, String type, int id, String payload) {
+        return new Outboxed(aggregate, topic, type, new OutboxRow(aggregateId, id, w -> String.format(payload, w.referralId)));
     }
 
     /**
-     * outreach-service.referrals (ReferralsHandler → RuleRunner): the fact and the partner's running
-     * count, the thank-you rule's partner look-up, the repeat-referrer rule's bounded count and
-     * EXISTS (per partner and poll, see below), the reverse-referral rule's one-row read (ADR 0016),
-     * the task (one guarded insert), its OutreachTaskCreated.
+     * outreach-service.referrals (ReferralsHandler → RuleRunner), as BatchedReferralsTest records it
+     * for a ReferralReceived: the fact, the partner's running count (per partner and poll), the
+     * thank-you rule's partner look-up, the repeat-referrer rule's bounded count and EXISTS (per
+     * partner and poll, see below), the task (one guarded insert), its OutreachTaskCreated (per
+     * poll). The reverse-referral rule reads its count only for a ReferralSent.
      */
     static final ConsumerWork OUTREACH = new ConsumerWork("outreach-service", "outreach-service.referrals",
             List.of("processed_event", "referral_fact", "partner_referral_count", "outreach_task", "outbox_event"), List.of(),
@@ -195,26 +214,26 @@ final class ServiceStatements {
             new Shared(w -> w.clinic + "/" + w.practitioner,
                     new Sql("SELECT EXISTS (SELECT 1 FROM bench_outreach_task WHERE clinic_id = ? AND practitioner_id = ?"
                     + " AND type = 'PERSONAL_THANKS' AND created_at >= ?)",
-                    w -> p(w.clinic, w.practitioner, Timestamp.from(w.now.toInstant().minusSeconds(90L * 86_400)))))),
+                    w -> p(w.clinic, w.practitioner, Timestamp.from(w.now.toInstant().minusSeconds(90L * 86_400))))),
+            // ReferralFactRepository.countReferrals: the partner's running count (ADR 0016), raised once
+            // per partner and poll by what PendingReferralCounts holds (one by one: once per referral).
+            new Shared(w -> w.clinic + "/" + w.practitioner,
+                    new Sql("INSERT INTO bench_partner_referral_count (clinic_id, practitioner_id, direction, referrals, last_on)"
+                    + " VALUES (?, ?, 'RECEIVED', 1, ?) ON DUPLICATE KEY UPDATE referrals = referrals + VALUES(referrals),"
+                    + " last_on = GREATEST(last_on, VALUES(last_on))", w -> p(w.clinic, w.practitioner, w.on)))),
             List.of(
             new Sql("INSERT IGNORE INTO bench_referral_fact (clinic_id, referral_id, practitioner_id, direction, occurred_on,"
                     + " treating_name, treating_credentials) VALUES (?, ?, ?, 'RECEIVED', ?, 'Jordan Reyes', 'DC')",
                     w -> p(w.clinic, w.referralId, w.practitioner, w.on)),
-            // PartnerHistory.countReferral: the partner's running count, raised with a new referral (ADR 0016)
-            new Sql("INSERT INTO bench_partner_referral_count (clinic_id, practitioner_id, direction, referrals, last_on)"
-                    + " VALUES (?, ?, 'RECEIVED', 1, ?) ON DUPLICATE KEY UPDATE referrals = referrals + 1,"
-                    + " last_on = GREATEST(last_on, VALUES(last_on))", w -> p(w.clinic, w.practitioner, w.on)),
-            // The reverse-referral rule: how many the clinic has sent the partner, one row by its key
-            new Sql("SELECT referrals FROM bench_partner_referral_count WHERE clinic_id = ? AND practitioner_id = ?"
-                    + " AND direction = 'SENT'", w -> p(w.clinic, w.practitioner)),
             // TaskPlanner: the task, guarded by the unique (clinic_id, dedupe_key) — a replay inserts nothing
             new Sql("INSERT IGNORE INTO bench_outreach_task (id, clinic_id, type, status, practitioner_id, referral_id,"
                     + " channel, channel_provisional, due_on, rule, dedupe_key, note, created_by, created_at, updated_at,"
                     + " version) VALUES (?, ?, 'THANK_YOU', 'OPEN', ?, ?, 'HANDWRITTEN_NOTE', FALSE, ?, 'ThankYou', ?, NULL,"
                     + " 'rule:ThankYou', ?, ?, 0)",
-                    w -> p(w.id(1), w.clinic, w.practitioner, w.referralId, w.on, "ThankYou:" + w.referralId, w.now, w.now)),
+                    w -> p(w.id(1), w.clinic, w.practitioner, w.referralId, w.on, "ThankYou:" + w.referralId, w.now, w.now))),
+            // The task's OutreachTaskCreated
             outbox("OutreachTask", 1, Topics.OUTREACH_ACTIVITIES, EventTypes.OUTREACH_TASK_CREATED, 2,
-                    "{\"referralId\":\"%s\",\"type\":\"THANK_YOU\",\"status\":\"OPEN\"}")));
+                    "{\"referralId\":\"%s\",\"type\":\"THANK_YOU\",\"status\":\"OPEN\"}"));
 
     /** ReportQueued as the bench writes it: the referral and the recipient's role. */
     private static final String QUEUED = "{\"referralId\":\"%s\",\"recipientRole\":\"%s\",\"type\":\"INITIAL\"}";
@@ -222,11 +241,11 @@ final class ServiceStatements {
     /**
      * reports-service.referrals (ReferralsHandler → ReferralStore, ReportQueue): the referral
      * copy; the check, with the row locked, whether its patient details came first (they do in
-     * the bench: PatientReferred is written first, so the reports are queued now); then per
-     * recipient (referrer and PCP) ReportQueue.queueFirst: the recipient's preferences, their
-     * consents for this patient, the report (one insert guarded by uq_report_recipient); then both
-     * ReportQueued events in one outbox statement. The clinic's zone (the consent's day) and each
-     * recipient's copy are read once per batch (BatchMemo, ADR 0023).
+     * the bench: PatientReferred is written first, so the reports are queued now); then
+     * ReportQueue.onReferralReceived: each recipient's preferences (referrer and PCP), both
+     * recipients' consents for this patient in one read, both reports in one insert guarded by
+     * uq_report_recipient, and both ReportQueued events (per poll). The clinic's zone (the consent's
+     * day) and each recipient's copy are read once per batch (BatchMemo, ADR 0023).
      */
     static final ConsumerWork REPORTS = new ConsumerWork("reports-service", "reports-service.referrals",
             List.of("processed_event", "referral", "report", "outbox_event"), List.of(), List.of(
@@ -243,27 +262,21 @@ final class ServiceStatements {
             new Sql("SELECT r.*, p.first_name, p.last_name, p.birth_date, p.reason, p.diagnosis_codes FROM bench_referral r"
                     + " LEFT JOIN referral_patient p ON p.clinic_id = r.clinic_id AND p.referral_id = r.id"
                     + " WHERE r.clinic_id = ? AND r.id = ? AND r.direction = 'RECEIVED' FOR UPDATE", w -> p(w.clinic, w.referralId)),
-            consents(w -> w.practitioner),
-            report(1, w -> w.practitioner, "REFERRING_PRACTITIONER"),
-            consents(w -> w.primaryCare),
-            report(3, w -> w.primaryCare, "PRIMARY_CARE"),
-            // OutboxReportPublisher.queued: both events in one multi-row insert
-            outbox("Report", Topics.REPORTS, EventTypes.REPORT_QUEUED,
+            // ConsentLedger.validForEach: both recipients' consents for the patient in one read
+            new Sql("SELECT * FROM consent WHERE clinic_id = ? AND patient_reference = ? AND practitioner_id IN (?, ?)",
+                    w -> p(w.clinic, w.patientReference, w.practitioner, w.primaryCare)),
+            // ReportRepository.insertBothUnlessQueued: both first reports, each guarded by uq_report_recipient
+            new Sql("INSERT IGNORE INTO bench_report (id, clinic_id, referral_id, practitioner_id, recipient_role, type,"
+                    + " sequence_number, status, patient_reference, queued_at, updated_at, version)"
+                    + " VALUES (?, ?, ?, ?, 'REFERRING_PRACTITIONER', 'INITIAL', 1, 'AWAITING_CONSENT', ?, ?, ?, 0),"
+                    + " (?, ?, ?, ?, 'PRIMARY_CARE', 'INITIAL', 1, 'AWAITING_CONSENT', ?, ?, ?, 0)",
+                    w -> p(w.id(1), w.clinic, w.referralId, w.practitioner, w.patientReference, w.now, w.now,
+                            w.id(3), w.clinic, w.referralId, w.primaryCare, w.patientReference, w.now, w.now))),
+            // OutboxReportPublisher.queued: both events together
+            new Outboxed("Report", Topics.REPORTS, EventTypes.REPORT_QUEUED,
                     new OutboxRow(1, 2, w -> String.format(QUEUED, w.referralId, "REFERRING_PRACTITIONER")),
-                    new OutboxRow(3, 4, w -> String.format(QUEUED, w.referralId, "PRIMARY_CARE")))));
+                    new OutboxRow(3, 4, w -> String.format(QUEUED, w.referralId, "PRIMARY_CARE"))));
 
-
-    private static Sql consents(Function<Work, String> recipient) {
-        return new Sql("SELECT * FROM consent WHERE clinic_id = ? AND patient_reference = ? AND practitioner_id = ?",
-                w -> p(w.clinic, w.patientReference, recipient.apply(w)));
-    }
-
-    private static Sql report(int id, Function<Work, String> recipient, String role) {
-        return new Sql("INSERT IGNORE INTO bench_report (id, clinic_id, referral_id, practitioner_id, recipient_role, type,"
-                + " sequence_number, status, patient_reference, queued_at, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, '" + role + "', 'INITIAL', 1, 'AWAITING_CONSENT', ?, ?, ?, 0)",
-                w -> p(w.id(id), w.clinic, w.referralId, recipient.apply(w), w.patientReference, w.now, w.now));
-    }
 
     /**
      * contacts-service.referrals (ReferralsHandler → PractitionerDirectory.referrals): per partner
@@ -278,7 +291,7 @@ final class ServiceStatements {
             new Shared(w -> w.clinic + "/" + w.practitioner,
                     new Sql("UPDATE bench_practitioner SET referrals_received = referrals_received + 1, last_referral_received_on = ?,"
                             + " version = version + 1 WHERE id = ? AND clinic_id = ?", w -> p(w.on, w.practitioner, w.clinic)))),
-            List.of());
+            List.of(), null);
 
     static final List<ConsumerWork> CONSUMERS = List.of(OUTREACH, REPORTS, CONTACTS);
 
@@ -348,6 +361,9 @@ final class ServiceStatements {
                 run(List.of(shared.sql()), w);
             }
             run(work.perEvent(), w);
+            if (work.outbox() != null) {
+                send(work.outbox().forEvents(1), work.outbox().params(List.of(w)));
+            }
         }
 
         /** What the consumer sends for a poll's events applied together, in one transaction. */
@@ -369,6 +385,13 @@ final class ServiceStatements {
                     }
                 }
                 run(work.perEvent(), w);
+            }
+            if (work.outbox() != null) {
+                int step = work.outbox().eventsPerInsert();
+                for (int from = 0; from < batch.size(); from += step) {
+                    List<Work> chunk = batch.subList(from, Math.min(batch.size(), from + step));
+                    send(work.outbox().forEvents(chunk.size()), work.outbox().params(chunk));
+                }
             }
         }
 
