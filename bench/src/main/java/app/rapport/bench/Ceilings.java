@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -181,38 +182,67 @@ public final class Ceilings {
     // ------------------------------------------------------------------ drain
 
     /**
-     * One raw consumer per service of the topic (outreach, reports, contacts), all at once as the
-     * services ran, each applying its service's statements to up to {@code limit} events of the
-     * backlog ({@code from}–{@code to}); {@code mode=event}: one transaction per event (the
-     * platform's rule today), {@code mode=batch}: one per poll. Offsets committed after each poll.
+     * One raw consumer per consumer the services run over the backlog (outreach, reports' two,
+     * contacts), all at once as the services ran, each applying its service's statements to up to
+     * {@code limit} events of its topic's part of the backlog ({@code from}–{@code to});
+     * {@code mode=event}: one transaction per event (the platform's rule before issue 14),
+     * {@code mode=batch}: one per poll. Offsets committed after each poll. Rates keyed by consumer.
      */
     private Map<String, Object> drain() throws Exception {
         Map<TopicPartition, Long> from = offsets(a.get("from"));
         Map<TopicPartition, Long> to = offsets(a.get("to"));
-        long backlog = 0;
-        for (var e : to.entrySet()) {
-            backlog += e.getValue() - from.getOrDefault(e.getKey(), 0L);
-        }
-        int limit = (int) Math.min(n("limit"), backlog);
         boolean batch = "batch".equals(a.get("mode"));
+        // Each database's bench_ tables made once, before any consumer writes to them.
+        Map<String, List<ServiceStatements.ConsumerWork>> byDatabase = new LinkedHashMap<>();
+        for (ServiceStatements.ConsumerWork work : ServiceStatements.CONSUMERS) {
+            byDatabase.computeIfAbsent(databaseOf(work), d -> new ArrayList<>()).add(work);
+        }
+        for (var e : byDatabase.entrySet()) {
+            try (Connection c = connect(e.getKey())) {
+                for (ServiceStatements.ConsumerWork work : e.getValue()) {
+                    ServiceStatements.shadowTables(c, work.writes(), work.copies());
+                }
+            }
+        }
         Map<String, Object> out = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         List<Exception> failures = new ArrayList<>();
+        int limit = 0;
         for (ServiceStatements.ConsumerWork work : ServiceStatements.CONSUMERS) {
+            Map<TopicPartition, Long> start = new HashMap<>();
+            long backlog = 0;
+            for (var e : to.entrySet()) {
+                if (e.getKey().topic().equals(work.topic())) {
+                    long first = from.getOrDefault(e.getKey(), 0L);
+                    start.put(e.getKey(), first);
+                    backlog += e.getValue() - first;
+                }
+            }
+            int events = (int) Math.min(n("limit"), backlog);
+            limit = Math.max(limit, events);
             Thread t = new Thread(() -> {
                 try {
-                    out.put(work.service(), rawConsumer(work, from, limit, batch));
+                    out.put(work.consumer(), rawConsumer(work, start, events, batch));
                 } catch (Exception e) {
                     synchronized (failures) {
                         failures.add(e);
                     }
                 }
-            }, "raw-" + work.service());
+            }, "raw-" + work.consumer());
             threads.add(t);
             t.start();
         }
         for (Thread t : threads) {
             t.join();
+        }
+        for (var e : byDatabase.entrySet()) {
+            try (Connection c = connect(e.getKey())) {
+                for (ServiceStatements.ConsumerWork work : e.getValue()) {
+                    List<String> shadow = new ArrayList<>(work.writes());
+                    shadow.addAll(work.copies());
+                    ServiceStatements.dropShadowTables(c, shadow);
+                }
+            }
         }
         if (!failures.isEmpty()) {
             throw failures.get(0);
@@ -221,18 +251,16 @@ public final class Ceilings {
         return new LinkedHashMap<>(out);
     }
 
+    private static String databaseOf(ServiceStatements.ConsumerWork work) {
+        return work.service().replace("-service", "") + ".";
+    }
+
     private double rawConsumer(ServiceStatements.ConsumerWork work, Map<TopicPartition, Long> from, int limit, boolean batch)
             throws Exception {
-        String db = work.service().replace("-service", "") + ".";
-        List<String> shadow = new ArrayList<>(work.writes());
-        shadow.addAll(work.copies());
-        try (Connection c = connect(db)) {
-            ServiceStatements.shadowTables(c, work.writes(), work.copies());
-        }
-        Properties p = Client.consumerProps(a.get("bootstrap"), "bench-raw-" + work.service());
+        Properties p = Client.consumerProps(a.get("bootstrap"), "bench-raw-" + work.consumer());
         int applied = 0;
         long start;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p); Connection c = connect(db)) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p); Connection c = connect(databaseOf(work))) {
             c.setAutoCommit(false);
             ServiceStatements.Runner runner = new ServiceStatements.Runner(c);
             consumer.assign(from.keySet());
@@ -245,11 +273,7 @@ public final class Ceilings {
                     if (applied >= limit) {
                         break;
                     }
-                    JsonNode e = json.readTree(r.value());
-                    ServiceStatements.Work w = new ServiceStatements.Work(Client.header(r, "ce_clinicid"),
-                            e.get("practitionerId").asText(), e.path("primaryCarePractitionerId").asText(null),
-                            e.get("referralId").asText(), Client.header(r, "ce_id"), e.path("patientReference").asText(null),
-                            null, null, LocalDate.parse(e.get("receivedOn").asText()));
+                    ServiceStatements.Work w = work(r);
                     if (batch) {
                         poll.add(w);
                     } else {
@@ -273,11 +297,20 @@ public final class Ceilings {
                 }
             }
         }
-        double rate = applied / Client.seconds(start);
-        try (Connection c = connect(db)) {
-            ServiceStatements.dropShadowTables(c, shadow);
-        }
-        return rate;
+        return applied / Client.seconds(start);
+    }
+
+    /** The work item of a ReferralReceived or a PatientReferred as the bench wrote it. */
+    private ServiceStatements.Work work(ConsumerRecord<String, byte[]> r) throws IOException {
+        JsonNode e = json.readTree(r.value());
+        JsonNode patient = e.path("patient");
+        String receivedOn = e.path("receivedOn").asText(null);
+        String birthDate = patient.path("birthDate").asText(null);
+        return new ServiceStatements.Work(Client.header(r, "ce_clinicid"), e.path("practitionerId").asText(null),
+                e.path("primaryCarePractitionerId").asText(null), e.get("referralId").asText(), Client.header(r, "ce_id"),
+                e.has("patientReference") ? e.get("patientReference").asText() : patient.path("reference").asText(null),
+                patient.path("lastName").asText(null), birthDate == null ? null : LocalDate.parse(birthDate),
+                receivedOn == null ? null : LocalDate.parse(receivedOn));
     }
 
     /** "topic:partition:offset,…" */

@@ -39,10 +39,10 @@ final class Drain extends Scenario {
     /** The main drain: half in one clinic, half over {@code --clinics}; with both ceilings. */
     void run() throws Exception {
         int oneClinic = o.backlog / 2;
-        Map<TopicPartition, Long> from = client.endOffsets(Topics.REFERRALS);
+        Map<TopicPartition, Long> from = client.endOffsets(Topics.REFERRALS, Topics.PATIENTS);
         Outcome out = drain("main", o.backlog, i -> i < oneClinic ? Client.ONE_CLINIC : Client.clinic((i - oneClinic) % o.clinics),
                 o.profile != BenchOptions.Profile.OFF);
-        Map<TopicPartition, Long> to = client.endOffsets(Topics.REFERRALS);
+        Map<TopicPartition, Long> to = client.endOffsets(Topics.REFERRALS, Topics.PATIENTS);
         Map<String, Double> perEvent = ceiling(from, to, "event");
         Map<String, Double> perBatch = ceiling(from, to, "batch");
         results.drain(out, perEvent, perBatch);
@@ -58,7 +58,7 @@ final class Drain extends Scenario {
         for (RapportService s : List.of(RapportService.OUTREACH, RapportService.REPORTS, RapportService.CONTACTS)) {
             args.putAll(ceilings.database(s, s.database() + "."));
         }
-        client.say("drain ceiling: raw consumers for outreach, reports and contacts, one transaction per " + mode
+        client.say("drain ceiling: raw consumers for outreach, reports (referrals and patients) and contacts, one transaction per " + mode
                 + ", up to " + o.ceilingEvents + " events each ...");
         Map<String, Double> r = ceilings.run("drain", args);
         r.forEach((k, v) -> client.say(String.format(Locale.ROOT, "  %s %.0f", k, v)));

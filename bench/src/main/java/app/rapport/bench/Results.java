@@ -124,10 +124,10 @@ final class Results {
         for (var e : out.rates().entrySet()) {
             String group = e.getKey();
             String service = group.substring(0, group.indexOf('.'));
-            // The raw consumers read the referrals topic: they are the ceilings of the .referrals groups only.
+            // A raw consumer per group, keyed by its consumer name; the targets are for the .referrals groups.
             boolean referrals = group.endsWith(".referrals");
-            Double ev = referrals ? perEvent.get(service) : null;
-            Double ba = referrals ? perBatch.get(service) : null;
+            Double ev = perEvent.get(group);
+            Double ba = perBatch.get(group);
             double rate = e.getValue();
             boolean targeted = service.equals("outreach-service") || service.equals("reports-service");
             boolean met = ev == null ? rate >= 1000 : rate >= ev && rate >= 1000;

@@ -126,13 +126,19 @@ final class ServiceStatements {
      * the end (BatchMemo.pending in Outbox.record), in multi-row INSERTs of at most
      * {@code Outbox.ROWS_PER_INSERT} rows; one by one, each event's rows in one INSERT.
      */
-    record ConsumerWork(String service, String consumer, List<String> writes, List<String> copies, List<Shared> shared,
-                        List<Sql> perEvent, Outboxed outbox) {
+    record ConsumerWork(String service, String consumer, String topic, String type, List<String> writes,
+                        List<String> copies, List<Shared> shared, List<Sql> perEvent, Outboxed outbox) {
+
+        /** A consumer of referrals.referrals.v1's ReferralReceived. */
+        ConsumerWork(String service, String consumer, List<String> writes, List<String> copies, List<Shared> shared,
+                     List<Sql> perEvent, Outboxed outbox) {
+            this(service, consumer, Topics.REFERRALS, EventTypes.REFERRAL_RECEIVED, writes, copies, shared, perEvent, outbox);
+        }
 
         /** Inbox.firstDelivery: one event applied on its own. */
         Sql inboxRow() {
             return new Sql("INSERT IGNORE INTO bench_processed_event (consumer, event_id, clinic_id, event_type, processed_at)"
-                    + " VALUES ('" + consumer + "', ?, ?, '" + EventTypes.REFERRAL_RECEIVED + "', ?)",
+                    + " VALUES ('" + consumer + "', ?, ?, '" + type + "', ?)",
                     w -> p(w.eventId, w.clinic, w.now));
         }
 
@@ -146,7 +152,7 @@ final class ServiceStatements {
         Sql inboxRows(int events) {
             return new Sql("INSERT INTO bench_processed_event (consumer, event_id, clinic_id, event_type, processed_at) VALUES "
                     + String.join(", ", Collections.nCopies(events,
-                    "('" + consumer + "', ?, ?, '" + EventTypes.REFERRAL_RECEIVED + "', ?)")), null);
+                    "('" + consumer + "', ?, ?, '" + type + "', ?)")), null);
         }
     }
 
@@ -248,19 +254,23 @@ final class ServiceStatements {
      * day) and each recipient's copy are read once per batch (BatchMemo, ADR 0023).
      */
     static final ConsumerWork REPORTS = new ConsumerWork("reports-service", "reports-service.referrals",
-            List.of("processed_event", "referral", "report", "outbox_event"), List.of(), List.of(
+            List.of("processed_event", "referral", "referral_patient", "report", "outbox_event"), List.of(), List.of(
             new Shared(w -> w.clinic, new Sql("SELECT time_zone FROM clinic_profile WHERE clinic_id = ?", w -> p(w.clinic))),
             new Shared(w -> w.clinic + "/" + w.practitioner,
                     new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.practitioner))),
             new Shared(w -> w.clinic + "/" + w.primaryCare,
                     new Sql("SELECT * FROM practitioner WHERE clinic_id = ? AND id = ?", w -> p(w.clinic, w.primaryCare)))),
             List.of(
-            new Sql("INSERT INTO bench_referral (clinic_id, id, direction, kind, practitioner_id, status, referred_on,"
+            // ReferralRepository.insert: the patient row claimed first (whichever of the two events comes
+            // second waits for the first one's transaction), then the referral copy
+            new Sql("INSERT INTO bench_referral_patient (clinic_id, referral_id) VALUES (?, ?)"
+                    + " ON DUPLICATE KEY UPDATE referral_id = referral_id", w -> p(w.clinic, w.referralId)),
+            new Sql("INSERT IGNORE INTO bench_referral (clinic_id, id, direction, kind, practitioner_id, status, referred_on,"
                     + " requested_service, primary_care_id, treating_name, treating_credentials, patient_reference)"
                     + " VALUES (?, ?, 'RECEIVED', 'REFERRAL', ?, 'RECEIVED', ?, 'Prenatal chiropractic care', ?, 'Jordan Reyes',"
                     + " 'DC', ?)", w -> p(w.clinic, w.referralId, w.practitioner, w.on, w.primaryCare, w.patientReference)),
             new Sql("SELECT r.*, p.first_name, p.last_name, p.birth_date, p.reason, p.diagnosis_codes FROM bench_referral r"
-                    + " LEFT JOIN referral_patient p ON p.clinic_id = r.clinic_id AND p.referral_id = r.id"
+                    + " LEFT JOIN bench_referral_patient p ON p.clinic_id = r.clinic_id AND p.referral_id = r.id"
                     + " WHERE r.clinic_id = ? AND r.id = ? AND r.direction = 'RECEIVED' FOR UPDATE", w -> p(w.clinic, w.referralId)),
             // ConsentLedger.validForEach: both recipients' consents for the patient in one read
             new Sql("SELECT * FROM consent WHERE clinic_id = ? AND patient_reference = ? AND practitioner_id IN (?, ?)",
@@ -279,6 +289,25 @@ final class ServiceStatements {
 
 
     /**
+     * reports-service.patients (PatientsHandler), the other consumer reports-service runs during the
+     * drain: who the patient is, upserted, then the locked check whether the referral came first. In
+     * the bench the PatientReferred is written first, and the ceiling leaves the queueing to the
+     * referrals consumer above, which always queues; the service queues on whichever side is second.
+     */
+    static final ConsumerWork REPORTS_PATIENTS = new ConsumerWork("reports-service", "reports-service.patients",
+            Topics.PATIENTS, EventTypes.PATIENT_REFERRED, List.of(), List.of(), List.of(), List.of(
+            new Sql("INSERT INTO bench_referral_patient (clinic_id, referral_id, patient_reference, first_name, last_name,"
+                    + " birth_date, reason, diagnosis_codes) VALUES (?, ?, ?, 'Elena', ?, ?, ?, 'O26.893,M54.50')"
+                    + " ON DUPLICATE KEY UPDATE patient_reference = VALUES(patient_reference), first_name = VALUES(first_name),"
+                    + " last_name = VALUES(last_name), birth_date = VALUES(birth_date), reason = VALUES(reason),"
+                    + " diagnosis_codes = VALUES(diagnosis_codes)",
+                    w -> p(w.clinic, w.referralId, w.patientReference, w.lastName, w.birthDate, Client.REASON)),
+            new Sql("SELECT r.*, p.first_name, p.last_name, p.birth_date, p.reason, p.diagnosis_codes FROM bench_referral r"
+                    + " LEFT JOIN bench_referral_patient p ON p.clinic_id = r.clinic_id AND p.referral_id = r.id"
+                    + " WHERE r.clinic_id = ? AND r.id = ? AND r.direction = 'RECEIVED' AND p.first_name IS NOT NULL FOR UPDATE",
+                    w -> p(w.clinic, w.referralId))), null);
+
+    /**
      * contacts-service.referrals (ReferralsHandler → PractitionerDirectory.referrals): per partner
      * named in the batch, however many of its referrals the batch holds, the partner locked and its
      * counters and dates updated once. The practitioner table is copied with its rows, so the lock
@@ -293,7 +322,8 @@ final class ServiceStatements {
                             + " version = version + 1 WHERE id = ? AND clinic_id = ?", w -> p(w.on, w.practitioner, w.clinic)))),
             List.of(), null);
 
-    static final List<ConsumerWork> CONSUMERS = List.of(OUTREACH, REPORTS, CONTACTS);
+    /** Every consumer the services run over the drain's backlog, on both referral topics. */
+    static final List<ConsumerWork> CONSUMERS = List.of(OUTREACH, REPORTS, REPORTS_PATIENTS, CONTACTS);
 
     // ------------------------------------------------------------------ running them
 
