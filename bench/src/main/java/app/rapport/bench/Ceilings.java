@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -277,8 +278,7 @@ public final class Ceilings {
                     if (batch) {
                         poll.add(w);
                     } else {
-                        runner.alone(work, w);
-                        c.commit();
+                        alone(runner, c, work, w);
                     }
                     applied++;
                     offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
@@ -286,11 +286,19 @@ public final class Ceilings {
                 if (batch && !poll.isEmpty()) {
                     // One event in a poll goes alone, as EventConsumers applies a run of one.
                     if (poll.size() == 1) {
-                        runner.alone(work, poll.get(0));
+                        alone(runner, c, work, poll.get(0));
                     } else {
-                        runner.together(work, poll);
+                        try {
+                            runner.together(work, poll);
+                            c.commit();
+                        } catch (SQLTransactionRollbackException deadlock) {
+                            // As EventConsumers does: the batch rolled back, its events applied one by one.
+                            c.rollback();
+                            for (ServiceStatements.Work w : poll) {
+                                alone(runner, c, work, w);
+                            }
+                        }
                     }
-                    c.commit();
                 }
                 if (!offsets.isEmpty()) {
                     consumer.commitSync(offsets);
@@ -298,6 +306,26 @@ public final class Ceilings {
             }
         }
         return applied / Client.seconds(start);
+    }
+
+    /**
+     * One event in its own transaction; a deadlock with another raw consumer (reports' two share the
+     * patient rows, as the service's do) is retried, as the service retries a transient failure.
+     */
+    private static void alone(ServiceStatements.Runner runner, Connection c, ServiceStatements.ConsumerWork work,
+                              ServiceStatements.Work w) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runner.alone(work, w);
+                c.commit();
+                return;
+            } catch (SQLTransactionRollbackException deadlock) {
+                c.rollback();
+                if (attempt == 10) {
+                    throw deadlock;
+                }
+            }
+        }
     }
 
     /** The work item of a ReferralReceived or a PatientReferred as the bench wrote it. */
