@@ -29,7 +29,7 @@ final class Drain extends Scenario {
 
     /** What one drain measured. */
     record Outcome(int events, Map<String, Double> rates, Map<String, Double> drainedAfter, Map<String, Double> readyAfter,
-                   double allDrainedAfter, List<String> profile) {
+                   double allDrainedAfter, Map<String, List<String>> profiles) {
     }
 
     Drain(Context c) {
@@ -105,11 +105,14 @@ final class Drain extends Scenario {
             t.start();
             waits.add(t);
         }
-        Profiler.Recording rec = null;
+        // The two services with drain targets, each profiled over its own drain.
+        Map<RapportService, Profiler.Recording> recordings = new LinkedHashMap<>();
         if (profile) {
-            // jcmd attaches once the JVM is up: from its readiness, which is when its consumers start.
-            platform.awaitServiceHealthy(RapportService.OUTREACH, Duration.ofMinutes(3));
-            rec = profiler.start(platform.servicePid(RapportService.OUTREACH).orElseThrow(), "drain-" + label + "-outreach-service");
+            for (RapportService s : List.of(RapportService.OUTREACH, RapportService.REPORTS)) {
+                // jcmd attaches once the JVM is up: from its readiness, which is when its consumers start.
+                platform.awaitServiceHealthy(s, Duration.ofMinutes(3));
+                recordings.put(s, profiler.start(platform.servicePid(s).orElseThrow(), "drain-" + label + "-" + s.moduleName()));
+            }
         }
         Map<String, Long> backlog = new HashMap<>();
         for (var g : groups.entrySet()) {
@@ -150,7 +153,8 @@ final class Drain extends Scenario {
                 }
             }
         }
-        List<String> frames = rec == null ? List.of() : rec.stop();
+        Map<String, List<String>> frames = new LinkedHashMap<>();
+        recordings.forEach((s, rec) -> frames.put(s.moduleName(), rec.stop()));
         for (Thread t : waits) {
             t.join();
         }

@@ -142,7 +142,9 @@ final class Results {
         }
         details.add(String.format(Locale.ROOT, "Drain: every group at lag 0 %s after the services were launched together (ready after %s).",
                 fmt(out.allDrainedAfter(), " s"), seconds(out.readyAfter())));
-        profile("drain (outreach-service)", allMet, out.profile());
+        for (var e : out.profiles().entrySet()) {
+            profile("drain (" + e.getKey() + ")", allMet, e.getValue());
+        }
     }
 
     void growth(int size, Map<String, Long> rows, Drain.Outcome out, Map<String, Latencies> lists) {
